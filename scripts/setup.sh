@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Installs what PayTriage needs from Debian's packages (when missing), then configures and
+# builds. Works as root and through sudo. Sourced by demo.sh and test.sh; PAYTRIAGE_PRESET
+# picks the CMake preset (dev by default, ci in CI).
+set -euo pipefail
+
+PAYTRIAGE_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+PAYTRIAGE_PRESET="${PAYTRIAGE_PRESET:-dev}"
+
+paytriage_packages=(
+    cmake ninja-build g++ pkg-config
+    qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
+    nlohmann-json3-dev
+)
+
+paytriage_install_missing() {
+    if ! command -v dpkg-query >/dev/null 2>&1; then
+        echo "setup: not a Debian system; install Qt 6.4+, nlohmann-json 3.11+, CMake 3.25+ and Ninja yourself." >&2
+        return 0
+    fi
+    local missing=() p
+    for p in "${paytriage_packages[@]}" "$@"; do
+        dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+    done
+    ((${#missing[@]})) || return 0
+    local sudo=()
+    if [ "$(id -u)" -ne 0 ]; then
+        command -v sudo >/dev/null 2>&1 || { echo "setup: run as root or install sudo to add: ${missing[*]}" >&2; exit 1; }
+        sudo=(sudo)
+    fi
+    echo "setup: installing ${missing[*]}"
+    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+}
+
+paytriage_build() {
+    cd "$PAYTRIAGE_ROOT"
+    cmake --preset "$PAYTRIAGE_PRESET" >/dev/null
+    cmake --build --preset "$PAYTRIAGE_PRESET" -j "$(nproc 2>/dev/null || echo 2)"
+}
+
+paytriage_build_dir() {
+    case "$PAYTRIAGE_PRESET" in
+        ci) echo "$PAYTRIAGE_ROOT/build-ci" ;;
+        release) echo "$PAYTRIAGE_ROOT/build-release" ;;
+        asan) echo "$PAYTRIAGE_ROOT/build-asan" ;;
+        *) echo "$PAYTRIAGE_ROOT/build" ;;
+    esac
+}
+
+if [ "${BASH_SOURCE[0]}" = "$0" ]; then
+    paytriage_install_missing
+    paytriage_build
+fi

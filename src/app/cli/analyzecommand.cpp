@@ -1,0 +1,185 @@
+#include "analyzecommand.h"
+
+#include "output.h"
+
+#include "catalog/catalog.h"
+#include "model/input.h"
+#include "report/report.h"
+#include "rules/analyzer.h"
+#include "util/clock.h"
+#include "util/i18n.h"
+#include "util/timestamp.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QFileInfo>
+
+#include <iostream>
+#include <iterator>
+
+namespace paytriage::cli {
+namespace {
+
+QString tr(const char *source)
+{
+    return QCoreApplication::translate("paytriage::cli", source);
+}
+
+// Files larger than this that hold a JSON array are streamed record by record.
+constexpr qint64 streamThreshold = 32LL * 1024 * 1024;
+// Anything else larger than this is refused: decoding keeps the whole text and a source map.
+constexpr std::size_t maxInMemory = std::size_t(256) * 1024 * 1024;
+
+struct Options
+{
+    Language language = Language::English;
+    bool json = false;
+    std::optional<std::int64_t> asOf;
+    QString input;
+};
+
+int printReport(const Options &options, const Case &kase, const Analysis &analysis, const std::vector<Repair> &repairs)
+{
+    const ReportInput report{kase, analysis, repairs,
+                             (options.input == QLatin1String("-") ? QStringLiteral("stdin") : options.input).toStdString(),
+                             options.language};
+    if (options.json)
+        out(jsonReport(report).dump(2) + '\n');
+    else
+        out(textReport(report, {stdoutIsTerminal(), 100}));
+    return analysis.hasWarnings() ? ExitFindings : ExitClean;
+}
+
+int analyzeStreamed(const Options &options, const Catalog &catalog, const Clock &clock)
+{
+    Case kase;
+    Document placeholder;
+    placeholder.kind = DocumentKind::Unknown;
+    placeholder.source.label = QFileInfo(options.input).fileName().toStdString();
+    kase.documents.push_back(std::move(placeholder));
+
+    const Analyzer analyzer(catalog, clock);
+    auto session = analyzer.begin(kase);
+    DocumentKind listKind = DocumentKind::Unknown;
+    const StreamResult result = streamRecords(options.input, 512, [&](const Json &record, const std::string &pointer) {
+        const DocumentKind kind = classifyRecord(record);
+        if (listKind == DocumentKind::Unknown)
+            listKind = kind;
+        session->addRecord({kind, 0, pointer, record, {}});
+    });
+    if (result.error) {
+        err(QStringLiteral("%1: %2").arg(options.input, result.error->message().toString()));
+        return ExitFailed;
+    }
+    kase.documents.front().kind = listKind;
+    const Analysis analysis = session->finish();
+    return printReport(options, kase, analysis, {});
+}
+
+} // namespace
+
+int runAnalyze(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(tr("Decode and analyse Toss Payments API responses: a payment, transactions, "
+                                        "settlements, an in-app order status, an error or a webhook, pasted or saved "
+                                        "as text. Lenient about what people paste (console.log output, curly quotes, "
+                                        "comments, several objects in a row, JSON inside prose)."));
+    parser.addHelpOption();
+    parser.addOption({QStringLiteral("lang"), tr("Language of findings and messages: ko or en."), QStringLiteral("ko|en")});
+    parser.addOption({QStringLiteral("format"), tr("Output format: text (default) or json."), QStringLiteral("text|json")});
+    parser.addOption({QStringLiteral("as-of"),
+                      tr("Analyse as if it were this time (ISO 8601, e.g. 2025-04-02T08:50:00+09:00): "
+                         "time-based rules then read this clock."),
+                      QStringLiteral("time")});
+    parser.addPositionalArgument(QStringLiteral("file"), tr("The file to analyse, or - for standard input."));
+    if (!parser.parse(arguments)) {
+        err(parser.errorText());
+        return ExitFailed;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        out(parser.helpText().toStdString());
+        return ExitClean;
+    }
+
+    Options options;
+    options.language = parser.isSet(QStringLiteral("lang")) ? languageFromCode(parser.value(QStringLiteral("lang")).toStdString())
+                                                            : systemLanguage();
+    installTranslators(options.language);
+    const QString format = parser.value(QStringLiteral("format"));
+    if (!format.isEmpty() && format != QLatin1String("text") && format != QLatin1String("json")) {
+        err(tr("Unknown format \"%1\": use text or json.").arg(format));
+        return ExitFailed;
+    }
+    options.json = format == QLatin1String("json");
+    if (parser.isSet(QStringLiteral("as-of"))) {
+        const auto t = parseTimestamp(parser.value(QStringLiteral("as-of")).toStdString());
+        if (!t) {
+            err(tr("Cannot read the time \"%1\": write it like 2025-04-02T08:50:00+09:00.").arg(parser.value(QStringLiteral("as-of"))));
+            return ExitFailed;
+        }
+        options.asOf = t->msSinceEpoch;
+    }
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() != 1) {
+        err(tr("Name one file to analyse, or - to read standard input. See: paytriage-cli analyze --help"));
+        return ExitFailed;
+    }
+    options.input = positional.front();
+
+    std::vector<QString> problems;
+    const Catalog catalog = Catalog::withOverride(Catalog::defaultOverridePath(), &problems);
+    for (const QString &p : problems)
+        err(tr("The catalog override %1 is not valid JSON and was ignored.").arg(p));
+    SystemClock systemClock;
+    FixedClock fixedClock(options.asOf.value_or(0));
+    const Clock &clock = options.asOf ? static_cast<const Clock &>(fixedClock) : systemClock;
+
+    std::string text;
+    if (options.input == QLatin1String("-")) {
+        text.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+    } else {
+        const QFileInfo info(options.input);
+        if (!info.exists()) {
+            err(tr("%1: no such file. Check the path.").arg(options.input));
+            return ExitFailed;
+        }
+        if (info.isDir()) {
+            err(tr("%1 is a folder; name a file.").arg(options.input));
+            return ExitFailed;
+        }
+        if (info.size() > streamThreshold && fileStartsWithArray(options.input))
+            return analyzeStreamed(options, catalog, clock);
+        if (static_cast<std::size_t>(info.size()) > maxInMemory) {
+            err(tr("%1 is %2 MB: too large to analyse as one document (limit %3 MB). Large transaction or "
+                   "settlement dumps are analysed when the file is a single JSON array; otherwise split the file.")
+                    .arg(options.input)
+                    .arg(info.size() / (1024 * 1024))
+                    .arg(maxInMemory / (1024 * 1024)));
+            return ExitFailed;
+        }
+        QString error;
+        if (!readFile(options.input, &text, &error)) {
+            err(tr("Cannot read %1: %2").arg(options.input, error));
+            return ExitFailed;
+        }
+    }
+
+    DecodeOptions decodeOptions;
+    decodeOptions.maxBytes = maxInMemory;
+    decodeOptions.buildSourceMap = false;
+    const DocumentSource source{options.input == QLatin1String("-") ? std::string("stdin")
+                                                                    : QFileInfo(options.input).fileName().toStdString(),
+                                {}, 0};
+    LoadedCase loaded = loadText(std::move(text), source, decodeOptions);
+    if (!loaded.decoded.ok()) {
+        err(QStringLiteral("%1: %2").arg(options.input == QLatin1String("-") ? QStringLiteral("stdin") : options.input,
+                                         loaded.decoded.error->message().toString()));
+        return ExitFailed;
+    }
+    const Analyzer analyzer(catalog, clock);
+    const Analysis analysis = analyzer.analyze(loaded.kase);
+    return printReport(options, loaded.kase, analysis, loaded.decoded.repairs);
+}
+
+} // namespace paytriage::cli

@@ -1,0 +1,56 @@
+// paytriage-cli: the PayTriage engine without a window, for scripts and incidents.
+
+#include "analyzecommand.h"
+#include "catalogcommand.h"
+#include "output.h"
+
+#include "util/i18n.h"
+
+#include <QCoreApplication>
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setOrganizationName(QStringLiteral("PayTriage"));
+    QCoreApplication::setApplicationName(QStringLiteral("PayTriage"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(PAYTRIAGE_VERSION));
+
+    paytriage::installTranslators(paytriage::systemLanguage());
+
+    QStringList args = QCoreApplication::arguments();
+    const QString command = args.size() > 1 ? args.at(1) : QString();
+    using Runner = int (*)(const QStringList &);
+    const std::pair<const char *, Runner> commands[] = {
+        {"analyze", paytriage::cli::runAnalyze},
+        {"explain", paytriage::cli::runExplain},
+        {"catalog", paytriage::cli::runCatalog},
+    };
+    for (const auto &[name, run] : commands) {
+        if (command == QLatin1String(name)) {
+            args.removeAt(1);
+            return run(args);
+        }
+    }
+    if (command == QLatin1String("--version")) {
+        paytriage::cli::out("paytriage-cli " PAYTRIAGE_VERSION "\n");
+        return paytriage::cli::ExitClean;
+    }
+    const bool help = command.isEmpty() || command == QLatin1String("--help") || command == QLatin1String("-h")
+                      || command == QLatin1String("help");
+    const QString usage = QCoreApplication::translate(
+        "paytriage::cli",
+        "Usage: paytriage-cli COMMAND [options]\n\n"
+        "Commands:\n"
+        "  analyze FILE|-   decode and analyse saved or pasted API responses\n"
+        "  explain CODE...  what a Toss error code means, its causes, what to check, who acts\n"
+        "  catalog --path   where the catalog override file goes (--dump prints the catalog)\n\n"
+        "Run paytriage-cli COMMAND --help for a command's options.\n"
+        "Exit status: 0 nothing at warning or above, 1 findings at warning or above, 2 failed.\n");
+    if (help) {
+        paytriage::cli::out(usage.toStdString());
+        return paytriage::cli::ExitClean;
+    }
+    paytriage::cli::err(QCoreApplication::translate("paytriage::cli", "unknown command \"%1\".").arg(command));
+    paytriage::cli::out(usage.toStdString());
+    return paytriage::cli::ExitFailed;
+}

@@ -1,0 +1,550 @@
+#include "decoder.h"
+
+#include "decode/textscan.h"
+#include "decode/valueparser.h"
+
+#include <QCoreApplication>
+#include <QString>
+
+#include <algorithm>
+#include <array>
+#include <new>
+
+namespace paytriage {
+
+using decode_detail::Failure;
+using decode_detail::ParsedValue;
+using decode_detail::PendingRepair;
+using decode_detail::SourceEntries;
+using decode_detail::ValueParser;
+using decode_detail::isJsonSpace;
+using decode_detail::kMaxRepairsPerKind;
+using decode_detail::kRepairKindCount;
+using decode_detail::kTrContext;
+
+namespace {
+
+struct MessageText
+{
+    const char *source;
+    bool withExcerpt; // %3 is the excerpt; %1, %2 are always line and column
+};
+
+// Indexed by RepairKind.
+constexpr std::array<MessageText, kRepairKindCount> kRepairTexts = {{
+    {QT_TRANSLATE_NOOP("paytriage::Decoder",
+                       "An invisible byte order mark (BOM) at the start of the text (line %1, column %2) "
+                       "was ignored."),
+     false},
+    {QT_TRANSLATE_NOOP("paytriage::Decoder",
+                       "Text that is not JSON at line %1, column %2 was skipped: %3"),
+     true},
+    {QT_TRANSLATE_NOOP("paytriage::Decoder",
+                       "The key at line %1, column %2 had no quotes around it and was read as a "
+                       "string: %3"),
+     true},
+    {QT_TRANSLATE_NOOP("paytriage::Decoder",
+                       "The string in single quotes at line %1, column %2 was read as a normal JSON "
+                       "string: %3"),
+     true},
+    {QT_TRANSLATE_NOOP("paytriage::Decoder",
+                       "Curly quotes (“ ” or ‘ ’) around the string at line %1, "
+                       "column %2 were read as straight quotes: %3"),
+     true},
+    {QT_TRANSLATE_NOOP("paytriage::Decoder",
+                       "An extra comma with no value after it at line %1, column %2 was ignored: %3"),
+     true},
+    {QT_TRANSLATE_NOOP("paytriage::Decoder", "A comment at line %1, column %2 was ignored: %3"), true},
+    {QT_TRANSLATE_NOOP("paytriage::Decoder",
+                       "Another JSON value starts at line %1, column %2; it is shown as a separate "
+                       "document: %3"),
+     true},
+    {QT_TRANSLATE_NOOP("paytriage::Decoder",
+                       "The JavaScript value at line %1, column %2 is not JSON and was read as null: "
+                       "%3"),
+     true},
+    {QT_TRANSLATE_NOOP("paytriage::Decoder",
+                       "The number at line %1, column %2 does not fit in a 64-bit integer; it was "
+                       "kept as a decimal number and may be rounded: %3"),
+     true},
+    {QT_TRANSLATE_NOOP("paytriage::Decoder",
+                       "A comma was missing before the value at line %1, column %2 and was added: %3"),
+     true},
+    {QT_TRANSLATE_NOOP("paytriage::Decoder",
+                       "Part of the data is missing at line %1, column %2 (“%3”); only the complete "
+                       "values before it are shown. Copy the whole response again to see everything."),
+     true},
+}};
+
+enum class ErrorArgs {
+    None,          // the sentence needs no position
+    Position,      // %1 line, %2 column, %3 excerpt
+    Expected,      // %1 line, %2 column, %3 expected, %4 excerpt
+    Limit          // %1 the byte limit
+};
+
+struct ErrorText
+{
+    const char *source;
+    ErrorArgs args;
+};
+
+// Indexed by DecodeError::Kind.
+constexpr std::array<ErrorText, 8> kErrorTexts = {{
+    {QT_TRANSLATE_NOOP("paytriage::Decoder",
+                       "The text is empty or contains only white space. Paste a JSON response, a "
+                       "request body or a log excerpt."),
+     ErrorArgs::None},
+    {QT_TRANSLATE_NOOP("paytriage::Decoder",
+                       "The text ends before the JSON is complete (line %1, column %2, after “%3”). "
+                       "The paste may have been cut off: copy the whole response again."),
+     ErrorArgs::Position},
+    {QT_TRANSLATE_NOOP("paytriage::Decoder",
+                       "The JSON is not valid at line %1, column %2: expected %3 near “%4”. Fix "
+                       "the text at that spot, or copy the original response again."),
+     ErrorArgs::Expected},
+    {QT_TRANSLATE_NOOP("paytriage::Decoder",
+                       "The text contains bytes that are not valid UTF-8 at line %1, column %2, near "
+                       "“%3”. Save the text as UTF-8 (not EUC-KR or CP949) and paste it again."),
+     ErrorArgs::Position},
+    {QT_TRANSLATE_NOOP("paytriage::Decoder",
+                       "The text contains a NUL character at line %1, column %2, near “%3”. It is "
+                       "probably binary data or UTF-16 text: save it as UTF-8 and paste it again."),
+     ErrorArgs::Position},
+    {QT_TRANSLATE_NOOP("paytriage::Decoder",
+                       "The JSON is nested too deeply at line %1, column %2 (expected %3), near "
+                       "“%4”. API responses are never this deep: check that the right text was "
+                       "pasted."),
+     ErrorArgs::Expected},
+    {QT_TRANSLATE_NOOP("paytriage::Decoder",
+                       "The text is longer than %1 bytes, more than can be analysed at once. Paste only "
+                       "the part you need, such as a single API response."),
+     ErrorArgs::Limit},
+    {QT_TRANSLATE_NOOP("paytriage::Decoder",
+                       "No JSON object or array was found in the text. Paste the JSON part of the "
+                       "response or log; text around it may stay."),
+     ErrorArgs::None},
+}};
+
+// The same sentences without an expectation, for errors that carry none.
+constexpr const char *kSyntaxWithoutExpected =
+    QT_TRANSLATE_NOOP("paytriage::Decoder",
+                      "The JSON is not valid at line %1, column %2, near “%3”. Fix the text at "
+                      "that spot, or copy the original response again.");
+constexpr const char *kTooDeepWithoutExpected =
+    QT_TRANSLATE_NOOP("paytriage::Decoder",
+                      "The JSON is nested too deeply at line %1, column %2, near “%3”. API "
+                      "responses are never this deep: check that the right text was pasted.");
+
+static_assert(static_cast<std::size_t>(DecodeError::Kind::NoJson) + 1 == kErrorTexts.size());
+
+constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
+
+void setError(DecodeResult &result, const Failure &failure)
+{
+    const std::string_view text = result.text;
+    DecodeError error;
+    error.kind = failure.kind;
+    error.offset = std::min(failure.offset, text.size());
+    error.position = positionOf(text, error.offset);
+    error.excerpt = decode_detail::errorExcerpt(text, error.offset);
+    error.expected = failure.expected;
+    result.documents.clear();
+    result.repairs.clear();
+    result.sourceMap = SourceMap();
+    result.error = std::move(error);
+}
+
+// After a duplicate key the map may still hold entries below the overwritten value. Sorted
+// by pointer, a parent comes before its children, so one pass drops every entry whose parent
+// is gone or does not contain it.
+void pruneStaleEntries(SourceEntries &entries)
+{
+    std::map<std::string, ByteRange> latest;
+    for (auto &[pointer, range] : entries)
+        latest.insert_or_assign(std::move(pointer), range);
+    for (auto it = latest.begin(); it != latest.end();) {
+        if (it->first.empty()) {
+            ++it;
+            continue;
+        }
+        const auto parent = latest.find(it->first.substr(0, it->first.rfind('/')));
+        const bool inside = parent != latest.end() && parent->second.begin <= it->second.begin
+                            && it->second.end <= parent->second.end;
+        it = inside ? std::next(it) : latest.erase(it);
+    }
+    entries.assign(std::make_move_iterator(latest.begin()), std::make_move_iterator(latest.end()));
+}
+
+void commit(DecodeResult &result, std::vector<ParsedValue> &documents,
+            std::vector<PendingRepair> &repairs, const DecodeOptions &options)
+{
+    result.documents.reserve(documents.size());
+    for (std::size_t i = 0; i < documents.size(); ++i) {
+        ParsedValue &document = documents[i];
+        if (options.buildSourceMap) {
+            if (document.duplicateKeys)
+                pruneStaleEntries(document.sourceMap);
+            for (auto &[pointer, range] : document.sourceMap)
+                result.sourceMap.add(i, std::move(pointer), range);
+            SourceEntries().swap(document.sourceMap);
+        }
+        result.documents.push_back(DecodedDocument{std::move(document.value), document.range});
+    }
+
+    std::stable_sort(repairs.begin(), repairs.end(),
+                     [](const PendingRepair &a, const PendingRepair &b) { return a.offset < b.offset; });
+    std::array<std::size_t, kRepairKindCount> counts{};
+    decode_detail::PositionCursor cursor(result.text);
+    for (const PendingRepair &pending : repairs) {
+        if (counts[static_cast<std::size_t>(pending.kind)]++ >= kMaxRepairsPerKind)
+            continue;
+        Repair repair{pending.kind, pending.offset, cursor.advanceTo(pending.offset),
+                      decode_detail::repairExcerpt(result.text, pending.excerptBegin, pending.excerptEnd)};
+        result.repairs.push_back(std::move(repair));
+    }
+}
+
+std::size_t skipJsonSpace(std::string_view text, std::size_t pos)
+{
+    while (pos < text.size() && isJsonSpace(text[pos]))
+        ++pos;
+    return pos;
+}
+
+struct Attempt
+{
+    Failure failure;
+    std::size_t progress = 0; // bytes parsed before failing: how promising the attempt was
+};
+
+struct LenientScan
+{
+    std::vector<ParsedValue> documents;
+    std::vector<PendingRepair> repairs;
+    std::optional<Attempt> fatal; // an error no amount of skipping excuses
+    std::optional<Attempt> best;  // the most promising failed attempt
+    bool foundBracket = false;
+};
+
+// What lies between two documents (or before the first, after the last): white space,
+// comments and commas are separators; anything else is prose that gets skipped.
+struct Gap
+{
+    std::size_t begin = 0;
+    bool clean = true;
+    bool suppressed = false; // already reported as the tail of a truncated document
+    std::vector<PendingRepair> comments;
+    std::vector<std::size_t> commas;
+};
+
+void closeGap(const Gap &gap, std::size_t end, bool beforeFirst, bool afterLast, std::string_view text,
+              std::vector<PendingRepair> &repairs)
+{
+    if (gap.suppressed)
+        return;
+    if (gap.clean) {
+        repairs.insert(repairs.end(), gap.comments.begin(), gap.comments.end());
+        if (!gap.commas.empty()) {
+            const std::size_t comma = gap.commas.front();
+            if (beforeFirst)
+                repairs.push_back({RepairKind::SurroundingText, comma, comma, end});
+            else if (afterLast)
+                repairs.push_back({RepairKind::TrailingComma, comma, comma, comma + 1});
+            // Commas between documents are the separators MultipleDocuments reports.
+        }
+        return;
+    }
+    std::size_t begin = skipJsonSpace(text, gap.begin);
+    std::size_t last = end;
+    while (last > begin && isJsonSpace(text[last - 1]))
+        --last;
+    if (begin < last)
+        repairs.push_back({RepairKind::SurroundingText, begin, begin, last});
+}
+
+void consider(std::optional<Attempt> &best, const Failure &failure, std::size_t start)
+{
+    const std::size_t progress = failure.offset > start ? failure.offset - start : 0;
+    if (!best || progress > best->progress)
+        best = Attempt{failure, progress};
+}
+
+LenientScan scanLenient(std::string_view text, std::size_t bodyStart, const DecodeOptions &options)
+{
+    LenientScan scan;
+    ValueParser parser(text, options, true);
+    const std::size_t size = text.size();
+
+    // A lone scalar such as 'DONE' or NaN is a document only when nothing else is there;
+    // otherwise a word or number at the start is the first word of prose.
+    const std::size_t first = parser.skipSpaceAndComments(bodyStart);
+    if (first < size && text[first] != '{' && text[first] != '[') {
+        ParsedValue value;
+        if (parser.parse(first, value) && parser.skipSpaceAndComments(value.range.end) == size) {
+            const auto recordComments = [&](std::size_t from) {
+                for (std::size_t q = skipJsonSpace(text, from); q < size; q = skipJsonSpace(text, q)) {
+                    const std::size_t end = parser.commentEnd(q);
+                    if (end == q)
+                        break;
+                    scan.repairs.push_back({RepairKind::Comment, q, q, end});
+                    q = end;
+                }
+            };
+            recordComments(bodyStart);
+            recordComments(value.range.end);
+            scan.repairs.insert(scan.repairs.end(), value.repairs.begin(), value.repairs.end());
+            scan.documents.push_back(std::move(value));
+            return scan;
+        }
+    }
+
+    Gap gap;
+    gap.begin = bodyStart;
+    std::size_t q = bodyStart;
+    while (q < size) {
+        const char c = text[q];
+        if (isJsonSpace(c)) {
+            ++q;
+            continue;
+        }
+        if (gap.clean) {
+            // Once prose started, "//" is more likely part of a URL than a comment.
+            if (const std::size_t end = parser.commentEnd(q); end != q) {
+                gap.comments.push_back({RepairKind::Comment, q, q, end});
+                q = end;
+                continue;
+            }
+            if (c == ',') {
+                gap.commas.push_back(q);
+                ++q;
+                continue;
+            }
+        }
+        if (c == '{' || c == '[') {
+            scan.foundBracket = true;
+            ParsedValue value;
+            if (parser.parse(q, value)) {
+                closeGap(gap, q, scan.documents.empty(), false, text, scan.repairs);
+                if (!scan.documents.empty())
+                    scan.repairs.push_back({RepairKind::MultipleDocuments, q, q, value.range.end});
+                scan.repairs.insert(scan.repairs.end(), value.repairs.begin(), value.repairs.end());
+                value.repairs.clear();
+                q = std::max(value.resumeAt, q + 1);
+                gap = Gap();
+                gap.begin = q;
+                gap.suppressed = value.truncated;
+                scan.documents.push_back(std::move(value));
+                continue;
+            }
+            const Failure &failure = parser.failure();
+            if (failure.kind == DecodeError::Kind::TooDeep || parser.failedAfterMembers()) {
+                consider(scan.fatal, failure, q);
+                return scan;
+            }
+            consider(scan.best, failure, q);
+            gap.clean = false;
+            // Resume where the attempt broke, not just after the bracket: re-parsing the
+            // inside of a large broken value from every nested bracket would be quadratic.
+            q = std::max(failure.offset, q + 1);
+            continue;
+        }
+        gap.clean = false;
+        ++q;
+    }
+    closeGap(gap, size, scan.documents.empty(), true, text, scan.repairs);
+    return scan;
+}
+
+void decodeInto(DecodeResult &result, const DecodeOptions &options)
+{
+    const std::string_view text = result.text;
+    if (text.size() > options.maxBytes) {
+        // No position: counting lines in an oversized text is exactly what the limit avoids.
+        DecodeError error;
+        error.kind = DecodeError::Kind::TooLarge;
+        error.offset = options.maxBytes;
+        result.error = std::move(error);
+        return;
+    }
+    if (const auto problem = decode_detail::findByteProblem(text)) {
+        setError(result, Failure{problem->nul ? DecodeError::Kind::NulByte : DecodeError::Kind::InvalidUtf8,
+                                 problem->offset, {}});
+        return;
+    }
+
+    std::vector<PendingRepair> repairs;
+    std::size_t bodyStart = 0;
+    if (text.substr(0, kByteOrderMark.size()) == kByteOrderMark) {
+        bodyStart = kByteOrderMark.size();
+        repairs.push_back({RepairKind::ByteOrderMark, 0, 0, 0});
+    }
+    const std::size_t first = skipJsonSpace(text, bodyStart);
+    if (first == text.size()) {
+        setError(result, Failure{DecodeError::Kind::Empty, 0, {}});
+        return;
+    }
+
+    Attempt strictAttempt;
+    {
+        ValueParser strict(text, options, false);
+        std::vector<ParsedValue> documents(1);
+        if (strict.parse(first, documents.front())) {
+            const std::size_t after = skipJsonSpace(text, documents.front().range.end);
+            if (after == text.size()) {
+                repairs.insert(repairs.end(), documents.front().repairs.begin(),
+                               documents.front().repairs.end());
+                commit(result, documents, repairs, options);
+                return;
+            }
+            strictAttempt.failure = Failure{DecodeError::Kind::Syntax, after, decode_detail::expect::kEndOfText};
+        } else {
+            strictAttempt.failure = strict.failure();
+        }
+        strictAttempt.progress = strictAttempt.failure.offset > first ? strictAttempt.failure.offset - first : 0;
+    }
+    // Lenient parsing would stop at the same bracket: nothing to gain from a second pass.
+    if (!options.lenient || strictAttempt.failure.kind == DecodeError::Kind::TooDeep) {
+        setError(result, strictAttempt.failure);
+        return;
+    }
+
+    LenientScan scan = scanLenient(text, bodyStart, options);
+    if (scan.fatal) {
+        const bool strictWins = scan.fatal->failure.kind != DecodeError::Kind::TooDeep
+                                && strictAttempt.progress > scan.fatal->progress;
+        setError(result, strictWins ? strictAttempt.failure : scan.fatal->failure);
+        return;
+    }
+    if (!scan.documents.empty()) {
+        repairs.insert(repairs.end(), scan.repairs.begin(), scan.repairs.end());
+        commit(result, scan.documents, repairs, options);
+        return;
+    }
+    if (!scan.foundBracket) {
+        setError(result, Failure{DecodeError::Kind::NoJson, first, {}});
+        return;
+    }
+    const bool strictWins = !scan.best || strictAttempt.progress > scan.best->progress;
+    setError(result, strictWins ? strictAttempt.failure : scan.best->failure);
+}
+
+} // namespace
+
+TextPosition positionOf(std::string_view text, std::size_t offset)
+{
+    decode_detail::PositionCursor cursor(text);
+    return cursor.advanceTo(offset);
+}
+
+TrText Repair::description() const
+{
+    const auto index = static_cast<std::size_t>(kind);
+    if (index >= kRepairTexts.size())
+        return {};
+    const MessageText &entry = kRepairTexts[index];
+    TrText text{kTrContext, entry.source, {QString::number(position.line), QString::number(position.column)}};
+    if (entry.withExcerpt)
+        text.args.push_back(QString::fromStdString(excerpt)); // last: arg() must not rescan it
+    return text;
+}
+
+TrText DecodeError::message() const
+{
+    const auto index = static_cast<std::size_t>(kind);
+    if (index >= kErrorTexts.size())
+        return {};
+    const ErrorText &entry = kErrorTexts[index];
+    const QString line = QString::number(position.line);
+    const QString column = QString::number(position.column);
+    switch (entry.args) {
+    case ErrorArgs::None:
+        return TrText{kTrContext, entry.source, {}};
+    case ErrorArgs::Limit:
+        return TrText{kTrContext, entry.source, {QString::number(offset)}};
+    case ErrorArgs::Position:
+        return TrText{kTrContext, entry.source, {line, column, QString::fromStdString(excerpt)}};
+    case ErrorArgs::Expected:
+        if (expected.empty()) {
+            const char *source = kind == Kind::TooDeep ? kTooDeepWithoutExpected : kSyntaxWithoutExpected;
+            return TrText{kTrContext, source, {line, column, QString::fromStdString(excerpt)}};
+        }
+        // The phrases are marked for translation where the parser defines them.
+        return TrText{kTrContext, entry.source,
+                      {line, column, QCoreApplication::translate(kTrContext, expected.c_str()),
+                       QString::fromStdString(excerpt)}};
+    }
+    return {};
+}
+
+void SourceMap::add(std::size_t document, std::string pointer, ByteRange range)
+{
+    if (document >= m_documents.size())
+        m_documents.resize(document + 1);
+    m_documents[document].insert_or_assign(std::move(pointer), range);
+}
+
+std::optional<ByteRange> SourceMap::find(std::size_t document, const std::string &pointer) const
+{
+    if (document >= m_documents.size())
+        return std::nullopt;
+    const auto &entries = m_documents[document];
+    const auto it = entries.find(pointer);
+    if (it == entries.end())
+        return std::nullopt;
+    return it->second;
+}
+
+std::optional<std::pair<std::size_t, std::string>> SourceMap::at(std::size_t offset) const
+{
+    for (std::size_t document = 0; document < m_documents.size(); ++document) {
+        const auto &entries = m_documents[document];
+        const auto root = entries.find(std::string());
+        if (root == entries.end() || !root->second.contains(offset))
+            continue;
+        // Ranges nest like the JSON, so the smallest range holding offset is the deepest value.
+        auto best = root;
+        for (auto it = entries.begin(); it != entries.end(); ++it) {
+            if (it->second.contains(offset) && it->second.size() < best->second.size())
+                best = it;
+        }
+        return std::make_pair(document, best->first);
+    }
+    return std::nullopt;
+}
+
+std::size_t SourceMap::size() const
+{
+    std::size_t total = 0;
+    for (const auto &entries : m_documents)
+        total += entries.size();
+    return total;
+}
+
+DecodeResult decode(std::string text, const DecodeOptions &options)
+{
+    DecodeResult result;
+    result.text = std::move(text);
+    try {
+        decodeInto(result, options);
+    } catch (const std::bad_alloc &) {
+        // Out of memory while building the tree: the honest advice is the one for TooLarge.
+        result.documents.clear();
+        result.repairs.clear();
+        result.sourceMap = SourceMap();
+        DecodeError error;
+        error.kind = DecodeError::Kind::TooLarge;
+        error.offset = result.text.size();
+        result.error = std::move(error);
+    } catch (...) {
+        result.documents.clear();
+        result.repairs.clear();
+        result.sourceMap = SourceMap();
+        DecodeError error;
+        error.kind = DecodeError::Kind::Syntax;
+        result.error = std::move(error);
+    }
+    return result;
+}
+
+} // namespace paytriage

@@ -1,0 +1,138 @@
+#pragma once
+
+// Turns text into JSON documents. Strict JSON first; when that fails and lenient mode is on,
+// a tolerant pass accepts what people paste from tickets and chats (console.log output,
+// curly quotes, comments, several objects in a row, JSON inside prose) and reports every
+// repair it made. Every value gets a byte range in the text (the source map) so the GUI can
+// link the raw pane to the decoded tree. Bad input yields an error with line, column and an
+// excerpt; nothing here throws or crashes on any input.
+
+#include "util/text.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cstddef>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace paytriage {
+
+using Json = nlohmann::ordered_json;
+
+// Half-open byte range [begin, end) into DecodeResult::text.
+struct ByteRange
+{
+    std::size_t begin = 0;
+    std::size_t end = 0;
+
+    bool contains(std::size_t offset) const { return offset >= begin && offset < end; }
+    std::size_t size() const { return end - begin; }
+    friend bool operator==(const ByteRange &, const ByteRange &) = default;
+};
+
+// 1-based line; 1-based column counted in Unicode code points (what an editor shows).
+struct TextPosition
+{
+    int line = 1;
+    int column = 1;
+    friend bool operator==(const TextPosition &, const TextPosition &) = default;
+};
+
+TextPosition positionOf(std::string_view text, std::size_t offset);
+
+enum class RepairKind {
+    ByteOrderMark,       // a UTF-8 BOM before the text
+    SurroundingText,     // prose before or after the JSON was skipped
+    UnquotedKey,         // {status: 'DONE'}
+    SingleQuotedString,  // 'DONE'
+    CurlyQuotes,         // “ ” ‘ ’ used as quotes
+    TrailingComma,       // [1, 2,] or {"a": 1,}
+    Comment,             // // … or /* … */
+    MultipleDocuments,   // several values one after another (commas or blank lines between)
+    JavaScriptLiteral,   // undefined → null, NaN/Infinity → null
+    NumberOutOfRange,    // an integer beyond 64 bits, kept as a (rounded) decimal
+    MissingComma,        // two members/elements with only white space between (pretty-print fragments)
+    TruncatedText        // the text stops inside open objects/arrays; complete values kept, containers closed
+};
+
+struct Repair
+{
+    RepairKind kind;
+    std::size_t offset = 0;      // where in the text
+    TextPosition position;
+    std::string excerpt;         // the text that was repaired, shortened to ~40 bytes
+
+    TrText description() const;  // "Unquoted key at line 3, column 5 was quoted" in the UI language
+};
+
+struct DecodeError
+{
+    enum class Kind {
+        Empty,          // nothing but white space (or nothing at all)
+        Truncated,      // the text ends inside a value
+        Syntax,         // something unexpected at a position
+        InvalidUtf8,    // bytes that are not UTF-8
+        NulByte,        // a NUL character in the text
+        TooDeep,        // nesting deeper than DecodeOptions::maxDepth
+        TooLarge,       // more than DecodeOptions::maxBytes
+        NoJson          // lenient mode found no JSON value in the text at all
+    };
+
+    Kind kind = Kind::Syntax;
+    std::size_t offset = 0;
+    TextPosition position;
+    std::string excerpt;         // ~60 bytes around the position, valid UTF-8, one line
+    std::string expected;        // what the parser expected there, in plain words (may be empty)
+
+    TrText message() const;      // full sentence: what happened, where, and what to do
+};
+
+// JSON pointer (RFC 6901) of every value, per document, to its byte range in the text.
+class SourceMap
+{
+public:
+    void add(std::size_t document, std::string pointer, ByteRange range);
+
+    std::optional<ByteRange> find(std::size_t document, const std::string &pointer) const;
+    // The deepest value whose range contains offset: {document, pointer}.
+    std::optional<std::pair<std::size_t, std::string>> at(std::size_t offset) const;
+    std::size_t size() const;
+
+private:
+    // Kept per document, keyed by pointer; ranges of one document nest like the JSON does.
+    std::vector<std::map<std::string, ByteRange>> m_documents;
+};
+
+struct DecodedDocument
+{
+    Json value;
+    ByteRange range;
+};
+
+struct DecodeOptions
+{
+    bool lenient = true;
+    bool buildSourceMap = true;
+    std::size_t maxDepth = 512;
+    std::size_t maxBytes = std::size_t(256) * 1024 * 1024;
+};
+
+struct DecodeResult
+{
+    std::string text;                       // the text as given; all offsets point into it
+    std::vector<DecodedDocument> documents; // empty when error is set
+    std::vector<Repair> repairs;            // empty when the text was strict JSON
+    std::optional<DecodeError> error;
+    SourceMap sourceMap;
+
+    bool ok() const { return !error.has_value(); }
+    bool repaired() const { return !repairs.empty(); }
+};
+
+DecodeResult decode(std::string text, const DecodeOptions &options = {});
+
+} // namespace paytriage

@@ -1,0 +1,100 @@
+#pragma once
+
+// From text or a file to a Case. Small inputs are decoded whole (lenient, with a source map);
+// a file holding a huge JSON array (a transactions or settlements dump) is streamed record by
+// record through nlohmann's SAX parser so memory does not grow with the file.
+
+#include "decode/decoder.h"
+#include "model/document.h"
+
+#include <QString>
+
+#include <cstdint>
+#include <cstdio>
+#include <functional>
+#include <iterator>
+#include <optional>
+
+namespace paytriage {
+
+struct LoadedCase
+{
+    DecodeResult decoded;   // text, repairs, error, source map; documents are moved into kase
+    Case kase;
+};
+
+LoadedCase loadText(std::string text, const DocumentSource &source, const DecodeOptions &options = {});
+
+// Reads a whole file into memory (for decode()). Fails with a message on I/O errors.
+bool readFile(const QString &path, std::string *contents, QString *error);
+
+// An input iterator over a file's bytes, read in large chunks: lets nlohmann's parser read a
+// file far faster than through std::istream, in constant memory.
+class ChunkedFileReader final
+{
+public:
+    explicit ChunkedFileReader(std::FILE *file, std::size_t chunk = 1 << 20);
+    bool refill();
+    const char *begin() const { return m_buffer.data(); }
+
+    class Iterator
+    {
+    public:
+        using iterator_category = std::input_iterator_tag;
+        using value_type = char;
+        using difference_type = std::ptrdiff_t;
+        using pointer = const char *;
+        using reference = const char &;
+
+        Iterator() = default;
+        explicit Iterator(ChunkedFileReader *reader) : m_reader(reader) { settle(); }
+        reference operator*() const { return *m_pos; }
+        Iterator &operator++()
+        {
+            if (++m_pos == m_end)
+                settle();
+            return *this;
+        }
+        Iterator operator++(int)
+        {
+            Iterator copy = *this;
+            ++*this;
+            return copy;
+        }
+        bool operator==(const Iterator &other) const { return atEnd() == other.atEnd(); }
+        bool operator!=(const Iterator &other) const { return !(*this == other); }
+
+    private:
+        bool atEnd() const { return !m_reader; }
+        void settle();
+        ChunkedFileReader *m_reader = nullptr;
+        const char *m_pos = nullptr;
+        const char *m_end = nullptr;
+    };
+
+    Iterator iterator() { return Iterator(this); }
+    std::uint64_t consumed() const { return m_consumed; }
+
+private:
+    friend class Iterator;
+    std::FILE *m_file;
+    std::vector<char> m_buffer;
+    std::size_t m_filled = 0;
+    std::uint64_t m_consumed = 0;
+};
+
+struct StreamResult
+{
+    std::size_t records = 0;
+    std::optional<DecodeError> error;
+};
+
+// True when the file's first non-blank byte opens an array (after an optional BOM).
+bool fileStartsWithArray(const QString &path);
+
+// Calls onRecord for each object element of the top-level array in file order (nested arrays
+// are flattened, as in Case::index); the pointer is the element's JSON pointer. Strict JSON.
+StreamResult streamRecords(const QString &path, std::size_t maxDepth,
+                           const std::function<void(const Json &record, const std::string &pointer)> &onRecord);
+
+} // namespace paytriage

@@ -1,0 +1,184 @@
+#include "report/report.h"
+
+#include "util/money.h"
+
+#include <QCoreApplication>
+
+#include <algorithm>
+
+namespace paytriage {
+namespace {
+
+QString tr(const char *source)
+{
+    return QCoreApplication::translate("paytriage::TextReport", source);
+}
+
+std::string s(const QString &q)
+{
+    return q.toStdString();
+}
+
+// Display width of one code point: East Asian wide characters take two columns.
+int columnsOf(char32_t c)
+{
+    return (c >= 0x1100 && c <= 0x115F) || (c >= 0x2E80 && c <= 0xA4CF) || (c >= 0xAC00 && c <= 0xD7A3)
+                   || (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFF00 && c <= 0xFF60) || (c >= 0xFFE0 && c <= 0xFFE6)
+               ? 2
+               : 1;
+}
+
+int displayWidth(const std::string &text)
+{
+    int width = 0;
+    for (const char32_t c : QString::fromStdString(text).toStdU32String())
+        width += columnsOf(c);
+    return width;
+}
+
+std::string padRight(const std::string &text, int width)
+{
+    const int w = displayWidth(text);
+    return w >= width ? text : text + std::string(static_cast<std::size_t>(width - w), ' ');
+}
+
+// Greedy word wrap that counts wide characters as two columns; continuation lines indented.
+std::string wrap(const std::string &text, int indent, int width)
+{
+    std::string out;
+    const std::string pad(static_cast<std::size_t>(indent), ' ');
+    std::size_t lineStart = 0;
+    while (lineStart <= text.size()) {
+        const std::size_t newline = text.find('\n', lineStart);
+        const std::string paragraph = text.substr(lineStart, newline == std::string::npos ? std::string::npos : newline - lineStart);
+        int col = indent;
+        out += pad;
+        std::size_t pos = 0;
+        while (pos < paragraph.size()) {
+            std::size_t end = paragraph.find(' ', pos);
+            if (end == std::string::npos)
+                end = paragraph.size();
+            const std::string word = paragraph.substr(pos, end - pos);
+            const int w = displayWidth(word);
+            if (col > indent && col + 1 + w > width) {
+                out += '\n' + pad;
+                col = indent;
+            } else if (col > indent) {
+                out += ' ';
+                ++col;
+            }
+            out += word;
+            col += w;
+            pos = end + 1;
+        }
+        out += '\n';
+        if (newline == std::string::npos)
+            break;
+        lineStart = newline + 1;
+    }
+    return out;
+}
+
+struct Palette
+{
+    std::string critical, warning, info, dim, bold, reset;
+};
+
+Palette palette(bool color)
+{
+    if (!color)
+        return {};
+    return {"\x1b[1;31m", "\x1b[1;33m", "\x1b[36m", "\x1b[2m", "\x1b[1m", "\x1b[0m"};
+}
+
+} // namespace
+
+std::string textReport(const ReportInput &in, const TextStyle &style)
+{
+    const Language lang = in.language;
+    const Palette c = palette(style.color);
+    std::string out;
+
+    std::size_t counts[3] = {0, 0, 0};
+    for (const Finding &f : in.analysis.findings)
+        ++counts[static_cast<int>(f.severity)];
+    std::string kinds;
+    for (const Document &d : in.kase.documents)
+        kinds += (kinds.empty() ? "" : ", ") + std::string(kindId(d.kind));
+    const auto worst = in.analysis.worst();
+    out += c.bold + in.inputName + c.reset + " — "
+           + s(tr("%1 document(s) (%2)").arg(in.kase.documents.size()).arg(QString::fromStdString(kinds))) + " · "
+           + s(tr("%1 critical, %2 warning, %3 info").arg(counts[2]).arg(counts[1]).arg(counts[0]));
+    if (in.analysis.records)
+        out += " · " + s(tr("%1 records").arg(in.analysis.records));
+    out += '\n';
+    if (!worst || *worst == Severity::Info)
+        out += s(tr("Nothing at warning or above.")) + '\n';
+
+    if (!in.repairs.empty()) {
+        out += '\n' + c.bold + s(tr("Repairs made to read the text")) + c.reset + '\n';
+        // One line per kind of repair: a console.log paste has dozens of unquoted keys.
+        std::vector<std::pair<const Repair *, std::size_t>> kinds;
+        for (const Repair &r : in.repairs) {
+            auto it = std::find_if(kinds.begin(), kinds.end(), [&](const auto &k) { return k.first->kind == r.kind; });
+            if (it == kinds.end())
+                kinds.emplace_back(&r, 1);
+            else
+                ++it->second;
+        }
+        for (const auto &[first, count] : kinds) {
+            std::string line = "- " + s(first->description().toString());
+            if (count > 1)
+                line += ' ' + s(tr("(%1 more like it)").arg(count - 1));
+            out += wrap(line, 2, style.width);
+        }
+    }
+
+    if (!in.analysis.findings.empty()) {
+        out += '\n' + c.bold + s(tr("Findings")) + c.reset + '\n';
+        for (const Finding &f : in.analysis.findings) {
+            const std::string &colour = f.severity == Severity::Critical ? c.critical
+                                        : f.severity == Severity::Warning ? c.warning
+                                                                          : c.info;
+            QString label = f.severity == Severity::Critical  ? tr("CRITICAL")
+                            : f.severity == Severity::Warning ? tr("WARNING")
+                                                              : tr("INFO");
+            // Built in steps: GCC 12 warns falsely (-Wrestrict) on "#" + std::string at -O3.
+            std::string where(1, '#');
+            where += std::to_string(f.document);
+            if (!f.pointers.empty())
+                where += ' ' + f.pointers.front();
+            if (f.occurrences > 1)
+                where += " (" + s(tr("×%1 records").arg(f.occurrences)) + ')';
+            out += '\n' + colour + padRight(s(label), 9) + c.reset + ' ' + c.bold + f.title.in(lang) + c.reset + '\n';
+            out += "          " + c.dim + f.rule + "  " + where + c.reset + '\n';
+            out += wrap(f.detail.in(lang), 10, style.width);
+            if (!f.advice.empty())
+                out += wrap("→ " + f.advice.in(lang), 10, style.width);
+        }
+    }
+
+    if (!in.analysis.timeline.empty()) {
+        out += '\n' + c.bold + s(tr("Timeline (KST)")) + c.reset + '\n';
+        const std::size_t shown = std::min<std::size_t>(in.analysis.timeline.size(), 200);
+        for (std::size_t i = 0; i < shown; ++i) {
+            const TimelineEvent &e = in.analysis.timeline[i];
+            std::string when = formatKst(e.at);
+            if (when.size() > 4 && when.compare(when.size() - 4, 4, " KST") == 0)
+                when.resize(when.size() - 4);
+            if (!e.at.hasOffset && !e.at.dateOnly)
+                when += '*';
+            out += "  " + padRight(when, 24) + padRight(std::string(kindId(e.source)), 14)
+                   + padRight(e.label.in(lang), 22) + padRight(e.status, 20)
+                   + (e.amount ? formatMoney(*e.amount, e.currency.empty() ? "KRW" : e.currency) : std::string()) + '\n';
+        }
+        if (shown < in.analysis.timeline.size() || in.analysis.timelineTruncated)
+            out += "  " + s(tr("… %1 more events not shown").arg(in.analysis.timeline.size() - shown)) + '\n';
+        if (std::any_of(in.analysis.timeline.begin(), in.analysis.timeline.end(),
+                        [](const TimelineEvent &e) { return !e.at.hasOffset && !e.at.dateOnly; }))
+            out += "  " + c.dim + s(tr("* no offset in the source; read as KST")) + c.reset + '\n';
+    }
+    return out;
+}
+
+} // namespace paytriage

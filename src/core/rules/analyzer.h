@@ -1,0 +1,74 @@
+#pragma once
+
+// Runs the timeline and every rule over a case. Lists (transactions, settlements, cash
+// receipts) go record by record, so a streamed file of a million records analyses in constant
+// memory; single objects (payments, errors, …) are checked once the lists are done, because
+// some rules weigh a payment against what its transactions said.
+
+#include "rules/rule.h"
+
+#include <map>
+#include <memory>
+#include <vector>
+
+namespace paytriage {
+
+struct AnalyzerOptions
+{
+    std::map<std::string, Severity> severityOverrides;  // per rule id (user preferences)
+    std::size_t timelineLimit = 20000;                  // events kept; more are counted, not kept
+};
+
+struct Analysis
+{
+    std::vector<Finding> findings;          // most severe first, then in document order
+    std::vector<TimelineEvent> timeline;
+    bool timelineTruncated = false;
+    std::size_t records = 0;                // list records seen
+
+    bool hasWarnings() const;               // anything at warning or above
+    std::optional<Severity> worst() const;
+};
+
+class Analyzer final
+{
+public:
+    Analyzer(const Catalog &catalog, const Clock &clock, AnalyzerOptions options = {});
+    ~Analyzer();
+
+    class Session;
+    // Streaming use: begin with the case (its list documents may be empty placeholders),
+    // add each list record, then finish.
+    std::unique_ptr<Session> begin(const Case &kase) const;
+    // In-memory use: everything in one call.
+    Analysis analyze(const Case &kase) const;
+
+    const Catalog &catalog() const { return m_catalog; }
+
+private:
+    const Catalog &m_catalog;
+    const Clock &m_clock;
+    AnalyzerOptions m_options;
+    std::vector<std::unique_ptr<Rule>> m_rules;
+};
+
+class Analyzer::Session final
+{
+public:
+    void addRecord(const ObjectRef &record);
+    Analysis finish();
+
+private:
+    friend class Analyzer;
+    Session(const Analyzer &analyzer, const Case &kase);
+
+    const Analyzer &m_analyzer;
+    const Case &m_case;
+    TransactionLedger m_ledger;
+    TimelineBuilder m_timeline;
+    FindingSink m_sink;
+    std::vector<TimelineEvent> m_noEvents;
+    std::size_t m_records = 0;
+};
+
+} // namespace paytriage

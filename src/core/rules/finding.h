@@ -1,0 +1,42 @@
+#pragma once
+
+#include "util/text.h"
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace paytriage {
+
+enum class Severity {
+    Info,
+    Warning,
+    Critical
+};
+
+std::string_view severityId(Severity severity);             // "info", "warning", "critical"
+bool severityFromId(std::string_view id, Severity *severity);
+
+struct Evidence
+{
+    std::string name;   // a field name or a short label ("totalAmount", "expected")
+    std::string value;  // as shown to the user
+};
+
+struct Finding
+{
+    std::string rule;                  // stable id from the design ("null-field-for-status")
+    std::string variant;               // which wording of the rule ("approvedAt", "balance", …)
+    Severity severity = Severity::Info;
+    std::size_t document = 0;
+    std::vector<std::string> pointers; // JSON pointers in that document, most relevant first
+    LocalizedText title;
+    LocalizedText detail;
+    LocalizedText advice;
+    std::vector<Evidence> evidence;
+    std::size_t occurrences = 1;       // >1 when the same finding was folded over many records
+};
+
+} // namespace paytriage

@@ -1,0 +1,80 @@
+// null-field-for-status: a field the API fills for this status is null, missing or "".
+// READY, IN_PROGRESS, ABORTED and EXPIRED legitimately carry nulls (seed 000's answer), so
+// only the fields the catalog marks requiredForStatus for the payment's status are checked.
+
+#include "rules/builtinrules.h"
+#include "rules/rulehelpers.h"
+
+#include <algorithm>
+
+namespace paytriage {
+namespace {
+
+class NullFieldForStatusRule final : public Rule
+{
+public:
+    std::string_view id() const override { return "null-field-for-status"; }
+
+    void checkObject(const RuleContext &ctx, const ObjectRef &o, FindingSink &sink) const override
+    {
+        if (o.kind != DocumentKind::Payment || !o.value.is_object())
+            return;
+        const Json &p = o.value;
+        const std::string status = json::string(p, "status");
+        if (status.empty())
+            return;
+        const bool foreign = rules::isForeignCurrency(json::string(p, "currency"));
+        // A virtual account canceled before any deposit was never approved (seed 001): no
+        // approvedAt or receipt to expect; vbank-cancel-without-deposit speaks about it.
+        const bool neverApproved = status == "CANCELED" && json::isNullish(json::get(p, "approvedAt"))
+                                   && rules::isVirtualAccount(ctx.catalog, json::string(p, "method"));
+        const Json *fields = ctx.catalog.documentFields("payment");
+        if (!fields)
+            return;
+
+        std::vector<std::string> names;
+        std::vector<std::string> pointers;
+        for (auto it = fields->begin(); it != fields->end(); ++it) {
+            const Json *required = json::get(*it, "requiredForStatus");
+            if (!required || !required->is_array()
+                || std::find(required->begin(), required->end(), status) == required->end())
+                continue;
+            // PayPal (USD/MUSD) payments come without these even when DONE (facts §8.2, §8.3).
+            if (foreign && (it.key() == "useEscrow" || it.key() == "receipt" || it.key() == "method"))
+                continue;
+            if (neverApproved && (it.key() == "approvedAt" || it.key() == "receipt"))
+                continue;
+            if (json::isNullish(json::get(p, it.key()))) {
+                names.push_back(it.key());
+                pointers.push_back(pointerAppend(o.pointer, it.key()));
+            }
+        }
+        if (!names.empty()) {
+            std::string list;
+            for (const std::string &n : names)
+                list += (list.empty() ? "" : ", ") + n;
+            sink.report(id(), "fields", Severity::Warning, o.document, pointers,
+                        {FindingSink::arg("status", status), FindingSink::arg("fields", list)});
+        }
+
+        // The method's own detail object (card for 카드, virtualAccount for 가상계좌, …).
+        const std::string method = json::string(p, "method");
+        if (method.empty() || foreign || !rules::statusFlag(ctx.catalog, status, "expectsMethodDetail"))
+            return;
+        const std::string detail = rules::methodDetailField(ctx.catalog, method);
+        if (!detail.empty() && json::isNullish(json::get(p, detail))) {
+            sink.report(id(), "detail", Severity::Warning, o.document, {pointerAppend(o.pointer, detail)},
+                        {FindingSink::arg("status", status), FindingSink::arg("method", method),
+                         FindingSink::arg("field", detail)});
+        }
+    }
+};
+
+} // namespace
+
+std::unique_ptr<Rule> makeNullFieldForStatusRule()
+{
+    return std::make_unique<NullFieldForStatusRule>();
+}
+
+} // namespace paytriage

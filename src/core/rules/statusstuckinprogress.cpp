@@ -1,0 +1,91 @@
+// status-stuck-in-progress: a payment waits in READY or IN_PROGRESS past the point where the
+// provider would have expired it (READY: 30 min without authentication; IN_PROGRESS: 10 min
+// without confirm — facts §3.3), or a response that should be final is IN_PROGRESS (seed 000:
+// the confirm call answered IN_PROGRESS while the card company had approved it).
+
+#include "rules/builtinrules.h"
+#include "rules/rulehelpers.h"
+#include "util/timestamp.h"
+
+namespace paytriage {
+namespace {
+
+constexpr std::int64_t minute = 60 * 1000;
+
+class StatusStuckInProgressRule final : public Rule
+{
+public:
+    std::string_view id() const override { return "status-stuck-in-progress"; }
+
+    void checkObject(const RuleContext &ctx, const ObjectRef &o, FindingSink &sink) const override
+    {
+        if (o.kind != DocumentKind::Payment || !o.value.is_object())
+            return;
+        const Json &p = o.value;
+        const std::string status = json::string(p, "status");
+        const std::string statusPointer = pointerAppend(o.pointer, "status");
+        const std::string paymentKey = json::string(p, "paymentKey");
+
+        if (status == "WAITING_FOR_DEPOSIT") {
+            checkDepositDue(ctx, o, sink);
+            return;
+        }
+        if (status != "READY" && status != "IN_PROGRESS")
+            return;
+
+        // Other sources may already know better: a DONE transaction for this payment means
+        // the object in hand is a stale or broken snapshot (seed 000's incident).
+        if (const PaymentTrail *trail = ctx.ledger.find(paymentKey); trail && trail->sawDone) {
+            sink.report(id(), "contradicted", Severity::Critical, o.document, {statusPointer},
+                        {FindingSink::arg("status", status), FindingSink::arg("paymentKey", paymentKey),
+                         FindingSink::arg("doneAt", formatIsoKst(trail->firstDoneMs))});
+            return;
+        }
+
+        const auto &endpoint = ctx.kase.documents[o.document].source.endpoint;
+        if (endpoint.find("/confirm") != std::string::npos) {
+            sink.report(id(), "confirm", Severity::Critical, o.document, {statusPointer},
+                        {FindingSink::arg("status", status), FindingSink::arg("paymentKey", paymentKey)});
+            return;
+        }
+
+        const auto requested = parseTimestamp(json::string(p, "requestedAt"));
+        if (!requested)
+            return;
+        const std::int64_t limit = (status == "READY" ? 30 : 10) * minute;
+        const std::int64_t age = ctx.clock.nowMs() - requested->msSinceEpoch;
+        if (age <= limit)
+            return;
+        sink.report(id(), status == "READY" ? "ready" : "in-progress", Severity::Warning, o.document,
+                    {statusPointer, pointerAppend(o.pointer, "requestedAt")},
+                    {FindingSink::arg("status", status),
+                     FindingSink::arg("requestedAt", formatKst(*requested)),
+                     FindingSink::arg("age", formatDuration(age)),
+                     FindingSink::arg("limit", formatDuration(limit), false)});
+    }
+
+private:
+    // A virtual account whose due date passed stays WAITING_FOR_DEPOSIT with no webhook (facts §8.6).
+    void checkDepositDue(const RuleContext &ctx, const ObjectRef &o, FindingSink &sink) const
+    {
+        const Json *va = json::get(o.value, "virtualAccount");
+        if (!va || !va->is_object())
+            return;
+        const auto due = parseTimestamp(json::string(*va, "dueDate"));
+        if (!due || due->msSinceEpoch >= ctx.clock.nowMs())
+            return;
+        sink.report(id(), "deposit-overdue", Severity::Info, o.document,
+                    {pointerAppend(pointerAppend(o.pointer, "virtualAccount"), "dueDate")},
+                    {FindingSink::arg("dueDate", formatKst(*due)),
+                     FindingSink::arg("expired", json::brief(json::get(*va, "expired")))});
+    }
+};
+
+} // namespace
+
+std::unique_ptr<Rule> makeStatusStuckInProgressRule()
+{
+    return std::make_unique<StatusStuckInProgressRule>();
+}
+
+} // namespace paytriage

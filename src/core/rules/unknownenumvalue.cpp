@@ -1,0 +1,74 @@
+// unknown-enum-value: an enum field holds a value the catalog does not know. New values
+// arrive without a version bump (facts §1, DOC-VER); values known to be newer than the docs
+// (PAYMENT_COMPLETED, seed 002) get their own explanation instead of the generic one.
+
+#include "rules/builtinrules.h"
+#include "rules/fieldwalk.h"
+#include "rules/rulehelpers.h"
+
+namespace paytriage {
+namespace {
+
+class UnknownEnumValueRule final : public Rule
+{
+public:
+    std::string_view id() const override { return "unknown-enum-value"; }
+
+    void checkObject(const RuleContext &ctx, const ObjectRef &o, FindingSink &sink) const override
+    {
+        const std::string_view kind = recordKind(o.kind);
+        walkFields(ctx.catalog, kind, o.value, o.pointer, [&](const FieldVisit &v) {
+            if (!v.spec || !v.value.is_string())
+                return;
+            const Json *enumId = json::get(*v.spec, "enum");
+            if (!enumId || !enumId->is_string())
+                return;
+            const std::string &value = v.value.get_ref<const std::string &>();
+            if (value.empty())
+                return;  // "" is a null in disguise, not a new value (facts §8.2)
+            const std::string &enumName = enumId->get_ref<const std::string &>();
+            const Json *known = ctx.catalog.enumValue(enumName, value);
+            if (known && !ctx.catalog.isNewerEnumValue(enumName, value))
+                return;
+            // Many records with the same new value make one finding, not a million.
+            const std::string fold = std::string(kind) + v.path() + '=' + value;
+            if (known) {
+                sink.report(id(), "newer", Severity::Warning, o.document, {v.pointer()},
+                            {FindingSink::arg("field", std::string(v.key)), FindingSink::arg("value", value),
+                             FindingSink::arg("meaning", Catalog::text(*known, "meaning"), false),
+                             FindingSink::arg("advice", Catalog::text(*known, "advice"), false)},
+                            fold);
+            } else {
+                sink.report(id(), "unknown", Severity::Warning, o.document, {v.pointer()},
+                            {FindingSink::arg("field", std::string(v.key)), FindingSink::arg("value", value),
+                             FindingSink::arg("known", knownValues(ctx.catalog, enumName))},
+                            fold);
+            }
+        });
+    }
+
+private:
+    static std::string knownValues(const Catalog &catalog, const std::string &enumName)
+    {
+        std::string list;
+        const Json *spec = catalog.enumSpec(enumName);
+        const Json *values = spec ? json::get(*spec, "values") : nullptr;
+        if (!values || !values->is_object())
+            return list;
+        for (auto it = values->begin(); it != values->end(); ++it) {
+            if (it->contains("sameAs"))
+                continue;
+            list += (list.empty() ? "" : ", ") + it.key();
+        }
+        return list;
+    }
+};
+
+} // namespace
+
+std::unique_ptr<Rule> makeUnknownEnumValueRule()
+{
+    return std::make_unique<UnknownEnumValueRule>();
+}
+
+} // namespace paytriage

@@ -1,0 +1,62 @@
+// vbank-cancel-without-deposit: a virtual-account payment reached CANCELED with no DONE
+// (deposit) before it. Cancelling before deposit returns the account; no money moved, so the
+// CANCELED transaction's amount is not a refund (seed 001). Other methods go DONE → CANCELED
+// by guarantee, so only virtual accounts are checked.
+
+#include "rules/builtinrules.h"
+#include "rules/rulehelpers.h"
+#include "util/timestamp.h"
+
+namespace paytriage {
+namespace {
+
+class VbankCancelWithoutDepositRule final : public Rule
+{
+public:
+    std::string_view id() const override { return "vbank-cancel-without-deposit"; }
+
+    void checkCase(const RuleContext &ctx, FindingSink &sink) const override
+    {
+        for (const auto &[paymentKey, trail] : ctx.ledger.trails()) {
+            if (!trail.sawCancel || !rules::isVirtualAccount(ctx.catalog, trail.method))
+                continue;
+            if (trail.sawDone && trail.firstDoneMs <= trail.firstCancelMs)
+                continue;
+            sink.report(id(), "transactions", Severity::Warning, trail.cancelDocument,
+                        {trail.cancelPointer + "/status", trail.cancelPointer + "/amount"},
+                        {FindingSink::arg("paymentKey", paymentKey),
+                         FindingSink::arg("orderId", trail.orderId),
+                         FindingSink::arg("amount", rules::money(trail.cancelAmount, trail.currency)),
+                         FindingSink::arg("canceledAt", formatIsoKst(trail.firstCancelMs))});
+        }
+
+        // A payment object alone cannot prove there was no deposit; say what to fetch.
+        for (const JsonRef &ref : ctx.kase.payments) {
+            const Json &p = *ref.value;
+            const std::string paymentKey = json::string(p, "paymentKey");
+            if (json::string(p, "status") != "CANCELED"
+                || !rules::isVirtualAccount(ctx.catalog, json::string(p, "method"))
+                || ctx.ledger.find(paymentKey))
+                continue;
+            // Never approved, or nothing to refund: both hint at a cancel before deposit.
+            const Json *va = json::get(p, "virtualAccount");
+            const std::string refundStatus = va ? json::string(*va, "refundStatus") : std::string();
+            if (refundStatus != "NONE" && !json::isNullish(json::get(p, "approvedAt")))
+                continue;
+            sink.report(id(), "payment-only", Severity::Info, ref.document,
+                        {pointerAppend(ref.pointer, "status"),
+                         pointerAppend(pointerAppend(ref.pointer, "virtualAccount"), "refundStatus")},
+                        {FindingSink::arg("paymentKey", paymentKey),
+                         FindingSink::arg("orderId", json::string(p, "orderId"))});
+        }
+    }
+};
+
+} // namespace
+
+std::unique_ptr<Rule> makeVbankCancelWithoutDepositRule()
+{
+    return std::make_unique<VbankCancelWithoutDepositRule>();
+}
+
+} // namespace paytriage

@@ -1,0 +1,16 @@
+#pragma once
+
+#include "util/text.h"
+
+class QCoreApplication;
+
+namespace paytriage {
+
+// The language to start in: Korean when the system locale is Korean, else English.
+Language systemLanguage();
+
+// Loads PayTriage's messages (":/i18n/paytriage_<ko|en>.qm") and Qt's own for language,
+// replacing what an earlier call installed. Returns false when PayTriage's file is missing.
+bool installTranslators(Language language);
+
+} // namespace paytriage

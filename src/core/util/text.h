@@ -1,0 +1,52 @@
+#pragma once
+
+#include <QString>
+
+#include <initializer_list>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace paytriage {
+
+enum class Language {
+    Korean,
+    English
+};
+
+// "ko" / "en" and back; anything else is English.
+Language languageFromCode(std::string_view code);
+std::string_view languageCode(Language language);
+
+// A text held in both languages at once: catalog entries and findings carry both, so the
+// GUI can switch language without re-running the analysis.
+struct LocalizedText
+{
+    std::string ko;
+    std::string en;
+
+    // Falls back to the other language when one is missing.
+    const std::string &in(Language language) const;
+    QString qIn(Language language) const { return QString::fromStdString(in(language)); }
+    bool empty() const { return ko.empty() && en.empty(); }
+};
+
+// Replaces {name} placeholders with values; unknown placeholders stay as written, so a
+// user-edited catalog template with a typo still shows something readable.
+std::string substitute(std::string_view templ,
+                       const std::vector<std::pair<std::string, std::string>> &values);
+LocalizedText substitute(const LocalizedText &templ,
+                         const std::vector<std::pair<std::string, std::string>> &values);
+
+// A message written in code, translated through Qt's catalogues at presentation time
+// (QT_TRANSLATE_NOOP marks the source so lupdate finds it). Arguments fill %1, %2, ….
+struct TrText
+{
+    const char *context = nullptr;
+    const char *source = nullptr;
+    std::vector<QString> args;
+
+    QString toString() const;
+};
+
+} // namespace paytriage

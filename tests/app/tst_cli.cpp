@@ -1,0 +1,257 @@
+// paytriage-cli end to end: the real binary, its exit statuses, JSON contract and languages.
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+
+struct Run
+{
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+};
+
+Run cli(const QStringList &args, const QByteArray &stdinData = {})
+{
+    QProcess p;
+    // An empty config dir: no user catalog override leaks into the test.
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    static QTemporaryDir config;
+    env.insert(QStringLiteral("XDG_CONFIG_HOME"), config.path());
+    p.setProcessEnvironment(env);
+    p.start(QStringLiteral(PAYTRIAGE_CLI), args);
+    if (!p.waitForStarted())
+        qFatal("cannot start %s", PAYTRIAGE_CLI);
+    if (!stdinData.isEmpty())
+        p.write(stdinData);
+    p.closeWriteChannel();
+    if (!p.waitForFinished(60000))
+        qFatal("paytriage-cli did not finish");
+    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
+            p.readAllStandardError()};
+}
+
+QString data(const char *name)
+{
+    return QStringLiteral(PAYTRIAGE_SAMPLES "/") + QLatin1String(name);
+}
+
+} // namespace
+
+class TestCli final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void exitStatus_data();
+    void exitStatus();
+    void jsonContract();
+    void bothLanguages();
+    void readsStandardInput();
+    void failuresSayWhy_data();
+    void failuresSayWhy();
+    void noColourWhenNotATerminal();
+    void gigabyteFileIsRefusedQuickly();
+    void gigabyteListStopsAtTheFirstBadByte();
+    void largeListIsStreamed();
+    void explainsErrorCodes();
+};
+
+void TestCli::exitStatus_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<int>("code");
+    QTest::newRow("seed 001 warns") << QStringList{QStringLiteral("analyze"), data("seed001-vbank-console-log.txt")} << 1;
+    QTest::newRow("seed 000 long stuck warns")
+        << QStringList{QStringLiteral("analyze"), data("seed000-confirm-in-progress.json")} << 1;
+    QTest::newRow("seed 000 as of a minute later is clean")
+        << QStringList{QStringLiteral("analyze"), QStringLiteral("--as-of"), QStringLiteral("2025-04-02T08:40:21+09:00"),
+                       data("seed000-confirm-in-progress.json")}
+        << 0;
+    QTest::newRow("seed 004 settlement is clean")
+        << QStringList{QStringLiteral("analyze"), data("seed004-settlement-paste.txt")} << 0;
+    QTest::newRow("missing file fails") << QStringList{QStringLiteral("analyze"), data("no-such-file.json")} << 2;
+    QTest::newRow("help") << QStringList{QStringLiteral("analyze"), QStringLiteral("--help")} << 0;
+    QTest::newRow("unknown command") << QStringList{QStringLiteral("frobnicate")} << 2;
+    QTest::newRow("bad format") << QStringList{QStringLiteral("analyze"), QStringLiteral("--format"), QStringLiteral("xml"),
+                                               data("seed004-settlement-paste.txt")}
+                                << 2;
+}
+
+void TestCli::exitStatus()
+{
+    QFETCH(QStringList, args);
+    QFETCH(int, code);
+    const Run r = cli(args);
+    QVERIFY2(r.exitCode == code, r.err.constData());
+}
+
+void TestCli::jsonContract()
+{
+    const Run r = cli({QStringLiteral("analyze"), QStringLiteral("--format"), QStringLiteral("json"), QStringLiteral("--lang"),
+                       QStringLiteral("en"), data("seed001-vbank-console-log.txt")});
+    QCOMPARE(r.exitCode, 1);
+    QJsonParseError error;
+    const QJsonObject root = QJsonDocument::fromJson(r.out, &error).object();
+    QCOMPARE(error.error, QJsonParseError::NoError);
+    const QJsonArray documents = root.value(QLatin1String("documents")).toArray();
+    QCOMPARE(documents.size(), 2);  // two objects pasted one after another
+    QCOMPARE(documents[0].toObject().value(QLatin1String("kind")).toString(), QStringLiteral("transactions"));
+    const QJsonArray findings = root.value(QLatin1String("findings")).toArray();
+    QVERIFY(!findings.isEmpty());
+    const QJsonObject first = findings[0].toObject();
+    for (const char *key : {"rule", "severity", "document", "pointer", "title", "detail", "advice"})
+        QVERIFY2(first.contains(QLatin1String(key)), key);
+    QCOMPARE(first.value(QLatin1String("rule")).toString(), QStringLiteral("vbank-cancel-without-deposit"));
+    QCOMPARE(first.value(QLatin1String("document")).toInt(), 1);
+    QCOMPARE(first.value(QLatin1String("pointer")).toString(), QStringLiteral("/status"));
+    const QJsonArray timeline = root.value(QLatin1String("timeline")).toArray();
+    QCOMPARE(timeline.size(), 2);
+    for (const char *key : {"at", "source", "event", "status", "amount"})
+        QVERIFY2(timeline[0].toObject().contains(QLatin1String(key)), key);
+    QCOMPARE(timeline[1].toObject().value(QLatin1String("amount")).toDouble(), 22400.0);
+    // The lenient decoder's repairs are reported.
+    QVERIFY(!root.value(QLatin1String("repairs")).toArray().isEmpty());
+}
+
+void TestCli::bothLanguages()
+{
+    const Run ko = cli({QStringLiteral("analyze"), QStringLiteral("--lang"), QStringLiteral("ko"),
+                        data("seed001-vbank-console-log.txt")});
+    const Run en = cli({QStringLiteral("analyze"), QStringLiteral("--lang"), QStringLiteral("en"),
+                        data("seed001-vbank-console-log.txt")});
+    QVERIFY(QString::fromUtf8(ko.out).contains(QStringLiteral("입금 없이 취소된 가상계좌")));
+    QVERIFY(QString::fromUtf8(en.out).contains(QStringLiteral("Virtual account canceled before any deposit")));
+    QVERIFY(!QString::fromUtf8(en.out).contains(QStringLiteral("입금 없이")));
+    // The terminal report's own labels are translated too.
+    QVERIFY(QString::fromUtf8(en.out).contains(QStringLiteral("Findings")));
+    QVERIFY2(QString::fromUtf8(ko.out).contains(QStringLiteral("발견 사항")), ko.out.constData());
+}
+
+void TestCli::readsStandardInput()
+{
+    const Run r = cli({QStringLiteral("analyze"), QStringLiteral("--format"), QStringLiteral("json"), QStringLiteral("-")},
+                      R"({"code":"NOT_FOUND_PAYMENT","message":"존재하지 않는 결제 정보 입니다."})");
+    QCOMPARE(r.exitCode, 1);
+    const QJsonObject root = QJsonDocument::fromJson(r.out).object();
+    QCOMPARE(root.value(QLatin1String("findings")).toArray()[0].toObject().value(QLatin1String("rule")).toString(),
+             QStringLiteral("api-error"));
+}
+
+void TestCli::failuresSayWhy_data()
+{
+    QTest::addColumn<QByteArray>("input");
+    QTest::addColumn<QString>("mentions");
+    QTest::newRow("empty input") << QByteArray(" \n") << QStringLiteral("empty");
+    QTest::newRow("truncated") << QByteArray("{\"status\": \"DONE\", \"amount\": ") << QStringLiteral("line 1");
+    QTest::newRow("nul byte") << QByteArray("{\"a\": \"x\0y\"}", 12) << QStringLiteral("line 1");
+    QTest::newRow("invalid utf-8") << QByteArray("{\"a\": \"\xff\"}") << QStringLiteral("UTF-8");
+    QTest::newRow("deep nesting") << QByteArray(100000, '[') << QStringLiteral("deep");
+}
+
+void TestCli::failuresSayWhy()
+{
+    QFETCH(QByteArray, input);
+    QFETCH(QString, mentions);
+    const Run r = cli({QStringLiteral("analyze"), QStringLiteral("--lang"), QStringLiteral("en"), QStringLiteral("-")}, input);
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY(r.out.isEmpty());
+    QVERIFY2(QString::fromUtf8(r.err).contains(mentions, Qt::CaseInsensitive), r.err.constData());
+}
+
+void TestCli::noColourWhenNotATerminal()
+{
+    const Run r = cli({QStringLiteral("analyze"), data("seed001-vbank-console-log.txt")});
+    QVERIFY(!r.out.contains('\x1b'));
+}
+
+void TestCli::gigabyteFileIsRefusedQuickly()
+{
+    // A sparse 1 GiB file: no disk used, nothing worth reading in it.
+    QTemporaryDir dir;
+    QFile file(dir.filePath(QStringLiteral("huge.json")));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("{\"paymentKey\": ");
+    QVERIFY(file.resize(qint64(1) << 30));
+    file.close();
+    const Run r = cli({QStringLiteral("analyze"), QStringLiteral("--lang"), QStringLiteral("en"), file.fileName()});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains("1024 MB") && r.err.contains("too large"), r.err.constData());
+}
+
+void TestCli::gigabyteListStopsAtTheFirstBadByte()
+{
+    // Starts like a list, so it is streamed; the NUL bytes after the first record end it.
+    QTemporaryDir dir;
+    QFile file(dir.filePath(QStringLiteral("huge-list.json")));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("[{\"transactionKey\":\"a\",\"transactionAt\":\"2024-01-01T00:00:00+09:00\"},\n");
+    QVERIFY(file.resize(qint64(1) << 30));
+    file.close();
+    const Run r = cli({QStringLiteral("analyze"), QStringLiteral("--lang"), QStringLiteral("en"), file.fileName()});
+    QCOMPARE(r.exitCode, 2);
+    // Line 2, column 1: the first byte after the newline is the first NUL.
+    QVERIFY2(r.err.contains("line 2"), r.err.constData());
+}
+
+void TestCli::largeListIsStreamed()
+{
+    // 120,000 transactions (~40 MB, over the 32 MB streaming threshold); one virtual account
+    // canceled before deposit planted at records 50,000 and 50,001.
+    QTemporaryDir dir;
+    QFile file(dir.filePath(QStringLiteral("transactions.json")));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("[\n");
+    const int records = 120000;
+    for (int i = 0; i < records; ++i) {
+        QByteArray method = "\xec\xb9\xb4\xeb\x93\x9c";  // 카드
+        QByteArray status = "DONE";
+        QByteArray key = "pk" + QByteArray::number(i);
+        if (i == 50000 || i == 50001) {
+            method = "\xea\xb0\x80\xec\x83\x81\xea\xb3\x84\xec\xa2\x8c";  // 가상계좌
+            status = i == 50000 ? "WAITING_FOR_DEPOSIT" : "CANCELED";
+            key = "pk-vbank";
+        }
+        file.write("{\"mId\":\"tvivarepublica\",\"transactionKey\":\"" + QByteArray::number(i)
+                   + "ABCDEF0123456789ABCDEF0123456\",\"paymentKey\":\"" + key
+                   + "\",\"orderId\":\"order-" + QByteArray::number(i) + "\",\"method\":\"" + method
+                   + "\",\"customerKey\":null,\"useEscrow\":false,\"receiptUrl\":\"https://dashboard.tosspayments.com/receipt/redirection?transactionId="
+                   + key + "\",\"status\":\"" + status
+                   + "\",\"transactionAt\":\"2025-03-01T16:08:45+09:00\",\"currency\":\"KRW\",\"amount\":22400}"
+                   + (i + 1 < records ? ",\n" : "\n"));
+    }
+    file.write("]\n");
+    QVERIFY(file.size() > 32 * 1024 * 1024);
+    file.close();
+    const Run r = cli({QStringLiteral("analyze"), QStringLiteral("--format"), QStringLiteral("json"), file.fileName()});
+    QCOMPARE(r.exitCode, 1);
+    const QJsonObject root = QJsonDocument::fromJson(r.out).object();
+    QCOMPARE(root.value(QLatin1String("summary")).toObject().value(QLatin1String("records")).toInt(), records);
+    const QJsonArray findings = root.value(QLatin1String("findings")).toArray();
+    QCOMPARE(findings.size(), 1);
+    QCOMPARE(findings[0].toObject().value(QLatin1String("rule")).toString(), QStringLiteral("vbank-cancel-without-deposit"));
+    QCOMPARE(findings[0].toObject().value(QLatin1String("pointer")).toString(), QStringLiteral("/50001/status"));
+}
+
+void TestCli::explainsErrorCodes()
+{
+    const Run ko = cli({QStringLiteral("explain"), QStringLiteral("--lang"), QStringLiteral("ko"), QStringLiteral("not_found")});
+    QCOMPARE(ko.exitCode, 0);
+    QVERIFY(QString::fromUtf8(ko.out).contains(QStringLiteral("시크릿 키")));
+    const Run json = cli({QStringLiteral("explain"), QStringLiteral("--format"), QStringLiteral("json"),
+                          QStringLiteral("NOT_CANCELABLE_PAYMENT"), QStringLiteral("NO_SUCH_CODE")});
+    QCOMPARE(json.exitCode, 2);  // one code unknown
+    const QJsonArray entries = QJsonDocument::fromJson(json.out).array();
+    QCOMPARE(entries.size(), 1);
+    QVERIFY(entries[0].toObject().value(QLatin1String("whoActs")).toArray().contains(QStringLiteral("merchant")));
+    QVERIFY(json.err.contains("NO_SUCH_CODE"));
+}
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"
