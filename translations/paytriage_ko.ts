@@ -5,276 +5,343 @@
     <name>paytriage::Decoder</name>
     <message>
         <source>An invisible byte order mark (BOM) at the start of the text (line %1, column %2) was ignored.</source>
-        <translation type="unfinished"></translation>
+        <translation>텍스트 맨 앞(%1행 %2열)의 보이지 않는 바이트 순서 표시(BOM)를 무시했습니다.</translation>
     </message>
     <message>
         <source>Text that is not JSON at line %1, column %2 was skipped: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1행 %2열의 JSON이 아닌 텍스트를 건너뛰었습니다: %3</translation>
     </message>
     <message>
         <source>The key at line %1, column %2 had no quotes around it and was read as a string: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1행 %2열의 키에 따옴표가 없어 문자열로 읽었습니다: %3</translation>
     </message>
     <message>
         <source>The string in single quotes at line %1, column %2 was read as a normal JSON string: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1행 %2열의 작은따옴표 문자열을 일반 JSON 문자열로 읽었습니다: %3</translation>
     </message>
     <message>
         <source>Curly quotes (“ ” or ‘ ’) around the string at line %1, column %2 were read as straight quotes: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1행 %2열 문자열을 감싼 둥근 따옴표(“ ” 또는 ‘ ’)를 곧은 따옴표로 읽었습니다: %3</translation>
     </message>
     <message>
         <source>An extra comma with no value after it at line %1, column %2 was ignored: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1행 %2열에서 뒤에 값이 없는 쉼표를 무시했습니다: %3</translation>
     </message>
     <message>
         <source>A comment at line %1, column %2 was ignored: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1행 %2열의 주석을 무시했습니다: %3</translation>
     </message>
     <message>
         <source>Another JSON value starts at line %1, column %2; it is shown as a separate document: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1행 %2열에서 다른 JSON 값이 시작되어 별도 문서로 보여 줍니다: %3</translation>
     </message>
     <message>
         <source>The JavaScript value at line %1, column %2 is not JSON and was read as null: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1행 %2열의 JavaScript 값은 JSON이 아니어서 null로 읽었습니다: %3</translation>
     </message>
     <message>
         <source>The number at line %1, column %2 does not fit in a 64-bit integer; it was kept as a decimal number and may be rounded: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1행 %2열의 숫자가 64비트 정수 범위를 넘어 소수로 보관했습니다. 반올림되었을 수 있습니다: %3</translation>
     </message>
     <message>
         <source>A comma was missing before the value at line %1, column %2 and was added: %3</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The text stops early at line %1, column %2, so the complete values were kept and the open objects and arrays were closed. Copy the whole response again to see everything. Left out: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1행 %2열 값 앞에 빠진 쉼표를 채워 읽었습니다: %3</translation>
     </message>
     <message>
         <source>The text is empty or contains only white space. Paste a JSON response, a request body or a log excerpt.</source>
-        <translation type="unfinished"></translation>
+        <translation>텍스트가 비어 있거나 공백뿐입니다. JSON 응답, 요청 본문이나 로그 일부를 붙여 넣으세요.</translation>
     </message>
     <message>
         <source>The text ends before the JSON is complete (line %1, column %2, after “%3”). The paste may have been cut off: copy the whole response again.</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON이 끝나기 전에 텍스트가 끝났습니다(%1행 %2열, “%3” 뒤). 복사하다 잘렸을 수 있으니 응답 전체를 다시 복사하세요.</translation>
     </message>
     <message>
         <source>The JSON is not valid at line %1, column %2: expected %3 near “%4”. Fix the text at that spot, or copy the original response again.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1행 %2열의 JSON이 올바르지 않습니다. “%4” 근처에 %3이(가) 와야 합니다. 그 부분을 고치거나 원래 응답을 다시 복사하세요.</translation>
     </message>
     <message>
         <source>The text contains bytes that are not valid UTF-8 at line %1, column %2, near “%3”. Save the text as UTF-8 (not EUC-KR or CP949) and paste it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1행 %2열(“%3” 근처)에 올바른 UTF-8이 아닌 바이트가 있습니다. 텍스트를 EUC-KR이나 CP949가 아닌 UTF-8로 저장해 다시 붙여 넣으세요.</translation>
     </message>
     <message>
         <source>The text contains a NUL character at line %1, column %2, near “%3”. It is probably binary data or UTF-16 text: save it as UTF-8 and paste it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1행 %2열(“%3” 근처)에 NUL 문자가 있습니다. 바이너리 데이터이거나 UTF-16 텍스트일 수 있으니 UTF-8로 저장해 다시 붙여 넣으세요.</translation>
     </message>
     <message>
         <source>The JSON is nested too deeply at line %1, column %2 (expected %3), near “%4”. API responses are never this deep: check that the right text was pasted.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1행 %2열(“%4” 근처)에서 JSON 중첩이 너무 깊습니다(%3). API 응답은 이렇게 깊지 않으니 올바른 텍스트를 붙여 넣었는지 확인하세요.</translation>
     </message>
     <message>
         <source>The text is longer than %1 bytes, more than can be analysed at once. Paste only the part you need, such as a single API response.</source>
-        <translation type="unfinished"></translation>
+        <translation>텍스트가 %1바이트보다 길어 한 번에 분석할 수 없습니다. API 응답 하나처럼 필요한 부분만 붙여 넣으세요.</translation>
     </message>
     <message>
         <source>No JSON object or array was found in the text. Paste the JSON part of the response or log; text around it may stay.</source>
-        <translation type="unfinished"></translation>
+        <translation>텍스트에서 JSON 객체나 배열을 찾지 못했습니다. 응답이나 로그의 JSON 부분을 붙여 넣으세요. 앞뒤 설명 글은 있어도 됩니다.</translation>
     </message>
     <message>
         <source>The JSON is not valid at line %1, column %2, near “%3”. Fix the text at that spot, or copy the original response again.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1행 %2열(“%3” 근처)의 JSON이 올바르지 않습니다. 그 부분을 고치거나 원래 응답을 다시 복사하세요.</translation>
     </message>
     <message>
         <source>The JSON is nested too deeply at line %1, column %2, near “%3”. API responses are never this deep: check that the right text was pasted.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1행 %2열(“%3” 근처)에서 JSON 중첩이 너무 깊습니다. API 응답은 이렇게 깊지 않으니 올바른 텍스트를 붙여 넣었는지 확인하세요.</translation>
     </message>
     <message>
         <source>a value (an object, an array, a string, a number, true, false or null)</source>
-        <translation type="unfinished"></translation>
+        <translation>값(객체, 배열, 문자열, 숫자, true, false, null)</translation>
     </message>
     <message>
         <source>a comma or ]</source>
-        <translation type="unfinished"></translation>
+        <translation>쉼표 또는 ]</translation>
     </message>
     <message>
         <source>a comma or }</source>
-        <translation type="unfinished"></translation>
+        <translation>쉼표 또는 }</translation>
     </message>
     <message>
         <source>a closing ]</source>
-        <translation type="unfinished"></translation>
+        <translation>닫는 ]</translation>
     </message>
     <message>
         <source>a key in double quotes or }</source>
-        <translation type="unfinished"></translation>
+        <translation>큰따옴표로 감싼 키 또는 }</translation>
     </message>
     <message>
         <source>a key in double quotes</source>
-        <translation type="unfinished"></translation>
+        <translation>큰따옴표로 감싼 키</translation>
     </message>
     <message>
         <source>a key or }</source>
-        <translation type="unfinished"></translation>
+        <translation>키 또는 }</translation>
     </message>
     <message>
         <source>a key</source>
-        <translation type="unfinished"></translation>
+        <translation>키</translation>
     </message>
     <message>
         <source>a colon after the key</source>
-        <translation type="unfinished"></translation>
+        <translation>키 뒤의 콜론(:)</translation>
     </message>
     <message>
         <source>the end of the text</source>
-        <translation type="unfinished"></translation>
+        <translation>텍스트의 끝</translation>
     </message>
     <message>
         <source>a digit</source>
-        <translation type="unfinished"></translation>
+        <translation>숫자</translation>
     </message>
     <message>
-        <source>a valid escape sequence such as \n, \&quot; or \u00E9</source>
-        <translation type="unfinished"></translation>
+        <source>a valid escape sequence such as \n, \" or \u00E9</source>
+        <translation>\n, \", \u00E9 같은 올바른 이스케이프</translation>
     </message>
     <message>
         <source>four hexadecimal digits after \u</source>
-        <translation type="unfinished"></translation>
+        <translation>\u 뒤의 16진수 네 자리</translation>
     </message>
     <message>
         <source>a complete surrogate pair (\uD800 to \uDBFF followed by \uDC00 to \uDFFF)</source>
-        <translation type="unfinished"></translation>
+        <translation>완전한 서로게이트 쌍(\uD800~\uDBFF 뒤에 \uDC00~\uDFFF)</translation>
     </message>
     <message>
         <source>a closing quote (line breaks and tabs inside a string must be written as \n and \t)</source>
-        <translation type="unfinished"></translation>
+        <translation>닫는 따옴표(문자열 안의 줄바꿈과 탭은 \n, \t로 써야 합니다)</translation>
+    </message>
+    <message>
+        <source>Part of the data is missing at line %1, column %2 (“%3”); only the complete values before it are shown. Copy the whole response again to see everything.</source>
+        <translation>%1행 %2열부터 데이터 일부가 빠져 있어(“%3”) 그 앞의 완전한 값만 보여 줍니다. 모두 보려면 응답 전체를 다시 복사하세요.</translation>
+    </message>
+</context>
+<context>
+    <name>paytriage::TextReport</name>
+    <message>
+        <source>%1 document(s) (%2)</source>
+        <translation>문서 %1개 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 critical, %2 warning, %3 info</source>
+        <translation>심각 %1, 경고 %2, 정보 %3</translation>
+    </message>
+    <message>
+        <source>%1 records</source>
+        <translation>레코드 %1개</translation>
+    </message>
+    <message>
+        <source>Nothing at warning or above.</source>
+        <translation>경고 이상인 발견 사항이 없습니다.</translation>
+    </message>
+    <message>
+        <source>Repairs made to read the text</source>
+        <translation>텍스트를 읽으려고 고친 부분</translation>
+    </message>
+    <message>
+        <source>(%1 more like it)</source>
+        <translation>(같은 종류 %1개 더)</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>발견 사항</translation>
+    </message>
+    <message>
+        <source>CRITICAL</source>
+        <translation>심각</translation>
+    </message>
+    <message>
+        <source>WARNING</source>
+        <translation>경고</translation>
+    </message>
+    <message>
+        <source>INFO</source>
+        <translation>정보</translation>
+    </message>
+    <message>
+        <source>×%1 records</source>
+        <translation>레코드 %1개</translation>
+    </message>
+    <message>
+        <source>Timeline (KST)</source>
+        <translation>타임라인 (KST)</translation>
+    </message>
+    <message>
+        <source>… %1 more events not shown</source>
+        <translation>… 이벤트 %1개 더 있음</translation>
+    </message>
+    <message>
+        <source>* no offset in the source; read as KST</source>
+        <translation>* 원본에 시간대 오프셋이 없어 KST로 읽음</translation>
     </message>
 </context>
 <context>
     <name>paytriage::cli</name>
     <message>
         <source>Decode and analyse Toss Payments API responses: a payment, transactions, settlements, an in-app order status, an error or a webhook, pasted or saved as text. Lenient about what people paste (console.log output, curly quotes, comments, several objects in a row, JSON inside prose).</source>
-        <translation type="unfinished"></translation>
+        <translation>토스페이먼츠 API 응답(결제, 거래 내역, 정산, 인앱결제 주문 상태, 오류, 웹훅)을 붙여 넣거나 저장한 텍스트에서 읽어 분석합니다. console.log 출력, 둥근 따옴표, 주석, 연달아 붙인 여러 객체, 설명 글 속 JSON도 읽습니다.</translation>
     </message>
     <message>
         <source>Language of findings and messages: ko or en.</source>
-        <translation type="unfinished"></translation>
+        <translation>발견 사항과 메시지의 언어: ko 또는 en.</translation>
     </message>
     <message>
         <source>Output format: text (default) or json.</source>
-        <translation type="unfinished"></translation>
+        <translation>출력 형식: text(기본) 또는 json.</translation>
     </message>
     <message>
         <source>Analyse as if it were this time (ISO 8601, e.g. 2025-04-02T08:50:00+09:00): time-based rules then read this clock.</source>
-        <translation type="unfinished"></translation>
+        <translation>이 시각인 것처럼 분석합니다(ISO 8601, 예: 2025-04-02T08:50:00+09:00). 시간 기준 규칙이 이 시각을 씁니다.</translation>
     </message>
     <message>
         <source>The file to analyse, or - for standard input.</source>
-        <translation type="unfinished"></translation>
+        <translation>분석할 파일, 또는 표준 입력이면 -.</translation>
     </message>
     <message>
-        <source>Unknown format &quot;%1&quot;: use text or json.</source>
-        <translation type="unfinished"></translation>
+        <source>Unknown format "%1": use text or json.</source>
+        <translation>알 수 없는 형식 "%1": text 또는 json을 쓰세요.</translation>
     </message>
     <message>
-        <source>Cannot read the time &quot;%1&quot;: write it like 2025-04-02T08:50:00+09:00.</source>
-        <translation type="unfinished"></translation>
+        <source>Cannot read the time "%1": write it like 2025-04-02T08:50:00+09:00.</source>
+        <translation>시각 "%1"을(를) 읽을 수 없습니다. 2025-04-02T08:50:00+09:00처럼 쓰세요.</translation>
     </message>
     <message>
         <source>Name one file to analyse, or - to read standard input. See: paytriage-cli analyze --help</source>
-        <translation type="unfinished"></translation>
+        <translation>분석할 파일 하나를 지정하거나, 표준 입력을 읽으려면 -를 쓰세요. 도움말: paytriage-cli analyze --help</translation>
     </message>
     <message>
         <source>The catalog override %1 is not valid JSON and was ignored.</source>
-        <translation type="unfinished"></translation>
+        <translation>카탈로그 덮어쓰기 파일 %1이(가) 올바른 JSON이 아니어서 무시했습니다.</translation>
     </message>
     <message>
         <source>%1: no such file. Check the path.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: 파일이 없습니다. 경로를 확인하세요.</translation>
     </message>
     <message>
         <source>%1 is a folder; name a file.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1은(는) 폴더입니다. 파일을 지정하세요.</translation>
     </message>
     <message>
         <source>%1 is %2 MB: too large to analyse as one document (limit %3 MB). Large transaction or settlement dumps are analysed when the file is a single JSON array; otherwise split the file.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1은(는) %2 MB로 한 문서로 분석하기에 너무 큽니다(한도 %3 MB). 큰 거래 내역·정산 덤프는 파일 전체가 JSON 배열 하나일 때 분석할 수 있습니다. 아니면 파일을 나누세요.</translation>
     </message>
     <message>
         <source>Cannot read %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1을(를) 읽을 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>unknown command "%1".</source>
+        <translation>알 수 없는 명령 "%1".</translation>
+    </message>
+    <message>
+        <source>Explain Toss Payments error codes: meaning, likely causes, what to check, who has to act and the HTTP status.</source>
+        <translation>토스페이먼츠 오류 코드를 설명합니다: 의미, 가능한 원인, 확인할 것, 조치 주체, HTTP 상태.</translation>
+    </message>
+    <message>
+        <source>Language: ko or en.</source>
+        <translation>언어: ko 또는 en.</translation>
+    </message>
+    <message>
+        <source>One or more error codes, e.g. NOT_FOUND_PAYMENT.</source>
+        <translation>오류 코드 하나 이상. 예: NOT_FOUND_PAYMENT.</translation>
+    </message>
+    <message>
+        <source>Name at least one error code, e.g. paytriage-cli explain NOT_FOUND_PAYMENT</source>
+        <translation>오류 코드를 하나 이상 지정하세요. 예: paytriage-cli explain NOT_FOUND_PAYMENT</translation>
+    </message>
+    <message>
+        <source>%1 is not in the catalog. Toss Payments adds codes without notice: check the message that came with it, or add the code to the catalog override.</source>
+        <translation>%1은(는) 카탈로그에 없습니다. 토스페이먼츠는 예고 없이 코드를 추가합니다. 함께 온 메시지를 확인하거나 카탈로그 덮어쓰기 파일에 코드를 추가하세요.</translation>
+    </message>
+    <message>
+        <source>Meaning</source>
+        <translation>의미</translation>
+    </message>
+    <message>
+        <source>Likely causes</source>
+        <translation>가능한 원인</translation>
+    </message>
+    <message>
+        <source>What to check</source>
+        <translation>확인할 것</translation>
+    </message>
+    <message>
+        <source>Who acts</source>
+        <translation>조치 주체</translation>
+    </message>
+    <message>
+        <source>Note: the sources disagree or are silent on part of this entry.</source>
+        <translation>참고: 이 항목의 일부는 출처끼리 다르거나 확인되지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>Show where the catalog override file goes, or print the catalog in effect.</source>
+        <translation>카탈로그 덮어쓰기 파일의 위치를 보여 주거나, 적용 중인 카탈로그를 출력합니다.</translation>
+    </message>
+    <message>
+        <source>Print the path of the user's catalog override file.</source>
+        <translation>사용자 카탈로그 덮어쓰기 파일의 경로를 출력합니다.</translation>
+    </message>
+    <message>
+        <source>Print the catalog in effect (built-in merged with the override) as JSON.</source>
+        <translation>적용 중인 카탈로그(기본 카탈로그에 덮어쓰기를 합친 것)를 JSON으로 출력합니다.</translation>
     </message>
     <message>
         <source>Usage: paytriage-cli COMMAND [options]
 
 Commands:
   analyze FILE|-   decode and analyse saved or pasted API responses
+  explain CODE...  what a Toss error code means, its causes, what to check, who acts
+  catalog --path   where the catalog override file goes (--dump prints the catalog)
 
-Run paytriage-cli COMMAND --help for a command&apos;s options.
+Run paytriage-cli COMMAND --help for a command's options.
 Exit status: 0 nothing at warning or above, 1 findings at warning or above, 2 failed.
 </source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>unknown command &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>std</name>
-    <message>
-        <source>%1 document(s) (%2)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 critical, %2 warning, %3 info</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 records</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Nothing at warning or above.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Repairs made to read the text</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Findings</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>CRITICAL</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>WARNING</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>INFO</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>×%1 records</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Timeline (KST)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>… %1 more events not shown</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>* no offset in the source; read as KST</source>
-        <translation type="unfinished"></translation>
+        <translation>사용법: paytriage-cli 명령 [옵션]
+
+명령:
+  analyze FILE|-   저장하거나 붙여 넣은 API 응답을 읽어 분석합니다
+  explain CODE...  토스 오류 코드의 의미, 원인, 확인할 것, 조치 주체
+  catalog --path   카탈로그 덮어쓰기 파일의 위치 (--dump: 카탈로그 출력)
+
+명령별 옵션: paytriage-cli 명령 --help
+종료 상태: 0 경고 이상 없음, 1 경고 이상 발견, 2 실패.
+</translation>
     </message>
 </context>
 </TS>

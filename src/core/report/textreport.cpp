@@ -9,11 +9,6 @@
 namespace paytriage {
 namespace {
 
-QString tr(const char *source)
-{
-    return QCoreApplication::translate("paytriage::TextReport", source);
-}
-
 std::string s(const QString &q)
 {
     return q.toStdString();
@@ -107,16 +102,16 @@ std::string textReport(const ReportInput &in, const TextStyle &style)
         kinds += (kinds.empty() ? "" : ", ") + std::string(kindId(d.kind));
     const auto worst = in.analysis.worst();
     out += c.bold + in.inputName + c.reset + " — "
-           + s(tr("%1 document(s) (%2)").arg(in.kase.documents.size()).arg(QString::fromStdString(kinds))) + " · "
-           + s(tr("%1 critical, %2 warning, %3 info").arg(counts[2]).arg(counts[1]).arg(counts[0]));
+           + s(QCoreApplication::translate("paytriage::TextReport", "%1 document(s) (%2)").arg(in.kase.documents.size()).arg(QString::fromStdString(kinds))) + " · "
+           + s(QCoreApplication::translate("paytriage::TextReport", "%1 critical, %2 warning, %3 info").arg(counts[2]).arg(counts[1]).arg(counts[0]));
     if (in.analysis.records)
-        out += " · " + s(tr("%1 records").arg(in.analysis.records));
+        out += " · " + s(QCoreApplication::translate("paytriage::TextReport", "%1 records").arg(in.analysis.records));
     out += '\n';
     if (!worst || *worst == Severity::Info)
-        out += s(tr("Nothing at warning or above.")) + '\n';
+        out += s(QCoreApplication::translate("paytriage::TextReport", "Nothing at warning or above.")) + '\n';
 
     if (!in.repairs.empty()) {
-        out += '\n' + c.bold + s(tr("Repairs made to read the text")) + c.reset + '\n';
+        out += '\n' + c.bold + s(QCoreApplication::translate("paytriage::TextReport", "Repairs made to read the text")) + c.reset + '\n';
         // One line per kind of repair: a console.log paste has dozens of unquoted keys.
         std::vector<std::pair<const Repair *, std::size_t>> kinds;
         for (const Repair &r : in.repairs) {
@@ -129,27 +124,27 @@ std::string textReport(const ReportInput &in, const TextStyle &style)
         for (const auto &[first, count] : kinds) {
             std::string line = "- " + s(first->description().toString());
             if (count > 1)
-                line += ' ' + s(tr("(%1 more like it)").arg(count - 1));
+                line += ' ' + s(QCoreApplication::translate("paytriage::TextReport", "(%1 more like it)").arg(count - 1));
             out += wrap(line, 2, style.width);
         }
     }
 
     if (!in.analysis.findings.empty()) {
-        out += '\n' + c.bold + s(tr("Findings")) + c.reset + '\n';
+        out += '\n' + c.bold + s(QCoreApplication::translate("paytriage::TextReport", "Findings")) + c.reset + '\n';
         for (const Finding &f : in.analysis.findings) {
             const std::string &colour = f.severity == Severity::Critical ? c.critical
                                         : f.severity == Severity::Warning ? c.warning
                                                                           : c.info;
-            QString label = f.severity == Severity::Critical  ? tr("CRITICAL")
-                            : f.severity == Severity::Warning ? tr("WARNING")
-                                                              : tr("INFO");
+            QString label = f.severity == Severity::Critical  ? QCoreApplication::translate("paytriage::TextReport", "CRITICAL")
+                            : f.severity == Severity::Warning ? QCoreApplication::translate("paytriage::TextReport", "WARNING")
+                                                              : QCoreApplication::translate("paytriage::TextReport", "INFO");
             // Built in steps: GCC 12 warns falsely (-Wrestrict) on "#" + std::string at -O3.
             std::string where(1, '#');
             where += std::to_string(f.document);
             if (!f.pointers.empty())
                 where += ' ' + f.pointers.front();
             if (f.occurrences > 1)
-                where += " (" + s(tr("×%1 records").arg(f.occurrences)) + ')';
+                where += " (" + s(QCoreApplication::translate("paytriage::TextReport", "×%1 records").arg(f.occurrences)) + ')';
             out += '\n' + colour + padRight(s(label), 9) + c.reset + ' ' + c.bold + f.title.in(lang) + c.reset + '\n';
             out += "          " + c.dim + f.rule + "  " + where + c.reset + '\n';
             out += wrap(f.detail.in(lang), 10, style.width);
@@ -159,7 +154,7 @@ std::string textReport(const ReportInput &in, const TextStyle &style)
     }
 
     if (!in.analysis.timeline.empty()) {
-        out += '\n' + c.bold + s(tr("Timeline (KST)")) + c.reset + '\n';
+        out += '\n' + c.bold + s(QCoreApplication::translate("paytriage::TextReport", "Timeline (KST)")) + c.reset + '\n';
         const std::size_t shown = std::min<std::size_t>(in.analysis.timeline.size(), 200);
         for (std::size_t i = 0; i < shown; ++i) {
             const TimelineEvent &e = in.analysis.timeline[i];
@@ -168,15 +163,15 @@ std::string textReport(const ReportInput &in, const TextStyle &style)
                 when.resize(when.size() - 4);
             if (!e.at.hasOffset && !e.at.dateOnly)
                 when += '*';
-            out += "  " + padRight(when, 24) + padRight(std::string(kindId(e.source)), 14)
+            out += "  " + padRight(when, 24) + padRight(std::string(kindId(e.source)), 18)
                    + padRight(e.label.in(lang), 22) + padRight(e.status, 20)
                    + (e.amount ? formatMoney(*e.amount, e.currency.empty() ? "KRW" : e.currency) : std::string()) + '\n';
         }
         if (shown < in.analysis.timeline.size() || in.analysis.timelineTruncated)
-            out += "  " + s(tr("… %1 more events not shown").arg(in.analysis.timeline.size() - shown)) + '\n';
+            out += "  " + s(QCoreApplication::translate("paytriage::TextReport", "… %1 more events not shown").arg(in.analysis.timeline.size() - shown)) + '\n';
         if (std::any_of(in.analysis.timeline.begin(), in.analysis.timeline.end(),
                         [](const TimelineEvent &e) { return !e.at.hasOffset && !e.at.dateOnly; }))
-            out += "  " + c.dim + s(tr("* no offset in the source; read as KST")) + c.reset + '\n';
+            out += "  " + c.dim + s(QCoreApplication::translate("paytriage::TextReport", "* no offset in the source; read as KST")) + c.reset + '\n';
     }
     return out;
 }
