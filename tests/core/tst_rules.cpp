@@ -375,6 +375,15 @@ void TestRules::quiet_data()
         p["suppliedAmount"] = 495.16;
         p["vat"] = 49.52;
         QTest::newRow("paypal usd with cents and empty strings") << payment(p) << qint64(soon) << "warning";
+        // The same payment in MUSD micro-units (USD × 10⁶): 726,240,000 − 181,560,000 = 544,680,000.
+        p["currency"] = "MUSD";
+        p["totalAmount"] = 726240000;
+        p["cancels"][0]["cancelAmount"] = 181560000;
+        p["cancels"][0]["refundableAmount"] = 544680000;
+        p["balanceAmount"] = 544680000;
+        p["suppliedAmount"] = 495160000;
+        p["vat"] = 49520000;
+        QTest::newRow("paypal in MUSD micro-units") << payment(p) << qint64(soon) << "warning";
     }
     {
         Json p = healthyPayment("카드", "DONE");

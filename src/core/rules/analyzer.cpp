@@ -25,6 +25,9 @@ Analyzer::Analyzer(const Catalog &catalog, const Clock &clock, AnalyzerOptions o
     , m_options(std::move(options))
     , m_rules(builtinRules())
 {
+    for (const auto &rule : m_rules)
+        if (rule->checksFields())
+            m_fieldRules.push_back(rule.get());
 }
 
 Analyzer::~Analyzer() = default;
@@ -37,9 +40,23 @@ std::unique_ptr<Analyzer::Session> Analyzer::begin(const Case &kase) const
 Analyzer::Session::Session(const Analyzer &analyzer, const Case &kase)
     : m_analyzer(analyzer)
     , m_case(kase)
+    , m_ledger(analyzer.m_catalog)
     , m_timeline(analyzer.m_catalog, analyzer.m_options.timelineLimit)
     , m_sink(analyzer.m_catalog, analyzer.m_options.severityOverrides)
+    , m_fields(analyzer.m_catalog)
 {
+}
+
+void Analyzer::Session::check(const RuleContext &ctx, const ObjectRef &object)
+{
+    for (const auto &rule : m_analyzer.m_rules)
+        rule->checkObject(ctx, object, m_sink);
+    if (m_analyzer.m_fieldRules.empty())
+        return;
+    m_fields.walk(recordKind(object.kind), object.value, object.pointer, [&](const FieldVisit &visit) {
+        for (const Rule *rule : m_analyzer.m_fieldRules)
+            rule->checkField(ctx, object, visit, m_sink);
+    });
 }
 
 void Analyzer::Session::addRecord(const ObjectRef &record)
@@ -50,8 +67,7 @@ void Analyzer::Session::addRecord(const ObjectRef &record)
     m_timeline.add(record);
     // Records of the list are checked without the timeline (it is still growing).
     const RuleContext ctx{m_case, m_analyzer.m_catalog, m_analyzer.m_clock, m_ledger, m_noEvents};
-    for (const auto &rule : m_analyzer.m_rules)
-        rule->checkObject(ctx, record, m_sink);
+    check(ctx, record);
 }
 
 Analysis Analyzer::Session::finish()
@@ -75,9 +91,7 @@ Analysis Analyzer::Session::finish()
     const RuleContext ctx{m_case, m_analyzer.m_catalog, m_analyzer.m_clock, m_ledger, analysis.timeline};
     for (std::size_t k = 0; k < singles.size(); ++k)
         for (const JsonRef &ref : *singles[k])
-            for (const auto &rule : m_analyzer.m_rules)
-                rule->checkObject(ctx, {singleKinds[k], ref.document, ref.pointer, *ref.value, apiVersion(ref.document)},
-                                  m_sink);
+            check(ctx, {singleKinds[k], ref.document, ref.pointer, *ref.value, apiVersion(ref.document)});
     for (const auto &rule : m_analyzer.m_rules)
         rule->checkCase(ctx, m_sink);
 

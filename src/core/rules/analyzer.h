@@ -16,7 +16,7 @@ namespace paytriage {
 struct AnalyzerOptions
 {
     std::map<std::string, Severity> severityOverrides;  // per rule id (user preferences)
-    std::size_t timelineLimit = 20000;                  // events kept; more are counted, not kept
+    std::size_t timelineLimit = 20000;                  // events kept; more are dropped (timelineTruncated)
 };
 
 struct Analysis
@@ -50,6 +50,7 @@ private:
     const Clock &m_clock;
     AnalyzerOptions m_options;
     std::vector<std::unique_ptr<Rule>> m_rules;
+    std::vector<const Rule *> m_fieldRules;   // the rules that look at every field
 };
 
 class Analyzer::Session final
@@ -61,12 +62,14 @@ public:
 private:
     friend class Analyzer;
     Session(const Analyzer &analyzer, const Case &kase);
+    void check(const RuleContext &ctx, const ObjectRef &object);
 
     const Analyzer &m_analyzer;
     const Case &m_case;
     TransactionLedger m_ledger;
     TimelineBuilder m_timeline;
     FindingSink m_sink;
+    FieldIndex m_fields;
     std::vector<TimelineEvent> m_noEvents;
     std::size_t m_records = 0;
 };

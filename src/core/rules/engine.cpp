@@ -1,6 +1,7 @@
 #include "rules/rule.h"
 
 #include "util/jsonutil.h"
+#include "util/timestamp.h"
 
 namespace paytriage {
 
@@ -21,40 +22,68 @@ std::string brief(const Json *value)
 
 } // namespace json
 
-void TransactionLedger::add(const ObjectRef &t)
+TransactionLedger::TransactionLedger(const Catalog &catalog)
 {
-    const std::string paymentKey = json::string(t.value, "paymentKey");
-    if (paymentKey.empty())
-        return;
-    PaymentTrail &trail = m_trails[paymentKey];
-    ++trail.transactions;
-    if (trail.orderId.empty())
-        trail.orderId = json::string(t.value, "orderId");
-    if (trail.method.empty())
-        trail.method = json::string(t.value, "method");
-    if (trail.currency.empty())
-        trail.currency = json::string(t.value, "currency");
-    const std::string status = json::string(t.value, "status");
-    const auto at = parseTimestamp(json::string(t.value, "transactionAt"));
-    const std::int64_t ms = at ? at->msSinceEpoch : 0;
-    if (status == "DONE") {
-        if (!trail.sawDone || ms < trail.firstDoneMs)
-            trail.firstDoneMs = ms;
-        trail.sawDone = true;
-    } else if (status == "CANCELED" || status == "PARTIAL_CANCELED") {
-        if (!trail.sawCancel || ms < trail.firstCancelMs) {
-            trail.firstCancelMs = ms;
-            trail.cancelDocument = t.document;
-            trail.cancelPointer = std::string(t.pointer);
-            trail.cancelAmount = json::number(t.value, "amount").value_or(0);
-        }
-        trail.sawCancel = true;
+    if (const Json *methods = json::get(catalog.root(), "enums")) {
+        const Json *spec = json::get(*methods, "payment.method");
+        const Json *values = spec ? json::get(*spec, "values") : nullptr;
+        if (values && values->is_object())
+            for (auto it = values->begin(); it != values->end(); ++it)
+                if (json::string(*it, "detailField") == "virtualAccount")
+                    m_virtualAccountMethods.push_back(it.key());
     }
 }
 
-const PaymentTrail *TransactionLedger::find(const std::string &paymentKey) const
+void TransactionLedger::add(const ObjectRef &t)
 {
-    const auto it = m_trails.find(paymentKey);
+    const Json *key = json::get(t.value, "paymentKey");
+    if (!key || !key->is_string() || key->get_ref<const std::string &>().empty())
+        return;
+    const std::string &paymentKey = key->get_ref<const std::string &>();
+    PaymentTrail &trail = m_trails[std::hash<std::string_view>{}(paymentKey)];
+    ++trail.transactions;
+    if (!trail.virtualAccount) {
+        if (const Json *method = json::get(t.value, "method"); method && method->is_string())
+            for (const std::string &va : m_virtualAccountMethods)
+                if (method->get_ref<const std::string &>() == va)
+                    trail.virtualAccount = true;
+    }
+    const Json *statusValue = json::get(t.value, "status");
+    if (!statusValue || !statusValue->is_string())
+        return;
+    const std::string &status = statusValue->get_ref<const std::string &>();
+    const bool done = status == "DONE";
+    const bool cancel = status == "CANCELED" || status == "PARTIAL_CANCELED";
+    if (!done && !cancel)
+        return;
+    const Json *atValue = json::get(t.value, "transactionAt");
+    const auto at = atValue && atValue->is_string() ? parseTimestamp(atValue->get_ref<const std::string &>()) : std::nullopt;
+    const std::int64_t ms = at ? at->msSinceEpoch : 0;
+    if (done) {
+        if (!trail.sawDone || ms < trail.firstDoneMs)
+            trail.firstDoneMs = ms;
+        trail.sawDone = true;
+        return;
+    }
+    if (trail.sawCancel && ms >= trail.firstCancelMs)
+        return;
+    trail.firstCancelMs = ms;
+    trail.sawCancel = true;
+    trail.cancelAmount = json::number(t.value, "amount").value_or(0);
+    if (trail.virtualAccount || !trail.sawDone || ms < trail.firstDoneMs) {
+        if (!trail.detail)
+            trail.detail = std::make_unique<PaymentTrail::Detail>();
+        trail.detail->paymentKey = paymentKey;
+        trail.detail->orderId = json::string(t.value, "orderId");
+        trail.detail->currency = json::string(t.value, "currency");
+        trail.detail->cancelDocument = t.document;
+        trail.detail->cancelPointer = std::string(t.pointer);
+    }
+}
+
+const PaymentTrail *TransactionLedger::find(std::string_view paymentKey) const
+{
+    const auto it = m_trails.find(std::hash<std::string_view>{}(paymentKey));
     return it == m_trails.end() ? nullptr : &it->second;
 }
 

@@ -1,42 +1,79 @@
 #include "rules/fieldwalk.h"
 
-namespace paytriage {
-namespace {
+#include "util/jsonutil.h"
 
-void walk(const Catalog &catalog, std::string_view kind, const Json *fields, const Json &object,
-          const std::string &pointer, const std::string &path,
-          const std::function<void(const FieldVisit &)> &visit, int depth)
+namespace paytriage {
+
+struct FieldIndex::Table
 {
-    if (!object.is_object() || depth > 16)
-        return;
-    for (auto it = object.begin(); it != object.end(); ++it) {
-        const std::string &key = it.key();
-        const Json *spec = fields ? catalog.field(fields, key, kind) : nullptr;
-        const bool aliased = spec && !fields->contains(key);
-        visit({key, *it, spec, aliased, pointer, path});
-        if (!spec || !(it->is_object() || it->is_array()))
-            continue;
-        const Json *childFields = catalog.childFields(spec);
-        if (!childFields)
-            continue;
-        const std::string childPointer = pointerAppend(pointer, key);
-        const std::string childPath = pointerAppend(path, key);
-        if (it->is_object()) {
-            walk(catalog, kind, childFields, *it, childPointer, childPath, visit, depth + 1);
-        } else {
-            for (std::size_t i = 0; i < it->size(); ++i)
-                walk(catalog, kind, childFields, (*it)[i], pointerAppend(childPointer, i),
-                     childPath + "/*", visit, depth + 1);
-        }
-    }
+    std::unordered_map<std::string, std::unique_ptr<FieldInfo>> byKey;  // nullptr value: unknown key
+    std::unordered_map<std::string, bool> aliased;
+    // The key last seen at each member position, and what it was.
+    std::vector<std::pair<std::string, const FieldInfo *>> byPosition;
+    std::vector<bool> byPositionAliased;
+};
+
+FieldIndex::FieldIndex(const Catalog &catalog)
+    : m_catalog(catalog)
+{
 }
 
-} // namespace
+FieldIndex::~FieldIndex() = default;
 
-void walkFields(const Catalog &catalog, std::string_view kind, const Json &object,
-                std::string_view pointer, const std::function<void(const FieldVisit &)> &visit)
+const Json *FieldIndex::documentFields(std::string_view kind)
 {
-    walk(catalog, kind, catalog.documentFields(kind), object, std::string(pointer), std::string(), visit, 0);
+    const auto it = m_kindFields.find(std::string(kind));
+    if (it != m_kindFields.end())
+        return it->second;
+    const Json *fields = m_catalog.documentFields(kind);
+    m_kindFields.emplace(std::string(kind), fields);
+    return fields;
+}
+
+FieldIndex::Table &FieldIndex::table(const Json *fields)
+{
+    auto &slot = m_tables[fields];
+    if (!slot)
+        slot = std::make_unique<Table>();
+    return *slot;
+}
+
+const FieldInfo *FieldIndex::lookup(const Json *fields, std::string_view kind, std::size_t position,
+                                    std::string_view key, bool *aliased)
+{
+    Table &t = table(fields);
+    if (position < t.byPosition.size() && t.byPosition[position].first == key) {
+        *aliased = t.byPositionAliased[position];
+        return t.byPosition[position].second;
+    }
+    const std::string name(key);
+    auto found = t.byKey.find(name);
+    if (found == t.byKey.end()) {
+        std::unique_ptr<FieldInfo> info;
+        if (const Json *spec = m_catalog.field(fields, key, kind)) {
+            info = std::make_unique<FieldInfo>();
+            info->spec = spec;
+            info->childFields = m_catalog.childFields(spec);
+            info->datetime = spec->value("type", std::string()) == "datetime";
+            if (const Json *e = json::get(*spec, "enum"); e && e->is_string()) {
+                info->enumId = &e->get_ref<const std::string &>();
+                if (const Json *enumSpec = m_catalog.enumSpec(*info->enumId)) {
+                    info->enumValues = json::get(*enumSpec, "values");
+                    info->enumNewer = json::get(*enumSpec, "newer");
+                }
+            }
+        }
+        t.aliased[name] = info && !fields->contains(key);
+        found = t.byKey.emplace(name, std::move(info)).first;
+    }
+    *aliased = t.aliased[name];
+    if (position >= t.byPosition.size()) {
+        t.byPosition.resize(position + 1);
+        t.byPositionAliased.resize(position + 1);
+    }
+    t.byPosition[position] = {name, found->second.get()};
+    t.byPositionAliased[position] = *aliased;
+    return found->second.get();
 }
 
 } // namespace paytriage

@@ -1,19 +1,36 @@
 #pragma once
 
+// One walk over an object's members with the catalog's expectation for each, shared by every
+// field-level rule (unknown-field, unknown-enum-value, timestamp-without-offset): a streamed
+// dump of a million records is walked once, not once per rule.
+
 #include "catalog/catalog.h"
 #include "model/document.h"
 
-#include <functional>
+#include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <vector>
 
 namespace paytriage {
+
+// What the catalog says about one field, digested once per analysis.
+struct FieldInfo
+{
+    const Json *spec = nullptr;          // the catalog FIELD
+    const Json *childFields = nullptr;   // fields map of its object shape, if any
+    bool datetime = false;               // "type": "datetime"
+    const std::string *enumId = nullptr; // "enum": id
+    const Json *enumValues = nullptr;    // that enum's "values"
+    const Json *enumNewer = nullptr;     // and its "newer"
+};
 
 struct FieldVisit
 {
     std::string_view key;
     const Json &value;
-    const Json *spec;                 // the catalog FIELD, nullptr when the catalog does not know it
+    const FieldInfo *info;            // nullptr when the catalog does not know the field
     bool aliased;                     // key is a known alias of a catalog field
     const std::string &parentPointer; // JSON pointer of the object holding key
     const std::string &parentPath;    // the same with array indices as "*", for folding repeats
@@ -23,10 +40,64 @@ struct FieldVisit
     std::string path() const { return pointerAppend(parentPath, key); }
 };
 
-// Visits every member of object (recursively into objects and arrays of objects the
-// catalog describes) with the catalog's FIELD spec for it. Members the catalog has no shape
-// for (e.g. merchant metadata) are visited but not descended into.
-void walkFields(const Catalog &catalog, std::string_view kind, const Json &object,
-                std::string_view pointer, const std::function<void(const FieldVisit &)> &visit);
+// Answers "what is this key in this fields map" fast: records of one list share their shape,
+// so the answer for the i-th member is usually the one given for the previous record's i-th.
+class FieldIndex final
+{
+public:
+    explicit FieldIndex(const Catalog &catalog);
+    ~FieldIndex();
+
+    // The fields map of a document kind (catalog.documentFields), cached.
+    const Json *documentFields(std::string_view kind);
+    const FieldInfo *lookup(const Json *fields, std::string_view kind, std::size_t position,
+                            std::string_view key, bool *aliased);
+
+    template<typename Visit>
+    void walk(std::string_view kind, const Json &object, std::string_view pointer, Visit &&visit);
+
+private:
+    struct Table;
+    Table &table(const Json *fields);
+
+    template<typename Visit>
+    void walkObject(std::string_view kind, const Json *fields, const Json &object, const std::string &pointer,
+                    const std::string &path, Visit &visit, int depth);
+
+    const Catalog &m_catalog;
+    std::unordered_map<const Json *, std::unique_ptr<Table>> m_tables;
+    std::unordered_map<std::string, const Json *> m_kindFields;
+};
+
+template<typename Visit>
+void FieldIndex::walk(std::string_view kind, const Json &object, std::string_view pointer, Visit &&visit)
+{
+    walkObject(kind, documentFields(kind), object, std::string(pointer), std::string(), visit, 0);
+}
+
+template<typename Visit>
+void FieldIndex::walkObject(std::string_view kind, const Json *fields, const Json &object, const std::string &pointer,
+                            const std::string &path, Visit &visit, int depth)
+{
+    if (!object.is_object() || depth > 16)
+        return;
+    std::size_t position = 0;
+    for (auto it = object.begin(); it != object.end(); ++it, ++position) {
+        bool aliased = false;
+        const FieldInfo *info = fields ? lookup(fields, kind, position, it.key(), &aliased) : nullptr;
+        visit(FieldVisit{it.key(), *it, info, aliased, pointer, path});
+        if (!info || !info->childFields || !(it->is_object() || it->is_array()))
+            continue;
+        const std::string childPointer = pointerAppend(pointer, it.key());
+        const std::string childPath = pointerAppend(path, it.key());
+        if (it->is_object()) {
+            walkObject(kind, info->childFields, *it, childPointer, childPath, visit, depth + 1);
+        } else {
+            for (std::size_t i = 0; i < it->size(); ++i)
+                walkObject(kind, info->childFields, (*it)[i], pointerAppend(childPointer, i), childPath + "/*", visit,
+                           depth + 1);
+        }
+    }
+}
 
 } // namespace paytriage

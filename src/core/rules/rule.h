@@ -6,11 +6,13 @@
 // lives during its checkObject call, and cross-record facts come from the TransactionLedger.
 
 #include "catalog/catalog.h"
+#include "rules/fieldwalk.h"
 #include "model/document.h"
 #include "rules/finding.h"
 #include "timeline/timeline.h"
 #include "util/clock.h"
 
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <string>
@@ -20,31 +22,49 @@
 
 namespace paytriage {
 
-// What the transactions say about each payment, gathered record by record.
+// What the transactions say about each payment, gathered record by record. Kept small: a
+// dump of a million transactions holds some 800,000 payments.
 struct PaymentTrail
 {
-    std::string orderId;
-    std::string method;
-    std::size_t transactions = 0;
-    bool sawDone = false;
+    // Words for a finding, kept only where one may follow: a cancel seen before any DONE, or
+    // a virtual account's cancel.
+    struct Detail
+    {
+        std::string paymentKey;
+        std::string orderId;
+        std::string currency;
+        std::size_t cancelDocument = 0;
+        std::string cancelPointer;
+    };
+
     std::int64_t firstDoneMs = 0;
-    bool sawCancel = false;                // CANCELED or PARTIAL_CANCELED
-    std::int64_t firstCancelMs = 0;
+    std::int64_t firstCancelMs = 0;      // CANCELED or PARTIAL_CANCELED
     double cancelAmount = 0;
-    std::string currency;
-    std::size_t cancelDocument = 0;
-    std::string cancelPointer;
+    std::uint32_t transactions = 0;
+    bool sawDone = false;
+    bool sawCancel = false;
+    bool virtualAccount = false;
+    std::unique_ptr<Detail> detail;
 };
 
 class TransactionLedger final
 {
 public:
+    explicit TransactionLedger(const Catalog &catalog);
     void add(const ObjectRef &transaction);
-    const std::unordered_map<std::string, PaymentTrail> &trails() const { return m_trails; }
-    const PaymentTrail *find(const std::string &paymentKey) const;
+    const PaymentTrail *find(std::string_view paymentKey) const;
+    template<typename F>
+    void forEach(F &&f) const
+    {
+        for (const auto &entry : m_trails)
+            f(entry.second);
+    }
 
 private:
-    std::unordered_map<std::string, PaymentTrail> m_trails;
+    // Keyed by a 64-bit hash of the paymentKey, not the key itself: half the memory. Two keys
+    // colliding among a million payments has a chance of about 3 in 100 million.
+    std::unordered_map<std::uint64_t, PaymentTrail> m_trails;
+    std::vector<std::string> m_virtualAccountMethods;  // "가상계좌", "VIRTUAL_ACCOUNT", from the catalog
 };
 
 // Collects findings; renders their wording from the catalog and folds repeats.
@@ -92,6 +112,10 @@ public:
     virtual ~Rule() = default;
     virtual std::string_view id() const = 0;
     virtual void checkObject(const RuleContext &, const ObjectRef &, FindingSink &) const {}
+    // Field-level rules say so, and then see every member of every object (nested ones too)
+    // through checkField, from the analyzer's single walk.
+    virtual bool checksFields() const { return false; }
+    virtual void checkField(const RuleContext &, const ObjectRef &, const FieldVisit &, FindingSink &) const {}
     virtual void checkCase(const RuleContext &, FindingSink &) const {}
 };
 

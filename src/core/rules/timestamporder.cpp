@@ -25,17 +25,17 @@ public:
 
     void checkCase(const RuleContext &ctx, FindingSink &sink) const override
     {
-        for (const auto &[paymentKey, trail] : ctx.ledger.trails()) {
+        ctx.ledger.forEach([&](const PaymentTrail &trail) {
             // Virtual accounts may legitimately go DONE → WAITING_FOR_DEPOSIT → DONE again.
-            if (!trail.sawDone || !trail.sawCancel || trail.firstCancelMs >= trail.firstDoneMs
-                || rules::isVirtualAccount(ctx.catalog, trail.method))
-                continue;
-            sink.report(id(), "transactions", Severity::Warning, trail.cancelDocument,
-                        {trail.cancelPointer + "/transactionAt"},
-                        {FindingSink::arg("paymentKey", paymentKey),
+            if (!trail.sawDone || !trail.sawCancel || trail.firstCancelMs >= trail.firstDoneMs || trail.virtualAccount
+                || !trail.detail)
+                return;
+            const PaymentTrail::Detail &d = *trail.detail;
+            sink.report(id(), "transactions", Severity::Warning, d.cancelDocument, {d.cancelPointer + "/transactionAt"},
+                        {FindingSink::arg("paymentKey", d.paymentKey),
                          FindingSink::arg("canceledAt", formatIsoKst(trail.firstCancelMs)),
                          FindingSink::arg("doneAt", formatIsoKst(trail.firstDoneMs))});
-        }
+        });
     }
 
 private:

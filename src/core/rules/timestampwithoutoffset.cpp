@@ -2,7 +2,6 @@
 // webhooks write local times without one (facts §8.8); PayTriage reads them as KST and says so.
 
 #include "rules/builtinrules.h"
-#include "rules/fieldwalk.h"
 #include "rules/rulehelpers.h"
 #include "util/timestamp.h"
 
@@ -13,22 +12,23 @@ class TimestampWithoutOffsetRule final : public Rule
 {
 public:
     std::string_view id() const override { return "timestamp-without-offset"; }
+    bool checksFields() const override { return true; }
 
-    void checkObject(const RuleContext &ctx, const ObjectRef &o, FindingSink &sink) const override
+    void checkField(const RuleContext &, const ObjectRef &o, const FieldVisit &v, FindingSink &sink) const override
     {
-        const std::string_view kind = recordKind(o.kind);
-        walkFields(ctx.catalog, kind, o.value, o.pointer, [&](const FieldVisit &v) {
-            if (!v.spec || !v.value.is_string() || json::string(*v.spec, "type") != "datetime")
-                return;
-            const auto t = parseTimestamp(v.value.get_ref<const std::string &>());
-            if (!t || t->hasOffset || t->dateOnly)
-                return;
-            sink.report(id(), "default", Severity::Info, o.document, {v.pointer()},
-                        {FindingSink::arg("field", std::string(v.key)),
-                         FindingSink::arg("value", v.value.get<std::string>()),
-                         FindingSink::arg("kst", formatIsoKst(t->msSinceEpoch))},
-                        std::string(kind) + v.path());
-        });
+        if (!v.info || !v.info->datetime || !v.value.is_string())
+            return;
+        const std::string &text = v.value.get_ref<const std::string &>();
+        // Cheap test first: an offset or Z ends the text ("…+09:00", "…Z").
+        if (!text.empty() && (text.back() == 'Z' || (text.size() > 6 && (text[text.size() - 6] == '+' || text[text.size() - 6] == '-'))))
+            return;
+        const auto t = parseTimestamp(text);
+        if (!t || t->hasOffset || t->dateOnly)
+            return;
+        sink.report(id(), "default", Severity::Info, o.document, {v.pointer()},
+                    {FindingSink::arg("field", std::string(v.key)), FindingSink::arg("value", text),
+                     FindingSink::arg("kst", formatIsoKst(t->msSinceEpoch))},
+                    std::string(recordKind(o.kind)) + v.path());
     }
 };
 

@@ -3,7 +3,6 @@
 // (PAYMENT_COMPLETED, seed 002) get their own explanation instead of the generic one.
 
 #include "rules/builtinrules.h"
-#include "rules/fieldwalk.h"
 #include "rules/rulehelpers.h"
 
 namespace paytriage {
@@ -13,38 +12,32 @@ class UnknownEnumValueRule final : public Rule
 {
 public:
     std::string_view id() const override { return "unknown-enum-value"; }
+    bool checksFields() const override { return true; }
 
-    void checkObject(const RuleContext &ctx, const ObjectRef &o, FindingSink &sink) const override
+    void checkField(const RuleContext &ctx, const ObjectRef &o, const FieldVisit &v, FindingSink &sink) const override
     {
-        const std::string_view kind = recordKind(o.kind);
-        walkFields(ctx.catalog, kind, o.value, o.pointer, [&](const FieldVisit &v) {
-            if (!v.spec || !v.value.is_string())
-                return;
-            const Json *enumId = json::get(*v.spec, "enum");
-            if (!enumId || !enumId->is_string())
-                return;
-            const std::string &value = v.value.get_ref<const std::string &>();
-            if (value.empty())
-                return;  // "" is a null in disguise, not a new value (facts §8.2)
-            const std::string &enumName = enumId->get_ref<const std::string &>();
-            const Json *known = ctx.catalog.enumValue(enumName, value);
-            if (known && !ctx.catalog.isNewerEnumValue(enumName, value))
-                return;
-            // Many records with the same new value make one finding, not a million.
-            const std::string fold = std::string(kind) + v.path() + '=' + value;
-            if (known) {
-                sink.report(id(), "newer", Severity::Warning, o.document, {v.pointer()},
-                            {FindingSink::arg("field", std::string(v.key)), FindingSink::arg("value", value),
-                             FindingSink::arg("meaning", Catalog::text(*known, "meaning"), false),
-                             FindingSink::arg("advice", Catalog::text(*known, "advice"), false)},
-                            fold);
-            } else {
-                sink.report(id(), "unknown", Severity::Warning, o.document, {v.pointer()},
-                            {FindingSink::arg("field", std::string(v.key)), FindingSink::arg("value", value),
-                             FindingSink::arg("known", knownValues(ctx.catalog, enumName))},
-                            fold);
-            }
-        });
+        if (!v.info || !v.info->enumId || !v.value.is_string())
+            return;
+        const std::string &value = v.value.get_ref<const std::string &>();
+        if (value.empty())
+            return;  // "" is a null in disguise, not a new value (facts §8.2)
+        if (v.info->enumValues && v.info->enumValues->contains(value))
+            return;
+        const Json *newer = v.info->enumNewer ? json::get(*v.info->enumNewer, value) : nullptr;
+        // Many records with the same new value make one finding, not a million.
+        const std::string fold = std::string(recordKind(o.kind)) + v.path() + '=' + value;
+        if (newer) {
+            sink.report(id(), "newer", Severity::Warning, o.document, {v.pointer()},
+                        {FindingSink::arg("field", std::string(v.key)), FindingSink::arg("value", value),
+                         FindingSink::arg("meaning", Catalog::text(*newer, "meaning"), false),
+                         FindingSink::arg("advice", Catalog::text(*newer, "advice"), false)},
+                        fold);
+        } else {
+            sink.report(id(), "unknown", Severity::Warning, o.document, {v.pointer()},
+                        {FindingSink::arg("field", std::string(v.key)), FindingSink::arg("value", value),
+                         FindingSink::arg("known", knownValues(ctx.catalog, *v.info->enumId))},
+                        fold);
+        }
     }
 
 private:

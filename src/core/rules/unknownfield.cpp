@@ -3,7 +3,6 @@
 // supplyAmount/suppliedAmount are not drift.
 
 #include "rules/builtinrules.h"
-#include "rules/fieldwalk.h"
 #include "rules/rulehelpers.h"
 
 namespace paytriage {
@@ -13,21 +12,19 @@ class UnknownFieldRule final : public Rule
 {
 public:
     std::string_view id() const override { return "unknown-field"; }
+    bool checksFields() const override { return true; }
 
-    void checkObject(const RuleContext &ctx, const ObjectRef &o, FindingSink &sink) const override
+    void checkField(const RuleContext &ctx, const ObjectRef &o, const FieldVisit &v, FindingSink &sink) const override
     {
+        if (v.info)
+            return;
         const std::string_view kind = recordKind(o.kind);
         if (!ctx.catalog.documentFields(kind))
             return;  // unknown documents have no expectations to drift from
-        walkFields(ctx.catalog, kind, o.value, o.pointer, [&](const FieldVisit &v) {
-            if (v.spec)
-                return;
-            sink.report(id(), "default", Severity::Info, o.document, {v.pointer()},
-                        {FindingSink::arg("field", std::string(v.key)),
-                         FindingSink::arg("kind", std::string(kind)),
-                         FindingSink::arg("value", json::brief(&v.value))},
-                        std::string(kind) + v.path());
-        });
+        sink.report(id(), "default", Severity::Info, o.document, {v.pointer()},
+                    {FindingSink::arg("field", std::string(v.key)), FindingSink::arg("kind", std::string(kind)),
+                     FindingSink::arg("value", json::brief(&v.value))},
+                    std::string(kind) + v.path());
     }
 };
 

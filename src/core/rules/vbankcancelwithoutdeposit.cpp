@@ -17,18 +17,18 @@ public:
 
     void checkCase(const RuleContext &ctx, FindingSink &sink) const override
     {
-        for (const auto &[paymentKey, trail] : ctx.ledger.trails()) {
-            if (!trail.sawCancel || !rules::isVirtualAccount(ctx.catalog, trail.method))
-                continue;
+        ctx.ledger.forEach([&](const PaymentTrail &trail) {
+            if (!trail.sawCancel || !trail.virtualAccount || !trail.detail)
+                return;
             if (trail.sawDone && trail.firstDoneMs <= trail.firstCancelMs)
-                continue;
-            sink.report(id(), "transactions", Severity::Warning, trail.cancelDocument,
-                        {trail.cancelPointer + "/status", trail.cancelPointer + "/amount"},
-                        {FindingSink::arg("paymentKey", paymentKey),
-                         FindingSink::arg("orderId", trail.orderId),
-                         FindingSink::arg("amount", rules::money(trail.cancelAmount, trail.currency)),
+                return;
+            const PaymentTrail::Detail &d = *trail.detail;
+            sink.report(id(), "transactions", Severity::Warning, d.cancelDocument,
+                        {d.cancelPointer + "/status", d.cancelPointer + "/amount"},
+                        {FindingSink::arg("paymentKey", d.paymentKey), FindingSink::arg("orderId", d.orderId),
+                         FindingSink::arg("amount", rules::money(trail.cancelAmount, d.currency)),
                          FindingSink::arg("canceledAt", formatIsoKst(trail.firstCancelMs))});
-        }
+        });
 
         // A payment object alone cannot prove there was no deposit; say what to fetch.
         for (const JsonRef &ref : ctx.kase.payments) {

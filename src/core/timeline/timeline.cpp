@@ -88,6 +88,10 @@ void TimelineBuilder::addPayment(const ObjectRef &o)
 
 void TimelineBuilder::add(const ObjectRef &o)
 {
+    if (m_events.size() >= m_limit) {
+        m_truncated = true;  // counted, not built: a streamed dump has a million records
+        return;
+    }
     if (!o.value.is_object())
         return;
     const Json &v = o.value;
