@@ -11,6 +11,7 @@ paytriage_packages=(
     cmake ninja-build g++ pkg-config
     qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     nlohmann-json3-dev
+    qt6-httpserver-dev qt6-websockets-dev
 )
 
 paytriage_install_missing() {

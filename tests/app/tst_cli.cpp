@@ -17,11 +17,13 @@ struct Run
     QByteArray err;
 };
 
-Run cli(const QStringList &args, const QByteArray &stdinData = {})
+Run cli(const QStringList &args, const QByteArray &stdinData = {}, const QString &secretKey = {})
 {
     QProcess p;
     // An empty config dir: no user catalog override leaks into the test.
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    if (!secretKey.isEmpty())
+        env.insert(QStringLiteral("PAYTRIAGE_SECRET_KEY"), secretKey);
     static QTemporaryDir config;
     env.insert(QStringLiteral("XDG_CONFIG_HOME"), config.path());
     p.setProcessEnvironment(env);
@@ -61,6 +63,7 @@ private slots:
     void gigabyteListStopsAtTheFirstBadByte();
     void largeListIsStreamed();
     void explainsErrorCodes();
+    void lookupAgainstTheSandbox();
 };
 
 void TestCli::exitStatus_data()
@@ -251,6 +254,46 @@ void TestCli::explainsErrorCodes()
     QCOMPARE(entries.size(), 1);
     QVERIFY(entries[0].toObject().value(QLatin1String("whoActs")).toArray().contains(QStringLiteral("merchant")));
     QVERIFY(json.err.contains("NO_SUCH_CODE"));
+}
+
+void TestCli::lookupAgainstTheSandbox()
+{
+    QProcess sandbox;
+    sandbox.start(QStringLiteral(PAYTRIAGE_SANDBOX), {QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--days"),
+                                                      QStringLiteral("1"), QStringLiteral("--payments-per-day"), QStringLiteral("50")});
+    QVERIFY(sandbox.waitForStarted());
+    QVERIFY(sandbox.waitForReadyRead(10000));
+    const QString url = QString::fromUtf8(sandbox.readLine()).trimmed();
+    QVERIFY2(url.startsWith(QLatin1String("http://127.0.0.1:")), qPrintable(url));
+    const QString key = QStringLiteral("test_sk_lookupSecretNeverPrinted");
+
+    // Seed 001 by orderId: the payment and its two transactions; the finding the thread needed.
+    const Run found = cli({QStringLiteral("lookup"), QStringLiteral("--base-url"), url, QStringLiteral("--format"), QStringLiteral("json"),
+                           QStringLiteral("--order-id"), QStringLiteral("LIVE-V20240807160726-PAY_6367_3859")},
+                          {}, key);
+    QCOMPARE(found.exitCode, 1);
+    const QJsonObject root = QJsonDocument::fromJson(found.out).object();
+    QCOMPARE(root.value(QLatin1String("documents")).toArray().size(), 2);
+    QCOMPARE(root.value(QLatin1String("findings")).toArray()[0].toObject().value(QLatin1String("rule")).toString(),
+             QStringLiteral("vbank-cancel-without-deposit"));
+
+    // A wrong key: exit 2, the reason on stderr, the error object still analysed.
+    const Run refused = cli({QStringLiteral("lookup"), QStringLiteral("--base-url"), url, QStringLiteral("--lang"), QStringLiteral("en"),
+                             QStringLiteral("2025040210437094")},
+                            {}, QStringLiteral("live_sk_wrongKeyAlsoNeverPrinted"));
+    QCOMPARE(refused.exitCode, 2);
+    QVERIFY2(refused.err.contains("HTTP 401"), refused.err.constData());
+    QVERIFY(refused.out.contains("UNAUTHORIZED_KEY"));
+
+    for (const Run *r : {&found, &refused})
+        for (const QByteArray &text : {r->out, r->err}) {
+            QVERIFY(!text.contains("NeverPrinted"));
+            QVERIFY(!text.contains(QByteArray(key.toUtf8() + ':').toBase64()));
+        }
+    const QByteArray sandboxOutput = sandbox.readAll();
+    QVERIFY(!sandboxOutput.contains("NeverPrinted"));
+    sandbox.terminate();
+    QVERIFY(sandbox.waitForFinished(10000));
 }
 
 QTEST_GUILESS_MAIN(TestCli)

@@ -2,6 +2,7 @@
 
 #include "analyzecommand.h"
 #include "catalogcommand.h"
+#include "lookupcommand.h"
 #include "output.h"
 
 #include "util/i18n.h"
@@ -24,6 +25,7 @@ int main(int argc, char *argv[])
         {"analyze", paytriage::cli::runAnalyze},
         {"explain", paytriage::cli::runExplain},
         {"catalog", paytriage::cli::runCatalog},
+        {"lookup", paytriage::cli::runLookup},
     };
     for (const auto &[name, run] : commands) {
         if (command == QLatin1String(name)) {
@@ -42,6 +44,7 @@ int main(int argc, char *argv[])
         "Usage: paytriage-cli COMMAND [options]\n\n"
         "Commands:\n"
         "  analyze FILE|-   decode and analyse saved or pasted API responses\n"
+        "  lookup ID        fetch a payment, its transactions and settlements, and analyse them\n"
         "  explain CODE...  what a Toss error code means, its causes, what to check, who acts\n"
         "  catalog --path   where the catalog override file goes (--dump prints the catalog)\n\n"
         "Run paytriage-cli COMMAND --help for a command's options.\n"

@@ -1,0 +1,116 @@
+#include "lookupcommand.h"
+
+#include "output.h"
+
+#include "catalog/catalog.h"
+#include "net/casefetcher.h"
+#include "report/report.h"
+#include "rules/analyzer.h"
+#include "util/clock.h"
+#include "util/i18n.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QEventLoop>
+#include <QNetworkAccessManager>
+
+namespace paytriage::cli {
+namespace {
+
+QString tr(const char *source)
+{
+    return QCoreApplication::translate("paytriage::cli", source);
+}
+
+} // namespace
+
+int runLookup(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        tr("Look a payment up by orderId or paymentKey and analyse everything the provider knows about it: the "
+           "payment, its transactions and its settlements. Read-only: nothing that moves money is called. The "
+           "secret key comes from the environment variable PAYTRIAGE_SECRET_KEY, never from the command line."));
+    parser.addHelpOption();
+    parser.addOption({QStringLiteral("order-id"), tr("The merchant's orderId."), QStringLiteral("id")});
+    parser.addOption({QStringLiteral("payment-key"), tr("The paymentKey."), QStringLiteral("key")});
+    parser.addOption({QStringLiteral("base-url"), tr("API base URL (default https://api.tosspayments.com; http:// only to this computer)."),
+                      QStringLiteral("url")});
+    parser.addOption({QStringLiteral("api-version"), tr("Send this TossPayments-API-Version header."), QStringLiteral("version")});
+    parser.addOption({QStringLiteral("lang"), tr("Language of findings and messages: ko or en."), QStringLiteral("ko|en")});
+    parser.addOption({QStringLiteral("format"), tr("Output format: text (default) or json."), QStringLiteral("text|json")});
+    parser.addPositionalArgument(QStringLiteral("id"), tr("An orderId or paymentKey (kind detected) instead of the options."));
+    if (!parser.parse(arguments)) {
+        err(parser.errorText());
+        return ExitFailed;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        out(parser.helpText().toStdString());
+        return ExitClean;
+    }
+    const Language lang = parser.isSet(QStringLiteral("lang"))
+                              ? languageFromCode(parser.value(QStringLiteral("lang")).toStdString())
+                              : systemLanguage();
+    installTranslators(lang);
+
+    QString id;
+    IdKind kind = IdKind::Auto;
+    if (parser.isSet(QStringLiteral("order-id"))) {
+        id = parser.value(QStringLiteral("order-id"));
+        kind = IdKind::OrderId;
+    } else if (parser.isSet(QStringLiteral("payment-key"))) {
+        id = parser.value(QStringLiteral("payment-key"));
+        kind = IdKind::PaymentKey;
+    } else if (parser.positionalArguments().size() == 1) {
+        id = parser.positionalArguments().front();
+    }
+    if (id.trimmed().isEmpty()) {
+        err(tr("Name the payment: --order-id ID or --payment-key KEY."));
+        return ExitFailed;
+    }
+
+    ClientConfig config;
+    if (parser.isSet(QStringLiteral("base-url")))
+        config.baseUrl = QUrl(parser.value(QStringLiteral("base-url")));
+    config.secretKey = qEnvironmentVariable("PAYTRIAGE_SECRET_KEY");
+    config.apiVersion = parser.value(QStringLiteral("api-version"));
+    config.language = lang;
+    if (const auto problem = config.problem()) {
+        err(*problem);
+        return ExitFailed;
+    }
+
+    QNetworkAccessManager network;
+    TossClient client(&network, config);
+    CaseFetcher fetcher(&client);
+    QEventLoop loop;
+    QObject::connect(&fetcher, &CaseFetcher::finished, &loop, &QEventLoop::quit);
+    QObject::connect(&fetcher, &CaseFetcher::sourceFailed, &fetcher, [](Source source, const ApiError &error) {
+        err(QStringLiteral("%1: %2").arg(sourceName(source), error.describe()));
+    });
+    fetcher.fetch(id, kind);
+    loop.exec();
+
+    const Case &kase = fetcher.currentCase();
+    std::vector<QString> problems;
+    const Catalog catalog = Catalog::withOverride(Catalog::defaultOverridePath(), &problems);
+    for (const QString &p : problems)
+        err(tr("The catalog override %1 is not valid JSON and was ignored.").arg(p));
+    const SystemClock clock;
+    const Analysis analysis = Analyzer(catalog, clock).analyze(kase);
+    const std::vector<Repair> noRepairs;
+    const ReportInput report{kase, analysis, noRepairs, id.toStdString(), lang};
+    if (parser.value(QStringLiteral("format")) == QLatin1String("json"))
+        out(jsonReport(report).dump(2) + '\n');
+    else if (!kase.documents.empty())
+        out(textReport(report, {stdoutIsTerminal(), 100}));
+
+    // No payment means the lookup itself failed (its error object, if any, was still analysed).
+    const bool paymentFailed = std::any_of(fetcher.errors().begin(), fetcher.errors().end(),
+                                           [](const auto &e) { return e.first == Source::Payment; });
+    if (paymentFailed)
+        return ExitFailed;
+    return analysis.hasWarnings() ? ExitFindings : ExitClean;
+}
+
+} // namespace paytriage::cli

@@ -1,0 +1,74 @@
+#pragma once
+
+// Everything the provider knows about one payment, fetched as soon as it can be: the payment
+// first (by paymentKey or orderId), then in parallel its transactions (a window around its
+// request and cancels, pages followed, filtered to it), its settlements (by sold date), and
+// the in-app order status when asked. Each source arrives on its own; one failing never hides
+// the others.
+
+#include "model/document.h"
+#include "net/tossclient.h"
+
+#include <QObject>
+#include <QPointer>
+
+namespace paytriage {
+
+enum class IdKind {
+    Auto,
+    OrderId,
+    PaymentKey
+};
+
+// orderId vs paymentKey by shape: paymentKeys are long generated tokens (tgen_…, 20+
+// characters with a date-time inside); orderIds are the merchant's own. A guess the user can
+// override.
+IdKind detectIdKind(const QString &id);
+
+enum class Source {
+    Payment,
+    Transactions,
+    Settlements,
+    IapOrderStatus
+};
+
+QString sourceName(Source source);
+
+class CaseFetcher final : public QObject
+{
+    Q_OBJECT
+
+public:
+    CaseFetcher(TossClient *client, QObject *parent = nullptr);
+
+    void fetch(const QString &id, IdKind kind = IdKind::Auto);
+    void fetchIapOrder(const QString &orderId, const QString &userKey);
+    void cancel();
+    bool running() const { return m_pending > 0; }
+
+    const Case &currentCase() const { return m_case; }
+    const std::vector<std::pair<Source, ApiError>> &errors() const { return m_errors; }
+
+signals:
+    void sourceStarted(paytriage::Source source);
+    void sourceFinished(paytriage::Source source, int records);
+    void sourceFailed(paytriage::Source source, const paytriage::ApiError &error);
+    void caseUpdated();  // a document was added to currentCase(): analyse again
+    void finished();     // every source is done (or failed, or was canceled)
+
+private:
+    void track(Source source, ApiCall *call, const std::function<void(const ApiResponse &)> &onSuccess);
+    void addDocument(Json value, const ApiResponse &response);
+    void fetchRelated(const Json &payment);
+    void done();
+
+    TossClient *m_client;
+    Case m_case;
+    std::vector<QPointer<ApiCall>> m_calls;
+    std::vector<std::pair<Source, ApiError>> m_errors;
+    int m_pending = 0;
+};
+
+} // namespace paytriage
+
+Q_DECLARE_METATYPE(paytriage::Source)

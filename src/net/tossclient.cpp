@@ -1,0 +1,406 @@
+#include "net/tossclient.h"
+
+#include <QCoreApplication>
+#include <QHostAddress>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+#include <QRandomGenerator>
+#include <QTimer>
+
+#include <algorithm>
+#include <cmath>
+
+namespace paytriage {
+namespace {
+
+bool isLoopback(const QString &host)
+{
+    if (host.compare(QLatin1String("localhost"), Qt::CaseInsensitive) == 0)
+        return true;
+    const QHostAddress address(host);
+    return !address.isNull() && address.isLoopback();
+}
+
+// Retry-After as seconds or an HTTP date; -1 when absent or unreadable.
+int retryAfterMs(const QNetworkReply *reply)
+{
+    const QByteArray value = reply->rawHeader("Retry-After").trimmed();
+    if (value.isEmpty())
+        return -1;
+    bool ok = false;
+    const int seconds = value.toInt(&ok);
+    if (ok)
+        return std::max(0, seconds) * 1000;
+    const QDateTime at = QDateTime::fromString(QString::fromLatin1(value), Qt::RFC2822Date);
+    return at.isValid() ? int(std::max<qint64>(0, QDateTime::currentDateTimeUtc().msecsTo(at))) : -1;
+}
+
+ApiError::Kind kindOf(QNetworkReply::NetworkError error)
+{
+    switch (error) {
+    case QNetworkReply::SslHandshakeFailedError:
+        return ApiError::Kind::Tls;
+    case QNetworkReply::InsecureRedirectError:
+    case QNetworkReply::TooManyRedirectsError:
+        return ApiError::Kind::Redirect;
+    case QNetworkReply::TimeoutError:
+        return ApiError::Kind::Timeout;
+    default:
+        return ApiError::Kind::Network;
+    }
+}
+
+// An id as one path segment: "/", "?", "#", spaces and non-ASCII are percent-encoded.
+QString encoded(const QString &id)
+{
+    return QString::fromLatin1(QUrl::toPercentEncoding(id));
+}
+
+} // namespace
+
+std::optional<QString> ClientConfig::problem() const
+{
+    if (!baseUrl.isValid() || baseUrl.host().isEmpty())
+        return QCoreApplication::translate("paytriage::ApiError", "The base URL \"%1\" is not a valid address.")
+            .arg(baseUrl.toString());
+    if (baseUrl.scheme() != QLatin1String("https") && !(baseUrl.scheme() == QLatin1String("http") && isLoopback(baseUrl.host())))
+        return QCoreApplication::translate("paytriage::ApiError",
+                                           "Plain http:// is allowed only to this computer (loopback); use https:// for %1.")
+            .arg(baseUrl.host());
+    if (secretKey.isEmpty())
+        return QCoreApplication::translate("paytriage::ApiError",
+                                           "No secret key: set one in the profile or in PAYTRIAGE_SECRET_KEY.");
+    return std::nullopt;
+}
+
+ApiCall::ApiCall(QNetworkAccessManager *network, const ClientConfig &config, QObject *parent)
+    : QObject(parent)
+    , m_network(network)
+    , m_config(config)
+    , m_timer(new QTimer(this))
+    , m_retryTimer(new QTimer(this))
+{
+    m_timer->setSingleShot(true);
+    m_retryTimer->setSingleShot(true);
+    connect(m_timer, &QTimer::timeout, this, &ApiCall::onTimeout);
+    connect(m_retryTimer, &QTimer::timeout, this, &ApiCall::sendAttempt);
+}
+
+QUrl ApiCall::currentUrl() const
+{
+    QUrl url = m_config.baseUrl;
+    url.setPath(m_path, QUrl::StrictMode);  // ids in m_path are already percent-encoded
+    QUrlQuery query = m_query;
+    if (m_paging == Paging::Cursor) {
+        query.addQueryItem(QStringLiteral("limit"), QString::number(m_pageSize));
+        if (!m_items.empty())
+            query.addQueryItem(QStringLiteral("startingAfter"),
+                               QString::fromStdString(m_items.back().value("transactionKey", std::string())));
+    } else if (m_paging == Paging::Page) {
+        query.addQueryItem(QStringLiteral("page"), QString::number(m_page));
+        query.addQueryItem(QStringLiteral("size"), QString::number(m_pageSize));
+    }
+    url.setQuery(query);
+    return url;
+}
+
+void ApiCall::start()
+{
+    m_clock.start();
+    if (const auto problem = m_config.problem()) {
+        ApiError e;
+        e.kind = ApiError::Kind::Configuration;
+        e.detail = *problem;
+        e.attempts = 0;
+        // Asynchronously, so callers connect before the answer arrives.
+        QTimer::singleShot(0, this, [this, e] { finishWithError(e); });
+        return;
+    }
+    QTimer::singleShot(0, this, &ApiCall::sendAttempt);
+}
+
+void ApiCall::sendAttempt()
+{
+    if (m_done)
+        return;
+    ++m_attempts;
+    ++m_totalAttempts;
+    m_timedOut = false;
+    m_tooLarge = false;
+    QNetworkRequest request(currentUrl());
+    // Redirects stay on the same origin: the Authorization header never reaches another host.
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::SameOriginRedirectPolicy);
+    request.setMaximumRedirectsAllowed(3);
+    request.setRawHeader("Authorization", "Basic " + QByteArray(m_config.secretKey.toUtf8() + ':').toBase64());
+    request.setRawHeader("Accept", "application/json");
+    request.setRawHeader("Accept-Language", m_config.language == Language::Korean ? "ko-KR" : "en-US");
+    request.setRawHeader("User-Agent", "PayTriage/" PAYTRIAGE_VERSION);
+    if (!m_config.apiVersion.isEmpty())
+        request.setRawHeader("TossPayments-API-Version", m_config.apiVersion.toUtf8());
+    for (const auto &[name, value] : m_config.extraHeaders)
+        request.setRawHeader(name, value);
+    for (const auto &[name, value] : m_headers)
+        request.setRawHeader(name, value);
+    if (!m_body.isEmpty())
+        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+
+    m_reply = m_method == QLatin1String("POST") ? m_network->post(request, m_body) : m_network->get(request);
+    QNetworkReply *reply = m_reply;
+    connect(reply, &QNetworkReply::finished, this, &ApiCall::onReplyFinished);
+    connect(reply, &QNetworkReply::downloadProgress, this, [this, reply](qint64 received, qint64 total) {
+        if (received > m_config.maxResponseBytes || total > m_config.maxResponseBytes) {
+            m_tooLarge = true;
+            reply->abort();
+        }
+    });
+    m_timer->start(m_timeoutMs);
+}
+
+void ApiCall::onTimeout()
+{
+    if (m_reply) {
+        m_timedOut = true;
+        m_reply->abort();
+    }
+}
+
+void ApiCall::cancel()
+{
+    if (m_done)
+        return;
+    m_retryTimer->stop();
+    m_timer->stop();
+    ApiError e;
+    e.kind = ApiError::Kind::Canceled;
+    e.attempts = m_totalAttempts;
+    if (m_reply) {
+        QNetworkReply *reply = m_reply;
+        m_reply = nullptr;
+        disconnect(reply, nullptr, this, nullptr);
+        reply->abort();
+        reply->deleteLater();
+    }
+    finishWithError(e);
+}
+
+bool ApiCall::scheduleRetry(const ApiError &error, int retryAfter)
+{
+    if (!error.retryable() || m_attempts >= m_config.maxAttempts)
+        return false;
+    // Full jitter over an exponential ceiling; Retry-After, when given, is the floor.
+    const int ceiling = m_config.backoffBaseMs * (1 << std::min(m_attempts - 1, 10));
+    int wait = int(QRandomGenerator::global()->bounded(ceiling + 1));
+    if (retryAfter >= 0)
+        wait = std::max(wait, retryAfter);
+    if (m_waitedMs + wait > m_config.retryBudgetMs)
+        return false;
+    m_waitedMs += wait;
+    m_retryTimer->start(wait);
+    return true;
+}
+
+void ApiCall::onReplyFinished()
+{
+    QNetworkReply *reply = m_reply;
+    if (!reply || m_done)
+        return;
+    m_reply = nullptr;
+    m_timer->stop();
+    reply->deleteLater();
+
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    ApiError error;
+    error.httpStatus = status;
+    error.attempts = m_totalAttempts;
+    const QByteArray bytes = m_tooLarge ? QByteArray() : reply->readAll();
+
+    if (m_tooLarge) {
+        error.kind = ApiError::Kind::TooLarge;
+        error.detail = QStringLiteral("%1 MB").arg(m_config.maxResponseBytes / (1024 * 1024));
+        finishWithError(error);
+        return;
+    }
+    if (m_timedOut) {
+        error.kind = ApiError::Kind::Timeout;
+        error.detail = QStringLiteral("%1 s").arg(m_timeoutMs / 1000.0);
+        if (!scheduleRetry(error, -1))
+            finishWithError(error);
+        return;
+    }
+    // A redirect that was not followed (to another origin): never retried, never re-sent.
+    if ((status >= 300 && status < 400) || reply->error() == QNetworkReply::InsecureRedirectError
+        || reply->error() == QNetworkReply::TooManyRedirectsError) {
+        error.kind = ApiError::Kind::Redirect;
+        error.detail = QString::fromUtf8(reply->rawHeader("Location"));
+        finishWithError(error);
+        return;
+    }
+    // Fewer bytes than promised: the connection dropped mid-body.
+    const QVariant promised = reply->header(QNetworkRequest::ContentLengthHeader);
+    if (promised.isValid() && promised.toLongLong() > bytes.size()) {
+        error.kind = ApiError::Kind::Network;
+        error.detail = QStringLiteral("the answer was cut short: %1 of %2 bytes").arg(bytes.size()).arg(promised.toLongLong());
+        if (!scheduleRetry(error, -1))
+            finishWithError(error);
+        return;
+    }
+    if (reply->error() != QNetworkReply::NoError && status == 0) {
+        error.kind = kindOf(reply->error());
+        error.detail = reply->errorString();
+        if (!scheduleRetry(error, -1))
+            finishWithError(error);
+        return;
+    }
+
+    const QString contentType = reply->header(QNetworkRequest::ContentTypeHeader).toString();
+    Json body = Json::parse(bytes.constData(), bytes.constData() + bytes.size(), nullptr, false);
+    const bool json = !body.is_discarded() && contentType.contains(QLatin1String("json"), Qt::CaseInsensitive);
+
+    if (status >= 400) {
+        error.kind = ApiError::Kind::Http;
+        if (json && body.is_object()) {
+            // Core API {code, message}; Apps-in-Toss {resultType: FAIL, error: {errorCode, reason}}.
+            const Json &e = body.contains("error") && body["error"].is_object() ? body["error"] : body;
+            error.code = e.value("code", e.value("errorCode", std::string()));
+            error.message = e.value("message", e.value("reason", std::string()));
+        }
+        if (scheduleRetry(error, retryAfterMs(reply)))
+            return;
+        ApiResponse response;
+        response.error = error;
+        response.httpStatus = status;
+        if (json)
+            response.body = std::move(body);  // the error object itself is evidence
+        finish(std::move(response));
+        return;
+    }
+    if (!json) {
+        error.kind = ApiError::Kind::InvalidResponse;
+        error.detail = body.is_discarded() ? QStringLiteral("HTTP %1, %2 bytes that are not JSON").arg(status).arg(bytes.size())
+                                           : QStringLiteral("Content-Type %1").arg(contentType.isEmpty() ? QStringLiteral("missing") : contentType);
+        // A body cut short by the network is worth one more try.
+        if (!scheduleRetry(ApiError{ApiError::Kind::Network, 0, {}, {}, error.detail, m_totalAttempts}, -1))
+            finishWithError(error);
+        return;
+    }
+
+    if (m_paging == Paging::None) {
+        ApiResponse response;
+        response.body = std::move(body);
+        response.httpStatus = status;
+        finish(std::move(response));
+        return;
+    }
+    if (!body.is_array()) {
+        error.kind = ApiError::Kind::InvalidResponse;
+        error.detail = QStringLiteral("expected a JSON array of records");
+        finishWithError(error);
+        return;
+    }
+    const std::size_t received = body.size();
+    for (Json &item : body)
+        m_items.push_back(std::move(item));
+    emit progress(m_page, qint64(m_items.size()));
+    if (received < std::size_t(m_pageSize) || received == 0) {
+        ApiResponse response;
+        response.body = std::move(m_items);
+        response.httpStatus = status;
+        response.pages = m_page;
+        finish(std::move(response));
+        return;
+    }
+    ++m_page;
+    m_attempts = 0;
+    sendAttempt();
+}
+
+void ApiCall::finishWithError(ApiError error)
+{
+    ApiResponse response;
+    response.httpStatus = error.httpStatus;
+    response.error = std::move(error);
+    finish(std::move(response));
+}
+
+void ApiCall::finish(ApiResponse response)
+{
+    if (m_done)
+        return;
+    m_done = true;
+    response.endpoint = m_endpoint;
+    response.attempts = m_totalAttempts;
+    if (response.pages == 0 && m_paging != Paging::None)
+        response.pages = m_page;
+    emit finished(response);
+    deleteLater();
+}
+
+TossClient::TossClient(QNetworkAccessManager *network, ClientConfig config, QObject *parent)
+    : QObject(parent)
+    , m_network(network)
+    , m_config(std::move(config))
+{
+    qRegisterMetaType<paytriage::ApiResponse>();
+}
+
+ApiCall *TossClient::make(const QString &method, const QString &path, int timeoutMs)
+{
+    auto *call = new ApiCall(m_network, m_config, this);
+    call->m_method = method;
+    call->m_path = path;
+    call->m_timeoutMs = timeoutMs;
+    call->m_endpoint = method + QLatin1Char(' ') + path;
+    return call;
+}
+
+ApiCall *TossClient::payment(const QString &paymentKey)
+{
+    ApiCall *call = make(QStringLiteral("GET"), QStringLiteral("/v1/payments/") + encoded(paymentKey), m_config.timeoutMs);
+    call->start();
+    return call;
+}
+
+ApiCall *TossClient::paymentByOrderId(const QString &orderId)
+{
+    ApiCall *call = make(QStringLiteral("GET"), QStringLiteral("/v1/payments/orders/") + encoded(orderId), m_config.timeoutMs);
+    call->start();
+    return call;
+}
+
+ApiCall *TossClient::transactions(const QString &startDate, const QString &endDate, int limit)
+{
+    ApiCall *call = make(QStringLiteral("GET"), QStringLiteral("/v1/transactions"), m_config.listTimeoutMs);
+    call->m_query.addQueryItem(QStringLiteral("startDate"), startDate);
+    call->m_query.addQueryItem(QStringLiteral("endDate"), endDate);
+    call->m_paging = ApiCall::Paging::Cursor;
+    call->m_pageSize = std::clamp(limit, 1, 5000);
+    call->start();
+    return call;
+}
+
+ApiCall *TossClient::settlements(const QString &startDate, const QString &endDate, bool byPaidOutDate, int size)
+{
+    ApiCall *call = make(QStringLiteral("GET"), QStringLiteral("/v1/settlements"), m_config.listTimeoutMs);
+    call->m_query.addQueryItem(QStringLiteral("startDate"), startDate);
+    call->m_query.addQueryItem(QStringLiteral("endDate"), endDate);
+    call->m_query.addQueryItem(QStringLiteral("dateType"),
+                               byPaidOutDate ? QStringLiteral("paidOutDate") : QStringLiteral("soldDate"));
+    call->m_paging = ApiCall::Paging::Page;
+    call->m_pageSize = std::clamp(size, 1, 5000);
+    call->start();
+    return call;
+}
+
+ApiCall *TossClient::iapOrderStatus(const QString &orderId, const QString &userKey)
+{
+    // A read, though it is a POST: the Apps-in-Toss API asks for the id in the body.
+    ApiCall *call = make(QStringLiteral("POST"), QStringLiteral("/api-partner/v1/apps-in-toss/order/get-order-status"),
+                         m_config.timeoutMs);
+    call->m_body = QByteArray::fromStdString(Json{{"orderId", orderId.toStdString()}}.dump());
+    call->m_headers.append({QByteArrayLiteral("x-toss-user-key"), userKey.toUtf8()});
+    call->start();
+    return call;
+}
+
+} // namespace paytriage

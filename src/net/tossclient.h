@@ -1,0 +1,145 @@
+#pragma once
+
+// Read-only client of the Toss Payments core API and the Apps-in-Toss order-status API.
+// Only idempotent reads exist here: nothing that moves money can be called through it.
+
+#include "net/apierror.h"
+
+#include "util/text.h"
+
+#include <nlohmann/json.hpp>
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QPointer>
+#include <QUrl>
+#include <QUrlQuery>
+
+#include <functional>
+#include <optional>
+
+class QNetworkAccessManager;
+class QNetworkReply;
+class QTimer;
+
+namespace paytriage {
+
+using Json = nlohmann::ordered_json;
+
+struct ClientConfig
+{
+    QUrl baseUrl = QUrl(QStringLiteral("https://api.tosspayments.com"));
+    QString secretKey;                 // test_sk_…/live_sk_…: sent as Basic auth, never logged
+    QString apiVersion;                // TossPayments-API-Version header when set
+    Language language = Language::Korean;  // Accept-Language: ko-KR or en-US
+    QList<QPair<QByteArray, QByteArray>> extraHeaders;  // e.g. TossPayments-Test-Code on test keys
+
+    int timeoutMs = 15000;             // one attempt of a single-object read
+    int listTimeoutMs = 65000;         // transactions/settlements may take up to 60 s (facts §1)
+    int maxAttempts = 4;               // first try included
+    int retryBudgetMs = 30000;         // total waiting between retries, Retry-After included
+    int backoffBaseMs = 250;           // exponential: base × 2^n with full jitter
+    qint64 maxResponseBytes = qint64(64) * 1024 * 1024;
+
+    // https everywhere except loopback; a reason when this config cannot be used.
+    std::optional<QString> problem() const;
+};
+
+struct ApiResponse
+{
+    std::optional<Json> body;          // the decoded JSON on success
+    std::optional<ApiError> error;
+    int httpStatus = 0;
+    QString endpoint;                  // "GET /v1/payments/…" (ids included, never the key)
+    int attempts = 0;
+    int pages = 0;                     // for lists: pages followed
+
+    bool ok() const { return !error.has_value(); }
+};
+
+// One read, possibly several HTTP requests (retries, pages). Emits finished exactly once,
+// also after cancel(). Deletes itself later once finished.
+class ApiCall final : public QObject
+{
+    Q_OBJECT
+
+public:
+    void cancel();
+    const QString &endpoint() const { return m_endpoint; }
+
+signals:
+    void progress(int pages, qint64 records);
+    void finished(const paytriage::ApiResponse &response);
+
+private:
+    friend class TossClient;
+    enum class Paging {
+        None,
+        Cursor,   // transactions: startingAfter = last transactionKey
+        Page      // settlements: page = 1, 2, …
+    };
+
+    ApiCall(QNetworkAccessManager *network, const ClientConfig &config, QObject *parent);
+    void start();
+    void sendAttempt();
+    void onReplyFinished();
+    void onTimeout();
+    void finish(ApiResponse response);
+    void finishWithError(ApiError error);
+    bool scheduleRetry(const ApiError &error, int retryAfterMs);
+    QUrl currentUrl() const;
+
+    QNetworkAccessManager *m_network;
+    ClientConfig m_config;
+    QString m_method = QStringLiteral("GET");
+    QString m_path;
+    QUrlQuery m_query;
+    QByteArray m_body;
+    QList<QPair<QByteArray, QByteArray>> m_headers;
+    int m_timeoutMs = 0;
+    Paging m_paging = Paging::None;
+    int m_pageSize = 0;
+    QString m_endpoint;
+
+    QPointer<QNetworkReply> m_reply;
+    QTimer *m_timer = nullptr;
+    QTimer *m_retryTimer = nullptr;
+    QElapsedTimer m_clock;
+    int m_attempts = 0;            // of the current page
+    int m_totalAttempts = 0;
+    qint64 m_waitedMs = 0;
+    bool m_timedOut = false;
+    bool m_tooLarge = false;
+    bool m_done = false;
+    int m_page = 1;
+    Json m_items = Json::array();
+};
+
+class TossClient final : public QObject
+{
+    Q_OBJECT
+
+public:
+    TossClient(QNetworkAccessManager *network, ClientConfig config, QObject *parent = nullptr);
+
+    const ClientConfig &config() const { return m_config; }
+
+    ApiCall *payment(const QString &paymentKey);
+    ApiCall *paymentByOrderId(const QString &orderId);
+    // startDate/endDate: local KST date-times without offset ("2024-08-07T00:00:00"); every page.
+    ApiCall *transactions(const QString &startDate, const QString &endDate, int limit = 5000);
+    ApiCall *settlements(const QString &startDate, const QString &endDate, bool byPaidOutDate = false, int size = 5000);
+    // Apps-in-Toss (its own base URL and mTLS in the caller's config).
+    ApiCall *iapOrderStatus(const QString &orderId, const QString &userKey);
+
+private:
+    ApiCall *make(const QString &method, const QString &path, int timeoutMs);
+
+    QNetworkAccessManager *m_network;
+    ClientConfig m_config;
+};
+
+} // namespace paytriage
+
+Q_DECLARE_METATYPE(paytriage::ApiResponse)
+Q_DECLARE_METATYPE(paytriage::ApiError)

@@ -1,0 +1,349 @@
+// TossClient and CaseFetcher against a real HTTP server on loopback: the sandbox for the API's
+// behaviour and faults, and a small scripted server for exact sequences (retry then success,
+// a redirect to another host).
+
+#include "net/casefetcher.h"
+#include "net/tossclient.h"
+#include "rules/analyzer.h"
+#include "sandboxserver.h"
+#include "util/clock.h"
+
+#include <QElapsedTimer>
+#include <QNetworkAccessManager>
+#include <QSignalSpy>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTest>
+
+using namespace paytriage;
+
+namespace {
+
+const QString testKey = QStringLiteral("test_sk_zXLkKEypNArWmo50nX3lmeaxYG5R");
+
+// Answers each connection with the next canned response; remembers what it was sent.
+class ScriptedServer final : public QTcpServer
+{
+public:
+    explicit ScriptedServer(QList<QByteArray> responses) : m_responses(std::move(responses))
+    {
+        listen(QHostAddress::LocalHost);
+        connect(this, &QTcpServer::newConnection, this, [this] {
+            while (QTcpSocket *socket = nextPendingConnection()) {
+                connect(socket, &QTcpSocket::readyRead, socket, [this, socket] {
+                    // One answer per request, once its headers are complete.
+                    m_pending[socket] += socket->readAll();
+                    if (!m_pending[socket].contains("\r\n\r\n"))
+                        return;
+                    m_requests << m_pending.take(socket);
+                    socket->write(m_responses.isEmpty() ? QByteArray("HTTP/1.1 500 Nothing scripted\r\nContent-Length: 0\r\n\r\n")
+                                                        : m_responses.takeFirst());
+                    socket->disconnectFromHost();
+                });
+            }
+        });
+    }
+    QUrl url() const { return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(serverPort())); }
+    QList<QByteArray> m_requests;
+
+private:
+    QHash<QTcpSocket *, QByteArray> m_pending;
+    QList<QByteArray> m_responses;
+};
+
+QByteArray jsonResponse(const QByteArray &status, const QByteArray &body, const QByteArray &extra = {})
+{
+    return "HTTP/1.1 " + status + "\r\nContent-Type: application/json\r\nContent-Length: " + QByteArray::number(body.size())
+           + "\r\nConnection: close\r\n" + extra + "\r\n" + body;
+}
+
+ApiResponse wait(ApiCall *call, int ms = 20000)
+{
+    QSignalSpy spy(call, &ApiCall::finished);
+    if (!spy.wait(ms))
+        qFatal("no answer within %d ms from %s", ms, qPrintable(call->endpoint()));
+    return spy.takeFirst().at(0).value<ApiResponse>();
+}
+
+} // namespace
+
+class TestTossClient final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void paymentByKeyAndOrderId_data();
+    void paymentByKeyAndOrderId();
+    void wrongKeyIsNotRetried();
+    void unknownPaymentKeepsTheErrorBody();
+    void transactionsFollowPagesToTheEnd();
+    void settlementsFollowPagesToTheEnd();
+    void faults_data();
+    void faults();
+    void retriesThenSucceedsHonouringRetryAfter();
+    void redirectToAnotherHostIsNotFollowed();
+    void cancelMidFlight();
+    void configurationProblems_data();
+    void configurationProblems();
+    void fetcherAssemblesTheSeedCase();
+    void secretKeyNeverInMessages();
+
+private:
+    ClientConfig config(const QByteArray &fault = {}) const;
+    std::unique_ptr<SandboxServer> m_sandbox;
+    QNetworkAccessManager m_network;
+    QStringList m_logged;
+};
+
+namespace {
+QStringList *g_log = nullptr;
+void captureMessages(QtMsgType, const QMessageLogContext &, const QString &message)
+{
+    if (g_log)
+        g_log->append(message);
+
+}
+} // namespace
+
+void TestTossClient::initTestCase()
+{
+    g_log = &m_logged;
+    qInstallMessageHandler(captureMessages);
+    SandboxOptions options;
+    options.days = 2;
+    options.paymentsPerDay = 300;
+    m_sandbox = std::make_unique<SandboxServer>(options);
+    QVERIFY(m_sandbox->listen(0));
+}
+
+ClientConfig TestTossClient::config(const QByteArray &fault) const
+{
+    ClientConfig c;
+    c.baseUrl = m_sandbox->url();
+    c.secretKey = testKey;
+    c.backoffBaseMs = 20;  // keep the suite quick; the bounds are what is tested
+    if (!fault.isEmpty())
+        c.extraHeaders.append({QByteArrayLiteral("X-Sandbox-Fault"), fault});
+    return c;
+}
+
+void TestTossClient::paymentByKeyAndOrderId_data()
+{
+    QTest::addColumn<QString>("id");
+    QTest::addColumn<bool>("byOrderId");
+    QTest::addColumn<QString>("status");
+    QTest::newRow("seed 000 by paymentKey") << "ec_id20250402083921BUZL3" << false << "IN_PROGRESS";
+    QTest::newRow("seed 000 by orderId") << "2025040210437094" << true << "IN_PROGRESS";
+    QTest::newRow("seed 001 by orderId") << "LIVE-V20240807160726-PAY_6367_3859" << true << "CANCELED";
+}
+
+void TestTossClient::paymentByKeyAndOrderId()
+{
+    QFETCH(QString, id);
+    QFETCH(bool, byOrderId);
+    QFETCH(QString, status);
+    TossClient client(&m_network, config());
+    const ApiResponse r = wait(byOrderId ? client.paymentByOrderId(id) : client.payment(id));
+    QVERIFY2(r.ok(), qPrintable(r.error ? r.error->describe() : QString()));
+    QCOMPARE(r.httpStatus, 200);
+    QCOMPARE(QString::fromStdString((*r.body)["status"].get<std::string>()), status);
+    QCOMPARE(r.attempts, 1);
+}
+
+void TestTossClient::wrongKeyIsNotRetried()
+{
+    ClientConfig c = config();
+    c.secretKey = QStringLiteral("live_sk_notAcceptedHere");
+    TossClient client(&m_network, c);
+    const ApiResponse r = wait(client.payment(QStringLiteral("ec_id20250402083921BUZL3")));
+    QVERIFY(r.error);
+    QCOMPARE(r.error->kind, ApiError::Kind::Http);
+    QCOMPARE(r.error->httpStatus, 401);
+    QCOMPARE(QString::fromStdString(r.error->code), QStringLiteral("UNAUTHORIZED_KEY"));
+    QCOMPARE(r.attempts, 1);
+}
+
+void TestTossClient::unknownPaymentKeepsTheErrorBody()
+{
+    TossClient client(&m_network, config());
+    const ApiResponse r = wait(client.payment(QStringLiteral("no/such key?")));  // encoded as one segment
+    QVERIFY(r.error);
+    QCOMPARE(r.error->httpStatus, 404);
+    QCOMPARE(QString::fromStdString(r.error->code), QStringLiteral("NOT_FOUND_PAYMENT"));
+    QVERIFY(r.body && r.body->contains("code"));
+    QCOMPARE(r.attempts, 1);
+}
+
+void TestTossClient::transactionsFollowPagesToTheEnd()
+{
+    TossClient client(&m_network, config());
+    // The whole generated period at once, then in pages of 50: the same records, once each.
+    const ApiResponse all = wait(client.transactions(QStringLiteral("2025-03-01T00:00:00"), QStringLiteral("2025-03-02T23:59:59")));
+    QVERIFY2(all.ok(), qPrintable(all.error ? all.error->describe() : QString()));
+    const ApiResponse paged = wait(client.transactions(QStringLiteral("2025-03-01T00:00:00"), QStringLiteral("2025-03-02T23:59:59"), 50));
+    QVERIFY(paged.ok());
+    QVERIFY(all.body->size() > 100);
+    QCOMPARE(paged.body->size(), all.body->size());
+    QVERIFY(paged.pages >= int(all.body->size() / 50));
+    QSet<QString> keys;
+    for (const Json &t : *paged.body)
+        keys.insert(QString::fromStdString(t["transactionKey"].get<std::string>()));
+    QCOMPARE(qsizetype(keys.size()), qsizetype(all.body->size()));
+}
+
+void TestTossClient::settlementsFollowPagesToTheEnd()
+{
+    TossClient client(&m_network, config());
+    const ApiResponse all = wait(client.settlements(QStringLiteral("2025-03-01"), QStringLiteral("2025-03-31")));
+    QVERIFY2(all.ok(), qPrintable(all.error ? all.error->describe() : QString()));
+    const ApiResponse paged = wait(client.settlements(QStringLiteral("2025-03-01"), QStringLiteral("2025-03-31"), false, 40));
+    QVERIFY(paged.ok());
+    QVERIFY(all.body->size() > 40);
+    QCOMPARE(paged.body->size(), all.body->size());
+    QVERIFY(paged.pages > 1);
+}
+
+void TestTossClient::faults_data()
+{
+    QTest::addColumn<QByteArray>("fault");
+    QTest::addColumn<int>("kind");
+    QTest::addColumn<int>("attempts");   // retried up to maxAttempts (4) where it should be, once where not
+    QTest::addColumn<int>("timeoutMs");
+    QTest::newRow("503 retried to the bound") << QByteArray("503") << int(ApiError::Kind::Http) << 4 << 5000;
+    QTest::newRow("500 retried to the bound") << QByteArray("500") << int(ApiError::Kind::Http) << 4 << 5000;
+    QTest::newRow("429 retried to the bound") << QByteArray("429:0") << int(ApiError::Kind::Http) << 4 << 5000;
+    QTest::newRow("connection reset retried") << QByteArray("reset") << int(ApiError::Kind::Network) << 4 << 5000;
+    QTest::newRow("truncated body") << QByteArray("truncated") << int(ApiError::Kind::Network) << 4 << 5000;
+    QTest::newRow("invalid json not retried forever") << QByteArray("invalid-json") << int(ApiError::Kind::InvalidResponse) << 4 << 5000;
+    QTest::newRow("wrong content type") << QByteArray("wrong-content-type") << int(ApiError::Kind::InvalidResponse) << 4 << 5000;
+    QTest::newRow("latency past the timeout") << QByteArray("latency:2000") << int(ApiError::Kind::Timeout) << 4 << 300;
+    QTest::newRow("oversized body stops at the cap") << QByteArray("oversized") << int(ApiError::Kind::TooLarge) << 1 << 20000;
+}
+
+void TestTossClient::faults()
+{
+    QFETCH(QByteArray, fault);
+    QFETCH(int, kind);
+    QFETCH(int, attempts);
+    QFETCH(int, timeoutMs);
+    ClientConfig c = config(fault);
+    c.timeoutMs = timeoutMs;
+    c.maxResponseBytes = 4 * 1024 * 1024;
+    TossClient client(&m_network, c);
+    const ApiResponse r = wait(client.payment(QStringLiteral("ec_id20250402083921BUZL3")), 60000);
+    QVERIFY(r.error);
+    QVERIFY2(int(r.error->kind) == kind, qPrintable(r.error->describe()));
+    QCOMPARE(r.attempts, attempts);
+    QVERIFY(!r.error->describe().isEmpty());
+}
+
+void TestTossClient::retriesThenSucceedsHonouringRetryAfter()
+{
+    ScriptedServer server({jsonResponse("429 Too Many Requests", R"({"code":"FORBIDDEN_CONSECUTIVE_REQUEST","message":"잠시 후"})",
+                                        "Retry-After: 1\r\n"),
+                           jsonResponse("200 OK", R"({"paymentKey":"pk","status":"DONE"})")});
+    ClientConfig c = config();
+    c.baseUrl = server.url();
+    TossClient client(&m_network, c);
+    QElapsedTimer timer;
+    timer.start();
+    const ApiResponse r = wait(client.payment(QStringLiteral("pk")));
+    QVERIFY(r.ok());
+    QCOMPARE(r.attempts, 2);
+    QVERIFY(timer.elapsed() >= 950);  // Retry-After: 1 was waited for (timer granularity aside)
+    QCOMPARE(server.m_requests.size(), 2);
+    QVERIFY(server.m_requests[0].contains("Authorization: Basic "));
+}
+
+void TestTossClient::redirectToAnotherHostIsNotFollowed()
+{
+    ScriptedServer elsewhere({jsonResponse("200 OK", "{}")});
+    // "localhost" is another origin than 127.0.0.1 for the redirect policy.
+    ScriptedServer server({"HTTP/1.1 302 Found\r\nLocation: http://localhost:" + QByteArray::number(elsewhere.serverPort())
+                           + "/v1/payments/pk\r\nContent-Length: 0\r\n\r\n"});
+    ClientConfig c = config();
+    c.baseUrl = server.url();
+    TossClient client(&m_network, c);
+    const ApiResponse r = wait(client.payment(QStringLiteral("pk")));
+    QVERIFY(r.error);
+    QCOMPARE(r.error->kind, ApiError::Kind::Redirect);
+    QTest::qWait(100);
+    QVERIFY(elsewhere.m_requests.isEmpty());
+}
+
+void TestTossClient::cancelMidFlight()
+{
+    TossClient client(&m_network, config("slow"));
+    ApiCall *call = client.payment(QStringLiteral("ec_id20250402083921BUZL3"));
+    QSignalSpy spy(call, &ApiCall::finished);
+    QTest::qWait(300);
+    call->cancel();
+    QCOMPARE(spy.size(), 1);
+    QCOMPARE(spy.at(0).at(0).value<ApiResponse>().error->kind, ApiError::Kind::Canceled);
+    QTest::qWait(200);
+    QCOMPARE(spy.size(), 1);  // exactly once
+}
+
+void TestTossClient::configurationProblems_data()
+{
+    QTest::addColumn<QString>("baseUrl");
+    QTest::addColumn<QString>("key");
+    QTest::newRow("plain http to a remote host") << "http://api.tosspayments.com" << testKey;
+    QTest::newRow("no key") << "https://api.tosspayments.com" << QString();
+    QTest::newRow("not a url") << "::" << testKey;
+}
+
+void TestTossClient::configurationProblems()
+{
+    QFETCH(QString, baseUrl);
+    QFETCH(QString, key);
+    ClientConfig c;
+    c.baseUrl = QUrl(baseUrl);
+    c.secretKey = key;
+    TossClient client(&m_network, c);
+    const ApiResponse r = wait(client.payment(QStringLiteral("pk")));
+    QVERIFY(r.error);
+    QCOMPARE(r.error->kind, ApiError::Kind::Configuration);
+    QCOMPARE(r.attempts, 0);  // nothing was sent
+}
+
+void TestTossClient::fetcherAssemblesTheSeedCase()
+{
+    TossClient client(&m_network, config());
+    CaseFetcher fetcher(&client);
+    QSignalSpy finished(&fetcher, &CaseFetcher::finished);
+    QSignalSpy updated(&fetcher, &CaseFetcher::caseUpdated);
+    fetcher.fetch(QStringLiteral("LIVE-V20240807160726-PAY_6367_3859"));
+    QVERIFY(finished.wait(20000));
+    const Case &kase = fetcher.currentCase();
+    QVERIFY2(fetcher.errors().empty(), fetcher.errors().empty() ? "" : qPrintable(fetcher.errors().front().second.describe()));
+    QCOMPARE(kase.payments.size(), std::size_t(1));
+    QCOMPARE(kase.transactions.size(), std::size_t(2));  // issued, then canceled
+    QVERIFY(updated.size() >= 2);
+    const Catalog catalog = Catalog::builtIn();
+    const SystemClock clock;
+    const Analysis a = Analyzer(catalog, clock).analyze(kase);
+    QVERIFY(std::any_of(a.findings.begin(), a.findings.end(),
+                        [](const Finding &f) { return f.rule == "vbank-cancel-without-deposit" && f.variant == "transactions"; }));
+}
+
+void TestTossClient::secretKeyNeverInMessages()
+{
+    // Every failure a key could leak into: auth, faults, configuration.
+    QStringList texts = m_logged;
+    for (const QByteArray &fault : {QByteArray("503"), QByteArray("reset"), QByteArray("invalid-json")}) {
+        ClientConfig c = config(fault);
+        c.maxAttempts = 1;
+        TossClient client(&m_network, c);
+        const ApiResponse r = wait(client.payment(QStringLiteral("ec_id20250402083921BUZL3")));
+        texts << r.error->describe() << r.error->detail << QString::fromStdString(r.error->message) << r.endpoint;
+    }
+    for (const QString &text : texts) {
+        QVERIFY2(!text.contains(testKey), qPrintable(text));
+        QVERIFY(!text.contains(QString::fromLatin1(QByteArray(testKey.toUtf8() + ':').toBase64())));
+    }
+}
+
+QTEST_GUILESS_MAIN(TestTossClient)
+#include "tst_tossclient.moc"
