@@ -2,6 +2,92 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>paytriage::ApiError</name>
+    <message>
+        <source> (after %1 attempts)</source>
+        <translation> (after %1 attempts)</translation>
+    </message>
+    <message>
+        <source>The base URL "%1" is not a valid address.</source>
+        <translation>The base URL "%1" is not a valid address.</translation>
+    </message>
+    <message>
+        <source>Plain http:// is allowed only to this computer (loopback); use https:// for %1.</source>
+        <translation>Plain http:// is allowed only to this computer (loopback); use https:// for %1.</translation>
+    </message>
+    <message>
+        <source>No secret key: set one in the profile or in PAYTRIAGE_SECRET_KEY.</source>
+        <translation>No secret key: set one in the profile or in PAYTRIAGE_SECRET_KEY.</translation>
+    </message>
+    <message>
+        <source>The provider did not accept the secret key (HTTP 401%1). Check the key of this profile: test and live keys differ, and the key must be a secret key (…_sk_…), not a client key.</source>
+        <translation>The provider did not accept the secret key (HTTP 401%1). Check the key of this profile: test and live keys differ, and the key must be a secret key (…_sk_…), not a client key.</translation>
+    </message>
+    <message>
+        <source>The provider is limiting requests (HTTP 429)%1. Wait a minute and try again, or lower the request rate.</source>
+        <translation>The provider is limiting requests (HTTP 429)%1. Wait a minute and try again, or lower the request rate.</translation>
+    </message>
+    <message>
+        <source>The provider had an internal error (HTTP %1%2)%3. It is usually temporary: try again in a few minutes; if it persists, check the provider's status page.</source>
+        <translation>The provider had an internal error (HTTP %1%2)%3. It is usually temporary: try again in a few minutes; if it persists, check the provider's status page.</translation>
+    </message>
+    <message>
+        <source>The provider answered HTTP %1 with %2: %3</source>
+        <translation>The provider answered HTTP %1 with %2: %3</translation>
+    </message>
+    <message>
+        <source>The provider answered HTTP %1 without an error code.</source>
+        <translation>The provider answered HTTP %1 without an error code.</translation>
+    </message>
+    <message>
+        <source>No complete answer arrived in time%1. The provider or the network is slow: try again, and for long periods of transactions or settlements query a shorter range.</source>
+        <translation>No complete answer arrived in time%1. The provider or the network is slow: try again, and for long periods of transactions or settlements query a shorter range.</translation>
+    </message>
+    <message>
+        <source>The secure connection failed (%1). PayTriage does not ignore certificate errors: check the system clock, a proxy that intercepts TLS, or the base URL of the profile.</source>
+        <translation>The secure connection failed (%1). PayTriage does not ignore certificate errors: check the system clock, a proxy that intercepts TLS, or the base URL of the profile.</translation>
+    </message>
+    <message>
+        <source>The provider could not be reached (%1)%2. Check the network connection, a proxy or firewall, and the base URL of the profile.</source>
+        <translation>The provider could not be reached (%1)%2. Check the network connection, a proxy or firewall, and the base URL of the profile.</translation>
+    </message>
+    <message>
+        <source>The provider redirected the request to another host; PayTriage did not follow it, so the secret key was not sent there. Check the base URL of the profile.</source>
+        <translation>The provider redirected the request to another host; PayTriage did not follow it, so the secret key was not sent there. Check the base URL of the profile.</translation>
+    </message>
+    <message>
+        <source>The answer is larger than the limit (%1) and was not read to the end. Query a shorter period.</source>
+        <translation>The answer is larger than the limit (%1) and was not read to the end. Query a shorter period.</translation>
+    </message>
+    <message>
+        <source>The answer was not the JSON the API sends (%1). A proxy or captive portal may be in between; try again and check the base URL.</source>
+        <translation>The answer was not the JSON the API sends (%1). A proxy or captive portal may be in between; try again and check the base URL.</translation>
+    </message>
+    <message>
+        <source>Canceled.</source>
+        <translation>Canceled.</translation>
+    </message>
+</context>
+<context>
+    <name>paytriage::CaseFetcher</name>
+    <message>
+        <source>payment</source>
+        <translation>payment</translation>
+    </message>
+    <message>
+        <source>transactions</source>
+        <translation>transactions</translation>
+    </message>
+    <message>
+        <source>settlements</source>
+        <translation>settlements</translation>
+    </message>
+    <message>
+        <source>in-app order status</source>
+        <translation>in-app order status</translation>
+    </message>
+</context>
+<context>
     <name>paytriage::Decoder</name>
     <message>
         <source>An invisible byte order mark (BOM) at the start of the text (line %1, column %2) was ignored.</source>
@@ -322,10 +408,39 @@
         <translation>Print the catalog in effect (built-in merged with the override) as JSON.</translation>
     </message>
     <message>
+        <source>Look a payment up by orderId or paymentKey and analyse everything the provider knows about it: the payment, its transactions and its settlements. Read-only: nothing that moves money is called. The secret key comes from the environment variable PAYTRIAGE_SECRET_KEY, never from the command line.</source>
+        <translation>Look a payment up by orderId or paymentKey and analyse everything the provider knows about it: the payment, its transactions and its settlements. Read-only: nothing that moves money is called. The secret key comes from the environment variable PAYTRIAGE_SECRET_KEY, never from the command line.</translation>
+    </message>
+    <message>
+        <source>The merchant's orderId.</source>
+        <translation>The merchant's orderId.</translation>
+    </message>
+    <message>
+        <source>The paymentKey.</source>
+        <translation>The paymentKey.</translation>
+    </message>
+    <message>
+        <source>API base URL (default https://api.tosspayments.com; http:// only to this computer).</source>
+        <translation>API base URL (default https://api.tosspayments.com; http:// only to this computer).</translation>
+    </message>
+    <message>
+        <source>Send this TossPayments-API-Version header.</source>
+        <translation>Send this TossPayments-API-Version header.</translation>
+    </message>
+    <message>
+        <source>An orderId or paymentKey (kind detected) instead of the options.</source>
+        <translation>An orderId or paymentKey (kind detected) instead of the options.</translation>
+    </message>
+    <message>
+        <source>Name the payment: --order-id ID or --payment-key KEY.</source>
+        <translation>Name the payment: --order-id ID or --payment-key KEY.</translation>
+    </message>
+    <message>
         <source>Usage: paytriage-cli COMMAND [options]
 
 Commands:
   analyze FILE|-   decode and analyse saved or pasted API responses
+  lookup ID        fetch a payment, its transactions and settlements, and analyse them
   explain CODE...  what a Toss error code means, its causes, what to check, who acts
   catalog --path   where the catalog override file goes (--dump prints the catalog)
 
@@ -336,12 +451,138 @@ Exit status: 0 nothing at warning or above, 1 findings at warning or above, 2 fa
 
 Commands:
   analyze FILE|-   decode and analyse saved or pasted API responses
+  lookup ID        fetch a payment, its transactions and settlements, and analyse them
   explain CODE...  what a Toss error code means, its causes, what to check, who acts
   catalog --path   where the catalog override file goes (--dump prints the catalog)
 
 Run paytriage-cli COMMAND --help for a command's options.
 Exit status: 0 nothing at warning or above, 1 findings at warning or above, 2 failed.
 </translation>
+    </message>
+</context>
+<context>
+    <name>paytriage::sandbox</name>
+    <message numerus="yes">
+        <source>paytriage-sandbox: %1 generated payments (%n day(s) × %2 from %3), %4 transactions, %5 settlement rows; ready in %6 ms. Ctrl+C stops it.
+</source>
+        <translation>
+            <numerusform>paytriage-sandbox: %1 generated payments (%n day(s) × %2 from %3), %4 transactions, %5 settlement rows; ready in %6 ms. Ctrl+C stops it.
+</numerusform>
+            <numerusform>paytriage-sandbox: %1 generated payments (%n day(s) × %2 from %3), %4 transactions, %5 settlement rows; ready in %6 ms. Ctrl+C stops it.
+</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>generated: virtual account canceled before any deposit (CANCELED, no DONE)</source>
+        <translation>generated: virtual account canceled before any deposit (CANCELED, no DONE)</translation>
+    </message>
+    <message>
+        <source>generated: DONE card payment whose approvedAt is null</source>
+        <translation>generated: DONE card payment whose approvedAt is null</translation>
+    </message>
+    <message>
+        <source>generated: settlement row whose payOutAmount is not amount − fee (1,000 short)</source>
+        <translation>generated: settlement row whose payOutAmount is not amount − fee (1,000 short)</translation>
+    </message>
+    <message>
+        <source>generated: payment stuck IN_PROGRESS although its DONE transaction exists</source>
+        <translation>generated: payment stuck IN_PROGRESS although its DONE transaction exists</translation>
+    </message>
+    <message>
+        <source>generated: PARTIAL_CANCELED payment whose balanceAmount is not total − cancels</source>
+        <translation>generated: PARTIAL_CANCELED payment whose balanceAmount is not total − cancels</translation>
+    </message>
+    <message>
+        <source>seed 000: confirm answered IN_PROGRESS with nulls, but the card company approved it (DONE transaction)</source>
+        <translation>seed 000: confirm answered IN_PROGRESS with nulls, but the card company approved it (DONE transaction)</translation>
+    </message>
+    <message>
+        <source>seed 001: virtual account canceled before any deposit; CANCELED transaction of 22,400 with no DONE</source>
+        <translation>seed 001: virtual account canceled before any deposit; CANCELED transaction of 22,400 with no DONE</translation>
+    </message>
+    <message>
+        <source>seed 004: card payment of 99,800 approved and canceled the same day, with its approval and cancel settlement rows</source>
+        <translation>seed 004: card payment of 99,800 approved and canceled the same day, with its approval and cancel settlement rows</translation>
+    </message>
+    <message>
+        <source>fault: the answer comes 1.5 s late</source>
+        <translation>fault: the answer comes 1.5 s late</translation>
+    </message>
+    <message>
+        <source>fault: 429 with Retry-After: 2</source>
+        <translation>fault: 429 with Retry-After: 2</translation>
+    </message>
+    <message>
+        <source>fault: 500 FAILED_INTERNAL_SYSTEM_PROCESSING</source>
+        <translation>fault: 500 FAILED_INTERNAL_SYSTEM_PROCESSING</translation>
+    </message>
+    <message>
+        <source>fault: 502 from the gateway, Toss-style body</source>
+        <translation>fault: 502 from the gateway, Toss-style body</translation>
+    </message>
+    <message>
+        <source>fault: 503 with Retry-After: 5</source>
+        <translation>fault: 503 with Retry-After: 5</translation>
+    </message>
+    <message>
+        <source>fault: the connection is reset, no response</source>
+        <translation>fault: the connection is reset, no response</translation>
+    </message>
+    <message>
+        <source>fault: the body stops short of its Content-Length</source>
+        <translation>fault: the body stops short of its Content-Length</translation>
+    </message>
+    <message>
+        <source>fault: 200 with a body that is not valid JSON</source>
+        <translation>fault: 200 with a body that is not valid JSON</translation>
+    </message>
+    <message>
+        <source>fault: an HTML page instead of JSON</source>
+        <translation>fault: an HTML page instead of JSON</translation>
+    </message>
+    <message>
+        <source>fault: the body trickles in over 2 s</source>
+        <translation>fault: the body trickles in over 2 s</translation>
+    </message>
+    <message>
+        <source>fault: a valid JSON array of 64 MiB, streamed</source>
+        <translation>fault: a valid JSON array of 64 MiB, streamed</translation>
+    </message>
+    <message>
+        <source>seed 002: in-app order PAYMENT_COMPLETED, a status newer than the guide (POST get-order-status)</source>
+        <translation>seed 002: in-app order PAYMENT_COMPLETED, a status newer than the guide (POST get-order-status)</translation>
+    </message>
+    <message>
+        <source>seed 002: in-app order PURCHASED, the answer before the change</source>
+        <translation>seed 002: in-app order PURCHASED, the answer before the change</translation>
+    </message>
+    <message>
+        <source>in-app order ORDER_IN_PROGRESS (the guide's example)</source>
+        <translation>in-app order ORDER_IN_PROGRESS (the guide's example)</translation>
+    </message>
+    <message>
+        <source>the fault "%1" takes no parameter</source>
+        <translation>the fault "%1" takes no parameter</translation>
+    </message>
+    <message>
+        <source>the parameter of "%1" must be a whole number from 0 to %2</source>
+        <translation>the parameter of "%1" must be a whole number from 0 to %2</translation>
+    </message>
+    <message>
+        <source>unknown fault "%1"; known faults: %2</source>
+        <translation>unknown fault "%1"; known faults: %2</translation>
+    </message>
+    <message>
+        <source>"%1" has no rate; write KIND[:PARAM]:RATE, e.g. 429:0.05</source>
+        <translation>"%1" has no rate; write KIND[:PARAM]:RATE, e.g. 429:0.05</translation>
+    </message>
+    <message>
+        <source>the rate in "%1" must be a number from 0 to 1</source>
+        <translation>the rate in "%1" must be a number from 0 to 1</translation>
+    </message>
+    <message>
+        <source>the fault rates add up to %1, more than 1</source>
+        <translation>the fault rates add up to %1, more than 1</translation>
     </message>
 </context>
 </TS>

@@ -2,6 +2,92 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ko_KR">
 <context>
+    <name>paytriage::ApiError</name>
+    <message>
+        <source> (after %1 attempts)</source>
+        <translation> (%1번 시도 후)</translation>
+    </message>
+    <message>
+        <source>The base URL "%1" is not a valid address.</source>
+        <translation>기본 URL "%1"이(가) 올바른 주소가 아닙니다.</translation>
+    </message>
+    <message>
+        <source>Plain http:// is allowed only to this computer (loopback); use https:// for %1.</source>
+        <translation>http://는 이 컴퓨터(루프백)에만 쓸 수 있습니다. %1에는 https://를 쓰세요.</translation>
+    </message>
+    <message>
+        <source>No secret key: set one in the profile or in PAYTRIAGE_SECRET_KEY.</source>
+        <translation>시크릿 키가 없습니다. 프로필이나 PAYTRIAGE_SECRET_KEY에 설정하세요.</translation>
+    </message>
+    <message>
+        <source>The provider did not accept the secret key (HTTP 401%1). Check the key of this profile: test and live keys differ, and the key must be a secret key (…_sk_…), not a client key.</source>
+        <translation>제공자가 시크릿 키를 받아들이지 않았습니다(HTTP 401%1). 사용한 키를 확인하세요. 테스트 키와 라이브 키는 다르며, 클라이언트 키가 아닌 시크릿 키(…_sk_…)여야 합니다.</translation>
+    </message>
+    <message>
+        <source>The provider is limiting requests (HTTP 429)%1. Wait a minute and try again, or lower the request rate.</source>
+        <translation>제공자가 요청을 제한하고 있습니다(HTTP 429)%1. 잠시 기다렸다가 다시 시도하거나 요청 빈도를 낮추세요.</translation>
+    </message>
+    <message>
+        <source>The provider had an internal error (HTTP %1%2)%3. It is usually temporary: try again in a few minutes; if it persists, check the provider's status page.</source>
+        <translation>제공자 내부 오류입니다(HTTP %1%2)%3. 보통 일시적이니 몇 분 뒤 다시 시도하고, 계속되면 제공자의 장애 공지를 확인하세요.</translation>
+    </message>
+    <message>
+        <source>The provider answered HTTP %1 with %2: %3</source>
+        <translation>제공자가 HTTP %1, %2로 응답했습니다: %3</translation>
+    </message>
+    <message>
+        <source>The provider answered HTTP %1 without an error code.</source>
+        <translation>제공자가 오류 코드 없이 HTTP %1로 응답했습니다.</translation>
+    </message>
+    <message>
+        <source>No complete answer arrived in time%1. The provider or the network is slow: try again, and for long periods of transactions or settlements query a shorter range.</source>
+        <translation>제한 시간 안에 응답이 다 오지 않았습니다%1. 제공자나 네트워크가 느립니다. 다시 시도하고, 거래 내역이나 정산은 기간을 줄여 조회하세요.</translation>
+    </message>
+    <message>
+        <source>The secure connection failed (%1). PayTriage does not ignore certificate errors: check the system clock, a proxy that intercepts TLS, or the base URL of the profile.</source>
+        <translation>보안 연결에 실패했습니다(%1). PayTriage는 인증서 오류를 무시하지 않습니다. 시스템 시계, TLS를 가로채는 프록시, 기본 URL을 확인하세요.</translation>
+    </message>
+    <message>
+        <source>The provider could not be reached (%1)%2. Check the network connection, a proxy or firewall, and the base URL of the profile.</source>
+        <translation>제공자에 연결할 수 없습니다(%1)%2. 네트워크 연결, 프록시나 방화벽, 기본 URL을 확인하세요.</translation>
+    </message>
+    <message>
+        <source>The provider redirected the request to another host; PayTriage did not follow it, so the secret key was not sent there. Check the base URL of the profile.</source>
+        <translation>제공자가 요청을 다른 호스트로 넘기려 했지만 따라가지 않았습니다. 시크릿 키는 그곳으로 보내지 않았습니다. 기본 URL을 확인하세요.</translation>
+    </message>
+    <message>
+        <source>The answer is larger than the limit (%1) and was not read to the end. Query a shorter period.</source>
+        <translation>응답이 한도(%1)보다 커서 끝까지 읽지 않았습니다. 기간을 줄여 조회하세요.</translation>
+    </message>
+    <message>
+        <source>The answer was not the JSON the API sends (%1). A proxy or captive portal may be in between; try again and check the base URL.</source>
+        <translation>응답이 API가 보내는 JSON이 아닙니다(%1). 중간에 프록시나 인증 포털이 있을 수 있으니 다시 시도하고 기본 URL을 확인하세요.</translation>
+    </message>
+    <message>
+        <source>Canceled.</source>
+        <translation>취소했습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>paytriage::CaseFetcher</name>
+    <message>
+        <source>payment</source>
+        <translation>결제</translation>
+    </message>
+    <message>
+        <source>transactions</source>
+        <translation>거래 내역</translation>
+    </message>
+    <message>
+        <source>settlements</source>
+        <translation>정산</translation>
+    </message>
+    <message>
+        <source>in-app order status</source>
+        <translation>인앱결제 주문 상태</translation>
+    </message>
+</context>
+<context>
     <name>paytriage::Decoder</name>
     <message>
         <source>An invisible byte order mark (BOM) at the start of the text (line %1, column %2) was ignored.</source>
@@ -322,10 +408,39 @@
         <translation>적용 중인 카탈로그(기본 카탈로그에 덮어쓰기를 합친 것)를 JSON으로 출력합니다.</translation>
     </message>
     <message>
+        <source>Look a payment up by orderId or paymentKey and analyse everything the provider knows about it: the payment, its transactions and its settlements. Read-only: nothing that moves money is called. The secret key comes from the environment variable PAYTRIAGE_SECRET_KEY, never from the command line.</source>
+        <translation>orderId나 paymentKey로 결제를 조회하고 제공자가 아는 모든 것(결제, 거래 내역, 정산)을 분석합니다. 읽기 전용이라 돈이 움직이는 API는 호출하지 않습니다. 시크릿 키는 명령줄이 아닌 환경 변수 PAYTRIAGE_SECRET_KEY에서 읽습니다.</translation>
+    </message>
+    <message>
+        <source>The merchant's orderId.</source>
+        <translation>가맹점의 orderId.</translation>
+    </message>
+    <message>
+        <source>The paymentKey.</source>
+        <translation>paymentKey.</translation>
+    </message>
+    <message>
+        <source>API base URL (default https://api.tosspayments.com; http:// only to this computer).</source>
+        <translation>API 기본 URL(기본값 https://api.tosspayments.com, http://는 이 컴퓨터에만).</translation>
+    </message>
+    <message>
+        <source>Send this TossPayments-API-Version header.</source>
+        <translation>이 값으로 TossPayments-API-Version 헤더를 보냅니다.</translation>
+    </message>
+    <message>
+        <source>An orderId or paymentKey (kind detected) instead of the options.</source>
+        <translation>옵션 대신 orderId나 paymentKey(종류는 자동 판별).</translation>
+    </message>
+    <message>
+        <source>Name the payment: --order-id ID or --payment-key KEY.</source>
+        <translation>조회할 결제를 지정하세요: --order-id ID 또는 --payment-key KEY.</translation>
+    </message>
+    <message>
         <source>Usage: paytriage-cli COMMAND [options]
 
 Commands:
   analyze FILE|-   decode and analyse saved or pasted API responses
+  lookup ID        fetch a payment, its transactions and settlements, and analyse them
   explain CODE...  what a Toss error code means, its causes, what to check, who acts
   catalog --path   where the catalog override file goes (--dump prints the catalog)
 
@@ -336,12 +451,135 @@ Exit status: 0 nothing at warning or above, 1 findings at warning or above, 2 fa
 
 명령:
   analyze FILE|-   저장하거나 붙여 넣은 API 응답을 읽어 분석합니다
+  lookup ID        결제와 거래 내역, 정산을 조회해 분석합니다
   explain CODE...  토스 오류 코드의 의미, 원인, 확인할 것, 조치 주체
   catalog --path   카탈로그 덮어쓰기 파일의 위치 (--dump: 카탈로그 출력)
 
 명령별 옵션: paytriage-cli 명령 --help
 종료 상태: 0 경고 이상 없음, 1 경고 이상 발견, 2 실패.
 </translation>
+    </message>
+</context>
+<context>
+    <name>paytriage::sandbox</name>
+    <message numerus="yes">
+        <source>paytriage-sandbox: %1 generated payments (%n day(s) × %2 from %3), %4 transactions, %5 settlement rows; ready in %6 ms. Ctrl+C stops it.
+</source>
+        <translation>
+            <numerusform>paytriage-sandbox: 생성된 결제 %1건 (%n일 × 하루 %2건, %3부터), 거래 %4건, 정산 행 %5건. %6 ms 만에 준비됨. Ctrl+C로 멈춥니다.
+</numerusform></translation>
+    </message>
+    <message>
+        <source>generated: virtual account canceled before any deposit (CANCELED, no DONE)</source>
+        <translation>생성 데이터: 입금 전에 취소된 가상계좌 (CANCELED, DONE 없음)</translation>
+    </message>
+    <message>
+        <source>generated: DONE card payment whose approvedAt is null</source>
+        <translation>생성 데이터: approvedAt이 null인 DONE 카드 결제</translation>
+    </message>
+    <message>
+        <source>generated: settlement row whose payOutAmount is not amount − fee (1,000 short)</source>
+        <translation>생성 데이터: payOutAmount가 금액 − 수수료와 다른 정산 행 (1,000 부족)</translation>
+    </message>
+    <message>
+        <source>generated: payment stuck IN_PROGRESS although its DONE transaction exists</source>
+        <translation>생성 데이터: DONE 거래가 있는데 IN_PROGRESS에 머문 결제</translation>
+    </message>
+    <message>
+        <source>generated: PARTIAL_CANCELED payment whose balanceAmount is not total − cancels</source>
+        <translation>생성 데이터: balanceAmount가 총액 − 취소액과 다른 PARTIAL_CANCELED 결제</translation>
+    </message>
+    <message>
+        <source>seed 000: confirm answered IN_PROGRESS with nulls, but the card company approved it (DONE transaction)</source>
+        <translation>사례 000: 승인 API가 null이 섞인 IN_PROGRESS로 응답했지만 카드사는 승인함 (DONE 거래)</translation>
+    </message>
+    <message>
+        <source>seed 001: virtual account canceled before any deposit; CANCELED transaction of 22,400 with no DONE</source>
+        <translation>사례 001: 입금 전에 취소된 가상계좌, DONE 없이 22,400원 CANCELED 거래</translation>
+    </message>
+    <message>
+        <source>seed 004: card payment of 99,800 approved and canceled the same day, with its approval and cancel settlement rows</source>
+        <translation>사례 004: 같은 날 승인·취소된 99,800원 카드 결제와 승인·취소 정산 행</translation>
+    </message>
+    <message>
+        <source>fault: the answer comes 1.5 s late</source>
+        <translation>장애: 응답이 1.5초 늦게 옴</translation>
+    </message>
+    <message>
+        <source>fault: 429 with Retry-After: 2</source>
+        <translation>장애: Retry-After: 2가 붙은 429</translation>
+    </message>
+    <message>
+        <source>fault: 500 FAILED_INTERNAL_SYSTEM_PROCESSING</source>
+        <translation>장애: 500 FAILED_INTERNAL_SYSTEM_PROCESSING</translation>
+    </message>
+    <message>
+        <source>fault: 502 from the gateway, Toss-style body</source>
+        <translation>장애: 게이트웨이의 502, 토스 형식 본문</translation>
+    </message>
+    <message>
+        <source>fault: 503 with Retry-After: 5</source>
+        <translation>장애: Retry-After: 5가 붙은 503</translation>
+    </message>
+    <message>
+        <source>fault: the connection is reset, no response</source>
+        <translation>장애: 응답 없이 연결이 끊김</translation>
+    </message>
+    <message>
+        <source>fault: the body stops short of its Content-Length</source>
+        <translation>장애: 본문이 Content-Length보다 짧게 끝남</translation>
+    </message>
+    <message>
+        <source>fault: 200 with a body that is not valid JSON</source>
+        <translation>장애: 올바른 JSON이 아닌 본문의 200</translation>
+    </message>
+    <message>
+        <source>fault: an HTML page instead of JSON</source>
+        <translation>장애: JSON 대신 HTML 페이지</translation>
+    </message>
+    <message>
+        <source>fault: the body trickles in over 2 s</source>
+        <translation>장애: 본문이 2초에 걸쳐 조금씩 옴</translation>
+    </message>
+    <message>
+        <source>fault: a valid JSON array of 64 MiB, streamed</source>
+        <translation>장애: 64 MiB짜리 올바른 JSON 배열을 스트리밍</translation>
+    </message>
+    <message>
+        <source>seed 002: in-app order PAYMENT_COMPLETED, a status newer than the guide (POST get-order-status)</source>
+        <translation>사례 002: 가이드보다 새로운 상태 PAYMENT_COMPLETED의 인앱 주문 (POST get-order-status)</translation>
+    </message>
+    <message>
+        <source>seed 002: in-app order PURCHASED, the answer before the change</source>
+        <translation>사례 002: 변경 전 응답인 PURCHASED 인앱 주문</translation>
+    </message>
+    <message>
+        <source>in-app order ORDER_IN_PROGRESS (the guide's example)</source>
+        <translation>인앱 주문 ORDER_IN_PROGRESS (가이드의 예시)</translation>
+    </message>
+    <message>
+        <source>the fault "%1" takes no parameter</source>
+        <translation>장애 "%1"에는 매개변수가 없습니다</translation>
+    </message>
+    <message>
+        <source>the parameter of "%1" must be a whole number from 0 to %2</source>
+        <translation>"%1"의 매개변수는 0에서 %2 사이의 정수여야 합니다</translation>
+    </message>
+    <message>
+        <source>unknown fault "%1"; known faults: %2</source>
+        <translation>알 수 없는 장애 "%1". 가능한 장애: %2</translation>
+    </message>
+    <message>
+        <source>"%1" has no rate; write KIND[:PARAM]:RATE, e.g. 429:0.05</source>
+        <translation>"%1"에 비율이 없습니다. KIND[:PARAM]:RATE 형식으로 쓰세요. 예: 429:0.05</translation>
+    </message>
+    <message>
+        <source>the rate in "%1" must be a number from 0 to 1</source>
+        <translation>"%1"의 비율은 0에서 1 사이의 숫자여야 합니다</translation>
+    </message>
+    <message>
+        <source>the fault rates add up to %1, more than 1</source>
+        <translation>장애 비율의 합이 %1로 1보다 큽니다</translation>
     </message>
 </context>
 </TS>

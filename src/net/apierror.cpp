@@ -3,15 +3,6 @@
 #include <QCoreApplication>
 
 namespace paytriage {
-namespace {
-
-QString tr(const char *source)
-{
-    return QCoreApplication::translate("paytriage::ApiError", source);
-}
-
-} // namespace
-
 bool ApiError::retryable() const
 {
     switch (kind) {
@@ -32,40 +23,40 @@ QString ApiError::describe() const
     switch (kind) {
     case Kind::Http:
         if (httpStatus == 401)
-            return tr("The provider did not accept the secret key (HTTP 401%1). Check the key of this profile: test "
+            return QCoreApplication::translate("paytriage::ApiError", "The provider did not accept the secret key (HTTP 401%1). Check the key of this profile: test "
                       "and live keys differ, and the key must be a secret key (…_sk_…), not a client key.")
                 .arg(code.empty() ? QString() : QStringLiteral(", ") + QString::fromStdString(code));
         if (httpStatus == 429)
-            return tr("The provider is limiting requests (HTTP 429)%1. Wait a minute and try again, or lower the "
+            return QCoreApplication::translate("paytriage::ApiError", "The provider is limiting requests (HTTP 429)%1. Wait a minute and try again, or lower the "
                       "request rate.").arg(tries);
         if (httpStatus >= 500)
-            return tr("The provider had an internal error (HTTP %1%2)%3. It is usually temporary: try again in a "
+            return QCoreApplication::translate("paytriage::ApiError", "The provider had an internal error (HTTP %1%2)%3. It is usually temporary: try again in a "
                       "few minutes; if it persists, check the provider's status page.")
                 .arg(httpStatus)
                 .arg(code.empty() ? QString() : QStringLiteral(", ") + QString::fromStdString(code))
                 .arg(tries);
         if (!code.empty())
-            return tr("The provider answered HTTP %1 with %2: %3").arg(httpStatus).arg(QString::fromStdString(code), QString::fromStdString(message));
-        return tr("The provider answered HTTP %1 without an error code.").arg(httpStatus);
+            return QCoreApplication::translate("paytriage::ApiError", "The provider answered HTTP %1 with %2: %3").arg(httpStatus).arg(QString::fromStdString(code), QString::fromStdString(message));
+        return QCoreApplication::translate("paytriage::ApiError", "The provider answered HTTP %1 without an error code.").arg(httpStatus);
     case Kind::Timeout:
-        return tr("No complete answer arrived in time%1. The provider or the network is slow: try again, and for "
+        return QCoreApplication::translate("paytriage::ApiError", "No complete answer arrived in time%1. The provider or the network is slow: try again, and for "
                   "long periods of transactions or settlements query a shorter range.").arg(tries);
     case Kind::Tls:
-        return tr("The secure connection failed (%1). PayTriage does not ignore certificate errors: check the "
+        return QCoreApplication::translate("paytriage::ApiError", "The secure connection failed (%1). PayTriage does not ignore certificate errors: check the "
                   "system clock, a proxy that intercepts TLS, or the base URL of the profile.").arg(detail);
     case Kind::Network:
-        return tr("The provider could not be reached (%1)%2. Check the network connection, a proxy or firewall, "
+        return QCoreApplication::translate("paytriage::ApiError", "The provider could not be reached (%1)%2. Check the network connection, a proxy or firewall, "
                   "and the base URL of the profile.").arg(detail, tries);
     case Kind::Redirect:
-        return tr("The provider redirected the request to another host; PayTriage did not follow it, so the secret "
+        return QCoreApplication::translate("paytriage::ApiError", "The provider redirected the request to another host; PayTriage did not follow it, so the secret "
                   "key was not sent there. Check the base URL of the profile.");
     case Kind::TooLarge:
-        return tr("The answer is larger than the limit (%1) and was not read to the end. Query a shorter period.").arg(detail);
+        return QCoreApplication::translate("paytriage::ApiError", "The answer is larger than the limit (%1) and was not read to the end. Query a shorter period.").arg(detail);
     case Kind::InvalidResponse:
-        return tr("The answer was not the JSON the API sends (%1). A proxy or captive portal may be in between; "
+        return QCoreApplication::translate("paytriage::ApiError", "The answer was not the JSON the API sends (%1). A proxy or captive portal may be in between; "
                   "try again and check the base URL.").arg(detail);
     case Kind::Canceled:
-        return tr("Canceled.");
+        return QCoreApplication::translate("paytriage::ApiError", "Canceled.");
     case Kind::Configuration:
         return detail;
     }

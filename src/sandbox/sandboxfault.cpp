@@ -39,11 +39,6 @@ const KindInfo &infoOf(FaultKind kind)
     return kinds[0];
 }
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("paytriage::sandbox", text);
-}
-
 void fail(QString *error, const QString &message)
 {
     if (error)
@@ -80,13 +75,13 @@ std::optional<SandboxFault> SandboxFault::parse(QStringView text, QString *error
         if (colon < 0)
             return fault;
         if (info.maxParam == 0) {
-            fail(error, tr("the fault \"%1\" takes no parameter").arg(name.toString()));
+            fail(error, QCoreApplication::translate("paytriage::sandbox", "the fault \"%1\" takes no parameter").arg(name.toString()));
             return std::nullopt;
         }
         bool ok = false;
         const int value = trimmed.mid(colon + 1).toInt(&ok);
         if (!ok || value < 0 || value > info.maxParam) {
-            fail(error, tr("the parameter of \"%1\" must be a whole number from 0 to %2")
+            fail(error, QCoreApplication::translate("paytriage::sandbox", "the parameter of \"%1\" must be a whole number from 0 to %2")
                             .arg(name.toString())
                             .arg(info.maxParam));
             return std::nullopt;
@@ -94,7 +89,7 @@ std::optional<SandboxFault> SandboxFault::parse(QStringView text, QString *error
         fault.param = value;
         return fault;
     }
-    fail(error, tr("unknown fault \"%1\"; known faults: %2")
+    fail(error, QCoreApplication::translate("paytriage::sandbox", "unknown fault \"%1\"; known faults: %2")
                     .arg(name.toString(), kindNames().join(QLatin1String(", "))));
     return std::nullopt;
 }
@@ -107,13 +102,13 @@ std::optional<std::vector<FaultRate>> parseFaultRates(QStringView spec, QString 
         item = item.trimmed();
         const qsizetype colon = item.lastIndexOf(QLatin1Char(':'));
         if (colon < 0) {
-            fail(error, tr("\"%1\" has no rate; write KIND[:PARAM]:RATE, e.g. 429:0.05").arg(item.toString()));
+            fail(error, QCoreApplication::translate("paytriage::sandbox", "\"%1\" has no rate; write KIND[:PARAM]:RATE, e.g. 429:0.05").arg(item.toString()));
             return std::nullopt;
         }
         bool ok = false;
         const double probability = item.mid(colon + 1).toDouble(&ok);
         if (!ok || probability < 0 || probability > 1) {
-            fail(error, tr("the rate in \"%1\" must be a number from 0 to 1").arg(item.toString()));
+            fail(error, QCoreApplication::translate("paytriage::sandbox", "the rate in \"%1\" must be a number from 0 to 1").arg(item.toString()));
             return std::nullopt;
         }
         const auto fault = SandboxFault::parse(item.left(colon), error);
@@ -123,7 +118,7 @@ std::optional<std::vector<FaultRate>> parseFaultRates(QStringView spec, QString 
         rates.push_back({*fault, probability});
     }
     if (total > 1.0 + 1e-9) {
-        fail(error, tr("the fault rates add up to %1, more than 1").arg(total));
+        fail(error, QCoreApplication::translate("paytriage::sandbox", "the fault rates add up to %1, more than 1").arg(total));
         return std::nullopt;
     }
     return rates;

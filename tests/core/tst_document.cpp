@@ -4,7 +4,136 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <cstdint>
+#include <string>
+#include <vector>
+
 using namespace paytriage;
+
+namespace {
+
+// dump() does not tell an unsigned number from a signed one: the types are spelled out as well.
+void appendTypes(const Json &value, std::string *out)
+{
+    *out += static_cast<char>('0' + static_cast<int>(value.type()));
+    if (value.is_object()) {
+        *out += '{';
+        for (const auto &member : value.items())
+            appendTypes(member.value(), out);
+        *out += '}';
+    } else if (value.is_array()) {
+        *out += '[';
+        for (const Json &element : value)
+            appendTypes(element, out);
+        *out += ']';
+    }
+}
+
+QString describeRecord(const Json &record, const std::string &pointer)
+{
+    std::string types;
+    appendTypes(record, &types);
+    return QString::fromStdString(pointer + ' ' + record.dump() + ' ' + types);
+}
+
+// What streamRecords should deliver, from the whole file parsed at once: the objects of the
+// top-level array in order, nested arrays flattened, anything else skipped.
+void collectRecords(const Json &list, const std::string &pointer, QStringList *out)
+{
+    for (std::size_t i = 0; i < list.size(); ++i) {
+        const std::string at = pointer + '/' + std::to_string(i);
+        if (list[i].is_object())
+            *out << describeRecord(list[i], at);
+        else if (list[i].is_array())
+            collectRecords(list[i], at, out);
+    }
+}
+
+// A deterministic jumble of records: shapes repeated, reordered, cut short, extended, with
+// duplicate keys, values changing type and nested containers changing shape.
+class RecordGenerator
+{
+public:
+    std::string file(int records)
+    {
+        std::string text = "[\n";
+        for (int i = 0; i < records; ++i) {
+            if (i > 0)
+                text += ",\n";
+            const unsigned roll = below(20);
+            if (roll == 0) {
+                text += value(2);  // a scalar or a nested list at the top level (skipped or flattened)
+                continue;
+            }
+            std::vector<std::string> keys;
+            if (roll < 12 && !m_keys.empty()) {
+                keys = m_keys;  // the previous shape, new values
+            } else {
+                const unsigned n = below(12);
+                for (unsigned k = 0; k < n; ++k)
+                    keys.push_back(key());
+            }
+            m_keys = keys;
+            text += '{';
+            for (std::size_t k = 0; k < keys.size(); ++k) {
+                if (k > 0)
+                    text += ',';
+                text += '"' + keys[k] + "\":" + value(3);
+            }
+            text += '}';
+        }
+        return text + "\n]\n";
+    }
+
+private:
+    unsigned below(unsigned n)
+    {
+        m_state = m_state * 6364136223846793005ULL + 1442695040888963407ULL;
+        return static_cast<unsigned>((m_state >> 33) % n);
+    }
+    std::string key()
+    {
+        static const char *const keys[] = {"mId", "transactionKey", "paymentKey", "status", "amount",
+                                           "a-key-too-long-for-the-small-string-buffer", "x", "", "nested"};
+        return keys[below(sizeof keys / sizeof *keys)];
+    }
+    std::string value(int depth)
+    {
+        switch (below(depth > 0 ? 14 : 11)) {
+        case 0: return "null";
+        case 1: return below(2) ? "true" : "false";
+        case 2: return std::to_string(below(1000));
+        case 3: return "-" + std::to_string(below(1000) + 1);
+        case 4: return "18446744073709551615";
+        case 5: return "-9223372036854775808";
+        case 6: return below(2) ? "1.5" : "-2.5e-3";
+        case 7: return "\"DONE\"";
+        case 8: return "\"" + std::string(below(200), 'x') + "\"";
+        case 9: return "\"caf\\u00e9 \\\" \\n \xea\xb2\xb0\xec\xa0\x9c\"";
+        case 10: return "\"\"";
+        case 11:
+        case 12: {
+            std::string object = "{";
+            const unsigned n = below(5);
+            for (unsigned k = 0; k < n; ++k)
+                object += (k > 0 ? ",\"" : "\"") + key() + "\":" + value(depth - 1);
+            return object + '}';
+        }
+        default: {
+            std::string array = "[";
+            const unsigned n = below(5);
+            for (unsigned k = 0; k < n; ++k)
+                array += (k > 0 ? "," : "") + value(depth - 1);
+            return array + ']';
+        }
+        }
+    }
+
+    std::uint64_t m_state = 20250301;
+    std::vector<std::string> m_keys;
+};
+
+} // namespace
 
 class TestDocument final : public QObject
 {
@@ -17,6 +146,8 @@ private slots:
     void webhookCarriesItsPayment();
     void streamsRecordsOfAnArray();
     void streamReportsWhereItBroke();
+    void streamedRecordsMatchTheParsedFile_data();
+    void streamedRecordsMatchTheParsedFile();
 };
 
 void TestDocument::classify_data()
@@ -131,6 +262,59 @@ void TestDocument::streamReportsWhereItBroke()
     QCOMPARE(records, 1);
     QCOMPARE(r.error->kind, DecodeError::Kind::Truncated);
     QCOMPARE(r.error->position.line, 3);
+}
+
+void TestDocument::streamedRecordsMatchTheParsedFile_data()
+{
+    // streamRecords rebuilds one Json in place record after record: every record must still come
+    // out exactly as nlohmann's DOM parser reads it, whatever the previous record looked like.
+    QTest::addColumn<QByteArray>("text");
+    QTest::newRow("same shape") << QByteArray(R"([{"a":1,"b":"x"},{"a":2,"b":"a string longer than fifteen bytes"},{"a":3,"b":""}])");
+    QTest::newRow("same keys, another order")
+        << QByteArray(R"([{"a":1,"b":"x","c":true},{"c":false,"a":2,"b":"y"},{"b":"z","c":null,"a":3},{"a":1,"b":"x","c":true}])");
+    QTest::newRow("an extra key") << QByteArray(R"([{"a":1,"b":2},{"a":1,"x":9,"b":2},{"x":0,"a":1,"b":2},{"a":1,"b":2,"x":3},{"a":1,"b":2}])");
+    QTest::newRow("a missing key")
+        << QByteArray(R"([{"a":1,"b":2,"c":3},{"a":1,"c":3},{"b":2},{},{"a":1,"b":2,"c":3},{"c":3,"a":1}])");
+    QTest::newRow("duplicate keys")
+        << QByteArray(R"([{"a":1,"b":2,"a":3},{"a":"s","a":{"x":1},"b":[1],"b":[2,3]},{"a":{"x":1,"y":2},"a":{"y":3}},{"a":1,"b":2},)"
+                      R"({"b":2,"a":1,"b":"again","a":[{"k":1},{"k":2,"k":3}],"a":[{"k":4}]},{"a":1,"b":2}])");
+    QTest::newRow("nested objects and arrays")
+        << QByteArray(R"([{"a":{"x":1,"y":[1,2,3]},"b":[{"p":1},{"p":2,"q":3}]},{"a":{"y":[4],"x":2},"b":[{"q":1,"p":0}]},)"
+                      R"({"a":{"x":{"deep":[[1],[2,[3]]]}},"b":[]},{"a":{},"b":[[],{},""]},{"a":{"x":1,"y":[1,2,3]},"b":[{"p":1}]}])");
+    QTest::newRow("values changing type")
+        << QByteArray(R"([{"v":"a string longer than fifteen bytes","w":1},{"v":12,"w":"one"},{"v":"s","w":-1},{"v":-5,"w":5},)"
+                      R"({"v":5,"w":-5},{"v":5,"w":1.5},{"v":true,"w":null},{"v":null,"w":{"o":1}},{"v":[1],"w":"o"},{"v":{"a":[]},"w":[{}]},)"
+                      R"({"v":18446744073709551615,"w":-9223372036854775808},{"v":"back to a string","w":0}])");
+    QTest::newRow("flattened lists and skipped scalars")
+        << QByteArray(R"([{"a":1},7,[{"a":2},"s",[{"a":3,"b":4}],[]],{"b":5,"a":6},[],null,[[{"c":[]}]],true,{"a":7}])");
+    QTest::newRow("wide records reordered")
+        << QByteArray(R"([{"k1":1,"k2":2,"k3":3,"k4":4,"k5":5,"k6":6,"k7":7,"k8":8,"k9":9,"k10":10},)"
+                      R"({"k10":10,"k9":9,"k8":8,"k7":7,"k6":6,"k5":5,"k4":4,"k3":3,"k2":2,"k1":1},)"
+                      R"({"k5":5,"k1":1,"k9":9,"k3":3,"k7":7,"k2":2,"k10":10,"k4":4,"k8":8,"k6":6},)"
+                      R"({"n1":1,"n2":2,"n3":3,"n4":4,"n5":5,"n6":6,"n7":7,"n8":8,"n9":9,"n10":10,"n11":11,"n12":12,"n13":13},)"
+                      R"({"k1":1,"k2":2,"k3":3,"k4":4,"k5":5,"k6":6,"k7":7,"k8":8,"k9":9,"k10":10},{"k1":"one"}])");
+    QTest::newRow("generated") << QByteArray::fromStdString(RecordGenerator().file(3000));
+}
+
+void TestDocument::streamedRecordsMatchTheParsedFile()
+{
+    QFETCH(QByteArray, text);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("tx.json"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(text);
+    file.close();
+
+    QStringList expected;
+    collectRecords(Json::parse(text.toStdString()), std::string(), &expected);
+    QStringList streamed;
+    const StreamResult r = streamRecords(path, 64, [&](const Json &record, const std::string &pointer) {
+        streamed << describeRecord(record, pointer);
+    });
+    QVERIFY(!r.error);
+    QCOMPARE(r.records, std::size_t(expected.size()));
+    QCOMPARE(streamed, expected);
 }
 
 QTEST_APPLESS_MAIN(TestDocument)

@@ -2,8 +2,18 @@
 
 #include <QFile>
 
+#include <algorithm>
 #include <cstring>
 #include <vector>
+
+// Hints for GCC's inliner (see RecordSax); other compilers decide alone.
+#if defined(__GNUC__)
+#define PAYTRIAGE_NOINLINE __attribute__((noinline))
+#define PAYTRIAGE_COLD __attribute__((cold))
+#else
+#define PAYTRIAGE_NOINLINE
+#define PAYTRIAGE_COLD
+#endif
 
 namespace paytriage {
 
@@ -85,36 +95,66 @@ bool fileStartsWithArray(const QString &path)
 namespace {
 
 // Builds one element of the top-level array at a time; everything outside is skipped.
+//
+// The record is built into one Json that lives as long as the parse and is rebuilt in place for
+// every record, so that a dump whose records share a shape (the usual case) costs next to no
+// allocation per record. Every open object or array is a frame with a count of the members or
+// elements the value being built has so far; its storage may hold more, left over from the value
+// built there before ("stale"). The next member or element overwrites the slot at the count when
+// it fits: a member when the stale slot has the same key, a string into the existing string's
+// capacity, a number or a literal in place when the type is the same, a container by refilling
+// the existing container. When a frame closes, slots past its count are dropped, so each record
+// is exactly what nlohmann's DOM parser builds: members in first-seen order, a duplicate key
+// keeps its first position and takes the last value.
+//
+// The rare paths (a new shape, a value changing type) are kept out of line: the parser's lexer
+// is instantiated in this file, and GCC only inlines its per-character helpers when the rest of
+// the file leaves it enough of its inlining budget.
 class RecordSax final
 {
 public:
     using OnRecord = std::function<void(const Json &, const std::string &)>;
     RecordSax(std::size_t maxDepth, const OnRecord &onRecord) : m_maxDepth(maxDepth), m_onRecord(onRecord) {}
 
-    bool null() { return value(Json()); }
-    bool boolean(bool v) { return value(Json(v)); }
-    bool number_integer(Json::number_integer_t v) { return value(Json(v)); }
-    bool number_unsigned(Json::number_unsigned_t v) { return value(Json(v)); }
-    bool number_float(Json::number_float_t v, const std::string &) { return value(Json(v)); }
-    bool string(std::string &v) { return value(Json(std::move(v))); }
-    bool binary(Json::binary_t &) { return value(Json()); }
+    bool null()
+    {
+        if (Json *slot = next(); slot && !slot->is_null())
+            replace(*slot, Json());
+        return true;
+    }
+    bool boolean(bool v) { return scalar<Json::value_t::boolean>(v); }
+    bool number_integer(Json::number_integer_t v) { return scalar<Json::value_t::number_integer>(v); }
+    bool number_unsigned(Json::number_unsigned_t v) { return scalar<Json::value_t::number_unsigned>(v); }
+    bool number_float(Json::number_float_t v, const std::string &) { return scalar<Json::value_t::number_float>(v); }
+    bool string(std::string &v)
+    {
+        // Copied, never moved: the argument is the lexer's buffer, which keeps its capacity.
+        if (Json *slot = next()) {
+            if (slot->is_string())
+                slot->get_ref<std::string &>().assign(v);
+            else
+                replace(*slot, Json(v));
+        }
+        return true;
+    }
+    bool binary(Json::binary_t &) { return null(); }  // not produced by JSON input
 
-    bool start_object(std::size_t) { return open(Json::object()); }
+    bool start_object(std::size_t) { return open(Json::value_t::object); }
     bool end_object() { return close(); }
     bool start_array(std::size_t)
     {
-        if (m_stack.empty()) {
+        if (m_frames.empty()) {
             // The top-level array and arrays nested in it (flattened): track indices only.
             if (++m_listDepth > m_maxDepth)
                 return tooDeep();
             m_index.push_back(0);
             return true;
         }
-        return open(Json::array());
+        return open(Json::value_t::array);
     }
     bool end_array()
     {
-        if (m_stack.empty()) {
+        if (m_frames.empty()) {
             --m_listDepth;
             m_index.pop_back();
             if (!m_index.empty())
@@ -125,10 +165,17 @@ public:
     }
     bool key(std::string &k)
     {
-        m_key = std::move(k);
+        // Keys only come inside a record (the top level is never built), so a frame is open and it
+        // is an object. The slot is chosen here; the value that follows goes into it.
+        Frame &frame = m_frames.back();
+        Members &members = frame.value->get_ref<Object &>();
+        if (frame.count < members.size() && members[frame.count].first == k)
+            m_member = &members[frame.count++].second;
+        else
+            m_member = &reshape(frame, k);
         return true;
     }
-    bool parse_error(std::size_t position, const std::string &, const nlohmann::detail::exception &e)
+    PAYTRIAGE_COLD bool parse_error(std::size_t position, const std::string &, const nlohmann::detail::exception &e)
     {
         m_errorOffset = position > 0 ? position - 1 : 0;
         m_errorText = e.what();
@@ -142,74 +189,177 @@ public:
     bool topLevelArray() const { return m_sawTopLevelArray; }
 
 private:
+    using Object = Json::object_t;
+    using Members = Object::Container;  // std::vector<std::pair<const std::string, Json>>
+    using Array = Json::array_t;
+
+    struct Frame
+    {
+        Json *value;               // an object or an array
+        std::size_t count = 0;     // members or elements of the value being built; the rest is stale
+        std::size_t reshapes = 0;  // times an object's members were reordered for this value
+    };
+    static constexpr std::size_t kMaxReshapes = 4;
+
     bool tooDeep()
     {
         m_tooDeep = true;
         return false;
     }
 
-    bool open(Json container)
+    // A number or a boolean: in place when the slot already holds that type. (The type is compared
+    // exactly: nlohmann's is_number_integer() is also true of unsigned numbers.)
+    template <Json::value_t Type, typename T>
+    bool scalar(T v)
     {
-        if (m_stack.empty()) {
+        if (Json *slot = next()) {
+            if (slot->type() == Type)
+                *slot->get_ptr<T *>() = v;
+            else
+                replace(*slot, Json(v));
+        }
+        return true;
+    }
+
+    PAYTRIAGE_NOINLINE static void replace(Json &slot, Json &&value) { slot = std::move(value); }
+
+    // The slot that takes the next value, or null outside a record (a scalar element of the list,
+    // skipped). In an object, key() has chosen it already.
+    Json *next()
+    {
+        if (m_frames.empty()) {
+            if (!m_index.empty())
+                ++m_index.back();
+            return nullptr;
+        }
+        Frame &frame = m_frames.back();
+        if (frame.value->is_object())
+            return m_member;
+        Array &elements = frame.value->get_ref<Array &>();
+        if (frame.count < elements.size())
+            return &elements[frame.count++];
+        ++frame.count;
+        return &elements.emplace_back();
+    }
+
+    // The slot for key k when the stale slot at the count has another key, or there is none: the
+    // slot k already took in this value (a duplicate: last value wins, first position kept), else
+    // k's stale slot moved to the count, else a new slot at the count. Keys are const, so members
+    // are moved around by rebuilding the storage (keys copied, values moved); stale members
+    // skipped over go to the back, where they are still found if they come later. A value that
+    // keeps breaking the shape stops the rebuilds: its stale members are dropped and the rest is
+    // appended, as a fresh object would be. If an allocation throws halfway, members is left a
+    // valid object (some values moved out) and the exception ends the parse.
+    PAYTRIAGE_NOINLINE PAYTRIAGE_COLD Json &reshape(Frame &frame, const std::string &k)
+    {
+        Members &members = frame.value->get_ref<Object &>();
+        const std::size_t p = frame.count;
+        const std::size_t n = members.size();
+        for (std::size_t i = 0; i < p; ++i) {
+            if (members[i].first == k)
+                return members[i].second;
+        }
+        ++frame.count;
+        if (p < n && frame.reshapes < kMaxReshapes) {
+            ++frame.reshapes;
+            std::size_t j = p + 1;
+            while (j < n && members[j].first != k)
+                ++j;
+            Members fresh;
+            fresh.reserve(j < n ? members.capacity() : std::max(members.capacity(), n + 1));
+            const auto take = [&](std::size_t from, std::size_t to) {
+                for (std::size_t i = from; i < to; ++i)
+                    fresh.emplace_back(std::move(members[i]));
+            };
+            take(0, p);
+            if (j < n) {
+                take(j, n);
+                take(p, j);
+            } else {
+                fresh.emplace_back(k, Json());
+                take(p, n);
+            }
+            members.swap(fresh);
+            return members[p].second;
+        }
+        while (members.size() > p)
+            members.pop_back();
+        if (members.size() == members.capacity()) {
+            // Grown by hand: std::vector would copy the members (their move may throw), values too.
+            Members fresh;
+            fresh.reserve(std::max<std::size_t>(8, 2 * p));
+            for (auto &member : members)
+                fresh.emplace_back(std::move(member));
+            members.swap(fresh);
+        }
+        return members.emplace_back(k, Json()).second;
+    }
+
+    bool open(Json::value_t type)
+    {
+        Json *slot = nullptr;
+        if (m_frames.empty()) {
             if (m_index.empty())
                 return false;  // the top level is not an array: not a list file
             m_sawTopLevelArray = true;
-            m_record = std::move(container);
-            m_stack.push_back(&m_record);
-            return true;
+            slot = &m_record;
+        } else {
+            if (m_frames.size() + m_listDepth > m_maxDepth)
+                return tooDeep();
+            slot = next();
         }
-        if (m_stack.size() + m_listDepth > m_maxDepth)
-            return tooDeep();
-        Json *parent = m_stack.back();
-        Json *child = parent->is_object() ? &((*parent)[m_key] = std::move(container))
-                                          : &parent->emplace_back(std::move(container));
-        m_stack.push_back(child);
+        if (slot->type() != type)
+            replace(*slot, Json(type));
+        m_frames.push_back(Frame{slot});
         return true;
     }
 
     bool close()
     {
-        m_stack.pop_back();
-        if (m_stack.empty())
-            deliver();
-        return true;
-    }
-
-    bool value(Json v)
-    {
-        if (m_stack.empty()) {
-            if (!m_index.empty())
-                ++m_index.back();  // a scalar element of the list: skipped
-            return true;
+        const Frame frame = m_frames.back();
+        m_frames.pop_back();
+        if (frame.value->is_object()) {
+            Members &members = frame.value->get_ref<Object &>();
+            while (members.size() > frame.count)
+                members.pop_back();
+        } else {
+            Array &elements = frame.value->get_ref<Array &>();
+            while (elements.size() > frame.count)
+                elements.pop_back();
         }
-        Json *parent = m_stack.back();
-        if (parent->is_object())
-            (*parent)[m_key] = std::move(v);
-        else
-            parent->push_back(std::move(v));
+        if (m_frames.empty())
+            deliver();
         return true;
     }
 
     void deliver()
     {
-        std::string pointer;
-        for (const std::size_t i : m_index)
-            pointer += '/' + std::to_string(i);
-        ++m_index.back();
-        if (m_record.is_object()) {
-            ++m_records;
-            m_onRecord(m_record, pointer);
+        // "/i/j...", into a buffer kept across records.
+        m_pointer.clear();
+        for (const std::size_t index : m_index) {
+            char digits[20];
+            char *first = std::end(digits);
+            std::size_t rest = index;
+            do {
+                *--first = static_cast<char>('0' + rest % 10);
+                rest /= 10;
+            } while (rest > 0);
+            m_pointer += '/';
+            m_pointer.append(first, std::end(digits));
         }
-        m_record = Json();
+        ++m_index.back();
+        ++m_records;
+        m_onRecord(m_record, m_pointer);
     }
 
     std::size_t m_maxDepth;
     const OnRecord &m_onRecord;
-    std::vector<Json *> m_stack;
+    std::vector<Frame> m_frames;
     std::vector<std::size_t> m_index;
     std::size_t m_listDepth = 0;
-    Json m_record;
-    std::string m_key;
+    Json m_record;               // the record being built; kept for the next one
+    Json *m_member = nullptr;    // the slot chosen by the last key
+    std::string m_pointer;
     std::size_t m_records = 0;
     bool m_tooDeep = false;
     bool m_sawTopLevelArray = false;
