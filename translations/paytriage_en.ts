@@ -360,10 +360,6 @@
         <translation>Explain Toss Payments error codes: meaning, likely causes, what to check, who has to act and the HTTP status.</translation>
     </message>
     <message>
-        <source>Language: ko or en.</source>
-        <translation>Language: ko or en.</translation>
-    </message>
-    <message>
         <source>One or more error codes, e.g. NOT_FOUND_PAYMENT.</source>
         <translation>One or more error codes, e.g. NOT_FOUND_PAYMENT.</translation>
     </message>

@@ -139,27 +139,26 @@ void CaseFetcher::fetchRelated(const Json &payment)
 
     ApiCall *tx = m_client->transactions(kstQueryTime(first - day), kstQueryTime(last + day));
     track(Source::Transactions, tx, [this, paymentKey](const ApiResponse &response) {
-        Json mine = Json::array();
-        for (const Json &record : *response.body)
-            if (record.value("paymentKey", std::string()) == paymentKey)
-                mine.push_back(record);
-        const int count = int(mine.size());
-        if (count > 0)
-            addDocument(std::move(mine), response);
-        emit sourceFinished(Source::Transactions, count);
+        addRecordsOf(paymentKey, Source::Transactions, response);
     });
     // Sold dates follow the settlement cycle: look a fortnight past the last event.
     ApiCall *st = m_client->settlements(kstDate(first), kstDate(last + 14 * day));
     track(Source::Settlements, st, [this, paymentKey](const ApiResponse &response) {
-        Json mine = Json::array();
-        for (const Json &record : *response.body)
-            if (record.value("paymentKey", std::string()) == paymentKey)
-                mine.push_back(record);
-        const int count = int(mine.size());
-        if (count > 0)
-            addDocument(std::move(mine), response);
-        emit sourceFinished(Source::Settlements, count);
+        addRecordsOf(paymentKey, Source::Settlements, response);
     });
+}
+
+// A list call returns everyone's records in the window: keep this payment's.
+void CaseFetcher::addRecordsOf(const std::string &paymentKey, Source source, const ApiResponse &response)
+{
+    Json mine = Json::array();
+    for (const Json &record : *response.body)
+        if (record.value("paymentKey", std::string()) == paymentKey)
+            mine.push_back(record);
+    const int count = int(mine.size());
+    if (count > 0)
+        addDocument(std::move(mine), response);
+    emit sourceFinished(source, count);
 }
 
 void CaseFetcher::cancel()

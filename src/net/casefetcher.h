@@ -60,6 +60,7 @@ private:
     void track(Source source, ApiCall *call, const std::function<void(const ApiResponse &)> &onSuccess);
     void addDocument(Json value, const ApiResponse &response);
     void fetchRelated(const Json &payment);
+    void addRecordsOf(const std::string &paymentKey, Source source, const ApiResponse &response);
     void done();
 
     TossClient *m_client;

@@ -89,27 +89,17 @@ int runAnalyze(const QStringList &arguments)
                                         "settlements, an in-app order status, an error or a webhook, pasted or saved "
                                         "as text. Lenient about what people paste (console.log output, curly quotes, "
                                         "comments, several objects in a row, JSON inside prose)."));
-    parser.addHelpOption();
-    parser.addOption({QStringLiteral("lang"), tr("Language of findings and messages: ko or en."), QStringLiteral("ko|en")});
-    parser.addOption({QStringLiteral("format"), tr("Output format: text (default) or json."), QStringLiteral("text|json")});
+    addCommonOptions(parser);
     parser.addOption({QStringLiteral("as-of"),
                       tr("Analyse as if it were this time (ISO 8601, e.g. 2025-04-02T08:50:00+09:00): "
                          "time-based rules then read this clock."),
                       QStringLiteral("time")});
     parser.addPositionalArgument(QStringLiteral("file"), tr("The file to analyse, or - for standard input."));
-    if (!parser.parse(arguments)) {
-        err(parser.errorText());
-        return ExitFailed;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        out(parser.helpText().toStdString());
-        return ExitClean;
-    }
+    if (const auto exit = parseOrExit(parser, arguments))
+        return *exit;
 
     Options options;
-    options.language = parser.isSet(QStringLiteral("lang")) ? languageFromCode(parser.value(QStringLiteral("lang")).toStdString())
-                                                            : systemLanguage();
-    installTranslators(options.language);
+    options.language = chosenLanguage(parser);
     const QString format = parser.value(QStringLiteral("format"));
     if (!format.isEmpty() && format != QLatin1String("text") && format != QLatin1String("json")) {
         err(tr("Unknown format \"%1\": use text or json.").arg(format));
@@ -131,10 +121,7 @@ int runAnalyze(const QStringList &arguments)
     }
     options.input = positional.front();
 
-    std::vector<QString> problems;
-    const Catalog catalog = Catalog::withOverride(Catalog::defaultOverridePath(), &problems);
-    for (const QString &p : problems)
-        err(tr("The catalog override %1 is not valid JSON and was ignored.").arg(p));
+    const Catalog catalog = loadCatalog();
     SystemClock systemClock;
     FixedClock fixedClock(options.asOf.value_or(0));
     const Clock &clock = options.asOf ? static_cast<const Clock &>(fixedClock) : systemClock;

@@ -16,15 +16,6 @@ QString tr(const char *source)
     return QCoreApplication::translate("paytriage::cli", source);
 }
 
-Catalog loadCatalog()
-{
-    std::vector<QString> problems;
-    Catalog catalog = Catalog::withOverride(Catalog::defaultOverridePath(), &problems);
-    for (const QString &p : problems)
-        err(tr("The catalog override %1 is not valid JSON and was ignored.").arg(p));
-    return catalog;
-}
-
 std::string joined(const Json *list, const Catalog *catalog, Language lang)
 {
     std::string out;
@@ -46,29 +37,18 @@ int runExplain(const QStringList &arguments)
     QCommandLineParser parser;
     parser.setApplicationDescription(tr("Explain Toss Payments error codes: meaning, likely causes, what to check, "
                                         "who has to act and the HTTP status."));
-    parser.addHelpOption();
-    parser.addOption({QStringLiteral("lang"), tr("Language: ko or en."), QStringLiteral("ko|en")});
-    parser.addOption({QStringLiteral("format"), tr("Output format: text (default) or json."), QStringLiteral("text|json")});
+    addCommonOptions(parser);
     parser.addPositionalArgument(QStringLiteral("code"), tr("One or more error codes, e.g. NOT_FOUND_PAYMENT."));
-    if (!parser.parse(arguments)) {
-        err(parser.errorText());
-        return ExitFailed;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        out(parser.helpText().toStdString());
-        return ExitClean;
-    }
-    const Language lang = parser.isSet(QStringLiteral("lang"))
-                              ? languageFromCode(parser.value(QStringLiteral("lang")).toStdString())
-                              : systemLanguage();
-    installTranslators(lang);
+    if (const auto exit = parseOrExit(parser, arguments))
+        return *exit;
+    const Language lang = chosenLanguage(parser);
     const QStringList codes = parser.positionalArguments();
     if (codes.isEmpty()) {
         err(tr("Name at least one error code, e.g. paytriage-cli explain NOT_FOUND_PAYMENT"));
         return ExitFailed;
     }
     const Catalog catalog = loadCatalog();
-    const bool json = parser.value(QStringLiteral("format")) == QLatin1String("json");
+    const bool json = wantsJson(parser);
     Json all = Json::array();
     bool allKnown = true;
     for (const QString &code : codes) {

@@ -31,27 +31,16 @@ int runLookup(const QStringList &arguments)
         tr("Look a payment up by orderId or paymentKey and analyse everything the provider knows about it: the "
            "payment, its transactions and its settlements. Read-only: nothing that moves money is called. The "
            "secret key comes from the environment variable PAYTRIAGE_SECRET_KEY, never from the command line."));
-    parser.addHelpOption();
+    addCommonOptions(parser);
     parser.addOption({QStringLiteral("order-id"), tr("The merchant's orderId."), QStringLiteral("id")});
     parser.addOption({QStringLiteral("payment-key"), tr("The paymentKey."), QStringLiteral("key")});
     parser.addOption({QStringLiteral("base-url"), tr("API base URL (default https://api.tosspayments.com; http:// only to this computer)."),
                       QStringLiteral("url")});
     parser.addOption({QStringLiteral("api-version"), tr("Send this TossPayments-API-Version header."), QStringLiteral("version")});
-    parser.addOption({QStringLiteral("lang"), tr("Language of findings and messages: ko or en."), QStringLiteral("ko|en")});
-    parser.addOption({QStringLiteral("format"), tr("Output format: text (default) or json."), QStringLiteral("text|json")});
     parser.addPositionalArgument(QStringLiteral("id"), tr("An orderId or paymentKey (kind detected) instead of the options."));
-    if (!parser.parse(arguments)) {
-        err(parser.errorText());
-        return ExitFailed;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        out(parser.helpText().toStdString());
-        return ExitClean;
-    }
-    const Language lang = parser.isSet(QStringLiteral("lang"))
-                              ? languageFromCode(parser.value(QStringLiteral("lang")).toStdString())
-                              : systemLanguage();
-    installTranslators(lang);
+    if (const auto exit = parseOrExit(parser, arguments))
+        return *exit;
+    const Language lang = chosenLanguage(parser);
 
     QString id;
     IdKind kind = IdKind::Auto;
@@ -92,15 +81,12 @@ int runLookup(const QStringList &arguments)
     loop.exec();
 
     const Case &kase = fetcher.currentCase();
-    std::vector<QString> problems;
-    const Catalog catalog = Catalog::withOverride(Catalog::defaultOverridePath(), &problems);
-    for (const QString &p : problems)
-        err(tr("The catalog override %1 is not valid JSON and was ignored.").arg(p));
+    const Catalog catalog = loadCatalog();
     const SystemClock clock;
     const Analysis analysis = Analyzer(catalog, clock).analyze(kase);
     const std::vector<Repair> noRepairs;
     const ReportInput report{kase, analysis, noRepairs, id.toStdString(), lang};
-    if (parser.value(QStringLiteral("format")) == QLatin1String("json"))
+    if (wantsJson(parser))
         out(jsonReport(report).dump(2) + '\n');
     else if (!kase.documents.empty())
         out(textReport(report, {stdoutIsTerminal(), 100}));

@@ -1,5 +1,10 @@
 #include "output.h"
 
+#include "util/i18n.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+
 #include <cstdio>
 
 #ifdef _WIN32
@@ -28,6 +33,53 @@ void err(const QString &text)
 bool stdoutIsTerminal()
 {
     return PT_ISATTY(PT_FILENO(stdout)) != 0;
+}
+
+void addCommonOptions(QCommandLineParser &parser)
+{
+    parser.addHelpOption();
+    parser.addOption({QStringLiteral("lang"),
+                      QCoreApplication::translate("paytriage::cli", "Language of findings and messages: ko or en."),
+                      QStringLiteral("ko|en")});
+    parser.addOption({QStringLiteral("format"),
+                      QCoreApplication::translate("paytriage::cli", "Output format: text (default) or json."),
+                      QStringLiteral("text|json")});
+}
+
+std::optional<int> parseOrExit(QCommandLineParser &parser, const QStringList &arguments)
+{
+    if (!parser.parse(arguments)) {
+        err(parser.errorText());
+        return ExitFailed;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        out(parser.helpText().toStdString());
+        return ExitClean;
+    }
+    return std::nullopt;
+}
+
+Language chosenLanguage(const QCommandLineParser &parser)
+{
+    const Language language = parser.isSet(QStringLiteral("lang"))
+                                  ? languageFromCode(parser.value(QStringLiteral("lang")).toStdString())
+                                  : systemLanguage();
+    installTranslators(language);
+    return language;
+}
+
+bool wantsJson(const QCommandLineParser &parser)
+{
+    return parser.value(QStringLiteral("format")) == QLatin1String("json");
+}
+
+Catalog loadCatalog()
+{
+    std::vector<QString> problems;
+    Catalog catalog = Catalog::withOverride(Catalog::defaultOverridePath(), &problems);
+    for (const QString &p : problems)
+        err(QCoreApplication::translate("paytriage::cli", "The catalog override %1 is not valid JSON and was ignored.").arg(p));
+    return catalog;
 }
 
 } // namespace paytriage::cli

@@ -1,8 +1,14 @@
 #pragma once
 
+#include "catalog/catalog.h"
+#include "util/text.h"
+
 #include <QString>
 
+#include <optional>
 #include <string>
+
+class QCommandLineParser;
 
 namespace paytriage::cli {
 
@@ -16,5 +22,13 @@ enum Exit : int {
 void out(const std::string &text);
 void err(const QString &text);     // one line on stderr, prefixed "paytriage-cli: "
 bool stdoutIsTerminal();
+
+// What every command shares: --lang and --format, parsing with --help, the language (its
+// translators installed) and the catalog with the user's override (problems on stderr).
+void addCommonOptions(QCommandLineParser &parser);
+std::optional<int> parseOrExit(QCommandLineParser &parser, const QStringList &arguments);  // an exit code when done
+Language chosenLanguage(const QCommandLineParser &parser);
+bool wantsJson(const QCommandLineParser &parser);
+Catalog loadCatalog();
 
 } // namespace paytriage::cli
