@@ -1,17 +1,36 @@
 #!/usr/bin/env bash
-# Sets up and builds PayTriage, then shows it on its built-in demo data: the support threads
-# PayTriage was made for, analysed by paytriage-cli in the system language (PAYTRIAGE_LANG=ko|en
-# to choose).
+# Sets up and builds PayTriage, then shows it on its built-in demo data: a local Toss API
+# sandbox on loopback serving the support threads PayTriage was made for. Each is looked up with
+# paytriage-cli as a support engineer would, then the pasted-text samples are analysed.
+# PAYTRIAGE_LANG=ko|en picks the language (default: the system's).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 paytriage_install_missing
 paytriage_build
-cli="$(paytriage_build_dir)/src/app/cli/paytriage-cli"
+bin="$(paytriage_build_dir)/src/app"
+cli="$bin/cli/paytriage-cli"
 lang_args=()
 [ -n "${PAYTRIAGE_LANG:-}" ] && lang_args=(--lang "$PAYTRIAGE_LANG")
-for sample in "$PAYTRIAGE_ROOT"/resources/samples/seed*; do
+
+# The sandbox prints its URL first; it stops when this script ends.
+sandbox_out="$(mktemp)"
+"$bin/sandbox/paytriage-sandbox" --port 0 --quiet >"$sandbox_out" 2>/dev/null &
+sandbox_pid=$!
+trap 'kill "$sandbox_pid" 2>/dev/null || true; rm -f "$sandbox_out"' EXIT
+for _ in $(seq 50); do [ -s "$sandbox_out" ] && break; sleep 0.1; done
+url="$(head -n 1 "$sandbox_out")"
+export PAYTRIAGE_SECRET_KEY=test_sk_demo   # the sandbox accepts any test secret key
+
+show() {  # exit status 1 means "findings at warning or above": that is the point of the demo
     echo
-    echo "════ paytriage-cli analyze ${lang_args[*]} resources/samples/$(basename "$sample")"
-    # Exit status 1 means "findings at warning or above": that is the point of the demo.
-    "$cli" analyze "${lang_args[@]}" "$sample" || [ $? -eq 1 ]
+    echo "════ $*"
+    "$@" || [ $? -eq 1 ]
+}
+for order in 2025040210437094 LIVE-V20240807160726-PAY_6367_3859 EjBNtZK7j8q2TlGFLJ-9T; do
+    show "$cli" lookup "${lang_args[@]}" --base-url "$url" --order-id "$order"
 done
+for sample in seed002-iap-payment-completed.txt seed003-error-codes.txt; do
+    show "$cli" analyze "${lang_args[@]}" "$PAYTRIAGE_ROOT/resources/samples/$sample"
+done
+echo
+echo "The sandbox served these at $url; its scenarios: $bin/sandbox/paytriage-sandbox --list-scenarios"

@@ -75,7 +75,10 @@ void TimelineBuilder::addPayment(const ObjectRef &o)
             const Json &c = (*cancels)[i];
             if (auto e = make(EventType::Canceled, c, "canceledAt", pointerAppend(pointerAppend(base, "cancels"), i))) {
                 e->amount = json::number(c, "cancelAmount");
-                e->status = json::string(c, "cancelStatus");
+                // cancelStatus DONE means the cancel went through; others (IN_PROGRESS, ABORTED
+                // for asynchronous cancels) are worth showing as they are.
+                const std::string cancelStatus = json::string(c, "cancelStatus");
+                e->status = cancelStatus.empty() || cancelStatus == "DONE" ? std::string("CANCELED") : "CANCEL " + cancelStatus;
                 push(std::move(*e));
             }
         }
@@ -146,8 +149,11 @@ void TimelineBuilder::add(const ObjectRef &o)
 
 std::vector<TimelineEvent> TimelineBuilder::take()
 {
+    // A plain date (settlement sold/paid-out day) is a business day, not midnight: it sorts after
+    // that day's timed events.
+    auto key = [](const TimelineEvent &e) { return e.at.msSinceEpoch + (e.at.dateOnly ? 86400000LL - 1 : 0); };
     std::stable_sort(m_events.begin(), m_events.end(),
-                     [](const TimelineEvent &a, const TimelineEvent &b) { return a.at < b.at; });
+                     [&](const TimelineEvent &a, const TimelineEvent &b) { return key(a) < key(b); });
     return std::move(m_events);
 }
 

@@ -1,0 +1,89 @@
+#include "catalog/catalog.h"
+#include "model/input.h"
+#include "timeline/timeline.h"
+
+#include "../support/paymentfactory.h"
+
+#include <QTest>
+
+using namespace paytriage;
+using paytriage::test::Json;
+
+namespace {
+
+std::vector<TimelineEvent> timelineOf(const Json &a, const Json &b = Json(), const Json &c = Json())
+{
+    std::string text = a.dump();
+    for (const Json *j : {&b, &c})
+        if (!j->is_null())
+            text += '\n' + j->dump();
+    const LoadedCase loaded = loadText(text, {"test", {}, 0});  // events copy what they show
+    const Catalog catalog = Catalog::builtIn();
+    TimelineBuilder builder(catalog);
+    const std::pair<const std::vector<JsonRef> *, DocumentKind> lists[] = {
+        {&loaded.kase.payments, DocumentKind::Payment},
+        {&loaded.kase.transactions, DocumentKind::Transactions},
+        {&loaded.kase.settlements, DocumentKind::Settlements}};
+    for (const auto &[refs, kind] : lists)
+        for (const JsonRef &ref : *refs)
+            builder.add({kind, ref.document, ref.pointer, *ref.value, {}});
+    return builder.take();
+}
+
+QStringList describe(const std::vector<TimelineEvent> &events)
+{
+    QStringList out;
+    for (const TimelineEvent &e : events)
+        out << QStringLiteral("%1 %2").arg(QString::fromLatin1(eventTypeId(e.type).data()), QString::fromStdString(e.status));
+    return out;
+}
+
+} // namespace
+
+class TestTimeline final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void everySourceOnOneClock();
+    void limitCountsWithoutBuilding();
+    void labelsInBothLanguages();
+};
+
+void TestTimeline::everySourceOnOneClock()
+{
+    const Json p = test::healthyPayment("카드", "PARTIAL_CANCELED");
+    const auto events = timelineOf(p, test::healthyTransactions(p), test::healthySettlements(p));
+    // requested 08:39:21, approved 08:40:02 (payment and its DONE transaction, in that order of
+    // adding), canceled 10:05:11 (transaction and payment), then the settlement days: 04-02 sold
+    // (after that day's timed events), 04-07 paid out.
+    QCOMPARE(describe(events),
+             QStringList({QStringLiteral("requested "), QStringLiteral("approved DONE"), QStringLiteral("transaction DONE"),
+                          QStringLiteral("canceled CANCELED"), QStringLiteral("transaction PARTIAL_CANCELED"),
+                          QStringLiteral("settlement-sold "), QStringLiteral("settlement-sold "),
+                          QStringLiteral("settlement-paid-out "), QStringLiteral("settlement-paid-out ")}));
+    QCOMPARE(*events[3].amount, 10000.0);
+    QCOMPARE(QString::fromStdString(events[3].pointer), QStringLiteral("/cancels/0/canceledAt"));
+    QCOMPARE(events[3].document, std::size_t(0));
+}
+
+void TestTimeline::limitCountsWithoutBuilding()
+{
+    const Catalog catalog = Catalog::builtIn();
+    TimelineBuilder builder(catalog, 2);
+    const Json p = test::healthyPayment("카드", "CANCELED");
+    builder.add({DocumentKind::Payment, 0, "", p, {}});  // requested, approved, canceled: 3 events
+    QVERIFY(builder.truncated());
+    QCOMPARE(builder.take().size(), std::size_t(2));
+}
+
+void TestTimeline::labelsInBothLanguages()
+{
+    const auto events = timelineOf(test::healthyPayment("가상계좌", "WAITING_FOR_DEPOSIT"));
+    QCOMPARE(events.back().type, EventType::DepositDue);
+    QCOMPARE(QString::fromStdString(events.back().label.ko), QStringLiteral("가상계좌 입금 기한"));
+    QCOMPARE(QString::fromStdString(events.back().label.en), QStringLiteral("Virtual-account due date"));
+}
+
+QTEST_APPLESS_MAIN(TestTimeline)
+#include "tst_timeline.moc"
