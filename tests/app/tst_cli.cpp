@@ -280,7 +280,7 @@ void TestCli::lookupAgainstTheSandbox()
     // A wrong key: exit 2, the reason on stderr, the error object still analysed.
     const Run refused = cli({QStringLiteral("lookup"), QStringLiteral("--base-url"), url, QStringLiteral("--lang"), QStringLiteral("en"),
                              QStringLiteral("2025040210437094")},
-                            {}, QStringLiteral("live_sk_wrongKeyAlsoNeverPrinted"));
+                            {}, QStringLiteral("live_sk_wrong-key-NeverPrinted"));
     QCOMPARE(refused.exitCode, 2);
     QVERIFY2(refused.err.contains("HTTP 401"), refused.err.constData());
     QVERIFY(refused.out.contains("UNAUTHORIZED_KEY"));
