@@ -432,11 +432,60 @@
         <translation>Name the payment: --order-id ID or --payment-key KEY.</translation>
     </message>
     <message>
+        <source>Look up many payments during an incident and analyse each: ids one per line, or a CSV column. One JSON line per id on standard output as each finishes; progress and failures on standard error; a failed id never stops the others. The secret key comes from PAYTRIAGE_SECRET_KEY.</source>
+        <translation>Look up many payments during an incident and analyse each: ids one per line, or a CSV column. One JSON line per id on standard output as each finishes; progress and failures on standard error; a failed id never stops the others. The secret key comes from PAYTRIAGE_SECRET_KEY.</translation>
+    </message>
+    <message>
+        <source>Lookups in flight at once (default 4).</source>
+        <translation>Lookups in flight at once (default 4).</translation>
+    </message>
+    <message>
+        <source>At most this many lookups started per second (default: no limit).</source>
+        <translation>At most this many lookups started per second (default: no limit).</translation>
+    </message>
+    <message>
+        <source>CSV column holding the ids (default: orderId or paymentKey, else the first).</source>
+        <translation>CSV column holding the ids (default: orderId or paymentKey, else the first).</translation>
+    </message>
+    <message>
+        <source>Also fetch each payment's transactions and settlements, as lookup does (slower: those are merchant-wide lists). By default only the payments are fetched.</source>
+        <translation>Also fetch each payment's transactions and settlements, as lookup does (slower: those are merchant-wide lists). By default only the payments are fetched.</translation>
+    </message>
+    <message>
+        <source>The ids, or - for standard input.</source>
+        <translation>The ids, or - for standard input.</translation>
+    </message>
+    <message>
+        <source>Name one file of ids, or - to read standard input.</source>
+        <translation>Name one file of ids, or - to read standard input.</translation>
+    </message>
+    <message>
+        <source>--concurrency takes a whole number from 1 to 64.</source>
+        <translation>--concurrency takes a whole number from 1 to 64.</translation>
+    </message>
+    <message>
+        <source>--rate takes a number of lookups per second above 0.</source>
+        <translation>--rate takes a number of lookups per second above 0.</translation>
+    </message>
+    <message>
+        <source>No ids found in %1.</source>
+        <translation>No ids found in %1.</translation>
+    </message>
+    <message>
+        <source>%1 repeated ids are looked up once.</source>
+        <translation>%1 repeated ids are looked up once.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 done, %3 failed</source>
+        <translation>%1 of %2 done, %3 failed</translation>
+    </message>
+    <message>
         <source>Usage: paytriage-cli COMMAND [options]
 
 Commands:
   analyze FILE|-   decode and analyse saved or pasted API responses
   lookup ID        fetch a payment, its transactions and settlements, and analyse them
+  batch FILE|-     look up many ids (one per line or a CSV column) and analyse each
   explain CODE...  what a Toss error code means, its causes, what to check, who acts
   catalog --path   where the catalog override file goes (--dump prints the catalog)
 
@@ -448,6 +497,7 @@ Exit status: 0 nothing at warning or above, 1 findings at warning or above, 2 fa
 Commands:
   analyze FILE|-   decode and analyse saved or pasted API responses
   lookup ID        fetch a payment, its transactions and settlements, and analyse them
+  batch FILE|-     look up many ids (one per line or a CSV column) and analyse each
   explain CODE...  what a Toss error code means, its causes, what to check, who acts
   catalog --path   where the catalog override file goes (--dump prints the catalog)
 

@@ -99,7 +99,8 @@ void CaseFetcher::fetch(const QString &id, IdKind kind)
     ApiCall *call = kind == IdKind::PaymentKey ? m_client->payment(trimmed) : m_client->paymentByOrderId(trimmed);
     track(Source::Payment, call, [this](const ApiResponse &response) {
         addDocument(*response.body, response);
-        fetchRelated(*response.body);
+        if (m_fetchRelated)
+            fetchRelated(*response.body);
         emit sourceFinished(Source::Payment, 1);
     });
 }

@@ -42,6 +42,9 @@ public:
     CaseFetcher(TossClient *client, QObject *parent = nullptr);
 
     void fetch(const QString &id, IdKind kind = IdKind::Auto);
+    // Transactions and settlements are merchant-wide lists filtered to the payment: thorough but
+    // heavy. Off, only the payment is fetched (batch triage of many ids).
+    void setFetchRelated(bool on) { m_fetchRelated = on; }
     void fetchIapOrder(const QString &orderId, const QString &userKey);
     void cancel();
     bool running() const { return m_pending > 0; }
@@ -68,6 +71,7 @@ private:
     std::vector<QPointer<ApiCall>> m_calls;
     std::vector<std::pair<Source, ApiError>> m_errors;
     int m_pending = 0;
+    bool m_fetchRelated = true;
 };
 
 } // namespace paytriage

@@ -290,6 +290,33 @@ void TestCli::lookupAgainstTheSandbox()
             QVERIFY(!text.contains("NeverPrinted"));
             QVERIFY(!text.contains(QByteArray(key.toUtf8() + ':').toBase64()));
         }
+    // batch: every id answered exactly once, failures isolated and reported, repeats folded.
+    const QByteArray ids = "orderId,note\n2025040210437094,a\nLIVE-V20240807160726-PAY_6367_3859,b\nNO-SUCH-ORDER-9,c\n"
+                           "FAULT-RESET,d\n2025040210437094,again\n";
+    const Run batch = cli({QStringLiteral("batch"), QStringLiteral("--base-url"), url, QStringLiteral("--lang"), QStringLiteral("en"),
+                           QStringLiteral("--concurrency"), QStringLiteral("2"), QStringLiteral("-")},
+                          ids, key);
+    QCOMPARE(batch.exitCode, 2);  // two ids failed
+    QStringList answered;
+    for (const QByteArray &line : batch.out.split('\n')) {
+        if (line.isEmpty())
+            continue;
+        const QJsonObject o = QJsonDocument::fromJson(line).object();
+        answered << o.value(QLatin1String("id")).toString();
+        if (o.value(QLatin1String("id")).toString() == QLatin1String("2025040210437094"))
+            QCOMPARE(o.value(QLatin1String("findings")).toArray()[0].toObject().value(QLatin1String("rule")).toString(),
+                     QStringLiteral("status-stuck-in-progress"));
+        if (o.value(QLatin1String("id")).toString().startsWith(QLatin1String("NO-SUCH")))
+            QVERIFY(!o.value(QLatin1String("ok")).toBool());
+    }
+    answered.sort();
+    QCOMPARE(answered, QStringList({QStringLiteral("2025040210437094"), QStringLiteral("FAULT-RESET"),
+                                    QStringLiteral("LIVE-V20240807160726-PAY_6367_3859"), QStringLiteral("NO-SUCH-ORDER-9")}));
+    QVERIFY2(batch.err.contains("FAULT-RESET: ") && batch.err.contains("4 of 4 done, 2 failed")
+                 && batch.err.contains("1 repeated ids"),
+             batch.err.constData());
+    QVERIFY(!batch.out.contains("NeverPrinted") && !batch.err.contains("NeverPrinted"));
+
     const QByteArray sandboxOutput = sandbox.readAll();
     QVERIFY(!sandboxOutput.contains("NeverPrinted"));
     sandbox.terminate();

@@ -1,6 +1,7 @@
 // paytriage-cli: the PayTriage engine without a window, for scripts and incidents.
 
 #include "analyzecommand.h"
+#include "batchcommand.h"
 #include "catalogcommand.h"
 #include "lookupcommand.h"
 #include "output.h"
@@ -26,6 +27,7 @@ int main(int argc, char *argv[])
         {"explain", paytriage::cli::runExplain},
         {"catalog", paytriage::cli::runCatalog},
         {"lookup", paytriage::cli::runLookup},
+        {"batch", paytriage::cli::runBatch},
     };
     for (const auto &[name, run] : commands) {
         if (command == QLatin1String(name)) {
@@ -45,6 +47,7 @@ int main(int argc, char *argv[])
         "Commands:\n"
         "  analyze FILE|-   decode and analyse saved or pasted API responses\n"
         "  lookup ID        fetch a payment, its transactions and settlements, and analyse them\n"
+        "  batch FILE|-     look up many ids (one per line or a CSV column) and analyse each\n"
         "  explain CODE...  what a Toss error code means, its causes, what to check, who acts\n"
         "  catalog --path   where the catalog override file goes (--dump prints the catalog)\n\n"
         "Run paytriage-cli COMMAND --help for a command's options.\n"

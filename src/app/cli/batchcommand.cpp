@@ -1,0 +1,228 @@
+#include "batchcommand.h"
+
+#include "output.h"
+
+#include "net/casefetcher.h"
+#include "rules/analyzer.h"
+#include "util/clock.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QFile>
+#include <QNetworkAccessManager>
+#include <QTimer>
+
+#include <deque>
+#include <iostream>
+#include <iterator>
+#include <set>
+
+namespace paytriage::cli {
+namespace {
+
+QString tr(const char *source)
+{
+    return QCoreApplication::translate("paytriage::cli", source);
+}
+
+// Ids one per line, or one column of a CSV (by header name, else the first column). Blank
+// lines and # comments are skipped; repeats are looked up once.
+QStringList readIds(const QByteArray &text, const QString &column, int *repeats)
+{
+    QStringList lines = QString::fromUtf8(text).split(QLatin1Char('\n'));
+    int index = 0;
+    bool header = false;
+    if (!lines.isEmpty()) {
+        const QStringList cells = lines.front().split(QLatin1Char(','));
+        for (int i = 0; i < cells.size(); ++i) {
+            const QString name = cells[i].trimmed().remove(QLatin1Char('"'));
+            if ((!column.isEmpty() && name == column)
+                || (column.isEmpty() && (name == QLatin1String("orderId") || name == QLatin1String("paymentKey")))) {
+                index = i;
+                header = true;
+                break;
+            }
+        }
+    }
+    QStringList ids;
+    std::set<QString> seen;
+    *repeats = 0;
+    for (int n = header ? 1 : 0; n < lines.size(); ++n) {
+        const QString line = lines[n].trimmed();
+        if (line.isEmpty() || line.startsWith(QLatin1Char('#')))
+            continue;
+        const QStringList cells = line.split(QLatin1Char(','));
+        const QString id = (index < cells.size() ? cells[index] : QString()).trimmed().remove(QLatin1Char('"'));
+        if (id.isEmpty())
+            continue;
+        if (!seen.insert(id).second) {
+            ++*repeats;
+            continue;
+        }
+        ids << id;
+    }
+    return ids;
+}
+
+} // namespace
+
+int runBatch(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        tr("Look up many payments during an incident and analyse each: ids one per line, or a CSV column. One JSON "
+           "line per id on standard output as each finishes; progress and failures on standard error; a failed id "
+           "never stops the others. The secret key comes from PAYTRIAGE_SECRET_KEY."));
+    addCommonOptions(parser);
+    parser.addOption({QStringLiteral("concurrency"), tr("Lookups in flight at once (default 4)."), QStringLiteral("n"), QStringLiteral("4")});
+    parser.addOption({QStringLiteral("rate"), tr("At most this many lookups started per second (default: no limit)."),
+                      QStringLiteral("per-second")});
+    parser.addOption({QStringLiteral("column"), tr("CSV column holding the ids (default: orderId or paymentKey, else the first)."),
+                      QStringLiteral("name")});
+    parser.addOption({QStringLiteral("base-url"), tr("API base URL (default https://api.tosspayments.com; http:// only to this computer)."),
+                      QStringLiteral("url")});
+    parser.addOption({QStringLiteral("full"),
+                      tr("Also fetch each payment's transactions and settlements, as lookup does (slower: those are "
+                         "merchant-wide lists). By default only the payments are fetched.")});
+    parser.addPositionalArgument(QStringLiteral("file"), tr("The ids, or - for standard input."));
+    if (const auto exit = parseOrExit(parser, arguments))
+        return *exit;
+    const Language lang = chosenLanguage(parser);
+    const bool full = parser.isSet(QStringLiteral("full"));
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() != 1) {
+        err(tr("Name one file of ids, or - to read standard input."));
+        return ExitFailed;
+    }
+    bool ok = false;
+    const int concurrency = parser.value(QStringLiteral("concurrency")).toInt(&ok);
+    if (!ok || concurrency < 1 || concurrency > 64) {
+        err(tr("--concurrency takes a whole number from 1 to 64."));
+        return ExitFailed;
+    }
+    double rate = 0;
+    if (parser.isSet(QStringLiteral("rate"))) {
+        rate = parser.value(QStringLiteral("rate")).toDouble(&ok);
+        if (!ok || rate <= 0) {
+            err(tr("--rate takes a number of lookups per second above 0."));
+            return ExitFailed;
+        }
+    }
+
+    QByteArray text;
+    if (positional.front() == QLatin1String("-")) {
+        const std::string in((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
+        text = QByteArray::fromStdString(in);
+    } else {
+        QFile file(positional.front());
+        if (!file.open(QIODevice::ReadOnly)) {
+            err(tr("Cannot read %1: %2").arg(positional.front(), file.errorString()));
+            return ExitFailed;
+        }
+        text = file.readAll();
+    }
+    int repeats = 0;
+    const QStringList ids = readIds(text, parser.value(QStringLiteral("column")), &repeats);
+    if (ids.isEmpty()) {
+        err(tr("No ids found in %1.").arg(positional.front()));
+        return ExitFailed;
+    }
+    if (repeats > 0)
+        err(tr("%1 repeated ids are looked up once.").arg(repeats));
+
+    ClientConfig config;
+    if (parser.isSet(QStringLiteral("base-url")))
+        config.baseUrl = QUrl(parser.value(QStringLiteral("base-url")));
+    config.secretKey = qEnvironmentVariable("PAYTRIAGE_SECRET_KEY");
+    config.language = lang;
+    if (const auto problem = config.problem()) {
+        err(*problem);
+        return ExitFailed;
+    }
+
+    QNetworkAccessManager network;
+    TossClient client(&network, config);
+    const Catalog catalog = loadCatalog();
+    const SystemClock clock;
+    const Analyzer analyzer(catalog, clock);
+
+    std::deque<int> queue;
+    for (int i = 0; i < ids.size(); ++i)
+        queue.push_back(i);
+    int running = 0;
+    int finished = 0;
+    int failed = 0;
+    bool warnings = false;
+    QEventLoop loop;
+    QTimer pacer;
+    pacer.setSingleShot(true);
+    const int interval = rate > 0 ? int(1000.0 / rate) : 0;
+    QElapsedTimer sinceLastStart;
+
+    std::function<void()> startMore;
+    auto complete = [&](int index, CaseFetcher *fetcher) {
+        const Case &kase = fetcher->currentCase();
+        const Analysis analysis = analyzer.analyze(kase);
+        Json line = {{"n", index + 1}, {"id", ids[index].toStdString()}, {"documents", kase.documents.size()}};
+        QString failure;
+        for (const auto &[source, error] : fetcher->errors())
+            if (source == Source::Payment)
+                failure = error.describe();
+        line["ok"] = failure.isEmpty();
+        if (!failure.isEmpty())
+            line["error"] = failure.toStdString();
+        const auto worst = analysis.worst();
+        line["worst"] = worst ? std::string(severityId(*worst)) : std::string("none");
+        Json findings = Json::array();
+        for (const Finding &f : analysis.findings)
+            findings.push_back({{"rule", f.rule}, {"severity", std::string(severityId(f.severity))},
+                                {"pointer", f.pointers.empty() ? std::string() : f.pointers.front()},
+                                {"title", f.title.in(lang)}});
+        line["findings"] = std::move(findings);
+        out(line.dump() + '\n');
+        std::fflush(stdout);
+        ++finished;
+        if (!failure.isEmpty()) {
+            ++failed;
+            err(QStringLiteral("%1: %2").arg(ids[index], failure));
+        }
+        warnings = warnings || analysis.hasWarnings();
+        if (finished % std::max(1, int(ids.size() / 10)) == 0 || finished == ids.size())
+            err(tr("%1 of %2 done, %3 failed").arg(finished).arg(ids.size()).arg(failed));
+        fetcher->deleteLater();
+        --running;
+        startMore();
+    };
+    startMore = [&]() {
+        if (finished == ids.size()) {
+            loop.quit();
+            return;
+        }
+        while (running < concurrency && !queue.empty()) {
+            if (interval > 0 && sinceLastStart.isValid() && sinceLastStart.elapsed() < interval) {
+                if (!pacer.isActive())
+                    pacer.start(int(interval - sinceLastStart.elapsed()));
+                return;
+            }
+            const int index = queue.front();
+            queue.pop_front();
+            ++running;
+            sinceLastStart.start();
+            auto *fetcher = new CaseFetcher(&client);
+            fetcher->setFetchRelated(full);
+            QObject::connect(fetcher, &CaseFetcher::finished, &loop, [&complete, index, fetcher] { complete(index, fetcher); });
+            fetcher->fetch(ids[index]);
+        }
+    };
+    QObject::connect(&pacer, &QTimer::timeout, &loop, [&startMore] { startMore(); });
+    QTimer::singleShot(0, &loop, [&startMore] { startMore(); });
+    loop.exec();
+
+    if (failed > 0)
+        return ExitFailed;
+    return warnings ? ExitFindings : ExitClean;
+}
+
+} // namespace paytriage::cli
