@@ -45,14 +45,6 @@ std::string_view kindId(DocumentKind kind)
     return "unknown";
 }
 
-DocumentKind kindFromId(std::string_view id)
-{
-    for (const auto &k : kindNames)
-        if (k.id == id || k.record == id)
-            return k.kind;
-    return DocumentKind::Unknown;
-}
-
 std::string_view recordKind(DocumentKind kind)
 {
     for (const auto &k : kindNames)

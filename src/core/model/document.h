@@ -24,7 +24,6 @@ enum class DocumentKind {
 };
 
 std::string_view kindId(DocumentKind kind);   // "payment", "transactions", … (CLI JSON, catalog)
-DocumentKind kindFromId(std::string_view id);
 
 // The catalog's document kind for one record of this kind ("transaction" for Transactions).
 std::string_view recordKind(DocumentKind kind);

@@ -5,16 +5,6 @@
 
 namespace paytriage {
 
-double Money::displayValue() const
-{
-    return currency == "MUSD" ? value / 1e6 : value;
-}
-
-std::string Money::displayCurrency() const
-{
-    return currency == "MUSD" ? std::string("USD") : currency;
-}
-
 std::string formatNumber(double value, int decimals)
 {
     char buf[64];

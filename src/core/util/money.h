@@ -1,6 +1,5 @@
 #pragma once
 
-#include <optional>
 #include <string>
 #include <string_view>
 
@@ -8,15 +7,6 @@ namespace paytriage {
 
 // Amounts as the API sends them: KRW integers, USD with cents (PayPal), and MUSD
 // micro-dollars (USD × 10⁶; an interpretation the docs do not confirm).
-struct Money
-{
-    double value = 0;
-    std::string currency = "KRW";
-
-    // The amount in the currency's display unit (MUSD → USD).
-    double displayValue() const;
-    std::string displayCurrency() const;
-};
 
 // "22,400 KRW", "726.24 USD", "181.56 USD (181,560,000 MUSD)".
 std::string formatMoney(double value, std::string_view currency);
