@@ -35,9 +35,14 @@ public:
                     m_pending[socket] += socket->readAll();
                     if (!m_pending[socket].contains("\r\n\r\n"))
                         return;
-                    m_requests << m_pending.take(socket);
-                    socket->write(m_responses.isEmpty() ? QByteArray("HTTP/1.1 500 Nothing scripted\r\nContent-Length: 0\r\n\r\n")
-                                                        : m_responses.takeFirst());
+                    const QByteArray request = m_pending.take(socket);
+                    m_requests << request;
+                    QByteArray answer = "HTTP/1.1 500 Nothing scripted\r\nContent-Length: 0\r\n\r\n";
+                    if (m_route)
+                        answer = m_route(request);
+                    else if (!m_responses.isEmpty())
+                        answer = m_responses.takeFirst();
+                    socket->write(answer);
                     socket->disconnectFromHost();
                 });
             }
@@ -45,6 +50,7 @@ public:
     }
     QUrl url() const { return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(serverPort())); }
     QList<QByteArray> m_requests;
+    std::function<QByteArray(const QByteArray &request)> m_route;  // answers by request instead of in turn
 
 private:
     QHash<QTcpSocket *, QByteArray> m_pending;
@@ -87,6 +93,7 @@ private slots:
     void configurationProblems_data();
     void configurationProblems();
     void fetcherAssemblesTheSeedCase();
+    void fetcherKeepsWhatArrivedWhenASourceFails();
     void secretKeyNeverInMessages();
 
 private:
@@ -326,6 +333,38 @@ void TestTossClient::fetcherAssemblesTheSeedCase()
     const Analysis a = Analyzer(catalog, clock).analyze(kase);
     QVERIFY(std::any_of(a.findings.begin(), a.findings.end(),
                         [](const Finding &f) { return f.rule == "vbank-cancel-without-deposit" && f.variant == "transactions"; }));
+}
+
+void TestTossClient::fetcherKeepsWhatArrivedWhenASourceFails()
+{
+    // The payment and its transactions answer; settlements fail every time.
+    ScriptedServer server({});
+    server.m_route = [](const QByteArray &request) {
+        if (request.startsWith("GET /v1/payments/"))
+            return jsonResponse("200 OK", R"({"paymentKey":"tgen20250301ABCDE","orderId":"order-1","status":"DONE",
+                "totalAmount":1000,"balanceAmount":1000,"requestedAt":"2025-03-01T10:00:00+09:00",
+                "approvedAt":"2025-03-01T10:00:30+09:00","method":"카드","currency":"KRW"})");
+        if (request.startsWith("GET /v1/transactions"))
+            return jsonResponse("200 OK", R"([{"transactionKey":"t1","paymentKey":"tgen20250301ABCDE","status":"DONE",
+                "transactionAt":"2025-03-01T10:00:30+09:00","amount":1000,"currency":"KRW"}])");
+        return jsonResponse("503 Service Unavailable", R"({"code":"FAILED_INTERNAL_SYSTEM_PROCESSING","message":"x"})");
+    };
+    ClientConfig c = config();
+    c.baseUrl = server.url();
+    TossClient client(&m_network, c);
+    CaseFetcher fetcher(&client);
+    QSignalSpy failed(&fetcher, &CaseFetcher::sourceFailed);
+    QSignalSpy finished(&fetcher, &CaseFetcher::finished);
+    fetcher.fetch(QStringLiteral("order-1"));
+    QVERIFY(finished.wait(20000));
+    QCOMPARE(finished.size(), 1);
+    QCOMPARE(failed.size(), 1);
+    QCOMPARE(failed.at(0).at(0).value<Source>(), Source::Settlements);
+    QCOMPARE(failed.at(0).at(1).value<ApiError>().httpStatus, 503);
+    // The payment and its transaction stay, with the failed source's error object kept as evidence.
+    QCOMPARE(fetcher.currentCase().payments.size(), std::size_t(1));
+    QCOMPARE(fetcher.currentCase().transactions.size(), std::size_t(1));
+    QCOMPARE(fetcher.currentCase().errors.size(), std::size_t(1));
 }
 
 void TestTossClient::secretKeyNeverInMessages()
