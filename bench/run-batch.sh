@@ -16,12 +16,9 @@ done
 if [ ! -f "$BUILD/build.ninja" ]; then (cd "$ROOT" && cmake --preset release >/dev/null); fi
 cmake --build "$BUILD" -j "${JOBS:-2}" --target paytriage-cli paytriage-sandbox >/dev/null
 
-sandbox_out="$(mktemp)"
-"$BUILD/src/app/sandbox/paytriage-sandbox" --port 0 --quiet >"$sandbox_out" 2>/dev/null &
-sandbox_pid=$!
-trap 'kill "$sandbox_pid" 2>/dev/null || true; rm -f "$sandbox_out"' EXIT
-for _ in $(seq 100); do [ -s "$sandbox_out" ] && break; sleep 0.1; done
-url="$(head -n 1 "$sandbox_out")"
+source "$ROOT/scripts/setup.sh"
+paytriage_start_sandbox "$BUILD/src/app/sandbox/paytriage-sandbox"
+url="$PAYTRIAGE_SANDBOX_URL"
 ids="$OUT/batch-ids-$IDS.txt"
 "$BUILD/src/app/sandbox/paytriage-sandbox" --list-ids "$IDS" >"$ids"
 key=test_sk_benchmark

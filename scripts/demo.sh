@@ -12,13 +12,9 @@ cli="$bin/cli/paytriage-cli"
 lang_args=()
 [ -n "${PAYTRIAGE_LANG:-}" ] && lang_args=(--lang "$PAYTRIAGE_LANG")
 
-# The sandbox prints its URL first; it stops when this script ends.
-sandbox_out="$(mktemp)"
-"$bin/sandbox/paytriage-sandbox" --port 0 --quiet >"$sandbox_out" 2>/dev/null &
-sandbox_pid=$!
-trap 'kill "$sandbox_pid" 2>/dev/null || true; rm -f "$sandbox_out"' EXIT
-for _ in $(seq 50); do [ -s "$sandbox_out" ] && break; sleep 0.1; done
-url="$(head -n 1 "$sandbox_out")"
+# The sandbox stops when this script ends.
+paytriage_start_sandbox "$bin/sandbox/paytriage-sandbox"
+url="$PAYTRIAGE_SANDBOX_URL"
 export PAYTRIAGE_SECRET_KEY=test_sk_demo   # the sandbox accepts any test secret key
 
 show() {  # exit status 1 means "findings at warning or above": that is the point of the demo

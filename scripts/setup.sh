@@ -49,6 +49,21 @@ paytriage_build_dir() {
     esac
 }
 
+# Starts the sandbox binary given on loopback, stopped when the calling script exits; sets
+# PAYTRIAGE_SANDBOX_URL to the URL it prints on its first line.
+paytriage_start_sandbox() {
+    local out
+    out="$(mktemp)"
+    "$1" --port 0 --quiet >"$out" 2>/dev/null &
+    PAYTRIAGE_SANDBOX_PID=$!
+    # Expanded now, on purpose: the trap runs after this function's locals are gone.
+    # shellcheck disable=SC2064
+    trap "kill $PAYTRIAGE_SANDBOX_PID 2>/dev/null || true; rm -f '$out'" EXIT
+    for _ in $(seq 100); do [ -s "$out" ] && break; sleep 0.1; done
+    PAYTRIAGE_SANDBOX_URL="$(head -n 1 "$out")"
+    [ -n "$PAYTRIAGE_SANDBOX_URL" ] || { echo "setup: the sandbox did not start" >&2; exit 1; }
+}
+
 if [ "${BASH_SOURCE[0]}" = "$0" ]; then
     paytriage_install_missing
     paytriage_build

@@ -8,8 +8,8 @@
         <translation> (%1번 시도 후)</translation>
     </message>
     <message>
-        <source>The base URL "%1" is not a valid address.</source>
-        <translation>기본 URL "%1"이(가) 올바른 주소가 아닙니다.</translation>
+        <source>The base URL &quot;%1&quot; is not a valid address.</source>
+        <translation>기본 URL &quot;%1&quot;이(가) 올바른 주소가 아닙니다.</translation>
     </message>
     <message>
         <source>Plain http:// is allowed only to this computer (loopback); use https:// for %1.</source>
@@ -28,7 +28,7 @@
         <translation>제공자가 요청을 제한하고 있습니다(HTTP 429)%1. 잠시 기다렸다가 다시 시도하거나 요청 빈도를 낮추세요.</translation>
     </message>
     <message>
-        <source>The provider had an internal error (HTTP %1%2)%3. It is usually temporary: try again in a few minutes; if it persists, check the provider's status page.</source>
+        <source>The provider had an internal error (HTTP %1%2)%3. It is usually temporary: try again in a few minutes; if it persists, check the provider&apos;s status page.</source>
         <translation>제공자 내부 오류입니다(HTTP %1%2)%3. 보통 일시적이니 몇 분 뒤 다시 시도하고, 계속되면 제공자의 장애 공지를 확인하세요.</translation>
     </message>
     <message>
@@ -218,8 +218,8 @@
         <translation>숫자</translation>
     </message>
     <message>
-        <source>a valid escape sequence such as \n, \" or \u00E9</source>
-        <translation>\n, \", \u00E9 같은 올바른 이스케이프</translation>
+        <source>a valid escape sequence such as \n, \&quot; or \u00E9</source>
+        <translation>\n, \&quot;, \u00E9 같은 올바른 이스케이프</translation>
     </message>
     <message>
         <source>four hexadecimal digits after \u</source>
@@ -320,12 +320,12 @@
         <translation>분석할 파일, 또는 표준 입력이면 -.</translation>
     </message>
     <message>
-        <source>Unknown format "%1": use text or json.</source>
-        <translation>알 수 없는 형식 "%1": text 또는 json을 쓰세요.</translation>
+        <source>Unknown format &quot;%1&quot;: use text or json.</source>
+        <translation>알 수 없는 형식 &quot;%1&quot;: text 또는 json을 쓰세요.</translation>
     </message>
     <message>
-        <source>Cannot read the time "%1": write it like 2025-04-02T08:50:00+09:00.</source>
-        <translation>시각 "%1"을(를) 읽을 수 없습니다. 2025-04-02T08:50:00+09:00처럼 쓰세요.</translation>
+        <source>Cannot read the time &quot;%1&quot;: write it like 2025-04-02T08:50:00+09:00.</source>
+        <translation>시각 &quot;%1&quot;을(를) 읽을 수 없습니다. 2025-04-02T08:50:00+09:00처럼 쓰세요.</translation>
     </message>
     <message>
         <source>Name one file to analyse, or - to read standard input. See: paytriage-cli analyze --help</source>
@@ -352,8 +352,8 @@
         <translation>%1을(를) 읽을 수 없습니다: %2</translation>
     </message>
     <message>
-        <source>unknown command "%1".</source>
-        <translation>알 수 없는 명령 "%1".</translation>
+        <source>unknown command &quot;%1&quot;.</source>
+        <translation>알 수 없는 명령 &quot;%1&quot;.</translation>
     </message>
     <message>
         <source>Explain Toss Payments error codes: meaning, likely causes, what to check, who has to act and the HTTP status.</source>
@@ -396,7 +396,7 @@
         <translation>카탈로그 덮어쓰기 파일의 위치를 보여 주거나, 적용 중인 카탈로그를 출력합니다.</translation>
     </message>
     <message>
-        <source>Print the path of the user's catalog override file.</source>
+        <source>Print the path of the user&apos;s catalog override file.</source>
         <translation>사용자 카탈로그 덮어쓰기 파일의 경로를 출력합니다.</translation>
     </message>
     <message>
@@ -408,7 +408,7 @@
         <translation>orderId나 paymentKey로 결제를 조회하고 제공자가 아는 모든 것(결제, 거래 내역, 정산)을 분석합니다. 읽기 전용이라 돈이 움직이는 API는 호출하지 않습니다. 시크릿 키는 명령줄이 아닌 환경 변수 PAYTRIAGE_SECRET_KEY에서 읽습니다.</translation>
     </message>
     <message>
-        <source>The merchant's orderId.</source>
+        <source>The merchant&apos;s orderId.</source>
         <translation>가맹점의 orderId.</translation>
     </message>
     <message>
@@ -448,7 +448,7 @@
         <translation>id가 든 CSV 열(기본: orderId나 paymentKey, 없으면 첫 열).</translation>
     </message>
     <message>
-        <source>Also fetch each payment's transactions and settlements, as lookup does (slower: those are merchant-wide lists). By default only the payments are fetched.</source>
+        <source>Also fetch each payment&apos;s transactions and settlements, as lookup does (slower: those are merchant-wide lists). By default only the payments are fetched.</source>
         <translation>lookup처럼 결제마다 거래 내역과 정산도 조회합니다(가맹점 전체 목록이라 느립니다). 기본은 결제만 조회합니다.</translation>
     </message>
     <message>
@@ -489,7 +489,7 @@ Commands:
   explain CODE...  what a Toss error code means, its causes, what to check, who acts
   catalog --path   where the catalog override file goes (--dump prints the catalog)
 
-Run paytriage-cli COMMAND --help for a command's options.
+Run paytriage-cli COMMAND --help for a command&apos;s options.
 Exit status: 0 nothing at warning or above, 1 findings at warning or above, 2 failed.
 </source>
         <translation>사용법: paytriage-cli 명령 [옵션]
@@ -601,28 +601,28 @@ Exit status: 0 nothing at warning or above, 1 findings at warning or above, 2 fa
         <translation>사례 002: 변경 전 응답인 PURCHASED 인앱 주문</translation>
     </message>
     <message>
-        <source>in-app order ORDER_IN_PROGRESS (the guide's example)</source>
+        <source>in-app order ORDER_IN_PROGRESS (the guide&apos;s example)</source>
         <translation>인앱 주문 ORDER_IN_PROGRESS (가이드의 예시)</translation>
     </message>
     <message>
-        <source>the fault "%1" takes no parameter</source>
-        <translation>장애 "%1"에는 매개변수가 없습니다</translation>
+        <source>the fault &quot;%1&quot; takes no parameter</source>
+        <translation>장애 &quot;%1&quot;에는 매개변수가 없습니다</translation>
     </message>
     <message>
-        <source>the parameter of "%1" must be a whole number from 0 to %2</source>
-        <translation>"%1"의 매개변수는 0에서 %2 사이의 정수여야 합니다</translation>
+        <source>the parameter of &quot;%1&quot; must be a whole number from 0 to %2</source>
+        <translation>&quot;%1&quot;의 매개변수는 0에서 %2 사이의 정수여야 합니다</translation>
     </message>
     <message>
-        <source>unknown fault "%1"; known faults: %2</source>
-        <translation>알 수 없는 장애 "%1". 가능한 장애: %2</translation>
+        <source>unknown fault &quot;%1&quot;; known faults: %2</source>
+        <translation>알 수 없는 장애 &quot;%1&quot;. 가능한 장애: %2</translation>
     </message>
     <message>
-        <source>"%1" has no rate; write KIND[:PARAM]:RATE, e.g. 429:0.05</source>
-        <translation>"%1"에 비율이 없습니다. KIND[:PARAM]:RATE 형식으로 쓰세요. 예: 429:0.05</translation>
+        <source>&quot;%1&quot; has no rate; write KIND[:PARAM]:RATE, e.g. 429:0.05</source>
+        <translation>&quot;%1&quot;에 비율이 없습니다. KIND[:PARAM]:RATE 형식으로 쓰세요. 예: 429:0.05</translation>
     </message>
     <message>
-        <source>the rate in "%1" must be a number from 0 to 1</source>
-        <translation>"%1"의 비율은 0에서 1 사이의 숫자여야 합니다</translation>
+        <source>the rate in &quot;%1&quot; must be a number from 0 to 1</source>
+        <translation>&quot;%1&quot;의 비율은 0에서 1 사이의 숫자여야 합니다</translation>
     </message>
     <message>
         <source>the fault rates add up to %1, more than 1</source>

@@ -1,5 +1,6 @@
 #include "batchcommand.h"
 
+#include "netoptions.h"
 #include "output.h"
 
 #include "net/casefetcher.h"
@@ -81,8 +82,7 @@ int runBatch(const QStringList &arguments)
                       QStringLiteral("per-second")});
     parser.addOption({QStringLiteral("column"), tr("CSV column holding the ids (default: orderId or paymentKey, else the first)."),
                       QStringLiteral("name")});
-    parser.addOption({QStringLiteral("base-url"), tr("API base URL (default https://api.tosspayments.com; http:// only to this computer)."),
-                      QStringLiteral("url")});
+    addNetworkOptions(parser);
     parser.addOption({QStringLiteral("full"),
                       tr("Also fetch each payment's transactions and settlements, as lookup does (slower: those are "
                          "merchant-wide lists). By default only the payments are fetched.")});
@@ -132,18 +132,12 @@ int runBatch(const QStringList &arguments)
     if (repeats > 0)
         err(tr("%1 repeated ids are looked up once.").arg(repeats));
 
-    ClientConfig config;
-    if (parser.isSet(QStringLiteral("base-url")))
-        config.baseUrl = QUrl(parser.value(QStringLiteral("base-url")));
-    config.secretKey = qEnvironmentVariable("PAYTRIAGE_SECRET_KEY");
-    config.language = lang;
-    if (const auto problem = config.problem()) {
-        err(*problem);
+    const auto config = clientConfig(parser, lang);
+    if (!config)
         return ExitFailed;
-    }
 
     QNetworkAccessManager network;
-    TossClient client(&network, config);
+    TossClient client(&network, *config);
     const Catalog catalog = loadCatalog();
     const SystemClock clock;
     const Analyzer analyzer(catalog, clock);

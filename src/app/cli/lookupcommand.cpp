@@ -1,5 +1,6 @@
 #include "lookupcommand.h"
 
+#include "netoptions.h"
 #include "output.h"
 
 #include "catalog/catalog.h"
@@ -34,9 +35,7 @@ int runLookup(const QStringList &arguments)
     addCommonOptions(parser);
     parser.addOption({QStringLiteral("order-id"), tr("The merchant's orderId."), QStringLiteral("id")});
     parser.addOption({QStringLiteral("payment-key"), tr("The paymentKey."), QStringLiteral("key")});
-    parser.addOption({QStringLiteral("base-url"), tr("API base URL (default https://api.tosspayments.com; http:// only to this computer)."),
-                      QStringLiteral("url")});
-    parser.addOption({QStringLiteral("api-version"), tr("Send this TossPayments-API-Version header."), QStringLiteral("version")});
+    addNetworkOptions(parser);
     parser.addPositionalArgument(QStringLiteral("id"), tr("An orderId or paymentKey (kind detected) instead of the options."));
     if (const auto exit = parseOrExit(parser, arguments))
         return *exit;
@@ -58,19 +57,12 @@ int runLookup(const QStringList &arguments)
         return ExitFailed;
     }
 
-    ClientConfig config;
-    if (parser.isSet(QStringLiteral("base-url")))
-        config.baseUrl = QUrl(parser.value(QStringLiteral("base-url")));
-    config.secretKey = qEnvironmentVariable("PAYTRIAGE_SECRET_KEY");
-    config.apiVersion = parser.value(QStringLiteral("api-version"));
-    config.language = lang;
-    if (const auto problem = config.problem()) {
-        err(*problem);
+    const auto config = clientConfig(parser, lang);
+    if (!config)
         return ExitFailed;
-    }
 
     QNetworkAccessManager network;
-    TossClient client(&network, config);
+    TossClient client(&network, *config);
     CaseFetcher fetcher(&client);
     QEventLoop loop;
     QObject::connect(&fetcher, &CaseFetcher::finished, &loop, &QEventLoop::quit);
