@@ -1,17 +1,24 @@
 #!/usr/bin/env bash
-# Sets up and builds PayTriage, then shows it on its built-in demo data: a local Toss API
-# sandbox on loopback serving the support threads PayTriage was made for. Each is looked up with
-# paytriage-cli as a support engineer would, then the pasted-text samples are analysed.
-# PAYTRIAGE_LANG=ko|en picks the language (default: the system's).
+# Sets up and builds PayTriage, then opens the console on its built-in demo data: a local Toss API
+# sandbox on loopback (inside the console's process) serving the support threads PayTriage was
+# made for, each one click away on the welcome page.
+# PAYTRIAGE_LANG=ko|en picks the language (default: the last one chosen, else the system's).
+# Without a display (an SSH session, a container) it shows the same cases with paytriage-cli.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 paytriage_install_missing
 paytriage_build
 bin="$(paytriage_build_dir)/src/app"
-cli="$bin/cli/paytriage-cli"
 lang_args=()
 [ -n "${PAYTRIAGE_LANG:-}" ] && lang_args=(--lang "$PAYTRIAGE_LANG")
 
+if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ] || [ "$(uname)" = Darwin ]; then
+    exec "$bin/gui/paytriage" --demo "${lang_args[@]}" "$@"
+fi
+
+echo "demo: no display found (DISPLAY/WAYLAND_DISPLAY unset); showing the demo cases with paytriage-cli." >&2
+echo "demo: on a desktop this opens the console; screenshots: bash scripts/screenshots.sh" >&2
+cli="$bin/cli/paytriage-cli"
 # The sandbox stops when this script ends.
 paytriage_start_sandbox "$bin/sandbox/paytriage-sandbox"
 url="$PAYTRIAGE_SANDBOX_URL"

@@ -12,6 +12,8 @@ paytriage_packages=(
     qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     nlohmann-json3-dev
     qt6-httpserver-dev qt6-websockets-dev
+    qtkeychain-qt6-dev
+    fonts-noto-cjk
 )
 
 paytriage_install_missing() {

@@ -1,11 +1,15 @@
 #include "net/tossclient.h"
 
 #include <QCoreApplication>
+#include <QDir>
+#include <QFile>
 #include <QHostAddress>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
 #include <QRandomGenerator>
+#include <QSslCertificate>
+#include <QSslKey>
 #include <QTimer>
 
 #include <algorithm>
@@ -13,14 +17,6 @@
 
 namespace paytriage {
 namespace {
-
-bool isLoopback(const QString &host)
-{
-    if (host.compare(QLatin1String("localhost"), Qt::CaseInsensitive) == 0)
-        return true;
-    const QHostAddress address(host);
-    return !address.isNull() && address.isLoopback();
-}
 
 // Retry-After as seconds or an HTTP date; -1 when absent or unreadable.
 int retryAfterMs(const QNetworkReply *reply)
@@ -57,21 +53,129 @@ QString encoded(const QString &id)
     return QString::fromLatin1(QUrl::toPercentEncoding(id));
 }
 
+std::optional<QString> urlProblem(const QUrl &url)
+{
+    if (!url.isValid() || url.host().isEmpty())
+        return QCoreApplication::translate("paytriage::ApiError",
+                "The base URL \"%1\" is not a valid address.").arg(url.toString());
+    if (url.scheme() != QLatin1String("https") && !(url.scheme() == QLatin1String("http") && isLoopbackHost(url.host())))
+        return QCoreApplication::translate("paytriage::ApiError",
+                "Plain http:// is allowed only to this computer (loopback); use https:// for %1.").arg(url.host());
+    return std::nullopt;
+}
+
+std::optional<QString> readFile(const QString &path, const QString &what, QByteArray *bytes)
+{
+    QFile file(path);
+    if (!file.exists())
+        return QCoreApplication::translate("paytriage::ApiError",
+                "The %1 file %2 does not exist.").arg(what, QDir::toNativeSeparators(path));
+    // A PEM certificate or key is a few kB; anything huge is the wrong file.
+    if (file.size() > 1024 * 1024)
+        return QCoreApplication::translate("paytriage::ApiError",
+                "The %1 file %2 is too large to be a PEM file.").arg(what, QDir::toNativeSeparators(path));
+    if (!file.open(QIODevice::ReadOnly))
+        return QCoreApplication::translate("paytriage::ApiError",
+                "Cannot read the %1 file %2: %3").arg(what, QDir::toNativeSeparators(path), file.errorString());
+    *bytes = file.readAll();
+    return std::nullopt;
+}
+
+// The Apps-in-Toss mTLS identity (facts §7.1) into ssl; a reason, in words a support engineer
+// can act on, when it cannot be used. Only loopback (the sandbox) goes without one.
+std::optional<QString> loadClientIdentity(const ClientConfig &config, QSslConfiguration *ssl)
+{
+    const QString certPath = config.clientCertificatePath.trimmed();
+    const QString keyPath = config.clientKeyPath.trimmed();
+    if (certPath.isEmpty() && keyPath.isEmpty()) {
+        if (isLoopbackHost(config.appsInTossBaseUrl.host()))
+            return std::nullopt;
+        return QCoreApplication::translate("paytriage::ApiError",
+                "Apps-in-Toss calls need the mTLS client certificate and key issued in the Apps-in-Toss console; "
+                "set both in the merchant profile.");
+    }
+    if (certPath.isEmpty())
+        return QCoreApplication::translate("paytriage::ApiError",
+                "Only the client key is set: set the client certificate too (both come from the Apps-in-Toss "
+                "console).");
+    if (keyPath.isEmpty())
+        return QCoreApplication::translate("paytriage::ApiError",
+                "Only the client certificate is set: set its private key too (both come from the Apps-in-Toss "
+                "console).");
+
+    QByteArray certBytes;
+    const QString certWhat = QCoreApplication::translate("paytriage::ApiError", "client certificate");
+    if (auto problem = readFile(certPath, certWhat, &certBytes))
+        return problem;
+    const QList<QSslCertificate> chain = QSslCertificate::fromData(certBytes, QSsl::Pem);
+    if (chain.isEmpty() || chain.front().isNull())
+        return QCoreApplication::translate("paytriage::ApiError",
+                "%1 holds no PEM certificate (a block starting with -----BEGIN CERTIFICATE-----). A DER file can "
+                "be converted with: openssl x509 -inform der -in FILE -out FILE.pem")
+            .arg(QDir::toNativeSeparators(certPath));
+    const QSslCertificate &certificate = chain.front();
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    if (certificate.expiryDate().isValid() && certificate.expiryDate() < now)
+        return QCoreApplication::translate("paytriage::ApiError",
+                "The client certificate %1 expired on %2. Issue a new one in the Apps-in-Toss console.")
+            .arg(QDir::toNativeSeparators(certPath), certificate.expiryDate().toUTC().date().toString(Qt::ISODate));
+    if (certificate.effectiveDate().isValid() && certificate.effectiveDate() > now)
+        return QCoreApplication::translate("paytriage::ApiError", "The client certificate %1 is not valid before %2.")
+            .arg(QDir::toNativeSeparators(certPath), certificate.effectiveDate().toUTC().date().toString(Qt::ISODate));
+
+    QByteArray keyBytes;
+    const QString keyWhat = QCoreApplication::translate("paytriage::ApiError", "client key");
+    if (auto problem = readFile(keyPath, keyWhat, &keyBytes))
+        return problem;
+    if (keyBytes.contains("ENCRYPTED"))
+        return QCoreApplication::translate("paytriage::ApiError",
+                "The client key %1 is protected by a passphrase, which PayTriage cannot ask for. Keep an "
+                "unencrypted copy in a private place: openssl pkey -in KEY -out KEY-plain.pem")
+            .arg(QDir::toNativeSeparators(keyPath));
+    QSslKey key;
+    for (const QSsl::KeyAlgorithm algorithm : {QSsl::Rsa, QSsl::Ec, QSsl::Dsa}) {
+        key = QSslKey(keyBytes, algorithm, QSsl::Pem, QSsl::PrivateKey);
+        if (!key.isNull())
+            break;
+    }
+    if (key.isNull())
+        return QCoreApplication::translate("paytriage::ApiError",
+                "%1 holds no PEM private key (a block starting with -----BEGIN PRIVATE KEY----- or -----BEGIN RSA "
+                "PRIVATE KEY-----).")
+            .arg(QDir::toNativeSeparators(keyPath));
+
+    *ssl = QSslConfiguration::defaultConfiguration();
+    ssl->setLocalCertificateChain(chain);
+    ssl->setPrivateKey(key);
+    return std::nullopt;
+}
+
 } // namespace
+
+bool isLoopbackHost(const QString &host)
+{
+    if (host.compare(QLatin1String("localhost"), Qt::CaseInsensitive) == 0)
+        return true;
+    const QHostAddress address(host);
+    return !address.isNull() && address.isLoopback();
+}
 
 std::optional<QString> ClientConfig::problem() const
 {
-    if (!baseUrl.isValid() || baseUrl.host().isEmpty())
-        return QCoreApplication::translate("paytriage::ApiError", "The base URL \"%1\" is not a valid address.")
-            .arg(baseUrl.toString());
-    if (baseUrl.scheme() != QLatin1String("https") && !(baseUrl.scheme() == QLatin1String("http") && isLoopback(baseUrl.host())))
-        return QCoreApplication::translate("paytriage::ApiError",
-                                           "Plain http:// is allowed only to this computer (loopback); use https:// for %1.")
-            .arg(baseUrl.host());
+    if (auto problem = urlProblem(baseUrl))
+        return problem;
     if (secretKey.isEmpty())
         return QCoreApplication::translate("paytriage::ApiError",
-                                           "No secret key: set one in the profile or in PAYTRIAGE_SECRET_KEY.");
+                "No secret key: set one in the profile or in PAYTRIAGE_SECRET_KEY.");
     return std::nullopt;
+}
+
+std::optional<QString> ClientConfig::appsInTossProblem() const
+{
+    if (auto problem = urlProblem(appsInTossBaseUrl))
+        return problem;
+    QSslConfiguration scratch;
+    return loadClientIdentity(*this, &scratch);
 }
 
 ApiCall::ApiCall(QNetworkAccessManager *network, const ClientConfig &config, QObject *parent)
@@ -89,7 +193,7 @@ ApiCall::ApiCall(QNetworkAccessManager *network, const ClientConfig &config, QOb
 
 QUrl ApiCall::currentUrl() const
 {
-    QUrl url = m_config.baseUrl;
+    QUrl url = m_appsInToss ? m_config.appsInTossBaseUrl : m_config.baseUrl;
     url.setPath(m_path, QUrl::StrictMode);  // ids in m_path are already percent-encoded
     QUrlQuery query = m_query;
     if (m_paging == Paging::Cursor) {
@@ -108,7 +212,10 @@ QUrl ApiCall::currentUrl() const
 void ApiCall::start()
 {
     m_clock.start();
-    if (const auto problem = m_config.problem()) {
+    std::optional<QString> problem = m_appsInToss ? urlProblem(m_config.appsInTossBaseUrl) : m_config.problem();
+    if (!problem && m_appsInToss)
+        problem = loadClientIdentity(m_config, &m_ssl);
+    if (problem) {
         ApiError e;
         e.kind = ApiError::Kind::Configuration;
         e.detail = *problem;
@@ -132,12 +239,18 @@ void ApiCall::sendAttempt()
     // Redirects stay on the same origin: the Authorization header never reaches another host.
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::SameOriginRedirectPolicy);
     request.setMaximumRedirectsAllowed(3);
-    request.setRawHeader("Authorization", "Basic " + QByteArray(m_config.secretKey.toUtf8() + ':').toBase64());
+    if (m_appsInToss) {
+        // Another host: the Toss Payments secret key is never sent there; the certificate speaks.
+        if (!m_ssl.isNull())
+            request.setSslConfiguration(m_ssl);
+    } else {
+        request.setRawHeader("Authorization", "Basic " + QByteArray(m_config.secretKey.toUtf8() + ':').toBase64());
+        if (!m_config.apiVersion.isEmpty())
+            request.setRawHeader("TossPayments-API-Version", m_config.apiVersion.toUtf8());
+    }
     request.setRawHeader("Accept", "application/json");
     request.setRawHeader("Accept-Language", m_config.language == Language::Korean ? "ko-KR" : "en-US");
     request.setRawHeader("User-Agent", "PayTriage/" PAYTRIAGE_VERSION);
-    if (!m_config.apiVersion.isEmpty())
-        request.setRawHeader("TossPayments-API-Version", m_config.apiVersion.toUtf8());
     for (const auto &[name, value] : m_config.extraHeaders)
         request.setRawHeader(name, value);
     for (const auto &[name, value] : m_headers)
@@ -399,6 +512,7 @@ ApiCall *TossClient::iapOrderStatus(const QString &orderId, const QString &userK
                          m_config.timeoutMs);
     call->m_body = QByteArray::fromStdString(Json{{"orderId", orderId.toStdString()}}.dump());
     call->m_headers.append({QByteArrayLiteral("x-toss-user-key"), userKey.toUtf8()});
+    call->m_appsInToss = true;
     call->start();
     return call;
 }

@@ -12,6 +12,7 @@
 #include <QElapsedTimer>
 #include <QObject>
 #include <QPointer>
+#include <QSslConfiguration>
 #include <QUrl>
 #include <QUrlQuery>
 
@@ -41,9 +42,21 @@ struct ClientConfig
     int backoffBaseMs = 250;           // exponential: base × 2^n with full jitter
     qint64 maxResponseBytes = qint64(64) * 1024 * 1024;
 
+    // Apps-in-Toss (in-app order status): its own host, authenticated by an mTLS client
+    // certificate instead of the secret key, which is never sent there (facts §7.1).
+    QUrl appsInTossBaseUrl = QUrl(QStringLiteral("https://apps-in-toss-api.toss.im"));
+    QString clientCertificatePath;     // PEM: the certificate, optionally followed by its chain
+    QString clientKeyPath;             // PEM: its private key, unencrypted
+
     // https everywhere except loopback; a reason when this config cannot be used.
     std::optional<QString> problem() const;
+    // The same for Apps-in-Toss calls: its URL, and the certificate and key (readable, valid PEM,
+    // a pair, not expired). Both are required except on loopback (the sandbox).
+    std::optional<QString> appsInTossProblem() const;
 };
+
+// localhost, 127.0.0.0/8, ::1: the only hosts plain http:// may reach.
+bool isLoopbackHost(const QString &host);
 
 struct ApiResponse
 {
@@ -97,6 +110,8 @@ private:
     QByteArray m_body;
     QList<QPair<QByteArray, QByteArray>> m_headers;
     int m_timeoutMs = 0;
+    bool m_appsInToss = false;     // other host, mTLS instead of Basic auth
+    QSslConfiguration m_ssl;       // with the client certificate when m_appsInToss
     Paging m_paging = Paging::None;
     int m_pageSize = 0;
     QString m_endpoint;
@@ -129,7 +144,8 @@ public:
     // startDate/endDate: local KST date-times without offset ("2024-08-07T00:00:00"); every page.
     ApiCall *transactions(const QString &startDate, const QString &endDate, int limit = 5000);
     ApiCall *settlements(const QString &startDate, const QString &endDate, bool byPaidOutDate = false, int size = 5000);
-    // Apps-in-Toss (its own base URL and mTLS in the caller's config).
+    // Apps-in-Toss: config().appsInTossBaseUrl with the mTLS certificate and key of the config;
+    // no secret key needed (nor sent). userKey: the x-toss-user-key from Toss Login.
     ApiCall *iapOrderStatus(const QString &orderId, const QString &userKey);
 
 private:

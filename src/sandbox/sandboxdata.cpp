@@ -276,15 +276,15 @@ std::vector<SandboxData::NamedScenario> SandboxData::namedScenarios() const
 {
     std::vector<NamedScenario> out;
     for (const ScenarioPayment &s : m_seeds.payments) {
-        out.push_back({s.payment["orderId"].get<std::string>(), s.description});
+        out.push_back({s.payment["orderId"].get<std::string>(), s.description, false});
         // seed 002's in-app orders read best right after the Core API seeds.
         if (out.size() == 2) {
             for (const ScenarioInAppOrder &order : m_seeds.inAppOrders)
-                out.push_back({order.orderId, order.description});
+                out.push_back({order.orderId, order.description, true});
         }
     }
     for (const GeneratedMerchant::PlantedAnomaly &a : m_merchant.anomalies())
-        out.push_back({m_merchant.orderId(a.index), a.description});
+        out.push_back({m_merchant.orderId(a.index), a.description, false});
     return out;
 }
 

@@ -32,6 +32,7 @@ public:
     {
         std::string orderId;
         const char *description;  // English; translate in context "paytriage::sandbox"
+        bool inApp = false;       // an Apps-in-Toss order (get-order-status), not a Core API payment
     };
 
     explicit SandboxData(const SandboxOptions &options);

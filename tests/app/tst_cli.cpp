@@ -5,6 +5,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QSettings>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -17,15 +18,26 @@ struct Run
     QByteArray err;
 };
 
-Run cli(const QStringList &args, const QByteArray &stdinData = {}, const QString &secretKey = {})
+// An empty config dir: no user catalog override or merchant profile leaks into the test.
+QString configHome()
+{
+    static QTemporaryDir config;
+    return config.path();
+}
+
+Run cli(const QStringList &args, const QByteArray &stdinData = {}, const QString &secretKey = {},
+        const QList<QPair<QString, QString>> &extraEnv = {})
 {
     QProcess p;
-    // An empty config dir: no user catalog override leaks into the test.
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     if (!secretKey.isEmpty())
         env.insert(QStringLiteral("PAYTRIAGE_SECRET_KEY"), secretKey);
-    static QTemporaryDir config;
-    env.insert(QStringLiteral("XDG_CONFIG_HOME"), config.path());
+    else
+        env.remove(QStringLiteral("PAYTRIAGE_SECRET_KEY"));  // not the runner's own
+    env.remove(QStringLiteral("PAYTRIAGE_TOSS_USER_KEY"));
+    env.insert(QStringLiteral("XDG_CONFIG_HOME"), configHome());
+    for (const auto &[name, value] : extraEnv)
+        env.insert(name, value);
     p.setProcessEnvironment(env);
     p.start(QStringLiteral(PAYTRIAGE_CLI), args);
     if (!p.waitForStarted())
@@ -64,6 +76,9 @@ private slots:
     void largeListIsStreamed();
     void explainsErrorCodes();
     void lookupAgainstTheSandbox();
+    void lookupWithAProfile();
+    void profileMistakesSayWhat_data();
+    void profileMistakesSayWhat();
 };
 
 void TestCli::exitStatus_data()
@@ -321,6 +336,119 @@ void TestCli::lookupAgainstTheSandbox()
     QVERIFY(!sandboxOutput.contains("NeverPrinted"));
     sandbox.terminate();
     QVERIFY(sandbox.waitForFinished(10000));
+}
+
+namespace {
+
+// A merchant profile as the console's Settings writes it (ProfileStore's layout in
+// $XDG_CONFIG_HOME/PayTriage/PayTriage.conf, the native INI store on Linux), pointing at the
+// sandbox for both APIs.
+void writeProfile(const QString &name, const QString &url)
+{
+    QSettings settings(configHome() + QStringLiteral("/PayTriage/PayTriage.conf"), QSettings::IniFormat);
+    settings.beginGroup(QStringLiteral("profiles/") + name);
+    settings.setValue(QStringLiteral("name"), name);
+    settings.setValue(QStringLiteral("mid"), QStringLiteral("tvivarepublica"));
+    settings.setValue(QStringLiteral("baseUrl"), url);
+    settings.setValue(QStringLiteral("appsInTossBaseUrl"), url);
+    settings.endGroup();
+}
+
+// No keychain, on any machine: the profile's key can only come from PAYTRIAGE_SECRET_KEY.
+const QList<QPair<QString, QString>> noKeychain = {
+    {QStringLiteral("DBUS_SESSION_BUS_ADDRESS"), QStringLiteral("unix:path=/nonexistent/paytriage-test-bus")},
+    {QStringLiteral("DISPLAY"), QString()},
+};
+
+} // namespace
+
+void TestCli::lookupWithAProfile()
+{
+#ifndef Q_OS_LINUX
+    QSKIP("The profile is planted as the INI file Linux keeps settings in.");
+#endif
+    QProcess sandbox;
+    sandbox.start(QStringLiteral(PAYTRIAGE_SANDBOX), {QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--days"),
+                                                      QStringLiteral("1"), QStringLiteral("--payments-per-day"), QStringLiteral("50")});
+    QVERIFY(sandbox.waitForStarted());
+    QVERIFY(sandbox.waitForReadyRead(10000));
+    const QString url = QString::fromUtf8(sandbox.readLine()).trimmed();
+    writeProfile(QStringLiteral("cli-sandbox"), url);
+    const QString key = QStringLiteral("test_sk_profileSecretNeverPrinted");
+
+    // The profile gives the address (no --base-url); the key comes from the environment here.
+    const Run found = cli({QStringLiteral("lookup"), QStringLiteral("--profile"), QStringLiteral("cli-sandbox"), QStringLiteral("--format"),
+                           QStringLiteral("json"), QStringLiteral("--order-id"), QStringLiteral("LIVE-V20240807160726-PAY_6367_3859")},
+                          {}, key, noKeychain);
+    QVERIFY2(found.exitCode == 1, found.err.constData());  // the virtual-account warning
+    const QJsonObject root = QJsonDocument::fromJson(found.out).object();
+    QCOMPARE(root.value(QLatin1String("findings")).toArray()[0].toObject().value(QLatin1String("rule")).toString(),
+             QStringLiteral("vbank-cancel-without-deposit"));
+
+    // batch takes the same profile.
+    const Run batch = cli({QStringLiteral("batch"), QStringLiteral("--profile"), QStringLiteral("cli-sandbox"), QStringLiteral("-")},
+                          "2025040210437094\n", key, noKeychain);
+    QVERIFY2(batch.exitCode == 1, batch.err.constData());  // seed 000: stuck IN_PROGRESS warns
+    QVERIFY(QJsonDocument::fromJson(batch.out.trimmed()).object().value(QLatin1String("ok")).toBool());
+
+    // The Apps-in-Toss order status: the profile's Apps-in-Toss URL (the sandbox, loopback, so no
+    // certificate), the user key from the environment, and no secret key at all.
+    const QList<QPair<QString, QString>> withUserKey =
+        noKeychain + QList<QPair<QString, QString>>{{QStringLiteral("PAYTRIAGE_TOSS_USER_KEY"), QStringLiteral("user-key-1")}};
+    const Run inApp = cli({QStringLiteral("lookup"), QStringLiteral("--profile"), QStringLiteral("cli-sandbox"), QStringLiteral("--format"),
+                           QStringLiteral("json"), QStringLiteral("--iap-order-id"), QStringLiteral("20e47c63-47e5-4972-a74c-9804fd584648")},
+                          {}, {}, withUserKey);
+    QVERIFY2(inApp.exitCode != 2, inApp.err.constData());
+    const QJsonArray documents = QJsonDocument::fromJson(inApp.out).object().value(QLatin1String("documents")).toArray();
+    QCOMPARE(documents.size(), 1);
+    QCOMPARE(documents[0].toObject().value(QLatin1String("kind")).toString(), QStringLiteral("iap-order-status"));
+
+    for (const Run *r : {&found, &batch, &inApp})
+        QVERIFY(!r->out.contains("NeverPrinted") && !r->err.contains("NeverPrinted"));
+    sandbox.terminate();
+    QVERIFY(sandbox.waitForFinished(10000));
+}
+
+void TestCli::profileMistakesSayWhat_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("secretKey");
+    QTest::addColumn<QString>("mentions");
+    const QString profile = QStringLiteral("cli-offline");
+    const QString id = QStringLiteral("2025040210437094");
+    QTest::newRow("profile and base URL together")
+        << QStringList{QStringLiteral("lookup"), QStringLiteral("--profile"), profile, QStringLiteral("--base-url"),
+                       QStringLiteral("http://127.0.0.1:9"), id}
+        << QStringLiteral("test_sk_x") << QStringLiteral("--profile and --base-url");
+    QTest::newRow("unknown profile lists the known ones")
+        << QStringList{QStringLiteral("lookup"), QStringLiteral("--profile"), QStringLiteral("nobody"), id}
+        << QStringLiteral("test_sk_x") << QStringLiteral("No merchant profile named \"nobody\". The profiles are: ");
+    QTest::newRow("unknown profile in batch")
+        << QStringList{QStringLiteral("batch"), QStringLiteral("--profile"), QStringLiteral("nobody"), QStringLiteral("-")}
+        << QStringLiteral("test_sk_x") << QStringLiteral("\"nobody\"");
+    QTest::newRow("no key in the keychain nor the environment")
+        << QStringList{QStringLiteral("lookup"), QStringLiteral("--profile"), profile, id} << QString()
+        << QStringLiteral("PAYTRIAGE_SECRET_KEY");
+    QTest::newRow("in-app order without the user key")
+        << QStringList{QStringLiteral("lookup"), QStringLiteral("--profile"), profile, QStringLiteral("--iap-order-id"), id}
+        << QString() << QStringLiteral("PAYTRIAGE_TOSS_USER_KEY");
+}
+
+void TestCli::profileMistakesSayWhat()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QString, secretKey);
+    QFETCH(QString, mentions);
+#ifndef Q_OS_LINUX
+    QSKIP("The profile is planted as the INI file Linux keeps settings in.");
+#endif
+    // Port 9 (discard) on loopback: nothing is listening, and nothing may be asked of it.
+    writeProfile(QStringLiteral("cli-offline"), QStringLiteral("http://127.0.0.1:9"));
+    args << QStringLiteral("--lang") << QStringLiteral("en");
+    const Run r = cli(args, "2025040210437094\n", secretKey, noKeychain);
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(QString::fromUtf8(r.err).contains(mentions), r.err.constData());
+    QVERIFY(r.out.isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestCli)

@@ -13,6 +13,7 @@
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTcpSocket>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace paytriage;
@@ -20,6 +21,48 @@ using namespace paytriage;
 namespace {
 
 const QString testKey = QStringLiteral("test_sk_zXLkKEypNArWmo50nX3lmeaxYG5R");
+
+// A throwaway self-signed EC client identity made for this test only (CN paytriage-test-client,
+// valid 2025-01-01 to 2124-12-31), the same key's certificate that expired on 2020-01-02, and
+// the key encrypted with the passphrase "pw". They authenticate nothing anywhere.
+const char validCertificatePem[] = R"(-----BEGIN CERTIFICATE-----
+MIIBQjCB6KADAgECAhRiKqoITgE+PAjtsF50VDt9pcHj8TAKBggqhkjOPQQDAjAg
+MR4wHAYDVQQDDBVwYXl0cmlhZ2UtdGVzdC1jbGllbnQwIBcNMjUwMTAxMDAwMDAw
+WhgPMjEyNDEyMzEwMDAwMDBaMCAxHjAcBgNVBAMMFXBheXRyaWFnZS10ZXN0LWNs
+aWVudDBZMBMGByqGSM49AgEGCCqGSM49AwEHA0IABPRN5t5JP8eIEdk3xIyLfCad
+yud+/Ib8kzR62kJnEKUxXUh35va/ziSvm4jwi88fKKWbMGZYImsHNsW7jVDWYp8w
+CgYIKoZIzj0EAwIDSQAwRgIhAK/VsHslhqx5QnlqRl9PPxy7dZ8SpHIFQ4MnhR4d
+Hmj8AiEAtLNsV1sNn0Uc8D+ayz8cQJyTpNfQVNj0gGhze3NTnWo=
+-----END CERTIFICATE-----
+)";
+const char expiredCertificatePem[] = R"(-----BEGIN CERTIFICATE-----
+MIIBPjCB5qADAgECAhRWRQkybQkTYMcYu0zOH2y8xfcMujAKBggqhkjOPQQDAjAg
+MR4wHAYDVQQDDBVwYXl0cmlhZ2UtdGVzdC1jbGllbnQwHhcNMjAwMTAxMDAwMDAw
+WhcNMjAwMTAyMDAwMDAwWjAgMR4wHAYDVQQDDBVwYXl0cmlhZ2UtdGVzdC1jbGll
+bnQwWTATBgcqhkjOPQIBBggqhkjOPQMBBwNCAAT0TebeST/HiBHZN8SMi3wmncrn
+fvyG/JM0etpCZxClMV1Id+b2v84kr5uI8IvPHyilmzBmWCJrBzbFu41Q1mKfMAoG
+CCqGSM49BAMCA0cAMEQCIHFWRJbOnbOfkNOqZchn0203nEGunqm8BgDGJpNlhtw+
+AiAh9kcrdbF8Io6Qqcre2m4rlEsYqmV9tPdgeRxXOiyYtA==
+-----END CERTIFICATE-----
+)";
+const char clientKeyPem[] = R"(-----BEGIN PRIVATE KEY-----
+MIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQgb6XpidO0+dYDZaaA
+TZ09JyPuhpzQnXVE8jR9A5yNmgmhRANCAAT0TebeST/HiBHZN8SMi3wmncrnfvyG
+/JM0etpCZxClMV1Id+b2v84kr5uI8IvPHyilmzBmWCJrBzbFu41Q1mKf
+-----END PRIVATE KEY-----
+)";
+const char encryptedClientKeyPem[] = R"(-----BEGIN ENCRYPTED PRIVATE KEY-----
+MIH0MF8GCSqGSIb3DQEFDTBSMDEGCSqGSIb3DQEFDDAkBBDmNB36qIzTsWSE58Fs
+AMrYAgIIADAMBggqhkiG9w0CCQUAMB0GCWCGSAFlAwQBKgQQMzebsJqM1TFHqAAo
+bDqD8gSBkHCtmZvJ0yhnaU1stF2DV/K93ag/xjchOeGL2/pVf2rGq4h/z9lgBScO
+klaIehXFfhy+fH5qizuM/7fWCWmDbSzLKUFAVws5IkIrMidxbA04N0WY59svQZoc
+qLpIEUL9UqHxHzYwgytx407UW6fWEY5PLnD229PA35B4GssRYqqsUJ+CEfRoE6pL
+cmtapFTXww==
+-----END ENCRYPTED PRIVATE KEY-----
+)";
+
+// The Apps-in-Toss seed order of the sandbox (PAYMENT_COMPLETED).
+const QString iapOrderId = QStringLiteral("20e47c63-47e5-4972-a74c-9804fd584648");
 
 // Answers each connection with the next canned response; remembers what it was sent.
 class ScriptedServer final : public QTcpServer
@@ -95,12 +138,19 @@ private slots:
     void fetcherAssemblesTheSeedCase();
     void fetcherKeepsWhatArrivedWhenASourceFails();
     void secretKeyNeverInMessages();
+    void iapOrderStatusUsesItsOwnBaseUrl();
+    void iapNeverSendsTheSecretKey();
+    void iapIdentityProblems_data();
+    void iapIdentityProblems();
+    void iapValidIdentityIsAccepted();
 
 private:
+    QString pemFile(const QString &which) const;
     ClientConfig config(const QByteArray &fault = {}) const;
     std::unique_ptr<SandboxServer> m_sandbox;
     QNetworkAccessManager m_network;
     QStringList m_logged;
+    QTemporaryDir m_files;
 };
 
 namespace {
@@ -122,6 +172,27 @@ void TestTossClient::initTestCase()
     options.paymentsPerDay = 300;
     m_sandbox = std::make_unique<SandboxServer>(options);
     QVERIFY(m_sandbox->listen(0));
+
+    QVERIFY(m_files.isValid());
+    const std::pair<const char *, QByteArray> files[] = {
+        {"valid.pem", validCertificatePem},
+        {"expired.pem", expiredCertificatePem},
+        {"key.pem", clientKeyPem},
+        {"encrypted-key.pem", encryptedClientKeyPem},
+        {"garbage.pem", "not a certificate, just text someone saved with the wrong name\n"},
+    };
+    for (const auto &[name, bytes] : files) {
+        QFile file(m_files.filePath(QLatin1String(name)));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(bytes);
+    }
+    QVERIFY(QDir(m_files.path()).mkdir(QStringLiteral("a-directory.pem")));
+}
+
+// A name of the data rows below → a path in the temporary directory ("" stays unset).
+QString TestTossClient::pemFile(const QString &which) const
+{
+    return which.isEmpty() ? QString() : m_files.filePath(which);
 }
 
 ClientConfig TestTossClient::config(const QByteArray &fault) const
@@ -382,6 +453,101 @@ void TestTossClient::secretKeyNeverInMessages()
         QVERIFY2(!text.contains(testKey), qPrintable(text));
         QVERIFY(!text.contains(QString::fromLatin1(QByteArray(testKey.toUtf8() + ':').toBase64())));
     }
+}
+
+void TestTossClient::iapOrderStatusUsesItsOwnBaseUrl()
+{
+    // The core API's base URL points nowhere reachable; the Apps-in-Toss one is the sandbox,
+    // over plain http on loopback, so no certificate is needed — and no secret key either.
+    ClientConfig c;
+    c.baseUrl = QUrl(QStringLiteral("https://api.tosspayments.invalid"));
+    c.appsInTossBaseUrl = m_sandbox->url();
+    TossClient client(&m_network, c);
+    const ApiResponse r = wait(client.iapOrderStatus(iapOrderId, QStringLiteral("user-key-1")));
+    QVERIFY2(r.ok(), r.ok() ? "" : qPrintable(r.error->describe()));
+    QCOMPARE(r.httpStatus, 200);
+    QCOMPARE(r.body->value("resultType", std::string()), std::string("SUCCESS"));
+    QCOMPARE((*r.body)["success"].value("status", std::string()), std::string("PAYMENT_COMPLETED"));
+}
+
+void TestTossClient::iapNeverSendsTheSecretKey()
+{
+    ScriptedServer server({jsonResponse("200 OK", R"({"resultType":"SUCCESS","success":{"orderId":"o","status":"PURCHASED"}})")});
+    ClientConfig c = config();  // holds the test secret key and an API version
+    c.apiVersion = QStringLiteral("2022-11-16");
+    c.appsInTossBaseUrl = server.url();
+    TossClient client(&m_network, c);
+    QVERIFY(wait(client.iapOrderStatus(QStringLiteral("o"), QStringLiteral("user-key-1"))).ok());
+    QCOMPARE(server.m_requests.size(), 1);
+    const QByteArray request = server.m_requests.front().toLower();
+    QVERIFY(request.startsWith("post /api-partner/v1/apps-in-toss/order/get-order-status"));
+    QVERIFY(request.contains("x-toss-user-key: user-key-1"));
+    // The Toss Payments key belongs to another host: neither it nor its headers go here.
+    QVERIFY(!request.contains("authorization"));
+    QVERIFY(!request.contains("tosspayments-api-version"));
+}
+
+void TestTossClient::iapIdentityProblems_data()
+{
+    QTest::addColumn<QString>("url");
+    QTest::addColumn<QString>("certificate");  // a file written in initTestCase, or "" for none
+    QTest::addColumn<QString>("key");
+    QTest::addColumn<QString>("mentions");     // what the message must name so the user can act
+
+    const QString remote = QStringLiteral("https://apps-in-toss-api.toss.im");
+    const QString pem = QStringLiteral("valid.pem");
+    const QString key = QStringLiteral("key.pem");
+    QTest::newRow("the real host without a certificate") << remote << QString() << QString() << "mTLS";
+    QTest::newRow("plain http to the real host") << "http://apps-in-toss-api.toss.im" << pem << key << "http://";
+    QTest::newRow("certificate without its key") << remote << pem << QString() << "private key";
+    QTest::newRow("key without its certificate") << remote << QString() << key << "client certificate too";
+    QTest::newRow("certificate file missing") << remote << "no-such-file.pem" << key << "does not exist";
+    QTest::newRow("certificate path is a directory") << remote << "a-directory.pem" << key << "Cannot read";
+    QTest::newRow("certificate file is not PEM") << remote << "garbage.pem" << key << "no PEM certificate";
+    // expired.pem's notAfter is 2020-01-02 00:00 UTC.
+    QTest::newRow("certificate expired") << remote << "expired.pem" << key << "expired on 2020-01-02";
+    QTest::newRow("key file missing") << remote << pem << "no-such-key.pem" << "does not exist";
+    QTest::newRow("key behind a passphrase") << remote << pem << "encrypted-key.pem" << "passphrase";
+    QTest::newRow("key file is not PEM") << remote << pem << "garbage.pem" << "no PEM private key";
+    // On loopback (the sandbox) a certificate is optional, but one that is named must still load.
+    QTest::newRow("broken certificate on loopback") << "http://127.0.0.1:9" << "garbage.pem" << key << "no PEM certificate";
+}
+
+void TestTossClient::iapIdentityProblems()
+{
+    QFETCH(QString, url);
+    QFETCH(QString, certificate);
+    QFETCH(QString, key);
+    QFETCH(QString, mentions);
+    ClientConfig c = config();
+    c.appsInTossBaseUrl = QUrl(url);
+    c.clientCertificatePath = pemFile(certificate);
+    c.clientKeyPath = pemFile(key);
+    const auto problem = c.appsInTossProblem();
+    QVERIFY(problem);
+    QVERIFY2(problem->contains(mentions), qPrintable(*problem));
+
+    TossClient client(&m_network, c);
+    const ApiResponse r = wait(client.iapOrderStatus(iapOrderId, QStringLiteral("user-key-1")));
+    QVERIFY(r.error);
+    QCOMPARE(r.error->kind, ApiError::Kind::Configuration);
+    QCOMPARE(r.error->describe(), *problem);
+    QCOMPARE(r.attempts, 0);  // nothing was sent
+}
+
+void TestTossClient::iapValidIdentityIsAccepted()
+{
+    ClientConfig c;
+    c.clientCertificatePath = pemFile(QStringLiteral("valid.pem"));
+    c.clientKeyPath = pemFile(QStringLiteral("key.pem"));
+    // The real host: the identity loads (nothing is sent by appsInTossProblem()).
+    const auto problem = c.appsInTossProblem();
+    QVERIFY2(!problem, problem ? qPrintable(*problem) : "");
+    // Against the sandbox on loopback http the identity is loaded and the call still answers.
+    c.appsInTossBaseUrl = m_sandbox->url();
+    TossClient client(&m_network, c);
+    const ApiResponse r = wait(client.iapOrderStatus(iapOrderId, QStringLiteral("user-key-1")));
+    QVERIFY2(r.ok(), r.ok() ? "" : qPrintable(r.error->describe()));
 }
 
 QTEST_GUILESS_MAIN(TestTossClient)

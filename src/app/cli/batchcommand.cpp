@@ -75,7 +75,8 @@ int runBatch(const QStringList &arguments)
     parser.setApplicationDescription(
         tr("Look up many payments during an incident and analyse each: ids one per line, or a CSV column. One JSON "
            "line per id on standard output as each finishes; progress and failures on standard error; a failed id "
-           "never stops the others. The secret key comes from PAYTRIAGE_SECRET_KEY."));
+           "never stops the others. The secret key comes from the profile's keychain entry (--profile) or "
+           "PAYTRIAGE_SECRET_KEY."));
     addCommonOptions(parser);
     parser.addOption({QStringLiteral("concurrency"), tr("Lookups in flight at once (default 4)."), QStringLiteral("n"), QStringLiteral("4")});
     parser.addOption({QStringLiteral("rate"), tr("At most this many lookups started per second (default: no limit)."),

@@ -31,10 +31,15 @@ int runLookup(const QStringList &arguments)
     parser.setApplicationDescription(
         tr("Look a payment up by orderId or paymentKey and analyse everything the provider knows about it: the "
            "payment, its transactions and its settlements. Read-only: nothing that moves money is called. The "
-           "secret key comes from the environment variable PAYTRIAGE_SECRET_KEY, never from the command line."));
+           "secret key comes from the profile's keychain entry or the environment variable PAYTRIAGE_SECRET_KEY, "
+           "never from the command line. An Apps-in-Toss in-app order (--iap-order-id) is asked of its own host "
+           "with the profile's mTLS certificate; its user key comes from PAYTRIAGE_TOSS_USER_KEY."));
     addCommonOptions(parser);
     parser.addOption({QStringLiteral("order-id"), tr("The merchant's orderId."), QStringLiteral("id")});
     parser.addOption({QStringLiteral("payment-key"), tr("The paymentKey."), QStringLiteral("key")});
+    parser.addOption({QStringLiteral("iap-order-id"),
+                      tr("An Apps-in-Toss in-app purchase orderId: its order status instead of a payment."),
+                      QStringLiteral("id")});
     addNetworkOptions(parser);
     parser.addPositionalArgument(QStringLiteral("id"), tr("An orderId or paymentKey (kind detected) instead of the options."));
     if (const auto exit = parseOrExit(parser, arguments))
@@ -43,7 +48,23 @@ int runLookup(const QStringList &arguments)
 
     QString id;
     IdKind kind = IdKind::Auto;
-    if (parser.isSet(QStringLiteral("order-id"))) {
+    const bool inApp = parser.isSet(QStringLiteral("iap-order-id"));
+    // The user key identifies a Toss user (personal data): from the environment, like the
+    // secret key, so it stays out of shell history and the process list.
+    const QString userKey = qEnvironmentVariable("PAYTRIAGE_TOSS_USER_KEY").trimmed();
+    if (inApp) {
+        if (parser.isSet(QStringLiteral("order-id")) || parser.isSet(QStringLiteral("payment-key"))
+            || !parser.positionalArguments().isEmpty()) {
+            err(tr("--iap-order-id looks up an Apps-in-Toss order on its own; name no payment with it."));
+            return ExitFailed;
+        }
+        id = parser.value(QStringLiteral("iap-order-id"));
+        if (userKey.isEmpty()) {
+            err(tr("The Apps-in-Toss order status needs the user's key (x-toss-user-key, from Toss Login): set "
+                   "PAYTRIAGE_TOSS_USER_KEY."));
+            return ExitFailed;
+        }
+    } else if (parser.isSet(QStringLiteral("order-id"))) {
         id = parser.value(QStringLiteral("order-id"));
         kind = IdKind::OrderId;
     } else if (parser.isSet(QStringLiteral("payment-key"))) {
@@ -57,7 +78,7 @@ int runLookup(const QStringList &arguments)
         return ExitFailed;
     }
 
-    const auto config = clientConfig(parser, lang);
+    const auto config = clientConfig(parser, lang, inApp ? SecretKeyUse::NotNeeded : SecretKeyUse::Required);
     if (!config)
         return ExitFailed;
 
@@ -69,7 +90,10 @@ int runLookup(const QStringList &arguments)
     QObject::connect(&fetcher, &CaseFetcher::sourceFailed, &fetcher, [](Source source, const ApiError &error) {
         err(QStringLiteral("%1: %2").arg(sourceName(source), error.describe()));
     });
-    fetcher.fetch(id, kind);
+    if (inApp)
+        fetcher.fetchIapOrder(id.trimmed(), userKey);
+    else
+        fetcher.fetch(id, kind);
     loop.exec();
 
     const Case &kase = fetcher.currentCase();
@@ -83,9 +107,11 @@ int runLookup(const QStringList &arguments)
     else if (!kase.documents.empty())
         out(textReport(report, {stdoutIsTerminal(), 100}));
 
-    // No payment means the lookup itself failed (its error object, if any, was still analysed).
+    // No payment (or in-app order) means the lookup itself failed (its error object, if any, was
+    // still analysed).
+    const Source main = inApp ? Source::IapOrderStatus : Source::Payment;
     const bool paymentFailed = std::any_of(fetcher.errors().begin(), fetcher.errors().end(),
-                                           [](const auto &e) { return e.first == Source::Payment; });
+                                           [main](const auto &e) { return e.first == main; });
     if (paymentFailed)
         return ExitFailed;
     return analysis.hasWarnings() ? ExitFindings : ExitClean;

@@ -8,10 +8,21 @@ class QCommandLineParser;
 
 namespace paytriage::cli {
 
-// --base-url and --api-version, shared by the commands that call the API.
+// --profile, --base-url, --apps-in-toss-url and --api-version, shared by the commands that call
+// the API.
 void addNetworkOptions(QCommandLineParser &parser);
-// The client settings from those options and PAYTRIAGE_SECRET_KEY (never from the command
-// line); nullopt, with the reason on stderr, when they cannot be used.
-std::optional<ClientConfig> clientConfig(const QCommandLineParser &parser, Language language);
+
+enum class SecretKeyUse {
+    Required,   // the Toss Payments core API (Basic auth)
+    NotNeeded   // Apps-in-Toss only: the mTLS certificate authenticates; no secret key is read
+};
+
+// The client settings from those options. With --profile NAME: the profile's base URL, API
+// version and Apps-in-Toss settings from the settings file the console writes (see
+// openUserSettings()), and the secret key from the profile's keychain entry, else from
+// PAYTRIAGE_SECRET_KEY. Without: --base-url and PAYTRIAGE_SECRET_KEY. Never from the command
+// line. nullopt, with the reason on stderr, when they cannot be used (exit status 2).
+std::optional<ClientConfig> clientConfig(const QCommandLineParser &parser, Language language,
+                                         SecretKeyUse secretKey = SecretKeyUse::Required);
 
 } // namespace paytriage::cli

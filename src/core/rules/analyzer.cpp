@@ -32,6 +32,14 @@ Analyzer::Analyzer(const Catalog &catalog, const Clock &clock, AnalyzerOptions o
 
 Analyzer::~Analyzer() = default;
 
+std::vector<std::string> Analyzer::ruleIds() const
+{
+    std::vector<std::string> ids;
+    for (const auto &rule : m_rules)
+        ids.emplace_back(rule->id());
+    return ids;
+}
+
 std::unique_ptr<Analyzer::Session> Analyzer::begin(const Case &kase) const
 {
     return std::unique_ptr<Session>(new Session(*this, kase));

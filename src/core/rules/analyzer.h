@@ -44,6 +44,7 @@ public:
     Analysis analyze(const Case &kase) const;
 
     const Catalog &catalog() const { return m_catalog; }
+    std::vector<std::string> ruleIds() const;   // in registration order (settings, docs)
 
 private:
     const Catalog &m_catalog;

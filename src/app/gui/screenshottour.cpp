@@ -1,0 +1,99 @@
+#include "screenshottour.h"
+
+#include "casesession.h"
+#include "caseview.h"
+#include "errorcodedialog.h"
+#include "mainwindow.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QPixmap>
+#include <QThread>
+
+#include <cstdio>
+#include <functional>
+
+namespace paytriage {
+
+namespace {
+
+bool waitFor(const std::function<bool()> &ready, int timeoutMs = 15000)
+{
+    QElapsedTimer timer;
+    timer.start();
+    while (!ready()) {
+        if (timer.elapsed() > timeoutMs)
+            return false;
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+        QThread::msleep(5);
+    }
+    return true;
+}
+
+void settle()
+{
+    // Let layouts, lazy models and deferred paints finish before grabbing.
+    for (int i = 0; i < 20; ++i) {
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 10);
+        QThread::msleep(5);
+    }
+}
+
+bool save(QWidget *widget, const QString &path)
+{
+    settle();
+    const bool ok = widget->grab().save(path);
+    std::fprintf(stderr, "%s %s\n", ok ? "saved" : "FAILED", qUtf8Printable(path));
+    return ok;
+}
+
+bool openCase(MainWindow &window, const QString &orderId, const std::string &rule)
+{
+    LookupBar::Query query;
+    query.id = orderId;
+    query.kind = IdKind::OrderId;
+    query.profile = window.lookupBar()->currentProfile();
+    window.lookupBar()->setQuery(orderId);
+    window.lookUp(query);
+    CaseView *view = nullptr;
+    const bool done = waitFor([&] {
+        view = window.currentCase();
+        return view && view->session()->lookup() && view->session()->lookup()->id == orderId && !view->session()->busy()
+               && view->session()->snapshot().documents;
+    });
+    if (done && !rule.empty())
+        view->selectFinding(rule);
+    return done;
+}
+
+} // namespace
+
+int runScreenshotTour(MainWindow &window, const QString &dir)
+{
+    if (!QDir().mkpath(dir)) {
+        std::fprintf(stderr, "cannot create %s\n", qUtf8Printable(dir));
+        return 2;
+    }
+    window.resize(1500, 900);
+    bool ok = true;
+    for (const Language language : {Language::English, Language::Korean}) {
+        const QString code = language == Language::Korean ? QStringLiteral("ko") : QStringLiteral("en");
+        window.setLanguage(language);
+        window.showWelcome();
+        ok &= save(&window, QDir(dir).filePath(QStringLiteral("welcome-%1.png").arg(code)));
+        ok &= openCase(window, QStringLiteral("2025040210437094"), "status-stuck-in-progress");
+        ok &= save(&window, QDir(dir).filePath(QStringLiteral("case-seed000-%1.png").arg(code)));
+        ok &= openCase(window, QStringLiteral("LIVE-V20240807160726-PAY_6367_3859"), "vbank-cancel-without-deposit");
+        ok &= save(&window, QDir(dir).filePath(QStringLiteral("case-seed001-%1.png").arg(code)));
+        ErrorCodeDialog *codes = window.errorCodes();
+        codes->resize(1100, 640);
+        codes->show();
+        codes->showCode(QStringLiteral("NOT_FOUND_PAYMENT"));
+        ok &= save(codes, QDir(dir).filePath(QStringLiteral("error-codes-%1.png").arg(code)));
+        codes->hide();
+    }
+    return ok ? 0 : 1;
+}
+
+} // namespace paytriage

@@ -1,0 +1,234 @@
+#include "casesession.h"
+
+#include "model/input.h"
+#include "util/clock.h"
+
+#include <QNetworkAccessManager>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace paytriage {
+
+namespace {
+
+// Above this, a text is shown and analysed without a source map: a map of every value of a
+// 50 MB dump would cost several times the text in memory, for links nobody follows that deep.
+constexpr std::size_t sourceMapLimit = std::size_t(16) * 1024 * 1024;
+
+// The raw pane of a fetched case: each document as the API sent it, pretty-printed, under a
+// comment line naming the request. Decoding this text gives the source map of the pane.
+std::string rawTextOf(const std::vector<Document> &documents)
+{
+    std::string text;
+    for (std::size_t i = 0; i < documents.size(); ++i) {
+        const Document &d = documents[i];
+        text += "// #" + std::to_string(i + 1) + ' ' + d.source.label;
+        if (d.source.httpStatus)
+            text += " → HTTP " + std::to_string(d.source.httpStatus);
+        text += '\n';
+        text += d.value.dump(2, ' ', false, nlohmann::detail::error_handler_t::replace);
+        text += "\n\n";
+    }
+    return text;
+}
+
+} // namespace
+
+struct CaseSession::TextResult
+{
+    LoadedCase loaded;
+    Analysis analysis;
+    bool mapped = false;
+};
+
+CaseSession::CaseSession(const Catalog &catalog, AnalyzerOptions options, QObject *parent)
+    : QObject(parent), m_catalog(catalog), m_options(std::move(options))
+{
+}
+
+CaseSession::~CaseSession()
+{
+    if (m_watcher) {
+        m_watcher->disconnect(this);
+        m_watcher->waitForFinished();  // the worker reads the catalog this session refers to
+    }
+    if (m_fetcher)
+        m_fetcher->disconnect(this);
+}
+
+bool CaseSession::busy() const
+{
+    return m_textRunning || (m_fetcher && m_fetcher->running());
+}
+
+void CaseSession::startLookup(QNetworkAccessManager *network, LookupRequest request)
+{
+    m_network = network;
+    m_title = request.id;
+    m_lookup = std::move(request);
+    refresh();
+}
+
+void CaseSession::startText(QString title, std::string text)
+{
+    m_title = std::move(title);
+    m_lookup.reset();
+    m_inputText = std::move(text);
+    refresh();
+}
+
+void CaseSession::refresh()
+{
+    if (!m_lookup) {
+        runText();
+        return;
+    }
+    if (m_fetcher) {
+        m_fetcher->disconnect(this);
+        m_fetcher->cancel();
+        m_fetcher.reset();
+    }
+    m_client = std::make_unique<TossClient>(m_network, m_lookup->config);
+    m_fetcher = std::make_unique<CaseFetcher>(m_client.get());
+    for (SourceStatus &s : m_status)
+        s = {};
+    setFailure({}, {}, {});
+    m_snapshot = {};
+    Q_EMIT snapshotChanged();
+
+    connect(m_fetcher.get(), &CaseFetcher::sourceStarted, this, [this](Source source) {
+        m_status[int(source)] = {SourceState::Running, 0, {}};
+        Q_EMIT sourceChanged(source);
+    });
+    connect(m_fetcher.get(), &CaseFetcher::sourceFinished, this, [this](Source source, int records) {
+        m_status[int(source)] = {SourceState::Done, records, {}};
+        Q_EMIT sourceChanged(source);
+    });
+    connect(m_fetcher.get(), &CaseFetcher::sourceFailed, this, [this](Source source, const ApiError &error) {
+        const bool canceled = error.kind == ApiError::Kind::Canceled;
+        m_status[int(source)] = {canceled ? SourceState::Canceled : SourceState::Failed, 0, error};
+        Q_EMIT sourceChanged(source);
+        if (!canceled && (source == Source::Payment || source == Source::IapOrderStatus))
+            setFailure(error.describe(), error, {});
+    });
+    connect(m_fetcher.get(), &CaseFetcher::caseUpdated, this, &CaseSession::analyseFetched);
+    connect(m_fetcher.get(), &CaseFetcher::finished, this, [this] { Q_EMIT busyChanged(false); });
+
+    if (const auto problem = m_lookup->config.problem()) {
+        ApiError error;
+        error.kind = ApiError::Kind::Configuration;
+        error.detail = *problem;
+        m_status[int(m_lookup->inApp ? Source::IapOrderStatus : Source::Payment)] = {SourceState::Failed, 0, error};
+        setFailure(error.describe(), error, {});
+        Q_EMIT busyChanged(false);
+        return;
+    }
+    Q_EMIT busyChanged(true);
+    if (m_lookup->inApp)
+        m_fetcher->fetchIapOrder(m_lookup->id, m_lookup->iapUserKey);
+    else
+        m_fetcher->fetch(m_lookup->id, m_lookup->kind);
+}
+
+void CaseSession::cancel()
+{
+    if (m_fetcher)
+        m_fetcher->cancel();
+    if (m_textRunning && m_watcher) {
+        // A decode cannot be interrupted halfway; its result is dropped when it arrives.
+        m_watcher->disconnect(this);
+        m_watcher.release()->deleteLater();
+        m_textRunning = false;
+        setFailure(tr("Analysis canceled. Press F5 to run it again."), {}, {});
+        Q_EMIT busyChanged(false);
+    }
+}
+
+void CaseSession::setAnalyzerOptions(AnalyzerOptions options)
+{
+    m_options = std::move(options);
+    if (m_lookup)
+        analyseFetched();
+    else if (!m_textRunning)
+        runText();
+}
+
+void CaseSession::analyseFetched()
+{
+    if (!m_fetcher)
+        return;
+    Case kase = m_fetcher->currentCase();
+    CaseSnapshot snapshot;
+    auto raw = std::make_shared<std::string>(rawTextOf(kase.documents));
+    DecodeResult decoded = decode(*raw);
+    if (decoded.ok() && decoded.documents.size() == kase.documents.size())
+        snapshot.sourceMap = std::make_shared<SourceMap>(std::move(decoded.sourceMap));
+    snapshot.rawText = std::move(raw);
+    const SystemClock clock;
+    snapshot.analysis = Analyzer(m_catalog, clock, m_options).analyze(kase);
+    snapshot.documents = std::make_shared<std::vector<Document>>(std::move(kase.documents));
+    publish(std::move(snapshot));
+}
+
+void CaseSession::runText()
+{
+    if (m_watcher) {
+        m_watcher->disconnect(this);
+        m_watcher.release()->deleteLater();
+    }
+    setFailure({}, {}, {});
+    m_textRunning = true;
+    Q_EMIT busyChanged(true);
+    m_watcher = std::make_unique<QFutureWatcher<std::shared_ptr<TextResult>>>();
+    connect(m_watcher.get(), &QFutureWatcherBase::finished, this, [this] {
+        auto result = m_watcher->result();
+        m_textRunning = false;
+        CaseSnapshot snapshot;
+        snapshot.rawText = std::make_shared<std::string>(std::move(result->loaded.decoded.text));
+        if (!result->loaded.decoded.ok()) {
+            const DecodeError &e = *result->loaded.decoded.error;
+            publish(std::move(snapshot));
+            setFailure(e.message().toString(), {}, ByteRange{e.offset, e.offset + 1});
+        } else {
+            if (result->mapped)
+                snapshot.sourceMap = std::make_shared<SourceMap>(std::move(result->loaded.decoded.sourceMap));
+            snapshot.repairs = std::move(result->loaded.decoded.repairs);
+            snapshot.analysis = std::move(result->analysis);
+            snapshot.documents = std::make_shared<std::vector<Document>>(std::move(result->loaded.kase.documents));
+            publish(std::move(snapshot));
+        }
+        Q_EMIT busyChanged(false);
+    });
+    // The worker gets copies: the catalog shares its immutable data, the text is copied once so
+    // the user's input survives whatever happens to the analysis.
+    m_watcher->setFuture(QtConcurrent::run(
+        [catalog = m_catalog, options = m_options, text = m_inputText, title = m_title.toStdString()]() mutable {
+            auto result = std::make_shared<TextResult>();
+            DecodeOptions decodeOptions;
+            result->mapped = text.size() <= sourceMapLimit;
+            decodeOptions.buildSourceMap = result->mapped;
+            result->loaded = loadText(std::move(text), DocumentSource{title, {}, 0}, decodeOptions);
+            if (result->loaded.decoded.ok()) {
+                const SystemClock clock;
+                result->analysis = Analyzer(catalog, clock, options).analyze(result->loaded.kase);
+            }
+            return result;
+        }));
+}
+
+void CaseSession::publish(CaseSnapshot snapshot)
+{
+    m_snapshot = std::move(snapshot);
+    Q_EMIT snapshotChanged();
+}
+
+void CaseSession::setFailure(QString message, std::optional<ApiError> request, std::optional<ByteRange> at)
+{
+    if (message == m_failure && !request && !m_failedRequest)
+        return;
+    m_failure = std::move(message);
+    m_failedRequest = std::move(request);
+    m_failurePosition = at;
+    Q_EMIT failedChanged();
+}
+
+} // namespace paytriage

@@ -1,0 +1,112 @@
+#pragma once
+// One case of the console: a lookup (fetched through CaseFetcher, source by source) or a text
+// (pasted, typed, dropped, opened), decoded and analysed. Emits typed signals as sources
+// arrive; the CaseView only draws what it is told. Decoding and analysis of text run off the UI
+// thread; fetched documents are small (filtered to one payment) and are analysed in place.
+
+#include "catalog/catalog.h"
+#include "net/casefetcher.h"
+#include "net/tossclient.h"
+#include "rules/analyzer.h"
+
+#include <QFutureWatcher>
+#include <QObject>
+
+#include <memory>
+#include <optional>
+
+class QNetworkAccessManager;
+
+namespace paytriage {
+
+// Everything a case view shows, immutable once published (models keep shared pointers).
+struct CaseSnapshot
+{
+    std::shared_ptr<const std::vector<Document>> documents;
+    std::shared_ptr<const std::string> rawText;       // the raw pane's text
+    std::shared_ptr<const SourceMap> sourceMap;       // null for inputs too big to map
+    std::vector<Repair> repairs;                      // pasted text only
+    Analysis analysis;
+};
+
+class CaseSession final : public QObject
+{
+    Q_OBJECT
+public:
+    enum class SourceState {
+        Idle,
+        Running,
+        Done,
+        Failed,
+        Canceled
+    };
+    struct SourceStatus
+    {
+        SourceState state = SourceState::Idle;
+        int records = 0;
+        std::optional<ApiError> error;
+    };
+    struct LookupRequest
+    {
+        QString id;
+        IdKind kind = IdKind::Auto;
+        bool inApp = false;              // an Apps-in-Toss orderId (get-order-status)
+        QString iapUserKey;
+        QString profileName;
+        ClientConfig config;
+    };
+
+    // The session shares the network access manager and reads catalog/options at each analysis.
+    CaseSession(const Catalog &catalog, AnalyzerOptions options, QObject *parent = nullptr);
+    ~CaseSession() override;
+
+    void startLookup(QNetworkAccessManager *network, LookupRequest request);
+    void startText(QString title, std::string text);
+    void refresh();                      // F5: fetch again, or re-analyse the text
+    void cancel();
+    void setAnalyzerOptions(AnalyzerOptions options);  // re-analyses
+
+    bool isLookup() const { return m_lookup.has_value(); }
+    const std::optional<LookupRequest> &lookup() const { return m_lookup; }
+    QString title() const { return m_title; }
+    bool busy() const;
+    const CaseSnapshot &snapshot() const { return m_snapshot; }
+    const SourceStatus &status(Source source) const { return m_status[static_cast<int>(source)]; }
+    // Why the case has nothing to show (a decode error of the text, or the payment's fetch
+    // failing); empty when it has.
+    QString failure() const { return m_failure; }
+    std::optional<ApiError> failedRequest() const { return m_failedRequest; }
+    std::optional<ByteRange> failurePosition() const { return m_failurePosition; }
+    const std::string &inputText() const { return m_inputText; }
+
+Q_SIGNALS:
+    void sourceChanged(paytriage::Source source);
+    void snapshotChanged();
+    void failedChanged();
+    void busyChanged(bool busy);
+
+private:
+    struct TextResult;
+    void analyseFetched();
+    void publish(CaseSnapshot snapshot);
+    void setFailure(QString message, std::optional<ApiError> request, std::optional<ByteRange> at);
+    void runText();
+
+    const Catalog &m_catalog;
+    AnalyzerOptions m_options;
+    QString m_title;
+    std::optional<LookupRequest> m_lookup;
+    QNetworkAccessManager *m_network = nullptr;
+    std::unique_ptr<TossClient> m_client;
+    std::unique_ptr<CaseFetcher> m_fetcher;
+    std::string m_inputText;
+    std::unique_ptr<QFutureWatcher<std::shared_ptr<TextResult>>> m_watcher;
+    CaseSnapshot m_snapshot;
+    SourceStatus m_status[4];
+    QString m_failure;
+    std::optional<ApiError> m_failedRequest;
+    std::optional<ByteRange> m_failurePosition;
+    bool m_textRunning = false;
+};
+
+} // namespace paytriage

@@ -1,0 +1,608 @@
+#include "caseview.h"
+#include "ui_caseview.h"
+
+#include "models/findingsfilterproxy.h"
+#include "models/findingsmodel.h"
+#include "models/jsontreemodel.h"
+#include "jsonview/jsontextview.h"
+#include "models/modelroles.h"
+#include "severitystyle.h"
+#include "models/timelinemodel.h"
+#include "util/jsonutil.h"
+#include "util/money.h"
+
+#include <QClipboard>
+#include <QEvent>
+#include <QGuiApplication>
+#include <QHeaderView>
+#include <QSettings>
+#include <QStyle>
+
+namespace paytriage {
+
+namespace {
+
+QString qs(const std::string &s)
+{
+    return QString::fromStdString(s);
+}
+
+QString esc(const QString &s)
+{
+    return s.toHtmlEscaped();
+}
+
+// Status words by how worried a support engineer should be: settled, in flight, failed.
+int statusTone(const std::string &status)
+{
+    if (status == "DONE")
+        return -1;  // fine
+    if (status == "ABORTED" || status == "EXPIRED")
+        return 2;
+    if (status == "READY" || status == "IN_PROGRESS" || status == "WAITING_FOR_DEPOSIT")
+        return 1;
+    return 0;       // canceled and the rest: informational
+}
+
+const Json *at(const Json &value, const std::string &pointer)
+{
+    try {
+        const Json::json_pointer p(pointer);
+        return value.contains(p) ? &value.at(p) : nullptr;
+    } catch (const std::exception &) {
+        return nullptr;
+    }
+}
+
+void collectNulls(const Json &value, std::string &pointer, std::size_t document, const SourceMap &map,
+                  std::vector<TextMarker> &out, std::size_t &budget)
+{
+    if (budget == 0)
+        return;
+    if (value.is_null()) {
+        --budget;
+        if (const auto range = map.find(document, pointer))
+            out.push_back({TextMarker::Kind::Null, *range, -1,
+                           QCoreApplication::translate("paytriage::CaseView", "null")});
+        return;
+    }
+    const std::size_t length = pointer.size();
+    if (value.is_object()) {
+        for (auto it = value.begin(); it != value.end(); ++it) {
+            pointer = pointerAppend(pointer, it.key());
+            collectNulls(*it, pointer, document, map, out, budget);
+            pointer.resize(length);
+        }
+    } else if (value.is_array()) {
+        for (std::size_t i = 0; i < value.size(); ++i) {
+            pointer = pointerAppend(pointer, i);
+            collectNulls(value[i], pointer, document, map, out, budget);
+            pointer.resize(length);
+        }
+    }
+}
+
+} // namespace
+
+CaseView::CaseView(CaseSession *session, const Catalog &catalog, Language language, QWidget *parent)
+    : QWidget(parent),
+      m_ui(std::make_unique<Ui::CaseView>()),
+      m_session(session),
+      m_catalog(catalog),
+      m_language(language)
+{
+    m_ui->setupUi(this);
+    session->setParent(this);
+
+    m_findings = new FindingsModel(this);
+    m_findingsFilter = new FindingsFilterProxy(this);
+    m_findingsFilter->setSourceModel(m_findings);
+    m_findingsStyle = new SeverityStyleProxy(this);
+    m_findingsStyle->setSourceModel(m_findingsFilter);
+    m_findingsStyle->setPalette(palette());
+    m_ui->findingsView->setModel(m_findingsStyle);
+    m_ui->findingsView->header()->setSectionResizeMode(FindingsModel::TitleColumn, QHeaderView::Stretch);
+    m_ui->findingsView->header()->setStretchLastSection(false);
+
+    m_timeline = new TimelineModel(this);
+    m_timelineStyle = new SeverityStyleProxy(this);
+    m_timelineStyle->setSourceModel(m_timeline);
+    m_timelineStyle->setPalette(palette());
+    m_ui->timelineView->setModel(m_timelineStyle);
+    m_ui->timelineView->verticalHeader()->hide();
+    m_ui->timelineView->horizontalHeader()->setStretchLastSection(true);
+    m_ui->timelineView->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 6);
+
+    m_tree = new JsonTreeModel(catalog, this);
+    m_treeStyle = new SeverityStyleProxy(this);
+    m_treeStyle->setSourceModel(m_tree);
+    m_treeStyle->setPalette(palette());
+    m_treeStyle->setNullRole(JsonTreeModel::IsNullRole);
+    m_ui->treeView->setModel(m_treeStyle);
+
+    m_findings->setLanguage(language);
+    m_timeline->setLanguage(language);
+    m_tree->setLanguage(language);
+
+    m_ui->mainSplitter->setStretchFactor(0, 3);
+    m_ui->mainSplitter->setStretchFactor(1, 1);
+    m_ui->topSplitter->setStretchFactor(0, 4);
+    m_ui->topSplitter->setStretchFactor(1, 5);
+    m_ui->topSplitter->setStretchFactor(2, 4);
+    m_ui->findingsSplitter->setStretchFactor(0, 1);
+    m_ui->findingsSplitter->setStretchFactor(1, 1);
+    m_ui->bannerFrame->hide();
+    m_ui->repairsLabel->hide();
+    m_ui->bannerIcon->setPixmap(severityIcon(2, palette()).pixmap(style()->pixelMetric(QStyle::PM_LargeIconSize)));
+    fillSeverityFilter();
+
+    connect(m_ui->severityFilter, &QComboBox::currentIndexChanged, this, [this] {
+        m_findingsFilter->setMinimumSeverity(static_cast<Severity>(m_ui->severityFilter->currentData().toInt()));
+        m_ui->findingsView->expandAll();
+    });
+    connect(m_ui->groupByRule, &QCheckBox::toggled, this, [this](bool on) {
+        m_findings->setGroupedByRule(on);
+        m_ui->findingsView->setRootIsDecorated(on);
+        m_ui->findingsView->expandAll();
+    });
+    connect(m_ui->findingsSearch, &QLineEdit::textChanged, this, [this](const QString &text) {
+        m_findingsFilter->setTextFilter(text);
+        m_ui->findingsView->expandAll();
+    });
+    connect(m_ui->findingsView->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            [this](const QModelIndex &current) { onFindingCurrent(current); });
+    connect(m_ui->rawView, &JsonTextView::pointerActivated, this, [this](std::size_t document, const QString &pointer) {
+        m_mediator.select(Selection(document, pointer.toStdString()), m_ui->rawView);
+    });
+    connect(m_ui->treeView->selectionModel(), &QItemSelectionModel::currentChanged, this, [this](const QModelIndex &current) {
+        if (current.isValid())
+            m_mediator.select(m_tree->selectionAt(m_treeStyle->mapToSource(current)), m_ui->treeView);
+    });
+    connect(m_ui->timelineView->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            [this](const QModelIndex &current) {
+                if (!current.isValid())
+                    return;
+                if (const TimelineEvent *event = m_timeline->event(m_timelineStyle->mapToSource(current).row())) {
+                    m_mediator.select(Selection(event->document, event->pointer), m_ui->timelineView);
+                }
+            });
+    connect(&m_mediator, &SelectionMediator::selectionChanged, this, &CaseView::onSelection);
+    connect(m_ui->findingDetail, &QTextBrowser::anchorClicked, this, [this](const QUrl &url) {
+        if (url.scheme() == QLatin1String("paytriage-error"))
+            Q_EMIT errorCodeRequested(url.path());
+    });
+    connect(m_ui->copyOrderIdButton, &QToolButton::clicked, this,
+            [this] { QGuiApplication::clipboard()->setText(m_ui->orderIdValue->text()); });
+    connect(m_ui->copyPaymentKeyButton, &QToolButton::clicked, this,
+            [this] { QGuiApplication::clipboard()->setText(m_ui->paymentKeyValue->text()); });
+    connect(m_ui->cancelButton, &QPushButton::clicked, session, &CaseSession::cancel);
+    connect(m_ui->refreshButton, &QPushButton::clicked, session, &CaseSession::refresh);
+    connect(m_ui->retryButton, &QPushButton::clicked, session, &CaseSession::refresh);
+    connect(m_ui->explainButton, &QPushButton::clicked, this, [this] {
+        if (const auto request = m_session->failedRequest(); request && !request->code.empty())
+            Q_EMIT errorCodeRequested(qs(request->code));
+    });
+    connect(m_ui->editTextButton, &QPushButton::clicked, this, [this] {
+        Q_EMIT editTextRequested(m_session->title(), QString::fromStdString(m_session->inputText()));
+    });
+
+    connect(session, &CaseSession::snapshotChanged, this, &CaseView::onSnapshot);
+    connect(session, &CaseSession::sourceChanged, this, &CaseView::onSourceChanged);
+    connect(session, &CaseSession::busyChanged, this, &CaseView::onSourceChanged);
+    connect(session, &CaseSession::failedChanged, this, &CaseView::onFailure);
+
+    onSnapshot();
+    onSourceChanged();
+    onFailure();
+}
+
+CaseView::~CaseView() = default;
+
+QWidget *CaseView::findingsView() const { return m_ui->findingsView; }
+JsonTextView *CaseView::rawView() const { return m_ui->rawView; }
+QWidget *CaseView::treeView() const { return m_ui->treeView; }
+QWidget *CaseView::timelineView() const { return m_ui->timelineView; }
+
+void CaseView::setLanguage(Language language)
+{
+    m_language = language;
+    m_findings->setLanguage(language);
+    m_timeline->setLanguage(language);
+    m_tree->setLanguage(language);
+    retranslate();
+}
+
+void CaseView::showFind()
+{
+    m_ui->rawView->showFindBar();
+}
+
+int CaseView::worstSeverity() const
+{
+    const auto worst = m_session->snapshot().analysis.worst();
+    return worst ? static_cast<int>(*worst) : -1;
+}
+
+std::array<int, 3> CaseView::severityCounts() const
+{
+    std::array<int, 3> counts{0, 0, 0};
+    for (const Finding &f : m_session->snapshot().analysis.findings)
+        ++counts[static_cast<int>(f.severity)];
+    return counts;
+}
+
+bool CaseView::selectFinding(const std::string &ruleId)
+{
+    const auto &findings = m_session->snapshot().analysis.findings;
+    for (std::size_t i = 0; i < findings.size(); ++i) {
+        if (findings[i].rule != ruleId)
+            continue;
+        const QModelIndex source = m_findings->indexOfFinding(i);
+        const QModelIndex shown = m_findingsStyle->mapFromSource(m_findingsFilter->mapFromSource(source));
+        if (!shown.isValid())
+            continue;
+        m_ui->findingsView->setCurrentIndex(shown);
+        m_ui->findingsView->scrollTo(shown);
+        return true;
+    }
+    return false;
+}
+
+void CaseView::saveState(QSettings &settings) const
+{
+    settings.setValue(QStringLiteral("caseView/main"), m_ui->mainSplitter->saveState());
+    settings.setValue(QStringLiteral("caseView/top"), m_ui->topSplitter->saveState());
+    settings.setValue(QStringLiteral("caseView/findings"), m_ui->findingsSplitter->saveState());
+    settings.setValue(QStringLiteral("caseView/findingsHeader"), m_ui->findingsView->header()->saveState());
+    settings.setValue(QStringLiteral("caseView/treeHeader"), m_ui->treeView->header()->saveState());
+    settings.setValue(QStringLiteral("caseView/timelineHeader"), m_ui->timelineView->horizontalHeader()->saveState());
+    settings.setValue(QStringLiteral("caseView/groupByRule"), m_ui->groupByRule->isChecked());
+}
+
+void CaseView::restoreState(const QSettings &settings)
+{
+    m_ui->mainSplitter->restoreState(settings.value(QStringLiteral("caseView/main")).toByteArray());
+    m_ui->topSplitter->restoreState(settings.value(QStringLiteral("caseView/top")).toByteArray());
+    m_ui->findingsSplitter->restoreState(settings.value(QStringLiteral("caseView/findings")).toByteArray());
+    m_ui->findingsView->header()->restoreState(settings.value(QStringLiteral("caseView/findingsHeader")).toByteArray());
+    m_ui->treeView->header()->restoreState(settings.value(QStringLiteral("caseView/treeHeader")).toByteArray());
+    m_treeInitialised = settings.contains(QStringLiteral("caseView/treeHeader"));
+    m_ui->timelineView->horizontalHeader()->restoreState(
+        settings.value(QStringLiteral("caseView/timelineHeader")).toByteArray());
+    m_ui->groupByRule->setChecked(settings.value(QStringLiteral("caseView/groupByRule"), false).toBool());
+}
+
+void CaseView::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        m_ui->retranslateUi(this);
+        retranslate();
+    } else if (event->type() == QEvent::PaletteChange) {
+        for (SeverityStyleProxy *proxy : {m_findingsStyle, m_timelineStyle, m_treeStyle})
+            proxy->setPalette(palette());
+        updateSummary();
+    }
+    QWidget::changeEvent(event);
+}
+
+void CaseView::retranslate()
+{
+    fillSeverityFilter();
+    updateSummary();
+    onSourceChanged();
+    onFailure();
+    showFindingDetail(m_shownFinding);
+}
+
+void CaseView::fillSeverityFilter()
+{
+    const int current = m_ui->severityFilter->currentIndex();
+    const QSignalBlocker block(m_ui->severityFilter);
+    m_ui->severityFilter->clear();
+    m_ui->severityFilter->addItem(tr("All severities"), int(Severity::Info));
+    m_ui->severityFilter->addItem(tr("Warning and critical"), int(Severity::Warning));
+    m_ui->severityFilter->addItem(tr("Critical only"), int(Severity::Critical));
+    m_ui->severityFilter->setCurrentIndex(current < 0 ? 0 : current);
+}
+
+void CaseView::onSnapshot()
+{
+    const CaseSnapshot &snap = m_session->snapshot();
+    m_shownFinding = nullptr;
+    m_findings->setFindings(snap.analysis.findings);
+    m_timeline->setEvents(snap.analysis.timeline);
+    m_timeline->setFindings(snap.analysis.findings);
+    m_tree->setDocuments(snap.documents ? snap.documents : std::make_shared<const std::vector<Document>>());
+    m_tree->setFindings(snap.analysis.findings);
+    m_ui->findingsView->expandAll();
+    m_ui->treeView->expandToDepth(0);
+    if (!m_treeInitialised && m_tree->rowCount() > 0) {
+        m_ui->treeView->resizeColumnToContents(JsonTreeModel::FieldColumn);
+        m_treeInitialised = true;
+    }
+    m_ui->timelineView->resizeColumnsToContents();
+
+    if (snap.rawText)
+        m_ui->rawView->setContent(snap.rawText, snap.sourceMap);
+    else
+        m_ui->rawView->clear();
+    updateMarkers();
+
+    if (!snap.repairs.empty()) {
+        QStringList lines;
+        for (const Repair &r : snap.repairs)
+            lines << r.description().toString();
+        m_ui->repairsLabel->setText(tr("The text was not strict JSON: %n repair(s) made before analysis. Hover for the list; "
+                                       "repaired places are marked in the raw pane.", nullptr, int(snap.repairs.size())));
+        m_ui->repairsLabel->setToolTip(lines.join(QLatin1Char('\n')));
+        m_ui->repairsLabel->show();
+    } else {
+        m_ui->repairsLabel->hide();
+    }
+    updateSummary();
+    showFindingDetail(nullptr);
+    // Land on the most serious finding: that is what the user opened the case for.
+    if (m_findingsStyle->rowCount() > 0) {
+        QModelIndex first = m_findingsStyle->index(0, 0);
+        if (m_findingsStyle->hasChildren(first))
+            first = m_findingsStyle->index(0, 0, first);
+        m_ui->findingsView->setCurrentIndex(first);
+    }
+    Q_EMIT findingsChanged();
+}
+
+void CaseView::updateMarkers()
+{
+    const CaseSnapshot &snap = m_session->snapshot();
+    std::vector<TextMarker> markers;
+    if (snap.sourceMap && snap.documents) {
+        std::size_t budget = 20000;  // null marks beyond this add nothing a user could read
+        for (std::size_t d = 0; d < snap.documents->size(); ++d) {
+            std::string pointer;
+            collectNulls((*snap.documents)[d].value, pointer, d, *snap.sourceMap, markers, budget);
+        }
+        for (const Finding &f : snap.analysis.findings)
+            for (const std::string &p : f.pointers)
+                if (const auto range = snap.sourceMap->find(f.document, p))
+                    markers.push_back({TextMarker::Kind::Finding, *range, static_cast<int>(f.severity), f.title.qIn(m_language)});
+    }
+    for (const Repair &r : snap.repairs)
+        markers.push_back({TextMarker::Kind::Repair, ByteRange{r.offset, r.offset + std::max<std::size_t>(1, r.excerpt.size())},
+                           -1, r.description().toString()});
+    if (const auto at = m_session->failurePosition())
+        markers.push_back({TextMarker::Kind::Error, *at, 2, m_session->failure()});
+    m_ui->rawView->setMarkers(std::move(markers));
+}
+
+QString CaseView::sourceText(Source source) const
+{
+    const CaseSession::SourceStatus &s = m_session->status(source);
+    const QString name = sourceName(source);
+    switch (s.state) {
+    case CaseSession::SourceState::Idle: return {};
+    case CaseSession::SourceState::Running: return tr("%1: fetching…").arg(name);
+    case CaseSession::SourceState::Done: return tr("%1: ✓ %n record(s)", nullptr, s.records).arg(name);
+    case CaseSession::SourceState::Failed: return tr("%1: ✗ failed").arg(name);
+    case CaseSession::SourceState::Canceled: return tr("%1: canceled").arg(name);
+    }
+    return {};
+}
+
+void CaseView::onSourceChanged()
+{
+    const bool lookup = m_session->isLookup();
+    const std::pair<QLabel *, Source> labels[] = {{m_ui->paymentSource, Source::Payment},
+                                                  {m_ui->transactionsSource, Source::Transactions},
+                                                  {m_ui->settlementsSource, Source::Settlements},
+                                                  {m_ui->iapSource, Source::IapOrderStatus}};
+    for (const auto &[label, source] : labels) {
+        const QString text = lookup ? sourceText(source) : QString();
+        label->setText(text);
+        label->setVisible(!text.isEmpty());
+        if (const auto &error = m_session->status(source).error)
+            label->setToolTip(error->describe());
+        else
+            label->setToolTip({});
+    }
+    if (!lookup) {
+        const CaseSnapshot &snap = m_session->snapshot();
+        m_ui->paymentSource->setText(snap.documents ? tr("%n document(s) from the text", nullptr, int(snap.documents->size()))
+                                                    : (m_session->busy() ? tr("Analysing…") : QString()));
+        m_ui->paymentSource->setVisible(!m_ui->paymentSource->text().isEmpty());
+    }
+    const bool busy = m_session->busy();
+    m_ui->busyBar->setVisible(busy);
+    m_ui->cancelButton->setVisible(busy);
+    m_ui->refreshButton->setEnabled(!busy);
+}
+
+void CaseView::onFailure()
+{
+    const QString failure = m_session->failure();
+    m_ui->bannerFrame->setVisible(!failure.isEmpty());
+    if (failure.isEmpty())
+        return;
+    QString html = QStringLiteral("<b>%1</b>").arg(esc(failure));
+    const auto request = m_session->failedRequest();
+    bool known = false;
+    if (request && !request->code.empty()) {
+        if (const Json *entry = m_catalog.error(request->code)) {
+            known = true;
+            const QString meaning = Catalog::text(*entry, "meaning").qIn(m_language);
+            const QString check = Catalog::text(*entry, "check").qIn(m_language);
+            html += QStringLiteral("<br>%1").arg(esc(meaning));
+            if (!check.isEmpty())
+                html += QStringLiteral("<br><i>%1</i> %2").arg(esc(tr("What to check:")), esc(check));
+        }
+    }
+    if (!m_session->isLookup())
+        html += QStringLiteral("<br>%1").arg(esc(tr("Your text is kept: edit it and analyse again, or fix the place marked in the raw pane.")));
+    m_ui->bannerText->setText(html);
+    m_ui->explainButton->setVisible(known);
+    m_ui->editTextButton->setVisible(!m_session->isLookup());
+    m_ui->retryButton->setVisible(m_session->isLookup());
+    updateMarkers();
+    if (const auto position = m_session->failurePosition())
+        m_ui->rawView->selectBytes(*position);
+}
+
+void CaseView::updateSummary()
+{
+    const CaseSnapshot &snap = m_session->snapshot();
+    const Document *payment = nullptr;
+    const Document *inApp = nullptr;
+    if (snap.documents)
+        for (const Document &d : *snap.documents) {
+            if (d.kind == DocumentKind::Payment && !payment)
+                payment = &d;
+            if (d.kind == DocumentKind::IapOrderStatus && !inApp)
+                inApp = &d;
+        }
+    auto str = [](const Json &o, const char *key) { return json::string(o, key); };
+    QString orderId;
+    QString paymentKey;
+    QString chip;
+    int tone = 0;
+    if (payment && payment->payload().is_object()) {
+        const Json &p = payment->payload();
+        const std::string status = str(p, "status");
+        const Json *label = m_catalog.enumValue("payment.status", status);
+        chip = qs(status);
+        if (label)
+            chip += QStringLiteral(" · ") + Catalog::text(*label, "label").qIn(m_language);
+        tone = statusTone(status);
+        QString method = qs(str(p, "method"));
+        if (const Json *m = m_catalog.enumValue("payment.method", str(p, "method")))
+            method = Catalog::text(*m, "label").qIn(m_language);
+        m_ui->methodLabel->setText(method);
+        const std::string currency = str(p, "currency").empty() ? std::string("KRW") : str(p, "currency");
+        const Json *total = json::get(p, "totalAmount");
+        const Json *balance = json::get(p, "balanceAmount");
+        QString amounts;
+        if (total && total->is_number())
+            amounts = tr("Total %1").arg(qs(formatMoney(total->get<double>(), currency)));
+        if (balance && balance->is_number() && total && total->is_number() && balance->get<double>() != total->get<double>())
+            amounts += QStringLiteral(" · ") + tr("balance %1").arg(qs(formatMoney(balance->get<double>(), currency)));
+        m_ui->amountLabel->setText(amounts);
+        m_ui->orderNameLabel->setText(qs(str(p, "orderName")));
+        orderId = qs(str(p, "orderId"));
+        paymentKey = qs(str(p, "paymentKey"));
+        m_ui->apiVersionLabel->setText(payment->apiVersion.empty() ? QString()
+                                                                   : tr("API %1").arg(qs(payment->apiVersion)));
+    } else if (inApp && inApp->payload().is_object()) {
+        const Json &p = inApp->payload();
+        const std::string status = str(p, "status");
+        chip = qs(status);
+        if (const Json *label = m_catalog.enumValue("iap.status", status))
+            chip += QStringLiteral(" · ") + Catalog::text(*label, "label").qIn(m_language);
+        tone = m_catalog.enumValue("iap.status", status) && !m_catalog.isNewerEnumValue("iap.status", status) ? 0 : 1;
+        m_ui->methodLabel->setText(tr("In-app purchase"));
+        const Json *amount = json::get(p, "amount");
+        m_ui->amountLabel->setText(amount && amount->is_number() ? qs(formatMoney(amount->get<double>(), "KRW")) : QString());
+        m_ui->orderNameLabel->setText(qs(str(p, "productName")));
+        orderId = qs(str(p, "orderId"));
+        m_ui->apiVersionLabel->clear();
+    } else {
+        m_ui->methodLabel->clear();
+        m_ui->amountLabel->clear();
+        m_ui->orderNameLabel->clear();
+        m_ui->apiVersionLabel->clear();
+        if (m_session->isLookup())
+            chip = m_session->busy() ? tr("Looking up…") : tr("No payment");
+        else if (snap.documents)
+            chip = tr("%n document(s)", nullptr, int(snap.documents->size()));
+        if (m_session->isLookup()) {
+            const auto &lookup = *m_session->lookup();
+            const IdKind kind = lookup.kind == IdKind::Auto ? detectIdKind(lookup.id) : lookup.kind;
+            (kind == IdKind::PaymentKey ? paymentKey : orderId) = lookup.id;
+        }
+    }
+    m_ui->statusChip->setText(chip);
+    m_ui->statusChip->setVisible(!chip.isEmpty());
+    const QColor tint = tone >= 0 ? severityTint(tone, palette()) : QColor(0x2e, 0x7d, 0x32, isEnabled() ? 60 : 40);
+    const QColor ink = tone >= 0 ? severityColor(tone, palette()) : palette().color(QPalette::Text);
+    m_ui->statusChip->setStyleSheet(QStringLiteral("QLabel { background: %1; color: %2; border-radius: 6px; padding: 2px 8px; font-weight: bold; }")
+                                        .arg(tint.name(QColor::HexArgb), ink.name()));
+    m_ui->orderIdValue->setText(orderId);
+    m_ui->paymentKeyValue->setText(paymentKey);
+    for (QWidget *w : {static_cast<QWidget *>(m_ui->orderIdCaption), static_cast<QWidget *>(m_ui->orderIdValue),
+                       static_cast<QWidget *>(m_ui->copyOrderIdButton)})
+        w->setVisible(!orderId.isEmpty());
+    for (QWidget *w : {static_cast<QWidget *>(m_ui->paymentKeyCaption), static_cast<QWidget *>(m_ui->paymentKeyValue),
+                       static_cast<QWidget *>(m_ui->copyPaymentKeyButton)})
+        w->setVisible(!paymentKey.isEmpty());
+}
+
+void CaseView::onFindingCurrent(const QModelIndex &current)
+{
+    const QModelIndex source = m_findingsFilter->mapToSource(m_findingsStyle->mapToSource(current));
+    const Finding *finding = source.isValid() ? m_findings->finding(source) : nullptr;
+    showFindingDetail(finding);
+    if (finding && !finding->pointers.empty()) {
+        m_mediator.select(Selection(finding->document, finding->pointers.front()), m_ui->findingsView);
+    }
+}
+
+void CaseView::showFindingDetail(const Finding *finding)
+{
+    m_shownFinding = finding;
+    if (!finding) {
+        const auto counts = severityCounts();
+        const bool any = counts[0] + counts[1] + counts[2] > 0;
+        m_ui->findingDetail->setHtml(
+            any ? QStringLiteral("<p>%1</p>").arg(esc(tr("Select a finding to see what it means and what to do.")))
+                : (m_session->snapshot().documents
+                       ? QStringLiteral("<p>%1</p>").arg(esc(tr("No findings: nothing in these documents looks wrong to the rules.")))
+                       : QString()));
+        return;
+    }
+    const int sev = static_cast<int>(finding->severity);
+    QString html = QStringLiteral("<h3 style=\"color:%1\">%2: %3</h3>")
+                       .arg(severityColor(sev, palette()).name(), esc(severityName(sev)), esc(finding->title.qIn(m_language)));
+    html += QStringLiteral("<p>%1</p>").arg(esc(finding->detail.qIn(m_language)));
+    if (!finding->advice.empty())
+        html += QStringLiteral("<p><b>%1</b> %2</p>").arg(esc(tr("What to do:")), esc(finding->advice.qIn(m_language)));
+    if (!finding->evidence.empty()) {
+        html += QStringLiteral("<table cellspacing=\"0\" cellpadding=\"2\">");
+        for (const Evidence &e : finding->evidence)
+            html += QStringLiteral("<tr><td><code>%1</code></td><td><code>%2</code></td></tr>").arg(esc(qs(e.name)), esc(qs(e.value)));
+        html += QStringLiteral("</table>");
+    }
+    if (finding->rule == "api-error" && !finding->pointers.empty() && m_session->snapshot().documents) {
+        const auto &docs = *m_session->snapshot().documents;
+        if (finding->document < docs.size())
+            if (const Json *code = at(docs[finding->document].value, finding->pointers.front()); code && code->is_string())
+                html += QStringLiteral("<p><a href=\"paytriage-error:%1\">%2</a></p>")
+                            .arg(esc(qs(code->get<std::string>())), esc(tr("Open %1 in the error-code reference").arg(qs(code->get<std::string>()))));
+    }
+    QString where = QStringLiteral("%1 · #%2 %3").arg(qs(finding->rule)).arg(finding->document + 1).arg(qs(finding->pointers.empty() ? std::string() : finding->pointers.front()));
+    if (finding->occurrences > 1)
+        where += QStringLiteral(" · ") + tr("%n time(s)", nullptr, int(finding->occurrences));
+    html += QStringLiteral("<p style=\"color:%1\"><small>%2</small></p>").arg(palette().color(QPalette::PlaceholderText).name(), esc(where));
+    m_ui->findingDetail->setHtml(html);
+}
+
+void CaseView::onSelection(const Selection &selection, const QObject *origin)
+{
+    if (!selection.valid())
+        return;
+    if (origin != m_ui->rawView)
+        m_ui->rawView->selectPointer(selection.document, selection.pointer);
+    if (origin != m_ui->treeView) {
+        const QModelIndex index = m_treeStyle->mapFromSource(m_tree->indexFor(selection));
+        if (index.isValid()) {
+            m_ui->treeView->scrollTo(index);
+            m_ui->treeView->setCurrentIndex(index);
+        }
+    }
+    if (origin != m_ui->timelineView) {
+        const int row = m_timeline->rowFor(selection);
+        if (row >= 0) {
+            const QModelIndex index = m_timelineStyle->mapFromSource(m_timeline->index(row, 0));
+            m_ui->timelineView->setCurrentIndex(index);
+            m_ui->timelineView->scrollTo(index);
+        }
+    }
+}
+
+} // namespace paytriage

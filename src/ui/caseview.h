@@ -1,0 +1,92 @@
+#pragma once
+// One case: summary, findings with their explanation, the raw JSON, the decoded fields and the
+// timeline, linked through one SelectionMediator (no pane knows another). Failures show inside
+// the view with what to do and a retry; nothing the user typed is lost.
+
+#include "casesession.h"
+#include "models/selection.h"
+#include "util/text.h"
+
+#include <QWidget>
+
+#include <memory>
+
+class QModelIndex;
+class QSettings;
+
+namespace paytriage {
+
+namespace Ui {
+class CaseView;
+}
+
+class FindingsFilterProxy;
+class FindingsModel;
+class JsonTreeModel;
+class SeverityStyleProxy;
+class TimelineModel;
+
+class CaseView final : public QWidget
+{
+    Q_OBJECT
+public:
+    CaseView(CaseSession *session, const Catalog &catalog, Language language, QWidget *parent = nullptr);
+    ~CaseView() override;
+
+    CaseSession *session() const { return m_session; }
+    void setLanguage(Language language);
+    void showFind();
+    // Worst severity of the findings (-1 none), and counts per severity (info, warning, critical).
+    int worstSeverity() const;
+    std::array<int, 3> severityCounts() const;
+
+    void saveState(QSettings &settings) const;
+    void restoreState(const QSettings &settings);
+
+    // For tests and the screenshot tour.
+    QWidget *findingsView() const;
+    class JsonTextView *rawView() const;
+    QWidget *treeView() const;
+    QWidget *timelineView() const;
+    SelectionMediator *mediator() { return &m_mediator; }
+    bool selectFinding(const std::string &ruleId);
+
+Q_SIGNALS:
+    void errorCodeRequested(const QString &code);
+    void editTextRequested(const QString &title, const QString &text);
+    void findingsChanged();
+    void titleChanged(const QString &title);
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void onSnapshot();
+    void onSourceChanged();
+    void onFailure();
+    void onSelection(const Selection &selection, const QObject *origin);
+    void onFindingCurrent(const QModelIndex &current);
+    void showFindingDetail(const Finding *finding);
+    void updateSummary();
+    void updateMarkers();
+    void retranslate();
+    void fillSeverityFilter();
+    QString sourceText(Source source) const;
+
+    std::unique_ptr<Ui::CaseView> m_ui;
+    CaseSession *m_session;
+    const Catalog &m_catalog;
+    Language m_language;
+    SelectionMediator m_mediator;
+    FindingsModel *m_findings;
+    FindingsFilterProxy *m_findingsFilter;
+    SeverityStyleProxy *m_findingsStyle;
+    TimelineModel *m_timeline;
+    SeverityStyleProxy *m_timelineStyle;
+    JsonTreeModel *m_tree;
+    SeverityStyleProxy *m_treeStyle;
+    const Finding *m_shownFinding = nullptr;
+    bool m_treeInitialised = false;
+};
+
+} // namespace paytriage

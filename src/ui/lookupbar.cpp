@@ -1,0 +1,171 @@
+#include "lookupbar.h"
+#include "ui_lookupbar.h"
+
+#include "severitystyle.h"
+
+#include <QEvent>
+#include <QLineEdit>
+
+namespace paytriage {
+
+namespace {
+
+enum KindChoice {
+    ChoiceAuto,
+    ChoiceOrderId,
+    ChoicePaymentKey,
+    ChoiceInApp
+};
+
+constexpr int maxRecent = 20;
+
+} // namespace
+
+LookupBar::LookupBar(QWidget *parent) : QWidget(parent), m_ui(std::make_unique<Ui::LookupBar>())
+{
+    m_ui->setupUi(this);
+    m_ui->idEdit->lineEdit()->setPlaceholderText(tr("orderId or paymentKey — Ctrl+L"));
+    m_ui->idEdit->lineEdit()->setClearButtonEnabled(true);
+    m_ui->idEdit->setMaxVisibleItems(maxRecent);
+    fillKinds();
+    setKeyMode(KeyMode::Unknown);
+    connect(m_ui->idEdit->lineEdit(), &QLineEdit::returnPressed, this, &LookupBar::submit);
+    connect(m_ui->searchButton, &QPushButton::clicked, this, &LookupBar::submit);
+    connect(m_ui->idEdit, &QComboBox::editTextChanged, this, &LookupBar::updateDetected);
+    connect(m_ui->profileCombo, &QComboBox::currentTextChanged, this, &LookupBar::profileChanged);
+}
+
+LookupBar::~LookupBar() = default;
+
+void LookupBar::fillKinds()
+{
+    const int current = m_ui->kindCombo->currentIndex();
+    const QSignalBlocker block(m_ui->kindCombo);
+    m_ui->kindCombo->clear();
+    m_ui->kindCombo->addItem(QString(), ChoiceAuto);  // text set by updateDetected()
+    m_ui->kindCombo->addItem(tr("orderId"), ChoiceOrderId);
+    m_ui->kindCombo->addItem(tr("paymentKey"), ChoicePaymentKey);
+    m_ui->kindCombo->addItem(tr("In-app orderId"), ChoiceInApp);
+    m_ui->kindCombo->setCurrentIndex(current < 0 ? 0 : current);
+    updateDetected();
+}
+
+void LookupBar::updateDetected()
+{
+    const QString id = m_ui->idEdit->currentText().trimmed();
+    QString detected;
+    if (!id.isEmpty())
+        detected = detectIdKind(id) == IdKind::PaymentKey ? tr("paymentKey") : tr("orderId");
+    m_ui->kindCombo->setItemText(0, detected.isEmpty() ? tr("Auto") : tr("Auto: %1").arg(detected));
+}
+
+void LookupBar::submit()
+{
+    Query query;
+    query.id = m_ui->idEdit->currentText().trimmed();
+    if (query.id.isEmpty()) {
+        focusInput();
+        return;
+    }
+    switch (m_ui->kindCombo->currentData().toInt()) {
+    case ChoiceOrderId: query.kind = IdKind::OrderId; break;
+    case ChoicePaymentKey: query.kind = IdKind::PaymentKey; break;
+    case ChoiceInApp: query.inApp = true; query.kind = IdKind::OrderId; break;
+    default: break;
+    }
+    query.profile = currentProfile();
+    addRecent(query.id);
+    Q_EMIT lookupRequested(query);
+}
+
+void LookupBar::setProfiles(const QStringList &names, const QString &current)
+{
+    const QSignalBlocker block(m_ui->profileCombo);
+    m_ui->profileCombo->clear();
+    m_ui->profileCombo->addItems(names);
+    const int index = m_ui->profileCombo->findText(current);
+    m_ui->profileCombo->setCurrentIndex(index >= 0 ? index : 0);
+    m_ui->profileCombo->setToolTip(names.isEmpty() ? tr("No merchant profile yet: add one in Settings, or start the demo.")
+                                                   : QString());
+}
+
+QString LookupBar::currentProfile() const
+{
+    return m_ui->profileCombo->currentText();
+}
+
+void LookupBar::setKeyMode(KeyMode mode)
+{
+    m_mode = mode;
+    QString text;
+    int tone = -1;
+    switch (mode) {
+    case KeyMode::Test: text = tr("TEST"); tone = 0; break;
+    case KeyMode::Live: text = tr("LIVE"); tone = 2; break;
+    case KeyMode::Unknown: text = tr("NO KEY"); tone = 1; break;
+    }
+    m_ui->modeBadge->setText(text);
+    m_ui->modeBadge->setToolTip(mode == KeyMode::Live ? tr("A live key: lookups read real payments (read-only).")
+                                : mode == KeyMode::Test ? tr("A test key: lookups read test payments.")
+                                                        : tr("This profile has no secret key stored."));
+    m_ui->modeBadge->setStyleSheet(QStringLiteral("QLabel { background: %1; color: %2; border-radius: 4px; padding: 1px 6px; font-weight: bold; }")
+                                       .arg(severityTint(tone, palette()).name(QColor::HexArgb), severityColor(tone, palette()).name()));
+}
+
+void LookupBar::setRecent(const QStringList &ids)
+{
+    const QString text = m_ui->idEdit->currentText();
+    const QSignalBlocker block(m_ui->idEdit);
+    m_ui->idEdit->clear();
+    m_ui->idEdit->addItems(ids.mid(0, maxRecent));
+    m_ui->idEdit->setEditText(text);
+}
+
+QStringList LookupBar::recent() const
+{
+    QStringList ids;
+    for (int i = 0; i < m_ui->idEdit->count(); ++i)
+        ids << m_ui->idEdit->itemText(i);
+    return ids;
+}
+
+void LookupBar::addRecent(const QString &id)
+{
+    QStringList ids = recent();
+    ids.removeAll(id);
+    ids.prepend(id);
+    setRecent(ids);
+    m_ui->idEdit->setEditText(id);
+}
+
+void LookupBar::setQuery(const QString &id, bool inApp)
+{
+    m_ui->idEdit->setEditText(id);
+    m_ui->kindCombo->setCurrentIndex(inApp ? ChoiceInApp : ChoiceAuto);
+}
+
+QString LookupBar::text() const
+{
+    return m_ui->idEdit->currentText();
+}
+
+void LookupBar::focusInput()
+{
+    m_ui->idEdit->setFocus(Qt::ShortcutFocusReason);
+    m_ui->idEdit->lineEdit()->selectAll();
+}
+
+void LookupBar::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        m_ui->retranslateUi(this);
+        m_ui->idEdit->lineEdit()->setPlaceholderText(tr("orderId or paymentKey — Ctrl+L"));
+        fillKinds();
+        setKeyMode(m_mode);
+    } else if (event->type() == QEvent::PaletteChange) {
+        setKeyMode(m_mode);
+    }
+    QWidget::changeEvent(event);
+}
+
+} // namespace paytriage

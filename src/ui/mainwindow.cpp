@@ -1,0 +1,578 @@
+#include "mainwindow.h"
+#include "ui_mainwindow.h"
+
+#include "analyzetextdialog.h"
+#include "casesession.h"
+#include "caseview.h"
+#include "errorcodedialog.h"
+#include "model/input.h"
+#include "net/profilestore.h"
+#include "net/secretstore.h"
+#include "sandboxdata.h"
+#include "sandboxserver.h"
+#include "settings/settingsdialog.h"
+#include "severitystyle.h"
+#include "util/clock.h"
+#include "util/i18n.h"
+#include "welcomepage.h"
+
+#include <QActionGroup>
+#include <QClipboard>
+#include <QCloseEvent>
+#include <QDateTime>
+#include <QDropEvent>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QGuiApplication>
+#include <QLabel>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QNetworkAccessManager>
+#include <QSettings>
+#include <QStatusBar>
+#include <QStyle>
+#include <QToolBar>
+
+namespace paytriage {
+
+namespace {
+
+// The demo profile's key: the sandbox accepts any test key; this one is not a secret.
+constexpr const char *demoSecretKey = "test_sk_paytriage_demo";
+
+// Files larger than this are refused before reading (the decoder's own limit).
+constexpr qint64 maxFileBytes = qint64(256) * 1024 * 1024;
+
+} // namespace
+
+struct MainWindow::DemoProfile
+{
+    MerchantProfile profile;
+};
+
+MainWindow::MainWindow(const Catalog &catalog, Options options, QWidget *parent)
+    : QMainWindow(parent), m_ui(std::make_unique<Ui::MainWindow>()), m_catalog(catalog)
+{
+    m_ui->setupUi(this);
+    if (options.settings) {
+        m_settings = options.settings;
+    } else {
+        m_ownSettings = std::make_unique<QSettings>();
+        m_settings = m_ownSettings.get();
+    }
+    m_profiles = std::make_unique<ProfileStore>(*m_settings);
+    m_secrets = options.secrets ? std::move(options.secrets) : makeSecretStore(nullptr);
+    m_preferences = loadPreferences(*m_settings);
+    m_network = new QNetworkAccessManager(this);
+
+    m_lookupBar = new LookupBar(this);
+    auto *bar = addToolBar(tr("Lookup"));
+    bar->setObjectName(QStringLiteral("lookupToolBar"));
+    bar->setMovable(false);
+    bar->addWidget(m_lookupBar);
+    m_lookupBar->setRecent(m_settings->value(QStringLiteral("lookup/recent")).toStringList());
+
+    m_welcome = new WelcomePage(this);
+    m_severityLabel = new QLabel(this);
+    m_severityLabel->setAccessibleName(tr("Worst finding of the current case"));
+    m_demoLabel = new QLabel(this);
+    statusBar()->addPermanentWidget(m_demoLabel);
+    statusBar()->addPermanentWidget(m_severityLabel);
+
+    auto *languages = new QActionGroup(this);
+    languages->addAction(m_ui->actionKorean);
+    languages->addAction(m_ui->actionEnglish);
+    m_ui->actionKorean->setChecked(m_preferences.language == Language::Korean);
+    m_ui->actionEnglish->setChecked(m_preferences.language == Language::English);
+    m_ui->actionSettings->setShortcut(QKeySequence::Preferences);
+
+    connect(m_ui->actionLookup, &QAction::triggered, m_lookupBar, &LookupBar::focusInput);
+    connect(m_ui->actionAnalyzeText, &QAction::triggered, this, [this] { showAnalyseTextDialog(); });
+    connect(m_ui->actionAnalyzeClipboard, &QAction::triggered, this, &MainWindow::analyseClipboard);
+    connect(m_ui->actionOpenFile, &QAction::triggered, this, [this] {
+        const QString path = QFileDialog::getOpenFileName(this, tr("Analyse a file"), {},
+                                                          tr("JSON and text (*.json *.txt *.log);;All files (*)"));
+        if (!path.isEmpty())
+            openFile(path);
+    });
+    connect(m_ui->actionRefresh, &QAction::triggered, this, [this] {
+        if (CaseView *view = currentCase())
+            view->session()->refresh();
+    });
+    connect(m_ui->actionCloseCase, &QAction::triggered, this, [this] { closeCase(m_ui->caseTabs->currentIndex()); });
+    connect(m_ui->actionQuit, &QAction::triggered, this, &QWidget::close);
+    connect(m_ui->actionFind, &QAction::triggered, this, [this] {
+        if (CaseView *view = currentCase())
+            view->showFind();
+    });
+    connect(m_ui->actionErrorCodes, &QAction::triggered, this, [this] {
+        errorCodes()->show();
+        errorCodes()->raise();
+        errorCodes()->activateWindow();
+    });
+    connect(m_ui->actionWelcome, &QAction::triggered, this, &MainWindow::showWelcome);
+    connect(m_ui->actionKorean, &QAction::triggered, this, [this] { setLanguage(Language::Korean); });
+    connect(m_ui->actionEnglish, &QAction::triggered, this, [this] { setLanguage(Language::English); });
+    connect(m_ui->actionDemo, &QAction::triggered, this, &MainWindow::startDemo);
+    connect(m_ui->actionSettings, &QAction::triggered, this, &MainWindow::showSettings);
+    connect(m_ui->actionAbout, &QAction::triggered, this, &MainWindow::showAbout);
+
+    connect(m_lookupBar, &LookupBar::lookupRequested, this, &MainWindow::lookUp);
+    connect(m_lookupBar, &LookupBar::profileChanged, this, &MainWindow::updateKeyBadge);
+    connect(m_welcome, &WelcomePage::scenarioRequested, this, [this](const QString &orderId, bool inApp) {
+        m_lookupBar->setQuery(orderId, inApp);
+        LookupBar::Query query;
+        query.id = orderId;
+        query.kind = IdKind::OrderId;
+        query.inApp = inApp;
+        query.profile = m_lookupBar->currentProfile();
+        m_lookupBar->addRecent(orderId);
+        lookUp(query);
+    });
+    connect(m_welcome, &WelcomePage::demoRequested, this, &MainWindow::startDemo);
+    connect(m_welcome, &WelcomePage::analyseTextRequested, this, [this] { showAnalyseTextDialog(); });
+    connect(m_secrets.get(), &SecretStore::readFinished, this, &MainWindow::onSecretRead);
+    if (auto *keychain = qobject_cast<KeychainSecretStore *>(m_secrets.get()))
+        connect(keychain, &KeychainSecretStore::persistenceUnavailable, this, [this](const QString &reason) {
+            m_storeNotice = reason;
+            statusBar()->showMessage(tr("No keychain available: secret keys are kept for this session only. %1").arg(reason), 15000);
+        });
+
+    connect(m_ui->caseTabs, &QTabWidget::tabCloseRequested, this, &MainWindow::closeCase);
+    connect(m_ui->caseTabs, &QTabWidget::currentChanged, this, &MainWindow::updateSeverityIndicator);
+
+    refreshProfiles();
+    restoreGeometry(m_settings->value(QStringLiteral("window/geometry")).toByteArray());
+    restoreState(m_settings->value(QStringLiteral("window/state")).toByteArray());
+    showWelcome();
+    if (options.demo)
+        startDemo();
+    updateSeverityIndicator();
+}
+
+MainWindow::~MainWindow()
+{
+    // Case views (and their sessions' network calls) go before the sandbox they may talk to.
+    while (m_ui->caseTabs->count() > 0) {
+        QWidget *w = m_ui->caseTabs->widget(0);
+        m_ui->caseTabs->removeTab(0);
+        if (w != m_welcome)
+            delete w;
+    }
+}
+
+bool MainWindow::startDemo()
+{
+    if (!m_sandbox) {
+        SandboxOptions options;
+        auto server = std::make_unique<SandboxServer>(options);
+        if (!server->listen(0)) {
+            statusBar()->showMessage(tr("The demo sandbox could not start: %1").arg(server->errorString()), 15000);
+            return false;
+        }
+        m_sandbox = std::move(server);
+        m_demo = std::make_unique<DemoProfile>();
+        m_demo->profile.name = tr("Demo sandbox");
+        m_demo->profile.baseUrl = m_sandbox->url();
+        m_demo->profile.appsInTossBaseUrl = m_sandbox->url();
+        m_demo->profile.mid = QStringLiteral("tvivarepublica");
+        m_keyModes[m_demo->profile.name] = KeyMode::Test;
+        refreshProfiles();
+        m_lookupBar->setProfiles(m_lookupBar->property("profileNames").toStringList(), m_demo->profile.name);
+        updateKeyBadge();
+    }
+    std::vector<WelcomePage::Scenario> scenarios;
+    for (const auto &s : m_sandbox->data().namedScenarios())
+        scenarios.push_back({QString::fromStdString(s.orderId), s.description, s.inApp});
+    m_welcome->setScenarios(std::move(scenarios), m_sandbox->url().toString());
+    m_demoLabel->setText(tr("Demo sandbox: %1").arg(m_sandbox->url().toString()));
+    m_ui->actionDemo->setEnabled(false);
+    showWelcome();
+    return true;
+}
+
+QUrl MainWindow::demoUrl() const
+{
+    return m_sandbox ? m_sandbox->url() : QUrl();
+}
+
+void MainWindow::refreshProfiles()
+{
+    QStringList names;
+    if (m_demo)
+        names << m_demo->profile.name;
+    for (const MerchantProfile &p : m_profiles->profiles())
+        names << p.name;
+    m_lookupBar->setProperty("profileNames", names);
+    const QString last = m_profiles->lastUsed();
+    m_lookupBar->setProfiles(names, names.contains(m_lookupBar->currentProfile()) ? m_lookupBar->currentProfile() : last);
+    updateKeyBadge();
+}
+
+void MainWindow::updateKeyBadge()
+{
+    const QString name = m_lookupBar->currentProfile();
+    const auto known = m_keyModes.find(name);
+    if (known != m_keyModes.end()) {
+        m_lookupBar->setKeyMode(known->second);
+        return;
+    }
+    m_lookupBar->setKeyMode(KeyMode::Unknown);
+    if (!name.isEmpty() && m_profiles->profile(name))
+        m_secrets->read(name);  // onSecretRead learns the mode; the key itself is not kept
+}
+
+void MainWindow::lookUp(const LookupBar::Query &query)
+{
+    // The same id again: show its case rather than a second copy.
+    for (int i = 0; i < m_ui->caseTabs->count(); ++i) {
+        auto *view = qobject_cast<CaseView *>(m_ui->caseTabs->widget(i));
+        if (view && view->session()->isLookup() && view->session()->lookup()->id == query.id
+            && view->session()->lookup()->profileName == query.profile) {
+            m_ui->caseTabs->setCurrentIndex(i);
+            if (!view->session()->busy() && !view->session()->failure().isEmpty())
+                view->session()->refresh();
+            return;
+        }
+    }
+    m_settings->setValue(QStringLiteral("lookup/recent"), m_lookupBar->recent());
+    if (m_demo && query.profile == m_demo->profile.name) {
+        startLookup(query, m_demo->profile, QString::fromLatin1(demoSecretKey));
+        return;
+    }
+    const auto profile = m_profiles->profile(query.profile);
+    if (!profile) {
+        startLookup(query, MerchantProfile{}, {});  // shows "no key" inside the case, with what to do
+        return;
+    }
+    m_profiles->setLastUsed(query.profile);
+    m_waitingForSecret.push_back(query);
+    m_secrets->read(query.profile);
+}
+
+void MainWindow::onSecretRead(const QString &profileName, const QString &secret, const QString &error)
+{
+    if (!secret.isEmpty())
+        m_keyModes[profileName] = keyModeOf(secret);
+    if (profileName == m_lookupBar->currentProfile())
+        m_lookupBar->setKeyMode(secret.isEmpty() ? KeyMode::Unknown : keyModeOf(secret));
+    std::vector<LookupBar::Query> waiting;
+    std::swap(waiting, m_waitingForSecret);
+    for (const LookupBar::Query &query : waiting) {
+        if (query.profile != profileName) {
+            m_waitingForSecret.push_back(query);
+            continue;
+        }
+        if (!error.isEmpty())
+            statusBar()->showMessage(tr("Could not read the secret key of %1: %2").arg(profileName, error), 15000);
+        startLookup(query, m_profiles->profile(profileName).value_or(MerchantProfile{}), secret);
+    }
+}
+
+void MainWindow::startLookup(const LookupBar::Query &query, const MerchantProfile &profile, const QString &secret)
+{
+    auto *session = new CaseSession(m_catalog, analyzerOptions());
+    CaseSession::LookupRequest request;
+    request.id = query.id;
+    request.kind = query.kind;
+    request.inApp = query.inApp;
+    request.iapUserKey = query.inApp ? QStringLiteral("demo-user") : QString();
+    request.profileName = query.profile;
+    request.config = clientConfigFor(profile, secret, m_preferences.language);
+    CaseView *view = addCase(session, query.id);
+    session->startLookup(m_network, std::move(request));
+    updateTab(view);
+}
+
+CaseView *MainWindow::analyseText(const QString &title, std::string text)
+{
+    auto *session = new CaseSession(m_catalog, analyzerOptions());
+    CaseView *view = addCase(session, title);
+    session->startText(title, std::move(text));
+    return view;
+}
+
+CaseView *MainWindow::openFile(const QString &path)
+{
+    const QFileInfo info(path);
+    const QString title = info.fileName();
+    if (info.size() > maxFileBytes) {
+        statusBar()->showMessage(tr("%1 is %2 MB: too large to open here (limit %3 MB). Use paytriage-cli analyze, which streams large lists.")
+                                     .arg(title)
+                                     .arg(info.size() / (1024 * 1024))
+                                     .arg(maxFileBytes / (1024 * 1024)),
+                                 20000);
+        return nullptr;
+    }
+    std::string text;
+    QString error;
+    if (!readFile(path, &text, &error)) {
+        statusBar()->showMessage(tr("Cannot read %1: %2").arg(path, error), 20000);
+        return nullptr;
+    }
+    return analyseText(title, std::move(text));
+}
+
+void MainWindow::analyseClipboard()
+{
+    const QString text = QGuiApplication::clipboard()->text();
+    if (text.trimmed().isEmpty()) {
+        statusBar()->showMessage(tr("The clipboard holds no text to analyse."), 8000);
+        return;
+    }
+    analyseText(tr("Clipboard %1").arg(QTime::currentTime().toString(QStringLiteral("HH:mm:ss"))), text.toStdString());
+}
+
+CaseView *MainWindow::addCase(CaseSession *session, const QString &title)
+{
+    auto *view = new CaseView(session, m_catalog, m_preferences.language);
+    view->restoreState(*m_settings);
+    const int index = m_ui->caseTabs->addTab(view, title);
+    m_ui->caseTabs->setTabToolTip(index, title);
+    m_ui->caseTabs->setCurrentIndex(index);
+    connect(view, &CaseView::findingsChanged, this, [this, view] {
+        updateTab(view);
+        updateSeverityIndicator();
+    });
+    connect(session, &CaseSession::busyChanged, this, [this, view] { updateTab(view); });
+    connect(view, &CaseView::errorCodeRequested, this, [this](const QString &code) {
+        errorCodes()->showCode(code);
+        errorCodes()->show();
+        errorCodes()->raise();
+    });
+    connect(view, &CaseView::editTextRequested, this, [this, view](const QString &caseTitle, const QString &text) {
+        showAnalyseTextDialog(caseTitle, text, view);
+    });
+    return view;
+}
+
+void MainWindow::updateTab(CaseView *view)
+{
+    const int index = m_ui->caseTabs->indexOf(view);
+    if (index < 0)
+        return;
+    const int worst = view->worstSeverity();
+    QIcon icon = severityIcon(worst, palette());
+    if (!view->session()->failure().isEmpty())
+        icon = severityIcon(2, palette());
+    m_ui->caseTabs->setTabIcon(index, icon);
+    QString title = view->session()->title();
+    if (title.size() > 28)
+        title = title.left(26) + QStringLiteral("…");
+    m_ui->caseTabs->setTabText(index, view->session()->busy() ? title + QStringLiteral(" ⋯") : title);
+}
+
+void MainWindow::updateSeverityIndicator()
+{
+    CaseView *view = currentCase();
+    m_ui->actionRefresh->setEnabled(view != nullptr);
+    m_ui->actionCloseCase->setEnabled(m_ui->caseTabs->count() > 0);
+    m_ui->actionFind->setEnabled(view != nullptr);
+    if (!view) {
+        m_severityLabel->clear();
+        m_severityLabel->setToolTip({});
+        return;
+    }
+    const auto counts = view->severityCounts();
+    const int worst = view->worstSeverity();
+    QString text;
+    if (worst < 0)
+        text = tr("No findings");
+    else
+        text = tr("%1 critical · %2 warning · %3 info").arg(counts[2]).arg(counts[1]).arg(counts[0]);
+    const int size = style()->pixelMetric(QStyle::PM_SmallIconSize);
+    const QString icon = worst >= 0 ? QStringLiteral("<span style=\"color:%1\">●</span> ").arg(severityColor(worst, palette()).name())
+                                    : QString();
+    m_severityLabel->setText(icon + text.toHtmlEscaped());
+    m_severityLabel->setMinimumHeight(size);
+    m_severityLabel->setToolTip(worst >= 0 ? tr("Worst finding: %1").arg(severityName(worst)) : QString());
+}
+
+CaseView *MainWindow::currentCase() const
+{
+    return qobject_cast<CaseView *>(m_ui->caseTabs->currentWidget());
+}
+
+int MainWindow::caseCount() const
+{
+    int n = 0;
+    for (int i = 0; i < m_ui->caseTabs->count(); ++i)
+        n += qobject_cast<CaseView *>(m_ui->caseTabs->widget(i)) != nullptr;
+    return n;
+}
+
+void MainWindow::showWelcome()
+{
+    int index = m_ui->caseTabs->indexOf(m_welcome);
+    if (index < 0)
+        index = m_ui->caseTabs->insertTab(0, m_welcome, tr("Welcome"));
+    m_ui->caseTabs->setCurrentIndex(index);
+}
+
+void MainWindow::closeCase(int index)
+{
+    QWidget *w = m_ui->caseTabs->widget(index);
+    if (!w)
+        return;
+    if (auto *view = qobject_cast<CaseView *>(w))
+        view->saveState(*m_settings);
+    m_ui->caseTabs->removeTab(index);
+    if (w != m_welcome)
+        w->deleteLater();
+    updateSeverityIndicator();
+}
+
+ErrorCodeDialog *MainWindow::errorCodes()
+{
+    if (!m_errorCodes) {
+        m_errorCodes = new ErrorCodeDialog(m_catalog, m_preferences.language, this);
+        m_errorCodes->restoreGeometry(m_settings->value(QStringLiteral("errorCodes/geometry")).toByteArray());
+    }
+    return m_errorCodes;
+}
+
+void MainWindow::showAnalyseTextDialog(const QString &title, const QString &text, CaseView *replacing)
+{
+    AnalyzeTextDialog dialog(this);
+    dialog.setCaseTitle(title);
+    dialog.setText(text.isEmpty() && !replacing ? m_draftText : text);
+    const bool accepted = dialog.exec() == QDialog::Accepted;
+    if (!replacing)
+        m_draftText = accepted ? QString() : dialog.text();  // a canceled editor keeps its text for next time
+    if (!accepted)
+        return;
+    const QString caseTitle = dialog.caseTitle().isEmpty() ? tr("Text %1").arg(QTime::currentTime().toString(QStringLiteral("HH:mm:ss")))
+                                                           : dialog.caseTitle();
+    if (replacing && m_ui->caseTabs->indexOf(replacing) >= 0) {
+        replacing->session()->startText(caseTitle, dialog.text().toStdString());
+        updateTab(replacing);
+        m_ui->caseTabs->setCurrentWidget(replacing);
+    } else {
+        analyseText(caseTitle, dialog.text().toStdString());
+    }
+}
+
+AnalyzerOptions MainWindow::analyzerOptions() const
+{
+    AnalyzerOptions options;
+    options.severityOverrides = m_preferences.severityOverrides;
+    return options;
+}
+
+void MainWindow::showSettings()
+{
+    const SystemClock clock;
+    const std::vector<std::string> ruleIds = Analyzer(m_catalog, clock).ruleIds();
+    SettingsDialog dialog(*m_profiles, *m_secrets, m_preferences, ruleIds, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    m_keyModes.clear();
+    if (m_demo)
+        m_keyModes[m_demo->profile.name] = KeyMode::Test;
+    applyPreferences(dialog.preferences());
+    refreshProfiles();
+}
+
+void MainWindow::applyPreferences(const Preferences &preferences)
+{
+    const bool rulesChanged = preferences.severityOverrides != m_preferences.severityOverrides;
+    const Language language = preferences.language;
+    m_preferences = preferences;
+    savePreferences(*m_settings, m_preferences);
+    setLanguage(language);
+    if (rulesChanged)
+        for (int i = 0; i < m_ui->caseTabs->count(); ++i)
+            if (auto *view = qobject_cast<CaseView *>(m_ui->caseTabs->widget(i)))
+                view->session()->setAnalyzerOptions(analyzerOptions());
+}
+
+void MainWindow::setLanguage(Language language)
+{
+    const bool changed = language != m_preferences.language;
+    m_preferences.language = language;
+    m_ui->actionKorean->setChecked(language == Language::Korean);
+    m_ui->actionEnglish->setChecked(language == Language::English);
+    if (changed)
+        savePreferences(*m_settings, m_preferences);
+    // Qt sends every widget a LanguageChange event; catalog texts are switched explicitly.
+    installTranslators(language);
+    for (int i = 0; i < m_ui->caseTabs->count(); ++i)
+        if (auto *view = qobject_cast<CaseView *>(m_ui->caseTabs->widget(i)))
+            view->setLanguage(language);
+    if (m_errorCodes)
+        m_errorCodes->setLanguage(language);
+}
+
+void MainWindow::retranslate()
+{
+    const int welcome = m_ui->caseTabs->indexOf(m_welcome);
+    if (welcome >= 0)
+        m_ui->caseTabs->setTabText(welcome, tr("Welcome"));
+    if (m_demo) {
+        const QString old = m_demo->profile.name;
+        m_demo->profile.name = tr("Demo sandbox");
+        m_keyModes.erase(old);
+        m_keyModes[m_demo->profile.name] = KeyMode::Test;
+        const bool wasCurrent = m_lookupBar->currentProfile() == old;
+        refreshProfiles();
+        if (wasCurrent)
+            m_lookupBar->setProfiles(m_lookupBar->property("profileNames").toStringList(), m_demo->profile.name);
+        m_demoLabel->setText(tr("Demo sandbox: %1").arg(m_sandbox->url().toString()));
+        updateKeyBadge();
+    }
+    updateSeverityIndicator();
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(this, tr("About PayTriage"),
+                       tr("<h3>PayTriage %1</h3><p>A support console for the Toss Payments API: look payments up, read the raw "
+                          "responses beside a decoded timeline, and see what looks wrong and what to do.</p><p>Read-only by "
+                          "design: it never calls an endpoint that moves money.</p>")
+                           .arg(QStringLiteral(PAYTRIAGE_VERSION)));
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    m_settings->setValue(QStringLiteral("window/geometry"), saveGeometry());
+    m_settings->setValue(QStringLiteral("window/state"), saveState());
+    m_settings->setValue(QStringLiteral("lookup/recent"), m_lookupBar->recent());
+    if (CaseView *view = currentCase())
+        view->saveState(*m_settings);
+    if (m_errorCodes)
+        m_settings->setValue(QStringLiteral("errorCodes/geometry"), m_errorCodes->saveGeometry());
+    QMainWindow::closeEvent(event);
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        m_ui->retranslateUi(this);
+        retranslate();
+    }
+    QMainWindow::changeEvent(event);
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (event->mimeData()->hasUrls() || event->mimeData()->hasText())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    const QMimeData *mime = event->mimeData();
+    bool opened = false;
+    if (mime->hasUrls()) {
+        for (const QUrl &url : mime->urls())
+            if (url.isLocalFile()) {
+                openFile(url.toLocalFile());
+                opened = true;
+            }
+    }
+    if (!opened && mime->hasText())
+        analyseText(tr("Dropped text"), mime->text().toStdString());
+    event->acceptProposedAction();
+}
+
+} // namespace paytriage

@@ -1,0 +1,111 @@
+#pragma once
+// The console's window: the lookup bar, one tab per case, the welcome page, the error-code
+// reference, settings and the demo sandbox. It owns the shared state (catalog, profiles,
+// preferences, the network manager) and hands each case view what it needs.
+
+#include "catalog/catalog.h"
+#include "lookupbar.h"
+#include "net/profile.h"
+#include "rules/analyzer.h"
+#include "settings/preferences.h"
+
+#include <QMainWindow>
+
+#include <memory>
+#include <optional>
+
+class QLabel;
+class QNetworkAccessManager;
+class QSettings;
+
+namespace paytriage {
+
+namespace Ui {
+class MainWindow;
+}
+
+class CaseView;
+class ErrorCodeDialog;
+class ProfileStore;
+class SandboxServer;
+class SecretStore;
+class WelcomePage;
+
+class MainWindow final : public QMainWindow
+{
+    Q_OBJECT
+public:
+    struct Options
+    {
+        bool demo = false;
+        QSettings *settings = nullptr;            // null: the user's settings
+        std::unique_ptr<SecretStore> secrets;     // null: the OS keychain (session-only without one)
+    };
+
+    MainWindow(const Catalog &catalog, Options options, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    bool startDemo();                   // in-process sandbox + demo profile; false if it cannot listen
+    QUrl demoUrl() const;
+    void setLanguage(Language language);
+    Language language() const { return m_preferences.language; }
+
+    void lookUp(const LookupBar::Query &query);
+    CaseView *analyseText(const QString &title, std::string text);
+    CaseView *openFile(const QString &path);
+    void analyseClipboard();
+
+    // For tests and the screenshot tour.
+    LookupBar *lookupBar() const { return m_lookupBar; }
+    CaseView *currentCase() const;
+    WelcomePage *welcomePage() const { return m_welcome; }
+    ErrorCodeDialog *errorCodes();
+    QLabel *severityIndicator() const { return m_severityLabel; }
+    int caseCount() const;
+    void showWelcome();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+    void changeEvent(QEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
+
+private:
+    struct DemoProfile;
+    CaseView *addCase(class CaseSession *session, const QString &title);
+    void startLookup(const LookupBar::Query &query, const MerchantProfile &profile, const QString &secret);
+    void onSecretRead(const QString &profile, const QString &secret, const QString &error);
+    void refreshProfiles();
+    void updateKeyBadge();
+    void updateSeverityIndicator();
+    void updateTab(CaseView *view);
+    void closeCase(int index);
+    void showAnalyseTextDialog(const QString &title = {}, const QString &text = {}, CaseView *replacing = nullptr);
+    void showSettings();
+    void showAbout();
+    void applyPreferences(const Preferences &preferences);
+    AnalyzerOptions analyzerOptions() const;
+    void retranslate();
+
+    std::unique_ptr<Ui::MainWindow> m_ui;
+    const Catalog &m_catalog;
+    std::unique_ptr<QSettings> m_ownSettings;
+    QSettings *m_settings;
+    std::unique_ptr<ProfileStore> m_profiles;
+    std::unique_ptr<SecretStore> m_secrets;
+    Preferences m_preferences;
+    QNetworkAccessManager *m_network;
+    LookupBar *m_lookupBar;
+    WelcomePage *m_welcome;
+    ErrorCodeDialog *m_errorCodes = nullptr;
+    QLabel *m_severityLabel;
+    QLabel *m_demoLabel;
+    std::unique_ptr<SandboxServer> m_sandbox;
+    std::unique_ptr<DemoProfile> m_demo;
+    std::vector<LookupBar::Query> m_waitingForSecret;
+    QString m_draftText;                 // the Analyse-text editor keeps what was typed
+    QString m_storeNotice;               // why secrets are kept for this session only
+    std::map<QString, KeyMode> m_keyModes;  // per profile, learnt when its secret was read
+};
+
+} // namespace paytriage

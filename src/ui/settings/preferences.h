@@ -1,0 +1,33 @@
+#pragma once
+
+// The user's console preferences, kept in the same settings file as the merchant profiles
+// (openUserSettings()): the UI language and per-rule severity overrides, applied by the
+// analyzer (AnalyzerOptions::severityOverrides) like Wireshark's expert-item preferences.
+//
+// Layout (INI):  [general]  language=ko|en
+//                [rules]    <rule id>=critical|warning|info   (absent: the rule's own severity)
+
+#include "rules/finding.h"
+#include "util/text.h"
+
+#include <map>
+#include <string>
+
+class QSettings;
+
+namespace paytriage {
+
+struct Preferences
+{
+    Language language = Language::Korean;
+    std::map<std::string, Severity> severityOverrides;  // rule id → severity; absent = the rule decides
+
+    friend bool operator==(const Preferences &, const Preferences &) = default;
+};
+
+// Missing values: the system language (Korean on a Korean system, else English), no overrides.
+// Unreadable values (a hand-edited file) are skipped.
+Preferences loadPreferences(QSettings &settings);
+void savePreferences(QSettings &settings, const Preferences &preferences);
+
+} // namespace paytriage

@@ -1,0 +1,87 @@
+#include "welcomepage.h"
+#include "ui_welcomepage.h"
+
+#include <QCoreApplication>
+#include <QEvent>
+#include <QHeaderView>
+
+namespace paytriage {
+
+WelcomePage::WelcomePage(QWidget *parent) : QWidget(parent), m_ui(std::make_unique<Ui::WelcomePage>())
+{
+    m_ui->setupUi(this);
+    QFont title = m_ui->titleLabel->font();
+    title.setPointSizeF(title.pointSizeF() * 1.8);
+    title.setBold(true);
+    m_ui->titleLabel->setFont(title);
+    m_ui->scenarioList->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    connect(m_ui->scenarioList, &QTreeWidget::itemActivated, this, &WelcomePage::openCurrent);
+    connect(m_ui->scenarioList, &QTreeWidget::itemClicked, this, &WelcomePage::openCurrent);
+    connect(m_ui->openButton, &QPushButton::clicked, this, &WelcomePage::openCurrent);
+    connect(m_ui->demoButton, &QPushButton::clicked, this, &WelcomePage::demoRequested);
+    connect(m_ui->pasteButton, &QPushButton::clicked, this, &WelcomePage::analyseTextRequested);
+    fill();
+}
+
+WelcomePage::~WelcomePage() = default;
+
+void WelcomePage::setScenarios(std::vector<Scenario> scenarios, const QString &sandboxUrl)
+{
+    m_scenarios = std::move(scenarios);
+    m_url = sandboxUrl;
+    fill();
+}
+
+int WelcomePage::scenarioCount() const
+{
+    return m_ui->scenarioList->topLevelItemCount();
+}
+
+QWidget *WelcomePage::scenarioList() const
+{
+    return m_ui->scenarioList;
+}
+
+void WelcomePage::fill()
+{
+    const bool demo = !m_scenarios.empty();
+    m_ui->scenarioList->clear();
+    for (std::size_t i = 0; i < m_scenarios.size(); ++i) {
+        const Scenario &s = m_scenarios[i];
+        auto *item = new QTreeWidgetItem(m_ui->scenarioList);
+        item->setText(0, s.orderId);
+        item->setText(1, QCoreApplication::translate("paytriage::sandbox", s.description));
+        item->setData(0, Qt::UserRole, int(i));
+        item->setToolTip(1, item->text(1));
+    }
+    m_ui->scenarioList->setVisible(demo);
+    m_ui->openButton->setVisible(demo);
+    m_ui->demoButton->setVisible(!demo);
+    m_ui->demoLabel->setText(demo ? tr("Demo mode: a local Toss API sandbox answers at %1 with the seed cases of real support "
+                                       "threads, a generated merchant and injected faults. Click a scenario to look it up.")
+                                        .arg(m_url)
+                                  : tr("No merchant set up? Start the demo: a local sandbox of the Toss API with the cases "
+                                       "this tool was made for."));
+    if (demo && !m_ui->scenarioList->currentItem())
+        m_ui->scenarioList->setCurrentItem(m_ui->scenarioList->topLevelItem(0));
+}
+
+void WelcomePage::openCurrent()
+{
+    const QTreeWidgetItem *item = m_ui->scenarioList->currentItem();
+    if (!item)
+        return;
+    const Scenario &s = m_scenarios.at(std::size_t(item->data(0, Qt::UserRole).toInt()));
+    Q_EMIT scenarioRequested(s.orderId, s.inApp);
+}
+
+void WelcomePage::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        m_ui->retranslateUi(this);
+        fill();
+    }
+    QWidget::changeEvent(event);
+}
+
+} // namespace paytriage

@@ -1,0 +1,2 @@
+# Merchant profiles and secret stores (included from tests/CMakeLists.txt).
+paytriage_add_test(NAME tst_profilestore SOURCES net/tst_profilestore.cpp LINK paytriage_net)

@@ -1,0 +1,215 @@
+// The console end to end, offscreen: the real main window with the in-process demo sandbox,
+// driven with QTest key and mouse events.
+
+#include "caseview.h"
+#include "jsonview/jsontextview.h"
+#include "lookupbar.h"
+#include "mainwindow.h"
+#include "models/modelroles.h"
+#include "net/secretstore.h"
+#include "util/i18n.h"
+
+#include <QClipboard>
+#include <QComboBox>
+#include <QFile>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenuBar>
+#include <QPushButton>
+#include <QSettings>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeView>
+
+using namespace paytriage;
+
+namespace {
+
+constexpr int lookupTimeoutMs = 20000;
+
+QLineEdit *idField(MainWindow &window)
+{
+    return window.lookupBar()->findChild<QComboBox *>(QStringLiteral("idEdit"))->lineEdit();
+}
+
+bool hasFinding(const CaseView *view, const std::string &rule)
+{
+    if (!view)
+        return false;
+    for (const Finding &f : view->session()->snapshot().analysis.findings)
+        if (f.rule == rule)
+            return true;
+    return false;
+}
+
+bool settled(const CaseView *view)
+{
+    return view && !view->session()->busy() && view->session()->snapshot().documents;
+}
+
+} // namespace
+
+class TestMainWindow final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void lookingUpADemoOrderShowsItsFindings();
+    void clickingAFindingSelectsItsFieldInTheRawPane();
+    void pastingSeed001GivesTheVirtualAccountFinding();
+    void switchingLanguageChangesLabels();
+    void aFailedLookupShowsTheErrorInlineAndKeepsTheId();
+
+private:
+    void typeAndLookUp(const QString &id);
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<QSettings> m_settings;
+    std::unique_ptr<Catalog> m_catalog;
+    std::unique_ptr<MainWindow> m_window;
+};
+
+void TestMainWindow::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    m_catalog = std::make_unique<Catalog>(Catalog::builtIn());
+}
+
+void TestMainWindow::init()
+{
+    // A fresh settings file per test: no recent ids or layouts carry over.
+    m_settings = std::make_unique<QSettings>(m_dir.filePath(QStringLiteral("%1.ini").arg(QLatin1String(QTest::currentTestFunction()))),
+                                             QSettings::IniFormat);
+    m_settings->setValue(QStringLiteral("general/language"), QStringLiteral("en"));
+    MainWindow::Options options;
+    options.demo = true;
+    options.settings = m_settings.get();
+    options.secrets = std::make_unique<SessionSecretStore>();
+    m_window = std::make_unique<MainWindow>(*m_catalog, std::move(options));
+    m_window->setLanguage(Language::English);
+    m_window->resize(1400, 900);
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    QVERIFY(m_window->demoUrl().isValid());
+}
+
+void TestMainWindow::cleanup()
+{
+    m_window.reset();
+    m_settings.reset();
+}
+
+void TestMainWindow::typeAndLookUp(const QString &id)
+{
+    QTest::keyClick(m_window.get(), Qt::Key_L, Qt::ControlModifier);  // Ctrl+L focuses the lookup field
+    QLineEdit *field = idField(*m_window);
+    QTRY_VERIFY(field->hasFocus());
+    QTest::keyClicks(field, id);
+    QTest::keyClick(field, Qt::Key_Return);
+}
+
+void TestMainWindow::lookingUpADemoOrderShowsItsFindings()
+{
+    // Seed 000: the confirm answered IN_PROGRESS with nulls while the card company approved it.
+    typeAndLookUp(QStringLiteral("2025040210437094"));
+    QTRY_VERIFY_WITH_TIMEOUT(settled(m_window->currentCase()), lookupTimeoutMs);
+    CaseView *view = m_window->currentCase();
+    QVERIFY(hasFinding(view, "status-stuck-in-progress"));
+    // The findings view shows them, most severe first, and the status bar names the worst.
+    auto *findings = qobject_cast<QTreeView *>(view->findingsView());
+    QVERIFY(findings->model()->rowCount() > 0);
+    QCOMPARE(findings->model()->index(0, 0).data(SeverityRole).toInt(), view->worstSeverity());
+    QVERIFY(m_window->severityIndicator()->text().contains(QLatin1String("critical")));
+}
+
+void TestMainWindow::clickingAFindingSelectsItsFieldInTheRawPane()
+{
+    typeAndLookUp(QStringLiteral("LIVE-V20240807160726-PAY_6367_3859"));
+    QTRY_VERIFY_WITH_TIMEOUT(settled(m_window->currentCase()) && hasFinding(m_window->currentCase(), "vbank-cancel-without-deposit"),
+                             lookupTimeoutMs);
+    CaseView *view = m_window->currentCase();
+    auto *findings = qobject_cast<QTreeView *>(view->findingsView());
+    const auto &all = view->session()->snapshot().analysis.findings;
+
+    // Click each row whose finding points somewhere; the raw pane must select exactly that value.
+    int clicked = 0;
+    for (int row = 0; row < findings->model()->rowCount(); ++row) {
+        const QModelIndex index = findings->model()->index(row, 0);
+        const int i = index.data(FindingIndexRole).toInt();
+        if (i < 0 || all[std::size_t(i)].pointers.empty())
+            continue;
+        const Finding &finding = all[std::size_t(i)];
+        const auto expected = view->session()->snapshot().sourceMap->find(finding.document, finding.pointers.front());
+        QVERIFY(expected);
+        findings->scrollTo(index);
+        QTest::mouseClick(findings->viewport(), Qt::LeftButton, {}, findings->visualRect(index).center());
+        QCOMPARE(findings->currentIndex().row(), row);
+        QCOMPARE(view->rawView()->selectedBytes(), *expected);
+        ++clicked;
+    }
+    QVERIFY2(clicked >= 2, "seed 001 has several findings that point at fields");
+}
+
+void TestMainWindow::pastingSeed001GivesTheVirtualAccountFinding()
+{
+    QFile file(QStringLiteral(PAYTRIAGE_SAMPLES "/seed001-vbank-console-log.txt"));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QGuiApplication::clipboard()->setText(QString::fromUtf8(file.readAll()));
+    const int before = m_window->caseCount();
+    QTest::keyClick(m_window.get(), Qt::Key_V, Qt::ControlModifier | Qt::ShiftModifier);
+    QCOMPARE(m_window->caseCount(), before + 1);
+    QTRY_VERIFY_WITH_TIMEOUT(settled(m_window->currentCase()), lookupTimeoutMs);
+    CaseView *view = m_window->currentCase();
+    QVERIFY(hasFinding(view, "vbank-cancel-without-deposit"));
+    // console.log output is not JSON: the repairs are told, not hidden.
+    QVERIFY(!view->session()->snapshot().repairs.empty());
+    QVERIFY(view->findChild<QLabel *>(QStringLiteral("repairsLabel"))->isVisible());
+}
+
+void TestMainWindow::switchingLanguageChangesLabels()
+{
+    auto *lookupButton = m_window->lookupBar()->findChild<QPushButton *>(QStringLiteral("searchButton"));
+    const QString englishMenu = m_window->menuBar()->actions().front()->text();
+    const QString englishButton = lookupButton->text();
+    QCOMPARE(englishButton, QStringLiteral("Look up"));
+
+    // Through the menu: View ▸ Language ▸ 한국어.
+    QAction *korean = m_window->findChild<QAction *>(QStringLiteral("actionKorean"));
+    QVERIFY(korean);
+    korean->trigger();
+    QCOMPARE(m_window->language(), Language::Korean);
+    QVERIFY(m_window->menuBar()->actions().front()->text() != englishMenu);
+    QVERIFY(lookupButton->text() != englishButton);
+    QVERIFY2(lookupButton->text().contains(QChar(0xC870)), qPrintable(lookupButton->text()));  // 조(회)
+
+    m_window->findChild<QAction *>(QStringLiteral("actionEnglish"))->trigger();
+    QCOMPARE(lookupButton->text(), englishButton);
+}
+
+void TestMainWindow::aFailedLookupShowsTheErrorInlineAndKeepsTheId()
+{
+    const QString id = QStringLiteral("NO-SUCH-ORDER-20251122");
+    typeAndLookUp(id);
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->currentCase() && !m_window->currentCase()->session()->busy()
+                                 && !m_window->currentCase()->session()->failure().isEmpty(),
+                             lookupTimeoutMs);
+    CaseView *view = m_window->currentCase();
+    auto *banner = view->findChild<QWidget *>(QStringLiteral("bannerFrame"));
+    QVERIFY(banner->isVisible());
+    const QString text = view->findChild<QLabel *>(QStringLiteral("bannerText"))->text();
+    QVERIFY2(text.contains(QLatin1String("NOT_FOUND_PAYMENT")) || text.contains(QLatin1String("404")), qPrintable(text));
+    QVERIFY(view->findChild<QPushButton *>(QStringLiteral("retryButton"))->isVisible());
+    // What the user typed is still there to correct.
+    QCOMPARE(idField(*m_window)->text(), id);
+    // Retry runs the lookup again inside the same case.
+    QTest::mouseClick(view->findChild<QPushButton *>(QStringLiteral("retryButton")), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!view->session()->busy() && !view->session()->failure().isEmpty(), lookupTimeoutMs);
+    QCOMPARE(m_window->currentCase(), view);
+}
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"
