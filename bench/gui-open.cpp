@@ -11,6 +11,7 @@
 //   longest stall   the longest gap between two ticks of a 2 ms timer, minus 2 ms, over the whole run
 //   stalls >100 ms  how many gaps passed the goal
 //   peak RSS        of the process (getrusage), text, DOM and widgets included
+// PAYTRIAGE_BENCH_VERBOSE=1 also lists every stall over 30 ms with when it ended.
 
 #include "caseview.h"
 #include "casesession.h"
@@ -88,6 +89,7 @@ int main(int argc, char *argv[])
     for (int i = 0; i < 10; ++i)
         QCoreApplication::processEvents();
 
+    const bool verbose = qEnvironmentVariableIsSet("PAYTRIAGE_BENCH_VERBOSE");  // each stall over 30 ms
     QElapsedTimer clock;
     qint64 lastTick = 0;
     qint64 longestStall = 0;
@@ -100,6 +102,8 @@ int main(int argc, char *argv[])
         const qint64 gap = now - lastTick - 2;
         longestStall = std::max(longestStall, gap);
         stallsOverGoal += gap > 100;
+        if (verbose && gap > 30)
+            std::fprintf(stderr, "stall %lld ms ending at %lld ms\n", static_cast<long long>(gap), static_cast<long long>(now));
         lastTick = now;
     });
 

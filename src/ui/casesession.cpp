@@ -38,6 +38,7 @@ struct CaseSession::TextResult
     LoadedCase loaded;
     Analysis analysis;
     bool mapped = false;
+    QString readError;
 };
 
 CaseSession::CaseSession(const Catalog &catalog, AnalyzerOptions options, QObject *parent)
@@ -73,6 +74,16 @@ void CaseSession::startText(QString title, std::string text)
     m_title = std::move(title);
     m_lookup.reset();
     m_inputText = std::move(text);
+    m_inputPath.clear();
+    refresh();
+}
+
+void CaseSession::startFile(QString title, QString path)
+{
+    m_title = std::move(title);
+    m_lookup.reset();
+    m_inputText.clear();
+    m_inputPath = std::move(path);
     refresh();
 }
 
@@ -182,6 +193,11 @@ void CaseSession::runText()
     connect(m_watcher.get(), &QFutureWatcherBase::finished, this, [this] {
         auto result = m_watcher->result();
         m_textRunning = false;
+        if (!result->readError.isEmpty()) {
+            setFailure(tr("Cannot read %1: %2").arg(m_inputPath, result->readError), {}, {});
+            Q_EMIT busyChanged(false);
+            return;
+        }
         CaseSnapshot snapshot;
         snapshot.rawText = std::make_shared<std::string>(std::move(result->loaded.decoded.text));
         if (!result->loaded.decoded.ok()) {
@@ -201,8 +217,16 @@ void CaseSession::runText()
     // The worker gets copies: the catalog shares its immutable data, the text is copied once so
     // the user's input survives whatever happens to the analysis.
     m_watcher->setFuture(QtConcurrent::run(
-        [catalog = m_catalog, options = m_options, text = m_inputText, title = m_title.toStdString()]() mutable {
+        [catalog = m_catalog, options = m_options, text = m_inputText, path = m_inputPath,
+         title = m_title.toStdString()]() mutable {
             auto result = std::make_shared<TextResult>();
+            if (!path.isEmpty()) {
+                QString error;
+                if (!readFile(path, &text, &error)) {
+                    result->readError = error;
+                    return result;
+                }
+            }
             DecodeOptions decodeOptions;
             result->mapped = text.size() <= sourceMapLimit;
             decodeOptions.buildSourceMap = result->mapped;

@@ -62,6 +62,8 @@ public:
 
     void startLookup(QNetworkAccessManager *network, LookupRequest request);
     void startText(QString title, std::string text);
+    // A file is read by the worker too: a 50 MB read would hold the window for ~100 ms.
+    void startFile(QString title, QString path);
     void refresh();                      // F5: fetch again, or re-analyse the text
     void cancel();
     void setAnalyzerOptions(AnalyzerOptions options);  // re-analyses
@@ -77,7 +79,7 @@ public:
     QString failure() const { return m_failure; }
     std::optional<ApiError> failedRequest() const { return m_failedRequest; }
     std::optional<ByteRange> failurePosition() const { return m_failurePosition; }
-    const std::string &inputText() const { return m_inputText; }
+    const std::string &inputText() const { return m_inputText; }  // empty for files (see rawText)
 
 Q_SIGNALS:
     void sourceChanged(paytriage::Source source);
@@ -100,6 +102,7 @@ private:
     std::unique_ptr<TossClient> m_client;
     std::unique_ptr<CaseFetcher> m_fetcher;
     std::string m_inputText;
+    QString m_inputPath;
     std::unique_ptr<QFutureWatcher<std::shared_ptr<TextResult>>> m_watcher;
     CaseSnapshot m_snapshot;
     SourceStatus m_status[4];

@@ -16,7 +16,9 @@
 #include <QGuiApplication>
 #include <QHeaderView>
 #include <QSettings>
+#include <QScrollBar>
 #include <QStyle>
+#include <QTimer>
 
 namespace paytriage {
 
@@ -101,8 +103,13 @@ CaseView::CaseView(CaseSession *session, const Catalog &catalog, Language langua
     m_findingsStyle->setSourceModel(m_findingsFilter);
     m_findingsStyle->setPalette(palette());
     m_ui->findingsView->setModel(m_findingsStyle);
-    m_ui->findingsView->header()->setSectionResizeMode(FindingsModel::TitleColumn, QHeaderView::Stretch);
-    m_ui->findingsView->header()->setStretchLastSection(false);
+    QHeaderView *findingsHeader = m_ui->findingsView->header();
+    findingsHeader->setStretchLastSection(false);
+    findingsHeader->setSectionResizeMode(FindingsModel::TitleColumn, QHeaderView::Stretch);
+    for (int column : {int(FindingsModel::RuleColumn), int(FindingsModel::LocationColumn), int(FindingsModel::CountColumn)})
+        findingsHeader->setSectionResizeMode(column, QHeaderView::ResizeToContents);
+    // The rule id and place are in the explanation below; the list keeps room for titles.
+    findingsHeader->hideSection(FindingsModel::LocationColumn);
 
     m_timeline = new TimelineModel(this);
     m_timelineStyle = new SeverityStyleProxy(this);
@@ -112,6 +119,7 @@ CaseView::CaseView(CaseSession *session, const Catalog &catalog, Language langua
     m_ui->timelineView->verticalHeader()->hide();
     m_ui->timelineView->horizontalHeader()->setStretchLastSection(true);
     m_ui->timelineView->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 6);
+    m_ui->timelineView->horizontalHeader()->setResizeContentsPrecision(200);  // 20,000 events: measure a sample
 
     m_tree = new JsonTreeModel(catalog, this);
     m_treeStyle = new SeverityStyleProxy(this);
@@ -119,6 +127,12 @@ CaseView::CaseView(CaseSession *session, const Catalog &catalog, Language langua
     m_treeStyle->setPalette(palette());
     m_treeStyle->setNullRole(JsonTreeModel::IsNullRole);
     m_ui->treeView->setModel(m_treeStyle);
+    // Field names are short; the document rows' long titles may overflow rather than push the
+    // values out of sight.
+    const int em = fontMetrics().horizontalAdvance(QLatin1Char('M'));
+    m_ui->treeView->setColumnWidth(JsonTreeModel::FieldColumn, em * 16);
+    m_ui->treeView->setColumnWidth(JsonTreeModel::ValueColumn, em * 18);
+    m_ui->treeView->setColumnWidth(JsonTreeModel::TypeColumn, em * 5);
 
     m_findings->setLanguage(language);
     m_timeline->setLanguage(language);
@@ -126,9 +140,8 @@ CaseView::CaseView(CaseSession *session, const Catalog &catalog, Language langua
 
     m_ui->mainSplitter->setStretchFactor(0, 3);
     m_ui->mainSplitter->setStretchFactor(1, 1);
-    m_ui->topSplitter->setStretchFactor(0, 4);
-    m_ui->topSplitter->setStretchFactor(1, 5);
-    m_ui->topSplitter->setStretchFactor(2, 4);
+    m_ui->topSplitter->setSizes({400, 480, 420});
+    m_ui->mainSplitter->setSizes({620, 160});
     m_ui->findingsSplitter->setStretchFactor(0, 1);
     m_ui->findingsSplitter->setStretchFactor(1, 1);
     m_ui->bannerFrame->hide();
@@ -167,6 +180,34 @@ CaseView::CaseView(CaseSession *session, const Catalog &catalog, Language langua
                 }
             });
     connect(&m_mediator, &SelectionMediator::selectionChanged, this, &CaseView::onSelection);
+    // The tree follows a selection a moment later, once per burst: bringing a node deep in a
+    // 100,000-record list into view creates and lays out its rows, which should not share an
+    // event-loop turn with the raw pane's work (nor run for each key of a fast cursor move).
+    m_treeSync.setSingleShot(true);
+    m_treeSync.setInterval(5);
+    connect(&m_treeSync, &QTimer::timeout, this, [this] {
+        const Selection &selection = m_mediator.current();
+        if (!selection.valid() || m_tree->selectionAt(m_treeStyle->mapToSource(m_ui->treeView->currentIndex())) == selection)
+            return;
+        const QModelIndex index = m_treeStyle->mapFromSource(m_tree->indexFor(selection));
+        if (index.isValid()) {
+            const QSignalBlocker block(m_ui->treeView->selectionModel());  // following, not choosing
+            m_ui->treeView->setCurrentIndex(index);
+            m_ui->treeView->scrollTo(index);
+            m_ui->treeView->viewport()->update();
+        }
+    });
+    // QTreeView fetches the first batch of a node when it opens, but the next batches of a big
+    // list only for the root: scrolling near the end of a loaded part asks for more.
+    connect(m_ui->treeView->verticalScrollBar(), &QScrollBar::valueChanged, this, [this] {
+        QTreeView *tree = m_ui->treeView;
+        const QModelIndex last = tree->indexAt(QPoint(1, tree->viewport()->height() - 2));
+        if (!last.isValid())
+            return;
+        const QModelIndex parent = last.parent();
+        if (last.row() >= m_treeStyle->rowCount(parent) - 20 && m_treeStyle->canFetchMore(parent))
+            m_treeStyle->fetchMore(parent);
+    });
     connect(m_ui->findingDetail, &QTextBrowser::anchorClicked, this, [this](const QUrl &url) {
         if (url.scheme() == QLatin1String("paytriage-error"))
             Q_EMIT errorCodeRequested(url.path());
@@ -183,7 +224,9 @@ CaseView::CaseView(CaseSession *session, const Catalog &catalog, Language langua
             Q_EMIT errorCodeRequested(qs(request->code));
     });
     connect(m_ui->editTextButton, &QPushButton::clicked, this, [this] {
-        Q_EMIT editTextRequested(m_session->title(), QString::fromStdString(m_session->inputText()));
+        const CaseSnapshot &snap = m_session->snapshot();
+        const std::string &text = m_session->inputText().empty() && snap.rawText ? *snap.rawText : m_session->inputText();
+        Q_EMIT editTextRequested(m_session->title(), QString::fromStdString(text));
     });
 
     connect(session, &CaseSession::snapshotChanged, this, &CaseView::onSnapshot);
@@ -266,7 +309,6 @@ void CaseView::restoreState(const QSettings &settings)
     m_ui->findingsSplitter->restoreState(settings.value(QStringLiteral("caseView/findings")).toByteArray());
     m_ui->findingsView->header()->restoreState(settings.value(QStringLiteral("caseView/findingsHeader")).toByteArray());
     m_ui->treeView->header()->restoreState(settings.value(QStringLiteral("caseView/treeHeader")).toByteArray());
-    m_treeInitialised = settings.contains(QStringLiteral("caseView/treeHeader"));
     m_ui->timelineView->horizontalHeader()->restoreState(
         settings.value(QStringLiteral("caseView/timelineHeader")).toByteArray());
     m_ui->groupByRule->setChecked(settings.value(QStringLiteral("caseView/groupByRule"), false).toBool());
@@ -308,6 +350,7 @@ void CaseView::fillSeverityFilter()
 void CaseView::onSnapshot()
 {
     const CaseSnapshot &snap = m_session->snapshot();
+    const quint64 generation = ++m_generation;
     m_shownFinding = nullptr;
     m_findings->setFindings(snap.analysis.findings);
     m_timeline->setEvents(snap.analysis.timeline);
@@ -316,17 +359,7 @@ void CaseView::onSnapshot()
     m_tree->setFindings(snap.analysis.findings);
     m_ui->findingsView->expandAll();
     m_ui->treeView->expandToDepth(0);
-    if (!m_treeInitialised && m_tree->rowCount() > 0) {
-        m_ui->treeView->resizeColumnToContents(JsonTreeModel::FieldColumn);
-        m_treeInitialised = true;
-    }
-    m_ui->timelineView->resizeColumnsToContents();
-
-    if (snap.rawText)
-        m_ui->rawView->setContent(snap.rawText, snap.sourceMap);
-    else
-        m_ui->rawView->clear();
-    updateMarkers();
+    m_ui->timelineView->resizeColumnsToContents();  // measures the first rows only (see the constructor)
 
     if (!snap.repairs.empty()) {
         QStringList lines;
@@ -341,14 +374,36 @@ void CaseView::onSnapshot()
     }
     updateSummary();
     showFindingDetail(nullptr);
-    // Land on the most serious finding: that is what the user opened the case for.
-    if (m_findingsStyle->rowCount() > 0) {
-        QModelIndex first = m_findingsStyle->index(0, 0);
-        if (m_findingsStyle->hasChildren(first))
-            first = m_findingsStyle->index(0, 0, first);
-        m_ui->findingsView->setCurrentIndex(first);
-    }
     Q_EMIT findingsChanged();
+
+    // The raw text, then the first selection, each in a later turn of the event loop: a 50 MB
+    // response never holds the window longer than one of these steps (bench/gui-open.cpp). Not
+    // 0 ms: zero timers run before paints and input, a short delay lets those in between.
+    constexpr int stepDelayMs = 5;
+    m_presenting = true;
+    QTimer::singleShot(stepDelayMs, this, [this, generation] {
+        if (generation != m_generation)
+            return;
+        const CaseSnapshot &current = m_session->snapshot();
+        if (current.rawText)
+            m_ui->rawView->setContent(current.rawText, current.sourceMap);
+        else
+            m_ui->rawView->clear();
+        updateMarkers();
+        QTimer::singleShot(stepDelayMs, this, [this, generation] {
+            if (generation != m_generation)
+                return;
+            m_presenting = false;
+            // Land on the most serious finding: that is what the user opened the case for.
+            if (m_findingsStyle->rowCount() > 0 && !m_ui->findingsView->currentIndex().isValid()) {
+                QModelIndex first = m_findingsStyle->index(0, 0);
+                if (m_findingsStyle->hasChildren(first))
+                    first = m_findingsStyle->index(0, 0, first);
+                m_ui->findingsView->setCurrentIndex(first);
+            }
+            Q_EMIT presented();
+        });
+    });
 }
 
 void CaseView::updateMarkers()
@@ -377,7 +432,13 @@ void CaseView::updateMarkers()
 QString CaseView::sourceText(Source source) const
 {
     const CaseSession::SourceStatus &s = m_session->status(source);
-    const QString name = sourceName(source);
+    QString name;
+    switch (source) {
+    case Source::Payment: name = tr("Payment"); break;
+    case Source::Transactions: name = tr("Transactions"); break;
+    case Source::Settlements: name = tr("Settlements"); break;
+    case Source::IapOrderStatus: name = tr("In-app order status"); break;
+    }
     switch (s.state) {
     case CaseSession::SourceState::Idle: return {};
     case CaseSession::SourceState::Running: return tr("%1: fetching…").arg(name);
@@ -588,13 +649,8 @@ void CaseView::onSelection(const Selection &selection, const QObject *origin)
         return;
     if (origin != m_ui->rawView)
         m_ui->rawView->selectPointer(selection.document, selection.pointer);
-    if (origin != m_ui->treeView) {
-        const QModelIndex index = m_treeStyle->mapFromSource(m_tree->indexFor(selection));
-        if (index.isValid()) {
-            m_ui->treeView->scrollTo(index);
-            m_ui->treeView->setCurrentIndex(index);
-        }
-    }
+    if (origin != m_ui->treeView)
+        m_treeSync.start();  // coalesced: see the constructor
     if (origin != m_ui->timelineView) {
         const int row = m_timeline->rowFor(selection);
         if (row >= 0) {

@@ -7,6 +7,7 @@
 #include "models/selection.h"
 #include "util/text.h"
 
+#include <QTimer>
 #include <QWidget>
 
 #include <memory>
@@ -50,12 +51,15 @@ public:
     QWidget *timelineView() const;
     SelectionMediator *mediator() { return &m_mediator; }
     bool selectFinding(const std::string &ruleId);
+    // True from a new analysis until its raw text and first selection are shown (they follow in
+    // later event-loop turns).
+    bool isPresenting() const { return m_presenting; }
 
 Q_SIGNALS:
     void errorCodeRequested(const QString &code);
     void editTextRequested(const QString &title, const QString &text);
     void findingsChanged();
-    void titleChanged(const QString &title);
+    void presented();  // the raw text and first selection of the latest analysis are shown
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -78,6 +82,7 @@ private:
     const Catalog &m_catalog;
     Language m_language;
     SelectionMediator m_mediator;
+    QTimer m_treeSync;
     FindingsModel *m_findings;
     FindingsFilterProxy *m_findingsFilter;
     SeverityStyleProxy *m_findingsStyle;
@@ -86,7 +91,8 @@ private:
     JsonTreeModel *m_tree;
     SeverityStyleProxy *m_treeStyle;
     const Finding *m_shownFinding = nullptr;
-    bool m_treeInitialised = false;
+    quint64 m_generation = 0;
+    bool m_presenting = false;
 };
 
 } // namespace paytriage

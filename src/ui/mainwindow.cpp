@@ -5,7 +5,6 @@
 #include "casesession.h"
 #include "caseview.h"
 #include "errorcodedialog.h"
-#include "model/input.h"
 #include "net/profilestore.h"
 #include "net/secretstore.h"
 #include "sandboxdata.h"
@@ -304,13 +303,10 @@ CaseView *MainWindow::openFile(const QString &path)
                                  20000);
         return nullptr;
     }
-    std::string text;
-    QString error;
-    if (!readFile(path, &text, &error)) {
-        statusBar()->showMessage(tr("Cannot read %1: %2").arg(path, error), 20000);
-        return nullptr;
-    }
-    return analyseText(title, std::move(text));
+    auto *session = new CaseSession(m_catalog, analyzerOptions());
+    CaseView *view = addCase(session, title);
+    session->startFile(title, path);
+    return view;
 }
 
 void MainWindow::analyseClipboard()

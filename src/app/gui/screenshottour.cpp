@@ -60,7 +60,7 @@ bool openCase(MainWindow &window, const QString &orderId, const std::string &rul
     const bool done = waitFor([&] {
         view = window.currentCase();
         return view && view->session()->lookup() && view->session()->lookup()->id == orderId && !view->session()->busy()
-               && view->session()->snapshot().documents;
+               && view->session()->snapshot().documents && !view->isPresenting();
     });
     if (done && !rule.empty())
         view->selectFinding(rule);
