@@ -2,6 +2,33 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>paytriage::AnalyzeTextDialog</name>
+    <message>
+        <source>Analyse text</source>
+        <translation>Analyse text</translation>
+    </message>
+    <message>
+        <source>Case &amp;name</source>
+        <translation>Case &amp;name</translation>
+    </message>
+    <message>
+        <source>e.g. ticket 4512</source>
+        <translation>e.g. ticket 4512</translation>
+    </message>
+    <message>
+        <source>Paste a response, webhook body, console.log output or a chat message with JSON in it. Not strict JSON is fine: PayTriage repairs quotes, comments and fragments and tells you what it changed.</source>
+        <translation>Paste a response, webhook body, console.log output or a chat message with JSON in it. Not strict JSON is fine: PayTriage repairs quotes, comments and fragments and tells you what it changed.</translation>
+    </message>
+    <message>
+        <source>Text to analyse</source>
+        <translation>Text to analyse</translation>
+    </message>
+    <message>
+        <source>Analyse</source>
+        <translation>Analyse</translation>
+    </message>
+</context>
+<context>
     <name>paytriage::ApiError</name>
     <message>
         <source> (after %1 attempts)</source>
@@ -67,6 +94,58 @@
         <source>Canceled.</source>
         <translation>Canceled.</translation>
     </message>
+    <message>
+        <source>The %1 file %2 does not exist.</source>
+        <translation>The %1 file %2 does not exist.</translation>
+    </message>
+    <message>
+        <source>The %1 file %2 is too large to be a PEM file.</source>
+        <translation>The %1 file %2 is too large to be a PEM file.</translation>
+    </message>
+    <message>
+        <source>Cannot read the %1 file %2: %3</source>
+        <translation>Cannot read the %1 file %2: %3</translation>
+    </message>
+    <message>
+        <source>Apps-in-Toss calls need the mTLS client certificate and key issued in the Apps-in-Toss console; set both in the merchant profile.</source>
+        <translation>Apps-in-Toss calls need the mTLS client certificate and key issued in the Apps-in-Toss console; set both in the merchant profile.</translation>
+    </message>
+    <message>
+        <source>Only the client key is set: set the client certificate too (both come from the Apps-in-Toss console).</source>
+        <translation>Only the client key is set: set the client certificate too (both come from the Apps-in-Toss console).</translation>
+    </message>
+    <message>
+        <source>Only the client certificate is set: set its private key too (both come from the Apps-in-Toss console).</source>
+        <translation>Only the client certificate is set: set its private key too (both come from the Apps-in-Toss console).</translation>
+    </message>
+    <message>
+        <source>client certificate</source>
+        <translation>client certificate</translation>
+    </message>
+    <message>
+        <source>%1 holds no PEM certificate (a block starting with -----BEGIN CERTIFICATE-----). A DER file can be converted with: openssl x509 -inform der -in FILE -out FILE.pem</source>
+        <translation>%1 holds no PEM certificate (a block starting with -----BEGIN CERTIFICATE-----). A DER file can be converted with: openssl x509 -inform der -in FILE -out FILE.pem</translation>
+    </message>
+    <message>
+        <source>The client certificate %1 expired on %2. Issue a new one in the Apps-in-Toss console.</source>
+        <translation>The client certificate %1 expired on %2. Issue a new one in the Apps-in-Toss console.</translation>
+    </message>
+    <message>
+        <source>The client certificate %1 is not valid before %2.</source>
+        <translation>The client certificate %1 is not valid before %2.</translation>
+    </message>
+    <message>
+        <source>client key</source>
+        <translation>client key</translation>
+    </message>
+    <message>
+        <source>The client key %1 is protected by a passphrase, which PayTriage cannot ask for. Keep an unencrypted copy in a private place: openssl pkey -in KEY -out KEY-plain.pem</source>
+        <translation>The client key %1 is protected by a passphrase, which PayTriage cannot ask for. Keep an unencrypted copy in a private place: openssl pkey -in KEY -out KEY-plain.pem</translation>
+    </message>
+    <message>
+        <source>%1 holds no PEM private key (a block starting with -----BEGIN PRIVATE KEY----- or -----BEGIN RSA PRIVATE KEY-----).</source>
+        <translation>%1 holds no PEM private key (a block starting with -----BEGIN PRIVATE KEY----- or -----BEGIN RSA PRIVATE KEY-----).</translation>
+    </message>
 </context>
 <context>
     <name>paytriage::CaseFetcher</name>
@@ -85,6 +164,263 @@
     <message>
         <source>in-app order status</source>
         <translation>in-app order status</translation>
+    </message>
+</context>
+<context>
+    <name>paytriage::CaseSession</name>
+    <message>
+        <source>Analysis canceled. Press F5 to run it again.</source>
+        <translation>Analysis canceled. Press F5 to run it again.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>Cannot read %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>paytriage::CaseView</name>
+    <message>
+        <source>Case summary</source>
+        <translation>Case summary</translation>
+    </message>
+    <message>
+        <source>Payment status</source>
+        <translation>Payment status</translation>
+    </message>
+    <message>
+        <source>Amounts</source>
+        <translation>Amounts</translation>
+    </message>
+    <message>
+        <source>Order ID</source>
+        <translation>Order ID</translation>
+    </message>
+    <message>
+        <source>Copy the order ID</source>
+        <translation>Copy the order ID</translation>
+    </message>
+    <message>
+        <source>Copy order ID</source>
+        <translation>Copy order ID</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copy</translation>
+    </message>
+    <message>
+        <source>Payment key</source>
+        <translation>Payment key</translation>
+    </message>
+    <message>
+        <source>Copy the payment key</source>
+        <translation>Copy the payment key</translation>
+    </message>
+    <message>
+        <source>Copy payment key</source>
+        <translation>Copy payment key</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>Fetch or analyse again (F5)</source>
+        <translation>Fetch or analyse again (F5)</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>Explain code</source>
+        <translation>Explain code</translation>
+    </message>
+    <message>
+        <source>Edit text…</source>
+        <translation>Edit text…</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Retry</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>Findings</translation>
+    </message>
+    <message>
+        <source>Minimum severity shown</source>
+        <translation>Minimum severity shown</translation>
+    </message>
+    <message>
+        <source>Group by rule</source>
+        <translation>Group by rule</translation>
+    </message>
+    <message>
+        <source>Filter findings</source>
+        <translation>Filter findings</translation>
+    </message>
+    <message>
+        <source>Finding explanation</source>
+        <translation>Finding explanation</translation>
+    </message>
+    <message>
+        <source>Raw JSON</source>
+        <translation>Raw JSON</translation>
+    </message>
+    <message>
+        <source>Fields</source>
+        <translation>Fields</translation>
+    </message>
+    <message>
+        <source>Decoded fields</source>
+        <translation>Decoded fields</translation>
+    </message>
+    <message>
+        <source>Timeline (KST)</source>
+        <translation>Timeline (KST)</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>Timeline</translation>
+    </message>
+    <message>
+        <source>null</source>
+        <translation>null</translation>
+    </message>
+    <message>
+        <source>All severities</source>
+        <translation>All severities</translation>
+    </message>
+    <message>
+        <source>Warning and critical</source>
+        <translation>Warning and critical</translation>
+    </message>
+    <message>
+        <source>Critical only</source>
+        <translation>Critical only</translation>
+    </message>
+    <message numerus="yes">
+        <source>The text was not strict JSON: %n repair(s) made before analysis. Hover for the list; repaired places are marked in the raw pane.</source>
+        <translation>
+            <numerusform>The text was not strict JSON: %n repair(s) made before analysis. Hover for the list; repaired places are marked in the raw pane.</numerusform>
+            <numerusform>The text was not strict JSON: %n repair(s) made before analysis. Hover for the list; repaired places are marked in the raw pane.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>Payment</translation>
+    </message>
+    <message>
+        <source>Transactions</source>
+        <translation>Transactions</translation>
+    </message>
+    <message>
+        <source>Settlements</source>
+        <translation>Settlements</translation>
+    </message>
+    <message>
+        <source>In-app order status</source>
+        <translation>In-app order status</translation>
+    </message>
+    <message>
+        <source>%1: fetching…</source>
+        <translation>%1: fetching…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: ✓ %n record(s)</source>
+        <translation>
+            <numerusform>%1: ✓ %n record(s)</numerusform>
+            <numerusform>%1: ✓ %n record(s)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: ✗ failed</source>
+        <translation>%1: ✗ failed</translation>
+    </message>
+    <message>
+        <source>%1: canceled</source>
+        <translation>%1: canceled</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n document(s) from the text</source>
+        <translation>
+            <numerusform>%n document(s) from the text</numerusform>
+            <numerusform>%n document(s) from the text</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Analysing…</source>
+        <translation>Analysing…</translation>
+    </message>
+    <message>
+        <source>What to check:</source>
+        <translation>What to check:</translation>
+    </message>
+    <message>
+        <source>Your text is kept: edit it and analyse again, or fix the place marked in the raw pane.</source>
+        <translation>Your text is kept: edit it and analyse again, or fix the place marked in the raw pane.</translation>
+    </message>
+    <message>
+        <source>Total %1</source>
+        <translation>Total %1</translation>
+    </message>
+    <message>
+        <source>balance %1</source>
+        <translation>balance %1</translation>
+    </message>
+    <message>
+        <source>API %1</source>
+        <translation>API %1</translation>
+    </message>
+    <message>
+        <source>In-app purchase</source>
+        <translation>In-app purchase</translation>
+    </message>
+    <message>
+        <source>Looking up…</source>
+        <translation>Looking up…</translation>
+    </message>
+    <message>
+        <source>No payment</source>
+        <translation>No payment</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n document(s)</source>
+        <translation>
+            <numerusform>%n document(s)</numerusform>
+            <numerusform>%n document(s)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select a finding to see what it means and what to do.</source>
+        <translation>Select a finding to see what it means and what to do.</translation>
+    </message>
+    <message>
+        <source>No findings: nothing in these documents looks wrong to the rules.</source>
+        <translation>No findings: nothing in these documents looks wrong to the rules.</translation>
+    </message>
+    <message>
+        <source>What to do:</source>
+        <translation>What to do:</translation>
+    </message>
+    <message>
+        <source>Open %1 in the error-code reference</source>
+        <translation>Open %1 in the error-code reference</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n time(s)</source>
+        <translation>
+            <numerusform>%n time(s)</numerusform>
+            <numerusform>%n time(s)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Stop the requests still running</source>
+        <translation>Stop the requests still running</translation>
     </message>
 </context>
 <context>
@@ -239,6 +575,1023 @@
     </message>
 </context>
 <context>
+    <name>paytriage::ErrorCodeDialog</name>
+    <message>
+        <source>Error-code reference</source>
+        <translation>Error-code reference</translation>
+    </message>
+    <message>
+        <source>Search codes and explanations, in Korean or English</source>
+        <translation>Search codes and explanations, in Korean or English</translation>
+    </message>
+    <message>
+        <source>Search error codes</source>
+        <translation>Search error codes</translation>
+    </message>
+    <message>
+        <source>Error codes</source>
+        <translation>Error codes</translation>
+    </message>
+    <message>
+        <source>Error code explanation</source>
+        <translation>Error code explanation</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n code(s)</source>
+        <translation>
+            <numerusform>%n code(s)</numerusform>
+            <numerusform>%n code(s)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Meaning</source>
+        <translation>Meaning</translation>
+    </message>
+    <message>
+        <source>Likely causes</source>
+        <translation>Likely causes</translation>
+    </message>
+    <message>
+        <source>What to check</source>
+        <translation>What to check</translation>
+    </message>
+    <message>
+        <source>Who acts</source>
+        <translation>Who acts</translation>
+    </message>
+    <message>
+        <source>HTTP status</source>
+        <translation>HTTP status</translation>
+    </message>
+</context>
+<context>
+    <name>paytriage::ErrorCodeModel</name>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>Likely cause: %1</source>
+        <translation>Likely cause: %1</translation>
+    </message>
+    <message>
+        <source>Check: %1</source>
+        <translation>Check: %1</translation>
+    </message>
+    <message>
+        <source>Not confirmed: the sources disagree or are silent.</source>
+        <translation>Not confirmed: the sources disagree or are silent.</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Meaning</source>
+        <translation>Meaning</translation>
+    </message>
+    <message>
+        <source>Who acts</source>
+        <translation>Who acts</translation>
+    </message>
+    <message>
+        <source>HTTP</source>
+        <translation>HTTP</translation>
+    </message>
+</context>
+<context>
+    <name>paytriage::FindingsModel</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation>Finding</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>Rule</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Where</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>Count</translation>
+    </message>
+</context>
+<context>
+    <name>paytriage::JsonEditor</name>
+    <message>
+        <source>Line numbers and marks</source>
+        <translation>Line numbers and marks</translation>
+    </message>
+    <message>
+        <source>Hover a mark to read what it flags.</source>
+        <translation>Hover a mark to read what it flags.</translation>
+    </message>
+</context>
+<context>
+    <name>paytriage::JsonFindBar</name>
+    <message>
+        <source>No match in the part shown</source>
+        <translation>No match in the part shown</translation>
+    </message>
+    <message>
+        <source>No match</source>
+        <translation>No match</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n match(es)</source>
+        <translation>
+            <numerusform>%n match(es)</numerusform>
+            <numerusform>%n match(es)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of %2+</source>
+        <translation>%1 of %2+</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 of %2</translation>
+    </message>
+    <message>
+        <source>Matches</source>
+        <translation>Matches</translation>
+    </message>
+    <message>
+        <source>Find in raw JSON</source>
+        <translation>Find in raw JSON</translation>
+    </message>
+    <message>
+        <source>Previous match (Shift+Enter)</source>
+        <translation>Previous match (Shift+Enter)</translation>
+    </message>
+    <message>
+        <source>Previous match</source>
+        <translation>Previous match</translation>
+    </message>
+    <message>
+        <source>Next match (Enter)</source>
+        <translation>Next match (Enter)</translation>
+    </message>
+    <message>
+        <source>Next match</source>
+        <translation>Next match</translation>
+    </message>
+    <message>
+        <source>Match case</source>
+        <translation>Match case</translation>
+    </message>
+    <message>
+        <source>Close find bar (Esc)</source>
+        <translation>Close find bar (Esc)</translation>
+    </message>
+    <message>
+        <source>Close find bar</source>
+        <translation>Close find bar</translation>
+    </message>
+    <message>
+        <source>Find bar</source>
+        <translation>Find bar</translation>
+    </message>
+</context>
+<context>
+    <name>paytriage::JsonTextView</name>
+    <message>
+        <source>null value</source>
+        <translation>null value</translation>
+    </message>
+    <message>
+        <source>Critical finding</source>
+        <translation>Critical finding</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Warning</translation>
+    </message>
+    <message>
+        <source>Information</source>
+        <translation>Information</translation>
+    </message>
+    <message>
+        <source>Repaired by the decoder</source>
+        <translation>Repaired by the decoder</translation>
+    </message>
+    <message>
+        <source>The text cannot be decoded here</source>
+        <translation>The text cannot be decoded here</translation>
+    </message>
+    <message>
+        <source>Showing the first %1 of %2.</source>
+        <translation>Showing the first %1 of %2.</translation>
+    </message>
+    <message>
+        <source>The selected field is past the first %1 shown (of %2). Show all to see it.</source>
+        <translation>The selected field is past the first %1 shown (of %2). Show all to see it.</translation>
+    </message>
+    <message>
+        <source>Loading the rest: %1 of %2…</source>
+        <translation>Loading the rest: %1 of %2…</translation>
+    </message>
+    <message>
+        <source>Copy &amp;Value</source>
+        <translation>Copy &amp;Value</translation>
+    </message>
+    <message>
+        <source>Copy JSON &amp;Pointer</source>
+        <translation>Copy JSON &amp;Pointer</translation>
+    </message>
+    <message>
+        <source>Find…</source>
+        <translation>Find…</translation>
+    </message>
+    <message>
+        <source>Find Next</source>
+        <translation>Find Next</translation>
+    </message>
+    <message>
+        <source>Find Previous</source>
+        <translation>Find Previous</translation>
+    </message>
+    <message>
+        <source>Show All</source>
+        <translation>Show All</translation>
+    </message>
+    <message>
+        <source>Show the whole text</source>
+        <translation>Show the whole text</translation>
+    </message>
+    <message>
+        <source>Raw JSON</source>
+        <translation>Raw JSON</translation>
+    </message>
+    <message>
+        <source>The response or pasted text as received. Moving the cursor selects the value in the other panes.</source>
+        <translation>The response or pasted text as received. Moving the cursor selects the value in the other panes.</translation>
+    </message>
+    <message>
+        <source>Notice</source>
+        <translation>Notice</translation>
+    </message>
+</context>
+<context>
+    <name>paytriage::JsonTreeModel</name>
+    <message>
+        <source>#%1 %2</source>
+        <translation>#%1 %2</translation>
+    </message>
+    <message>
+        <source>#%1 %2 — %3</source>
+        <translation>#%1 %2 — %3</translation>
+    </message>
+    <message>
+        <source>HTTP %1</source>
+        <translation>HTTP %1</translation>
+    </message>
+    <message>
+        <source>API version %1</source>
+        <translation>API version %1</translation>
+    </message>
+    <message>
+        <source>object</source>
+        <translation>object</translation>
+    </message>
+    <message>
+        <source>array</source>
+        <translation>array</translation>
+    </message>
+    <message>
+        <source>string</source>
+        <translation>string</translation>
+    </message>
+    <message>
+        <source>boolean</source>
+        <translation>boolean</translation>
+    </message>
+    <message>
+        <source>null</source>
+        <translation>null</translation>
+    </message>
+    <message>
+        <source>number</source>
+        <translation>number</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Label</translation>
+    </message>
+</context>
+<context>
+    <name>paytriage::KeychainSecretStore</name>
+    <message>
+        <source>No keychain service is available (%1). Secret keys are kept only until PayTriage quits; enter them again next time.</source>
+        <translation>No keychain service is available (%1). Secret keys are kept only until PayTriage quits; enter them again next time.</translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation>no answer</translation>
+    </message>
+    <message>
+        <source>The keychain refused to give the secret key of "%1": %2</source>
+        <translation>The keychain refused to give the secret key of "%1": %2</translation>
+    </message>
+    <message>
+        <source>The keychain refused to store the secret key of "%1": %2</source>
+        <translation>The keychain refused to store the secret key of "%1": %2</translation>
+    </message>
+    <message>
+        <source>The keychain refused to delete the secret key of "%1": %2</source>
+        <translation>The keychain refused to delete the secret key of "%1": %2</translation>
+    </message>
+</context>
+<context>
+    <name>paytriage::LookupBar</name>
+    <message>
+        <source>&amp;Merchant</source>
+        <translation>&amp;Merchant</translation>
+    </message>
+    <message>
+        <source>Merchant profile</source>
+        <translation>Merchant profile</translation>
+    </message>
+    <message>
+        <source>Key mode</source>
+        <translation>Key mode</translation>
+    </message>
+    <message>
+        <source>Order ID or payment key</source>
+        <translation>Order ID or payment key</translation>
+    </message>
+    <message>
+        <source>What the ID is</source>
+        <translation>What the ID is</translation>
+    </message>
+    <message>
+        <source>Detected from the ID's shape; choose to override</source>
+        <translation>Detected from the ID's shape; choose to override</translation>
+    </message>
+    <message>
+        <source>Look up</source>
+        <translation>Look up</translation>
+    </message>
+    <message>
+        <source>orderId or paymentKey — Ctrl+L</source>
+        <translation>orderId or paymentKey — Ctrl+L</translation>
+    </message>
+    <message>
+        <source>orderId</source>
+        <translation>orderId</translation>
+    </message>
+    <message>
+        <source>paymentKey</source>
+        <translation>paymentKey</translation>
+    </message>
+    <message>
+        <source>In-app orderId</source>
+        <translation>In-app orderId</translation>
+    </message>
+    <message>
+        <source>Auto</source>
+        <translation>Auto</translation>
+    </message>
+    <message>
+        <source>Auto: %1</source>
+        <translation>Auto: %1</translation>
+    </message>
+    <message>
+        <source>No merchant profile yet: add one in Settings, or start the demo.</source>
+        <translation>No merchant profile yet: add one in Settings, or start the demo.</translation>
+    </message>
+    <message>
+        <source>TEST</source>
+        <translation>TEST</translation>
+    </message>
+    <message>
+        <source>LIVE</source>
+        <translation>LIVE</translation>
+    </message>
+    <message>
+        <source>NO KEY</source>
+        <translation>NO KEY</translation>
+    </message>
+    <message>
+        <source>A live key: lookups read real payments (read-only).</source>
+        <translation>A live key: lookups read real payments (read-only).</translation>
+    </message>
+    <message>
+        <source>A test key: lookups read test payments.</source>
+        <translation>A test key: lookups read test payments.</translation>
+    </message>
+    <message>
+        <source>This profile has no secret key stored.</source>
+        <translation>This profile has no secret key stored.</translation>
+    </message>
+</context>
+<context>
+    <name>paytriage::MainWindow</name>
+    <message>
+        <source>PayTriage</source>
+        <translation>PayTriage</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>Cases</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Language</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>&amp;Tools</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>&amp;Look up…</source>
+        <translation>&amp;Look up…</translation>
+    </message>
+    <message>
+        <source>Focus the lookup field</source>
+        <translation>Focus the lookup field</translation>
+    </message>
+    <message>
+        <source>Analyse &amp;text…</source>
+        <translation>Analyse &amp;text…</translation>
+    </message>
+    <message>
+        <source>Type or paste text to analyse</source>
+        <translation>Type or paste text to analyse</translation>
+    </message>
+    <message>
+        <source>Analyse &amp;clipboard</source>
+        <translation>Analyse &amp;clipboard</translation>
+    </message>
+    <message>
+        <source>Analyse the text on the clipboard</source>
+        <translation>Analyse the text on the clipboard</translation>
+    </message>
+    <message>
+        <source>&amp;Open file…</source>
+        <translation>&amp;Open file…</translation>
+    </message>
+    <message>
+        <source>Analyse a JSON file</source>
+        <translation>Analyse a JSON file</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Refresh</translation>
+    </message>
+    <message>
+        <source>Fetch or analyse the current case again</source>
+        <translation>Fetch or analyse the current case again</translation>
+    </message>
+    <message>
+        <source>&amp;Close case</source>
+        <translation>&amp;Close case</translation>
+    </message>
+    <message>
+        <source>Close the current case</source>
+        <translation>Close the current case</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <source>&amp;Find in raw JSON…</source>
+        <translation>&amp;Find in raw JSON…</translation>
+    </message>
+    <message>
+        <source>&amp;Error-code reference</source>
+        <translation>&amp;Error-code reference</translation>
+    </message>
+    <message>
+        <source>Search what Toss error codes mean and who acts</source>
+        <translation>Search what Toss error codes mean and who acts</translation>
+    </message>
+    <message>
+        <source>&amp;Welcome page</source>
+        <translation>&amp;Welcome page</translation>
+    </message>
+    <message>
+        <source>Start &amp;demo sandbox</source>
+        <translation>Start &amp;demo sandbox</translation>
+    </message>
+    <message>
+        <source>Start a local Toss API sandbox with the seed scenarios</source>
+        <translation>Start a local Toss API sandbox with the seed scenarios</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Settings…</translation>
+    </message>
+    <message>
+        <source>Merchant profiles, language, rule severities</source>
+        <translation>Merchant profiles, language, rule severities</translation>
+    </message>
+    <message>
+        <source>&amp;About PayTriage</source>
+        <translation>&amp;About PayTriage</translation>
+    </message>
+    <message>
+        <source>Lookup</source>
+        <translation>Lookup</translation>
+    </message>
+    <message>
+        <source>Worst finding of the current case</source>
+        <translation>Worst finding of the current case</translation>
+    </message>
+    <message>
+        <source>Analyse a file</source>
+        <translation>Analyse a file</translation>
+    </message>
+    <message>
+        <source>JSON and text (*.json *.txt *.log);;All files (*)</source>
+        <translation>JSON and text (*.json *.txt *.log);;All files (*)</translation>
+    </message>
+    <message>
+        <source>No keychain available: secret keys are kept for this session only. %1</source>
+        <translation>No keychain available: secret keys are kept for this session only. %1</translation>
+    </message>
+    <message>
+        <source>The demo sandbox could not start: %1</source>
+        <translation>The demo sandbox could not start: %1</translation>
+    </message>
+    <message>
+        <source>Demo sandbox</source>
+        <translation>Demo sandbox</translation>
+    </message>
+    <message>
+        <source>Demo sandbox: %1</source>
+        <translation>Demo sandbox: %1</translation>
+    </message>
+    <message>
+        <source>Could not read the secret key of %1: %2</source>
+        <translation>Could not read the secret key of %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 is %2 MB: too large to open here (limit %3 MB). Use paytriage-cli analyze, which streams large lists.</source>
+        <translation>%1 is %2 MB: too large to open here (limit %3 MB). Use paytriage-cli analyze, which streams large lists.</translation>
+    </message>
+    <message>
+        <source>The clipboard holds no text to analyse.</source>
+        <translation>The clipboard holds no text to analyse.</translation>
+    </message>
+    <message>
+        <source>Clipboard %1</source>
+        <translation>Clipboard %1</translation>
+    </message>
+    <message>
+        <source>No findings</source>
+        <translation>No findings</translation>
+    </message>
+    <message>
+        <source>%1 critical · %2 warning · %3 info</source>
+        <translation>%1 critical · %2 warning · %3 info</translation>
+    </message>
+    <message>
+        <source>Worst finding: %1</source>
+        <translation>Worst finding: %1</translation>
+    </message>
+    <message>
+        <source>Welcome</source>
+        <translation>Welcome</translation>
+    </message>
+    <message>
+        <source>Text %1</source>
+        <translation>Text %1</translation>
+    </message>
+    <message>
+        <source>About PayTriage</source>
+        <translation>About PayTriage</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;PayTriage %1&lt;/h3&gt;&lt;p&gt;A support console for the Toss Payments API: look payments up, read the raw responses beside a decoded timeline, and see what looks wrong and what to do.&lt;/p&gt;&lt;p&gt;Read-only by design: it never calls an endpoint that moves money.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;PayTriage %1&lt;/h3&gt;&lt;p&gt;A support console for the Toss Payments API: look payments up, read the raw responses beside a decoded timeline, and see what looks wrong and what to do.&lt;/p&gt;&lt;p&gt;Read-only by design: it never calls an endpoint that moves money.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Dropped text</source>
+        <translation>Dropped text</translation>
+    </message>
+</context>
+<context>
+    <name>paytriage::ModelText</name>
+    <message>
+        <source>Payment</source>
+        <translation>Payment</translation>
+    </message>
+    <message>
+        <source>Transaction</source>
+        <translation>Transaction</translation>
+    </message>
+    <message>
+        <source>Settlement</source>
+        <translation>Settlement</translation>
+    </message>
+    <message>
+        <source>In-app order</source>
+        <translation>In-app order</translation>
+    </message>
+    <message>
+        <source>API error</source>
+        <translation>API error</translation>
+    </message>
+    <message>
+        <source>Webhook</source>
+        <translation>Webhook</translation>
+    </message>
+    <message>
+        <source>Deposit callback</source>
+        <translation>Deposit callback</translation>
+    </message>
+    <message>
+        <source>Cash receipt</source>
+        <translation>Cash receipt</translation>
+    </message>
+    <message>
+        <source>Unknown document</source>
+        <translation>Unknown document</translation>
+    </message>
+    <message>
+        <source>merchant</source>
+        <translation>merchant</translation>
+    </message>
+    <message>
+        <source>customer</source>
+        <translation>customer</translation>
+    </message>
+    <message>
+        <source>card company or bank</source>
+        <translation>card company or bank</translation>
+    </message>
+    <message>
+        <source>Toss Payments</source>
+        <translation>Toss Payments</translation>
+    </message>
+</context>
+<context>
+    <name>paytriage::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>Settings pages</source>
+        <translation>Settings pages</translation>
+    </message>
+    <message>
+        <source>&amp;Profiles</source>
+        <translation>&amp;Profiles</translation>
+    </message>
+    <message>
+        <source>Secret key storage notice</source>
+        <translation>Secret key storage notice</translation>
+    </message>
+    <message>
+        <source>Merchant profiles</source>
+        <translation>Merchant profiles</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Add</translation>
+    </message>
+    <message>
+        <source>Add a merchant profile</source>
+        <translation>Add a merchant profile</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Remove</translation>
+    </message>
+    <message>
+        <source>Remove the selected merchant profile</source>
+        <translation>Remove the selected merchant profile</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Name</translation>
+    </message>
+    <message>
+        <source>Profile name</source>
+        <translation>Profile name</translation>
+    </message>
+    <message>
+        <source>&amp;MID</source>
+        <translation>&amp;MID</translation>
+    </message>
+    <message>
+        <source>Merchant ID (MID)</source>
+        <translation>Merchant ID (MID)</translation>
+    </message>
+    <message>
+        <source>The merchant's mId, e.g. tvivarepublica</source>
+        <translation>The merchant's mId, e.g. tvivarepublica</translation>
+    </message>
+    <message>
+        <source>&amp;Secret key</source>
+        <translation>&amp;Secret key</translation>
+    </message>
+    <message>
+        <source>Secret key</source>
+        <translation>Secret key</translation>
+    </message>
+    <message>
+        <source>Stored in the keychain. It is never shown again; type a new key to replace it.</source>
+        <translation>Stored in the keychain. It is never shown again; type a new key to replace it.</translation>
+    </message>
+    <message>
+        <source>Stored in the keychain, never in the settings file. It is never shown again; type a new key to replace it.</source>
+        <translation>Stored in the keychain, never in the settings file. It is never shown again; type a new key to replace it.</translation>
+    </message>
+    <message>
+        <source>Key mode</source>
+        <translation>Key mode</translation>
+    </message>
+    <message>
+        <source>&amp;Base URL</source>
+        <translation>&amp;Base URL</translation>
+    </message>
+    <message>
+        <source>API base URL</source>
+        <translation>API base URL</translation>
+    </message>
+    <message>
+        <source>API &amp;version</source>
+        <translation>API &amp;version</translation>
+    </message>
+    <message>
+        <source>API version</source>
+        <translation>API version</translation>
+    </message>
+    <message>
+        <source>Sent as the TossPayments-API-Version header. Empty: the version set for the merchant in the developer center.</source>
+        <translation>Sent as the TossPayments-API-Version header. Empty: the version set for the merchant in the developer center.</translation>
+    </message>
+    <message>
+        <source>Apps-in-Toss (in-app purchases)</source>
+        <translation>Apps-in-Toss (in-app purchases)</translation>
+    </message>
+    <message>
+        <source>&amp;URL</source>
+        <translation>&amp;URL</translation>
+    </message>
+    <message>
+        <source>Apps-in-Toss API base URL</source>
+        <translation>Apps-in-Toss API base URL</translation>
+    </message>
+    <message>
+        <source>&amp;Certificate</source>
+        <translation>&amp;Certificate</translation>
+    </message>
+    <message>
+        <source>mTLS client certificate file</source>
+        <translation>mTLS client certificate file</translation>
+    </message>
+    <message>
+        <source>PEM file from the Apps-in-Toss console</source>
+        <translation>PEM file from the Apps-in-Toss console</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <source>Choose the client certificate file</source>
+        <translation>Choose the client certificate file</translation>
+    </message>
+    <message>
+        <source>Private &amp;key</source>
+        <translation>Private &amp;key</translation>
+    </message>
+    <message>
+        <source>mTLS private key file</source>
+        <translation>mTLS private key file</translation>
+    </message>
+    <message>
+        <source>Unencrypted PEM key of that certificate</source>
+        <translation>Unencrypted PEM key of that certificate</translation>
+    </message>
+    <message>
+        <source>Choose the private key file</source>
+        <translation>Choose the private key file</translation>
+    </message>
+    <message>
+        <source>&amp;General</source>
+        <translation>&amp;General</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Language</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <source>Labels, findings and the catalog's explanations switch at once; the provider's own messages follow on the next lookup.</source>
+        <translation>Labels, findings and the catalog's explanations switch at once; the provider's own messages follow on the next lookup.</translation>
+    </message>
+    <message>
+        <source>&amp;Rules</source>
+        <translation>&amp;Rules</translation>
+    </message>
+    <message>
+        <source>Each rule gives its findings a severity that fits the case. Override it here to raise or lower every finding of a rule, e.g. to silence a drift your merchant lives with.</source>
+        <translation>Each rule gives its findings a severity that fits the case. Override it here to raise or lower every finding of a rule, e.g. to silence a drift your merchant lives with.</translation>
+    </message>
+    <message>
+        <source>Severity per rule</source>
+        <translation>Severity per rule</translation>
+    </message>
+    <message>
+        <source>Apps-in-Toss client certificate</source>
+        <translation>Apps-in-Toss client certificate</translation>
+    </message>
+    <message>
+        <source>PEM files (*.pem *.crt *.cer);;All files (*)</source>
+        <translation>PEM files (*.pem *.crt *.cer);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Private key of the client certificate</source>
+        <translation>Private key of the client certificate</translation>
+    </message>
+    <message>
+        <source>PEM files (*.pem *.key);;All files (*)</source>
+        <translation>PEM files (*.pem *.key);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>Rule</translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation>Default</translation>
+    </message>
+    <message>
+        <source>Override</source>
+        <translation>Override</translation>
+    </message>
+    <message>
+        <source>Set by the rule</source>
+        <translation>Set by the rule</translation>
+    </message>
+    <message>
+        <source>Each finding gets the severity its case calls for (a payment stuck past its expiry is critical, one still in time a warning).</source>
+        <translation>Each finding gets the severity its case calls for (a payment stuck past its expiry is critical, one still in time a warning).</translation>
+    </message>
+    <message>
+        <source>Severity of %1</source>
+        <translation>Severity of %1</translation>
+    </message>
+    <message>
+        <source>The merchant's own (developer center)</source>
+        <translation>The merchant's own (developer center)</translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation>(no name)</translation>
+    </message>
+    <message>
+        <source>Critical</source>
+        <translation>Critical</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Warning</translation>
+    </message>
+    <message>
+        <source>Info</source>
+        <translation>Info</translation>
+    </message>
+    <message>
+        <source>TEST</source>
+        <translation>TEST</translation>
+    </message>
+    <message>
+        <source>LIVE</source>
+        <translation>LIVE</translation>
+    </message>
+    <message>
+        <source>Checking the keychain…</source>
+        <translation>Checking the keychain…</translation>
+    </message>
+    <message>
+        <source>A key is stored; type a new one to replace it</source>
+        <translation>A key is stored; type a new one to replace it</translation>
+    </message>
+    <message>
+        <source>No key stored; type the secret key (test_sk_… or live_sk_…)</source>
+        <translation>No key stored; type the secret key (test_sk_… or live_sk_…)</translation>
+    </message>
+    <message>
+        <source>Give the profile a name.</source>
+        <translation>Give the profile a name.</translation>
+    </message>
+    <message>
+        <source>Another profile is already called "%1".</source>
+        <translation>Another profile is already called "%1".</translation>
+    </message>
+    <message>
+        <source>The key contains spaces or line breaks; paste it again without them.</source>
+        <translation>The key contains spaces or line breaks; paste it again without them.</translation>
+    </message>
+    <message>
+        <source>This is a client key, meant for browsers. Lookups need the secret key: test_sk_… or live_sk_… (test_gsk_… or live_gsk_… for the payment widget).</source>
+        <translation>This is a client key, meant for browsers. Lookups need the secret key: test_sk_… or live_sk_… (test_gsk_… or live_gsk_… for the payment widget).</translation>
+    </message>
+    <message>
+        <source>Secret keys start with test_ or live_; check that this is the secret key from the developer center.</source>
+        <translation>Secret keys start with test_ or live_; check that this is the secret key from the developer center.</translation>
+    </message>
+    <message>
+        <source>A live key: lookups read real payments (read-only; nothing is changed).</source>
+        <translation>A live key: lookups read real payments (read-only; nothing is changed).</translation>
+    </message>
+    <message>
+        <source>No secret key is stored yet: lookups with this profile need one.</source>
+        <translation>No secret key is stored yet: lookups with this profile need one.</translation>
+    </message>
+    <message>
+        <source>Not a valid address: use https://host.</source>
+        <translation>Not a valid address: use https://host.</translation>
+    </message>
+    <message>
+        <source>Plain http:// is allowed only to this computer (127.0.0.1, localhost); use https://.</source>
+        <translation>Plain http:// is allowed only to this computer (127.0.0.1, localhost); use https://.</translation>
+    </message>
+    <message>
+        <source>API versions look like 2022-11-16 or 1.4; the provider may refuse this one.</source>
+        <translation>API versions look like 2022-11-16 or 1.4; the provider may refuse this one.</translation>
+    </message>
+    <message>
+        <source>Choose the certificate's private key too.</source>
+        <translation>Choose the certificate's private key too.</translation>
+    </message>
+    <message>
+        <source>Choose the certificate of this private key too.</source>
+        <translation>Choose the certificate of this private key too.</translation>
+    </message>
+    <message>
+        <source>Secret keys are kept only until PayTriage quits: no keychain is in use. Enter them again next time.</source>
+        <translation>Secret keys are kept only until PayTriage quits: no keychain is in use. Enter them again next time.</translation>
+    </message>
+    <message>
+        <source>New profile</source>
+        <translation>New profile</translation>
+    </message>
+</context>
+<context>
+    <name>paytriage::SeverityStyleProxy</name>
+    <message>
+        <source>Critical</source>
+        <translation>Critical</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Warning</translation>
+    </message>
+    <message>
+        <source>Info</source>
+        <translation>Info</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>None</translation>
+    </message>
+</context>
+<context>
     <name>paytriage::TextReport</name>
     <message>
         <source>%1 document(s) (%2)</source>
@@ -295,6 +1648,88 @@
     <message>
         <source>* no offset in the source; read as KST</source>
         <translation>* no offset in the source; read as KST</translation>
+    </message>
+</context>
+<context>
+    <name>paytriage::TimelineModel</name>
+    <message>
+        <source>%1 (no offset)</source>
+        <translation>%1 (no offset)</translation>
+    </message>
+    <message>
+        <source>start</source>
+        <translation>start</translation>
+    </message>
+    <message>
+        <source>Time (KST)</source>
+        <translation>Time (KST)</translation>
+    </message>
+    <message>
+        <source>Since start</source>
+        <translation>Since start</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Event</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Amount</translation>
+    </message>
+</context>
+<context>
+    <name>paytriage::WelcomePage</name>
+    <message>
+        <source>PayTriage</source>
+        <translation>PayTriage</translation>
+    </message>
+    <message>
+        <source>Look a payment up by orderId or paymentKey (Ctrl+L), or paste JSON from a ticket anywhere (Ctrl+Shift+V). Each case shows the raw JSON beside its decoded fields and timeline, with findings that explain what looks wrong and what to do.</source>
+        <translation>Look a payment up by orderId or paymentKey (Ctrl+L), or paste JSON from a ticket anywhere (Ctrl+Shift+V). Each case shows the raw JSON beside its decoded fields and timeline, with findings that explain what looks wrong and what to do.</translation>
+    </message>
+    <message>
+        <source>Demo scenarios</source>
+        <translation>Demo scenarios</translation>
+    </message>
+    <message>
+        <source>Order ID</source>
+        <translation>Order ID</translation>
+    </message>
+    <message>
+        <source>What it shows</source>
+        <translation>What it shows</translation>
+    </message>
+    <message>
+        <source>Open scenario</source>
+        <translation>Open scenario</translation>
+    </message>
+    <message>
+        <source>Start the demo sandbox</source>
+        <translation>Start the demo sandbox</translation>
+    </message>
+    <message>
+        <source>Analyse text…</source>
+        <translation>Analyse text…</translation>
+    </message>
+    <message>
+        <source>Shortcuts: Ctrl+L look up · Enter search · F5 refresh · Ctrl+F find in raw JSON · Ctrl+W close case · Ctrl+Shift+V analyse the clipboard · Ctrl+E error codes</source>
+        <translation>Shortcuts: Ctrl+L look up · Enter search · F5 refresh · Ctrl+F find in raw JSON · Ctrl+W close case · Ctrl+Shift+V analyse the clipboard · Ctrl+E error codes</translation>
+    </message>
+    <message>
+        <source>Demo mode: a local Toss API sandbox answers at %1 with the seed cases of real support threads, a generated merchant and injected faults. Click a scenario to look it up.</source>
+        <translation>Demo mode: a local Toss API sandbox answers at %1 with the seed cases of real support threads, a generated merchant and injected faults. Click a scenario to look it up.</translation>
+    </message>
+    <message>
+        <source>No merchant set up? Start the demo: a local sandbox of the Toss API with the cases this tool was made for.</source>
+        <translation>No merchant set up? Start the demo: a local sandbox of the Toss API with the cases this tool was made for.</translation>
     </message>
 </context>
 <context>
@@ -404,10 +1839,6 @@
         <translation>Print the catalog in effect (built-in merged with the override) as JSON.</translation>
     </message>
     <message>
-        <source>Look a payment up by orderId or paymentKey and analyse everything the provider knows about it: the payment, its transactions and its settlements. Read-only: nothing that moves money is called. The secret key comes from the environment variable PAYTRIAGE_SECRET_KEY, never from the command line.</source>
-        <translation>Look a payment up by orderId or paymentKey and analyse everything the provider knows about it: the payment, its transactions and its settlements. Read-only: nothing that moves money is called. The secret key comes from the environment variable PAYTRIAGE_SECRET_KEY, never from the command line.</translation>
-    </message>
-    <message>
         <source>The merchant's orderId.</source>
         <translation>The merchant's orderId.</translation>
     </message>
@@ -430,10 +1861,6 @@
     <message>
         <source>Name the payment: --order-id ID or --payment-key KEY.</source>
         <translation>Name the payment: --order-id ID or --payment-key KEY.</translation>
-    </message>
-    <message>
-        <source>Look up many payments during an incident and analyse each: ids one per line, or a CSV column. One JSON line per id on standard output as each finishes; progress and failures on standard error; a failed id never stops the others. The secret key comes from PAYTRIAGE_SECRET_KEY.</source>
-        <translation>Look up many payments during an incident and analyse each: ids one per line, or a CSV column. One JSON line per id on standard output as each finishes; progress and failures on standard error; a failed id never stops the others. The secret key comes from PAYTRIAGE_SECRET_KEY.</translation>
     </message>
     <message>
         <source>Lookups in flight at once (default 4).</source>
@@ -504,6 +1931,81 @@ Commands:
 Run paytriage-cli COMMAND --help for a command's options.
 Exit status: 0 nothing at warning or above, 1 findings at warning or above, 2 failed.
 </translation>
+    </message>
+    <message>
+        <source>Look up many payments during an incident and analyse each: ids one per line, or a CSV column. One JSON line per id on standard output as each finishes; progress and failures on standard error; a failed id never stops the others. The secret key comes from the profile's keychain entry (--profile) or PAYTRIAGE_SECRET_KEY.</source>
+        <translation>Look up many payments during an incident and analyse each: ids one per line, or a CSV column. One JSON line per id on standard output as each finishes; progress and failures on standard error; a failed id never stops the others. The secret key comes from the profile's keychain entry (--profile) or PAYTRIAGE_SECRET_KEY.</translation>
+    </message>
+    <message>
+        <source>Look a payment up by orderId or paymentKey and analyse everything the provider knows about it: the payment, its transactions and its settlements. Read-only: nothing that moves money is called. The secret key comes from the profile's keychain entry or the environment variable PAYTRIAGE_SECRET_KEY, never from the command line. An Apps-in-Toss in-app order (--iap-order-id) is asked of its own host with the profile's mTLS certificate; its user key comes from PAYTRIAGE_TOSS_USER_KEY.</source>
+        <translation>Look a payment up by orderId or paymentKey and analyse everything the provider knows about it: the payment, its transactions and its settlements. Read-only: nothing that moves money is called. The secret key comes from the profile's keychain entry or the environment variable PAYTRIAGE_SECRET_KEY, never from the command line. An Apps-in-Toss in-app order (--iap-order-id) is asked of its own host with the profile's mTLS certificate; its user key comes from PAYTRIAGE_TOSS_USER_KEY.</translation>
+    </message>
+    <message>
+        <source>An Apps-in-Toss in-app purchase orderId: its order status instead of a payment.</source>
+        <translation>An Apps-in-Toss in-app purchase orderId: its order status instead of a payment.</translation>
+    </message>
+    <message>
+        <source>--iap-order-id looks up an Apps-in-Toss order on its own; name no payment with it.</source>
+        <translation>--iap-order-id looks up an Apps-in-Toss order on its own; name no payment with it.</translation>
+    </message>
+    <message>
+        <source>The Apps-in-Toss order status needs the user's key (x-toss-user-key, from Toss Login): set PAYTRIAGE_TOSS_USER_KEY.</source>
+        <translation>The Apps-in-Toss order status needs the user's key (x-toss-user-key, from Toss Login): set PAYTRIAGE_TOSS_USER_KEY.</translation>
+    </message>
+    <message>
+        <source>No merchant profile named "%1": there are no profiles in %2 yet. Add one in the console's Settings, or use --base-url with PAYTRIAGE_SECRET_KEY.</source>
+        <translation>No merchant profile named "%1": there are no profiles in %2 yet. Add one in the console's Settings, or use --base-url with PAYTRIAGE_SECRET_KEY.</translation>
+    </message>
+    <message>
+        <source>No merchant profile named "%1". The profiles are: %2.</source>
+        <translation>No merchant profile named "%1". The profiles are: %2.</translation>
+    </message>
+    <message>
+        <source>The keychain cannot be read here, so the secret key of profile "%1" is not available; set PAYTRIAGE_SECRET_KEY.</source>
+        <translation>The keychain cannot be read here, so the secret key of profile "%1" is not available; set PAYTRIAGE_SECRET_KEY.</translation>
+    </message>
+    <message>
+        <source>No secret key is stored for profile "%1": enter it in the console's Settings, or set PAYTRIAGE_SECRET_KEY.</source>
+        <translation>No secret key is stored for profile "%1": enter it in the console's Settings, or set PAYTRIAGE_SECRET_KEY.</translation>
+    </message>
+    <message>
+        <source>Merchant profile set up in the console (base URL, API version, Apps-in-Toss certificate); its secret key comes from the keychain, else from PAYTRIAGE_SECRET_KEY.</source>
+        <translation>Merchant profile set up in the console (base URL, API version, Apps-in-Toss certificate); its secret key comes from the keychain, else from PAYTRIAGE_SECRET_KEY.</translation>
+    </message>
+    <message>
+        <source>Apps-in-Toss API base URL (default https://apps-in-toss-api.toss.im; http:// only to this computer).</source>
+        <translation>Apps-in-Toss API base URL (default https://apps-in-toss-api.toss.im; http:// only to this computer).</translation>
+    </message>
+    <message>
+        <source>--profile and --%1 cannot be used together: the profile names its own addresses.</source>
+        <translation>--profile and --%1 cannot be used together: the profile names its own addresses.</translation>
+    </message>
+</context>
+<context>
+    <name>paytriage::gui</name>
+    <message>
+        <source>PayTriage: a support console for the Toss Payments API.</source>
+        <translation>PayTriage: a support console for the Toss Payments API.</translation>
+    </message>
+    <message>
+        <source>Start the local Toss API sandbox and show its scenarios.</source>
+        <translation>Start the local Toss API sandbox and show its scenarios.</translation>
+    </message>
+    <message>
+        <source>Language of the interface: ko or en.</source>
+        <translation>Language of the interface: ko or en.</translation>
+    </message>
+    <message>
+        <source>Save screenshots of the demo in both languages to DIR, then exit.</source>
+        <translation>Save screenshots of the demo in both languages to DIR, then exit.</translation>
+    </message>
+    <message>
+        <source>JSON files to analyse.</source>
+        <translation>JSON files to analyse.</translation>
+    </message>
+    <message>
+        <source>Unknown language "%1": use ko or en.</source>
+        <translation>Unknown language "%1": use ko or en.</translation>
     </message>
 </context>
 <context>

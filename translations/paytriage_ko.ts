@@ -2,6 +2,33 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ko_KR">
 <context>
+    <name>paytriage::AnalyzeTextDialog</name>
+    <message>
+        <source>Analyse text</source>
+        <translation>텍스트 분석</translation>
+    </message>
+    <message>
+        <source>Case &amp;name</source>
+        <translation>케이스 이름(&amp;N)</translation>
+    </message>
+    <message>
+        <source>e.g. ticket 4512</source>
+        <translation>예: 티켓 4512</translation>
+    </message>
+    <message>
+        <source>Paste a response, webhook body, console.log output or a chat message with JSON in it. Not strict JSON is fine: PayTriage repairs quotes, comments and fragments and tells you what it changed.</source>
+        <translation>응답, 웹훅 본문, console.log 출력, JSON이 섞인 채팅 메시지를 붙여 넣으세요. 엄격한 JSON이 아니어도 됩니다. PayTriage가 따옴표, 주석, 잘린 조각을 고치고 무엇을 고쳤는지 알려 줍니다.</translation>
+    </message>
+    <message>
+        <source>Text to analyse</source>
+        <translation>분석할 텍스트</translation>
+    </message>
+    <message>
+        <source>Analyse</source>
+        <translation>분석</translation>
+    </message>
+</context>
+<context>
     <name>paytriage::ApiError</name>
     <message>
         <source> (after %1 attempts)</source>
@@ -67,6 +94,58 @@
         <source>Canceled.</source>
         <translation>취소했습니다.</translation>
     </message>
+    <message>
+        <source>The %1 file %2 does not exist.</source>
+        <translation>%1 파일이 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>The %1 file %2 is too large to be a PEM file.</source>
+        <translation>%1 파일이 PEM 파일이라기엔 너무 큽니다: %2</translation>
+    </message>
+    <message>
+        <source>Cannot read the %1 file %2: %3</source>
+        <translation>%1 파일 %2을(를) 읽을 수 없습니다: %3</translation>
+    </message>
+    <message>
+        <source>Apps-in-Toss calls need the mTLS client certificate and key issued in the Apps-in-Toss console; set both in the merchant profile.</source>
+        <translation>앱인토스 API를 호출하려면 앱인토스 콘솔에서 발급한 mTLS 클라이언트 인증서와 키가 필요합니다. 상점 프로필에 둘 다 설정하세요.</translation>
+    </message>
+    <message>
+        <source>Only the client key is set: set the client certificate too (both come from the Apps-in-Toss console).</source>
+        <translation>클라이언트 키만 설정되어 있습니다. 클라이언트 인증서도 설정하세요(둘 다 앱인토스 콘솔에서 받습니다).</translation>
+    </message>
+    <message>
+        <source>Only the client certificate is set: set its private key too (both come from the Apps-in-Toss console).</source>
+        <translation>클라이언트 인증서만 설정되어 있습니다. 개인 키도 설정하세요(둘 다 앱인토스 콘솔에서 받습니다).</translation>
+    </message>
+    <message>
+        <source>client certificate</source>
+        <translation>클라이언트 인증서</translation>
+    </message>
+    <message>
+        <source>%1 holds no PEM certificate (a block starting with -----BEGIN CERTIFICATE-----). A DER file can be converted with: openssl x509 -inform der -in FILE -out FILE.pem</source>
+        <translation>%1에 PEM 인증서(-----BEGIN CERTIFICATE-----로 시작하는 블록)가 없습니다. DER 파일은 다음 명령으로 변환할 수 있습니다: openssl x509 -inform der -in FILE -out FILE.pem</translation>
+    </message>
+    <message>
+        <source>The client certificate %1 expired on %2. Issue a new one in the Apps-in-Toss console.</source>
+        <translation>클라이언트 인증서 %1이(가) %2에 만료되었습니다. 앱인토스 콘솔에서 새로 발급하세요.</translation>
+    </message>
+    <message>
+        <source>The client certificate %1 is not valid before %2.</source>
+        <translation>클라이언트 인증서 %1은(는) %2부터 유효합니다.</translation>
+    </message>
+    <message>
+        <source>client key</source>
+        <translation>클라이언트 키</translation>
+    </message>
+    <message>
+        <source>The client key %1 is protected by a passphrase, which PayTriage cannot ask for. Keep an unencrypted copy in a private place: openssl pkey -in KEY -out KEY-plain.pem</source>
+        <translation>클라이언트 키 %1은(는) 암호로 보호되어 있는데, PayTriage는 암호를 물어볼 수 없습니다. 암호화하지 않은 사본을 안전한 곳에 두세요: openssl pkey -in KEY -out KEY-plain.pem</translation>
+    </message>
+    <message>
+        <source>%1 holds no PEM private key (a block starting with -----BEGIN PRIVATE KEY----- or -----BEGIN RSA PRIVATE KEY-----).</source>
+        <translation>%1에 PEM 개인 키(-----BEGIN PRIVATE KEY----- 또는 -----BEGIN RSA PRIVATE KEY-----로 시작하는 블록)가 없습니다.</translation>
+    </message>
 </context>
 <context>
     <name>paytriage::CaseFetcher</name>
@@ -85,6 +164,258 @@
     <message>
         <source>in-app order status</source>
         <translation>인앱결제 주문 상태</translation>
+    </message>
+</context>
+<context>
+    <name>paytriage::CaseSession</name>
+    <message>
+        <source>Analysis canceled. Press F5 to run it again.</source>
+        <translation>분석을 취소했습니다. 다시 하려면 F5를 누르세요.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1을(를) 읽을 수 없습니다: %2</translation>
+    </message>
+</context>
+<context>
+    <name>paytriage::CaseView</name>
+    <message>
+        <source>Case summary</source>
+        <translation>케이스 요약</translation>
+    </message>
+    <message>
+        <source>Payment status</source>
+        <translation>결제 상태</translation>
+    </message>
+    <message>
+        <source>Amounts</source>
+        <translation>금액</translation>
+    </message>
+    <message>
+        <source>Order ID</source>
+        <translation>주문번호</translation>
+    </message>
+    <message>
+        <source>Copy the order ID</source>
+        <translation>주문번호 복사</translation>
+    </message>
+    <message>
+        <source>Copy order ID</source>
+        <translation>주문번호 복사</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>복사</translation>
+    </message>
+    <message>
+        <source>Payment key</source>
+        <translation>결제 키</translation>
+    </message>
+    <message>
+        <source>Copy the payment key</source>
+        <translation>결제 키 복사</translation>
+    </message>
+    <message>
+        <source>Copy payment key</source>
+        <translation>결제 키 복사</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>새로 고침</translation>
+    </message>
+    <message>
+        <source>Fetch or analyse again (F5)</source>
+        <translation>다시 조회하거나 다시 분석합니다 (F5)</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>문제</translation>
+    </message>
+    <message>
+        <source>Explain code</source>
+        <translation>코드 설명</translation>
+    </message>
+    <message>
+        <source>Edit text…</source>
+        <translation>텍스트 고치기…</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>다시 시도</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>발견 사항</translation>
+    </message>
+    <message>
+        <source>Minimum severity shown</source>
+        <translation>표시할 최소 심각도</translation>
+    </message>
+    <message>
+        <source>Group by rule</source>
+        <translation>규칙별로 묶기</translation>
+    </message>
+    <message>
+        <source>Filter findings</source>
+        <translation>발견 사항 필터</translation>
+    </message>
+    <message>
+        <source>Finding explanation</source>
+        <translation>발견 사항 설명</translation>
+    </message>
+    <message>
+        <source>Raw JSON</source>
+        <translation>원본 JSON</translation>
+    </message>
+    <message>
+        <source>Fields</source>
+        <translation>필드</translation>
+    </message>
+    <message>
+        <source>Decoded fields</source>
+        <translation>해석한 필드</translation>
+    </message>
+    <message>
+        <source>Timeline (KST)</source>
+        <translation>타임라인 (KST)</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>타임라인</translation>
+    </message>
+    <message>
+        <source>null</source>
+        <translation>null</translation>
+    </message>
+    <message>
+        <source>All severities</source>
+        <translation>모든 심각도</translation>
+    </message>
+    <message>
+        <source>Warning and critical</source>
+        <translation>경고 이상</translation>
+    </message>
+    <message>
+        <source>Critical only</source>
+        <translation>심각만</translation>
+    </message>
+    <message numerus="yes">
+        <source>The text was not strict JSON: %n repair(s) made before analysis. Hover for the list; repaired places are marked in the raw pane.</source>
+        <translation>
+            <numerusform>엄격한 JSON이 아니어서 분석 전에 %n곳을 고쳤습니다. 마우스를 올리면 목록이 보이고, 고친 곳은 원본 창에 표시됩니다.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>결제</translation>
+    </message>
+    <message>
+        <source>Transactions</source>
+        <translation>거래 내역</translation>
+    </message>
+    <message>
+        <source>Settlements</source>
+        <translation>정산</translation>
+    </message>
+    <message>
+        <source>In-app order status</source>
+        <translation>인앱 주문 상태</translation>
+    </message>
+    <message>
+        <source>%1: fetching…</source>
+        <translation>%1: 조회 중…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: ✓ %n record(s)</source>
+        <translation>
+            <numerusform>%1: ✓ %n건</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: ✗ failed</source>
+        <translation>%1: ✗ 실패</translation>
+    </message>
+    <message>
+        <source>%1: canceled</source>
+        <translation>%1: 취소됨</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n document(s) from the text</source>
+        <translation>
+            <numerusform>텍스트에서 문서 %n개</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Analysing…</source>
+        <translation>분석 중…</translation>
+    </message>
+    <message>
+        <source>What to check:</source>
+        <translation>확인할 것:</translation>
+    </message>
+    <message>
+        <source>Your text is kept: edit it and analyse again, or fix the place marked in the raw pane.</source>
+        <translation>입력한 텍스트는 그대로 있습니다. 고쳐서 다시 분석하거나, 원본 창에 표시된 곳을 확인하세요.</translation>
+    </message>
+    <message>
+        <source>Total %1</source>
+        <translation>총액 %1</translation>
+    </message>
+    <message>
+        <source>balance %1</source>
+        <translation>잔액 %1</translation>
+    </message>
+    <message>
+        <source>API %1</source>
+        <translation>API %1</translation>
+    </message>
+    <message>
+        <source>In-app purchase</source>
+        <translation>인앱 결제</translation>
+    </message>
+    <message>
+        <source>Looking up…</source>
+        <translation>조회 중…</translation>
+    </message>
+    <message>
+        <source>No payment</source>
+        <translation>결제 없음</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n document(s)</source>
+        <translation>
+            <numerusform>문서 %n개</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select a finding to see what it means and what to do.</source>
+        <translation>발견 사항을 고르면 의미와 할 일이 여기에 나옵니다.</translation>
+    </message>
+    <message>
+        <source>No findings: nothing in these documents looks wrong to the rules.</source>
+        <translation>발견 사항 없음: 규칙이 보기에 이상한 곳이 없습니다.</translation>
+    </message>
+    <message>
+        <source>What to do:</source>
+        <translation>할 일:</translation>
+    </message>
+    <message>
+        <source>Open %1 in the error-code reference</source>
+        <translation>오류 코드 사전에서 %1 열기</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n time(s)</source>
+        <translation>
+            <numerusform>%n회</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Stop the requests still running</source>
+        <translation>아직 진행 중인 요청을 멈춥니다</translation>
     </message>
 </context>
 <context>
@@ -239,6 +570,1021 @@
     </message>
 </context>
 <context>
+    <name>paytriage::ErrorCodeDialog</name>
+    <message>
+        <source>Error-code reference</source>
+        <translation>오류 코드 사전</translation>
+    </message>
+    <message>
+        <source>Search codes and explanations, in Korean or English</source>
+        <translation>코드와 설명을 한국어나 영어로 검색</translation>
+    </message>
+    <message>
+        <source>Search error codes</source>
+        <translation>오류 코드 검색</translation>
+    </message>
+    <message>
+        <source>Error codes</source>
+        <translation>오류 코드</translation>
+    </message>
+    <message>
+        <source>Error code explanation</source>
+        <translation>오류 코드 설명</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n code(s)</source>
+        <translation>
+            <numerusform>코드 %n개</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Meaning</source>
+        <translation>의미</translation>
+    </message>
+    <message>
+        <source>Likely causes</source>
+        <translation>가능한 원인</translation>
+    </message>
+    <message>
+        <source>What to check</source>
+        <translation>확인할 것</translation>
+    </message>
+    <message>
+        <source>Who acts</source>
+        <translation>조치할 쪽</translation>
+    </message>
+    <message>
+        <source>HTTP status</source>
+        <translation>HTTP 상태</translation>
+    </message>
+</context>
+<context>
+    <name>paytriage::ErrorCodeModel</name>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>Likely cause: %1</source>
+        <translation>추정 원인: %1</translation>
+    </message>
+    <message>
+        <source>Check: %1</source>
+        <translation>확인할 점: %1</translation>
+    </message>
+    <message>
+        <source>Not confirmed: the sources disagree or are silent.</source>
+        <translation>미확인: 자료마다 내용이 다르거나 근거가 없습니다.</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>코드</translation>
+    </message>
+    <message>
+        <source>Meaning</source>
+        <translation>의미</translation>
+    </message>
+    <message>
+        <source>Who acts</source>
+        <translation>조치 주체</translation>
+    </message>
+    <message>
+        <source>HTTP</source>
+        <translation>HTTP</translation>
+    </message>
+</context>
+<context>
+    <name>paytriage::FindingsModel</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2건)</translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation>진단 결과</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>규칙</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>위치</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>건수</translation>
+    </message>
+</context>
+<context>
+    <name>paytriage::JsonEditor</name>
+    <message>
+        <source>Line numbers and marks</source>
+        <translation>줄 번호와 표시</translation>
+    </message>
+    <message>
+        <source>Hover a mark to read what it flags.</source>
+        <translation>표시 위에 마우스를 올리면 내용을 볼 수 있습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>paytriage::JsonFindBar</name>
+    <message>
+        <source>No match in the part shown</source>
+        <translation>표시된 부분에 일치 항목 없음</translation>
+    </message>
+    <message>
+        <source>No match</source>
+        <translation>일치 항목 없음</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n match(es)</source>
+        <translation>
+            <numerusform>%n건 일치</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of %2+</source>
+        <translation>%2건 이상 중 %1</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%2건 중 %1</translation>
+    </message>
+    <message>
+        <source>Matches</source>
+        <translation>일치 항목</translation>
+    </message>
+    <message>
+        <source>Find in raw JSON</source>
+        <translation>원본 JSON에서 찾기</translation>
+    </message>
+    <message>
+        <source>Previous match (Shift+Enter)</source>
+        <translation>이전 항목 (Shift+Enter)</translation>
+    </message>
+    <message>
+        <source>Previous match</source>
+        <translation>이전 항목</translation>
+    </message>
+    <message>
+        <source>Next match (Enter)</source>
+        <translation>다음 항목 (Enter)</translation>
+    </message>
+    <message>
+        <source>Next match</source>
+        <translation>다음 항목</translation>
+    </message>
+    <message>
+        <source>Match case</source>
+        <translation>대소문자 구분</translation>
+    </message>
+    <message>
+        <source>Close find bar (Esc)</source>
+        <translation>찾기 닫기 (Esc)</translation>
+    </message>
+    <message>
+        <source>Close find bar</source>
+        <translation>찾기 닫기</translation>
+    </message>
+    <message>
+        <source>Find bar</source>
+        <translation>찾기 표시줄</translation>
+    </message>
+</context>
+<context>
+    <name>paytriage::JsonTextView</name>
+    <message>
+        <source>null value</source>
+        <translation>null 값</translation>
+    </message>
+    <message>
+        <source>Critical finding</source>
+        <translation>심각</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>경고</translation>
+    </message>
+    <message>
+        <source>Information</source>
+        <translation>정보</translation>
+    </message>
+    <message>
+        <source>Repaired by the decoder</source>
+        <translation>디코더가 자동으로 보정한 부분</translation>
+    </message>
+    <message>
+        <source>The text cannot be decoded here</source>
+        <translation>이 위치부터 JSON으로 해석할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Showing the first %1 of %2.</source>
+        <translation>전체 %2 중 앞부분 %1만 표시합니다.</translation>
+    </message>
+    <message>
+        <source>The selected field is past the first %1 shown (of %2). Show all to see it.</source>
+        <translation>선택한 필드는 표시된 앞부분 %1(전체 %2) 뒤에 있습니다. 모두 표시하면 볼 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Loading the rest: %1 of %2…</source>
+        <translation>나머지 불러오는 중: %2 중 %1…</translation>
+    </message>
+    <message>
+        <source>Copy &amp;Value</source>
+        <translation>값 복사(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Copy JSON &amp;Pointer</source>
+        <translation>JSON 포인터 복사(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Find…</source>
+        <translation>찾기…</translation>
+    </message>
+    <message>
+        <source>Find Next</source>
+        <translation>다음 찾기</translation>
+    </message>
+    <message>
+        <source>Find Previous</source>
+        <translation>이전 찾기</translation>
+    </message>
+    <message>
+        <source>Show All</source>
+        <translation>모두 표시</translation>
+    </message>
+    <message>
+        <source>Show the whole text</source>
+        <translation>전체 텍스트 표시</translation>
+    </message>
+    <message>
+        <source>Raw JSON</source>
+        <translation>원본 JSON</translation>
+    </message>
+    <message>
+        <source>The response or pasted text as received. Moving the cursor selects the value in the other panes.</source>
+        <translation>받은 그대로의 응답 또는 붙여 넣은 텍스트입니다. 커서를 옮기면 다른 창에서도 해당 값이 선택됩니다.</translation>
+    </message>
+    <message>
+        <source>Notice</source>
+        <translation>알림</translation>
+    </message>
+</context>
+<context>
+    <name>paytriage::JsonTreeModel</name>
+    <message>
+        <source>#%1 %2</source>
+        <translation>#%1 %2</translation>
+    </message>
+    <message>
+        <source>#%1 %2 — %3</source>
+        <translation>#%1 %2 — %3</translation>
+    </message>
+    <message>
+        <source>HTTP %1</source>
+        <translation>HTTP %1</translation>
+    </message>
+    <message>
+        <source>API version %1</source>
+        <translation>API 버전 %1</translation>
+    </message>
+    <message>
+        <source>object</source>
+        <translation>객체</translation>
+    </message>
+    <message>
+        <source>array</source>
+        <translation>배열</translation>
+    </message>
+    <message>
+        <source>string</source>
+        <translation>문자열</translation>
+    </message>
+    <message>
+        <source>boolean</source>
+        <translation>불리언</translation>
+    </message>
+    <message>
+        <source>null</source>
+        <translation>null</translation>
+    </message>
+    <message>
+        <source>number</source>
+        <translation>숫자</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>필드</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>값</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>타입</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>항목명</translation>
+    </message>
+</context>
+<context>
+    <name>paytriage::KeychainSecretStore</name>
+    <message>
+        <source>No keychain service is available (%1). Secret keys are kept only until PayTriage quits; enter them again next time.</source>
+        <translation>사용할 수 있는 키체인 서비스가 없습니다(%1). 시크릿 키는 PayTriage를 종료할 때까지만 보관되므로 다음 실행 때 다시 입력해야 합니다.</translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation>응답 없음</translation>
+    </message>
+    <message>
+        <source>The keychain refused to give the secret key of &quot;%1&quot;: %2</source>
+        <translation>키체인이 &quot;%1&quot;의 시크릿 키를 내주지 않았습니다: %2</translation>
+    </message>
+    <message>
+        <source>The keychain refused to store the secret key of &quot;%1&quot;: %2</source>
+        <translation>키체인이 &quot;%1&quot;의 시크릿 키 저장을 거부했습니다: %2</translation>
+    </message>
+    <message>
+        <source>The keychain refused to delete the secret key of &quot;%1&quot;: %2</source>
+        <translation>키체인이 &quot;%1&quot;의 시크릿 키 삭제를 거부했습니다: %2</translation>
+    </message>
+</context>
+<context>
+    <name>paytriage::LookupBar</name>
+    <message>
+        <source>&amp;Merchant</source>
+        <translation>상점(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Merchant profile</source>
+        <translation>상점 프로필</translation>
+    </message>
+    <message>
+        <source>Key mode</source>
+        <translation>키 종류</translation>
+    </message>
+    <message>
+        <source>Order ID or payment key</source>
+        <translation>주문번호 또는 결제 키</translation>
+    </message>
+    <message>
+        <source>What the ID is</source>
+        <translation>ID 종류</translation>
+    </message>
+    <message>
+        <source>Detected from the ID&apos;s shape; choose to override</source>
+        <translation>ID 모양으로 추정합니다. 직접 고를 수도 있습니다</translation>
+    </message>
+    <message>
+        <source>Look up</source>
+        <translation>조회</translation>
+    </message>
+    <message>
+        <source>orderId or paymentKey — Ctrl+L</source>
+        <translation>orderId 또는 paymentKey — Ctrl+L</translation>
+    </message>
+    <message>
+        <source>orderId</source>
+        <translation>orderId</translation>
+    </message>
+    <message>
+        <source>paymentKey</source>
+        <translation>paymentKey</translation>
+    </message>
+    <message>
+        <source>In-app orderId</source>
+        <translation>인앱 orderId</translation>
+    </message>
+    <message>
+        <source>Auto</source>
+        <translation>자동</translation>
+    </message>
+    <message>
+        <source>Auto: %1</source>
+        <translation>자동: %1</translation>
+    </message>
+    <message>
+        <source>No merchant profile yet: add one in Settings, or start the demo.</source>
+        <translation>상점 프로필이 없습니다. 설정에서 추가하거나 데모를 시작하세요.</translation>
+    </message>
+    <message>
+        <source>TEST</source>
+        <translation>테스트</translation>
+    </message>
+    <message>
+        <source>LIVE</source>
+        <translation>라이브</translation>
+    </message>
+    <message>
+        <source>NO KEY</source>
+        <translation>키 없음</translation>
+    </message>
+    <message>
+        <source>A live key: lookups read real payments (read-only).</source>
+        <translation>라이브 키: 실제 결제를 조회합니다(읽기 전용).</translation>
+    </message>
+    <message>
+        <source>A test key: lookups read test payments.</source>
+        <translation>테스트 키: 테스트 결제를 조회합니다.</translation>
+    </message>
+    <message>
+        <source>This profile has no secret key stored.</source>
+        <translation>이 프로필에는 저장된 시크릿 키가 없습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>paytriage::MainWindow</name>
+    <message>
+        <source>PayTriage</source>
+        <translation>PayTriage</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>케이스</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>파일(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>편집(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>보기(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>언어(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>도구(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>도움말(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Look up…</source>
+        <translation>조회(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Focus the lookup field</source>
+        <translation>조회 입력란으로 이동</translation>
+    </message>
+    <message>
+        <source>Analyse &amp;text…</source>
+        <translation>텍스트 분석(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Type or paste text to analyse</source>
+        <translation>분석할 텍스트를 입력하거나 붙여 넣기</translation>
+    </message>
+    <message>
+        <source>Analyse &amp;clipboard</source>
+        <translation>클립보드 분석(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Analyse the text on the clipboard</source>
+        <translation>클립보드의 텍스트를 분석</translation>
+    </message>
+    <message>
+        <source>&amp;Open file…</source>
+        <translation>파일 열기(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Analyse a JSON file</source>
+        <translation>JSON 파일 분석</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>새로 고침(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Fetch or analyse the current case again</source>
+        <translation>현재 케이스를 다시 조회하거나 분석</translation>
+    </message>
+    <message>
+        <source>&amp;Close case</source>
+        <translation>케이스 닫기(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Close the current case</source>
+        <translation>현재 케이스 닫기</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>끝내기(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Find in raw JSON…</source>
+        <translation>원본 JSON에서 찾기(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>&amp;Error-code reference</source>
+        <translation>오류 코드 사전(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Search what Toss error codes mean and who acts</source>
+        <translation>토스 오류 코드의 의미와 조치할 쪽 찾기</translation>
+    </message>
+    <message>
+        <source>&amp;Welcome page</source>
+        <translation>시작 페이지(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Start &amp;demo sandbox</source>
+        <translation>데모 샌드박스 시작(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Start a local Toss API sandbox with the seed scenarios</source>
+        <translation>시드 시나리오가 든 로컬 토스 API 샌드박스 시작</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>설정(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Merchant profiles, language, rule severities</source>
+        <translation>상점 프로필, 언어, 규칙 심각도</translation>
+    </message>
+    <message>
+        <source>&amp;About PayTriage</source>
+        <translation>PayTriage 정보(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Lookup</source>
+        <translation>조회</translation>
+    </message>
+    <message>
+        <source>Worst finding of the current case</source>
+        <translation>현재 케이스의 가장 심각한 발견 사항</translation>
+    </message>
+    <message>
+        <source>Analyse a file</source>
+        <translation>파일 분석</translation>
+    </message>
+    <message>
+        <source>JSON and text (*.json *.txt *.log);;All files (*)</source>
+        <translation>JSON과 텍스트 (*.json *.txt *.log);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <source>No keychain available: secret keys are kept for this session only. %1</source>
+        <translation>키체인을 쓸 수 없어 시크릿 키를 이번 세션에만 보관합니다. %1</translation>
+    </message>
+    <message>
+        <source>The demo sandbox could not start: %1</source>
+        <translation>데모 샌드박스를 시작하지 못했습니다: %1</translation>
+    </message>
+    <message>
+        <source>Demo sandbox</source>
+        <translation>데모 샌드박스</translation>
+    </message>
+    <message>
+        <source>Demo sandbox: %1</source>
+        <translation>데모 샌드박스: %1</translation>
+    </message>
+    <message>
+        <source>Could not read the secret key of %1: %2</source>
+        <translation>%1의 시크릿 키를 읽지 못했습니다: %2</translation>
+    </message>
+    <message>
+        <source>%1 is %2 MB: too large to open here (limit %3 MB). Use paytriage-cli analyze, which streams large lists.</source>
+        <translation>%1은(는) %2 MB로 여기서 열기에 너무 큽니다(한도 %3 MB). 큰 목록을 나눠 읽는 paytriage-cli analyze를 쓰세요.</translation>
+    </message>
+    <message>
+        <source>The clipboard holds no text to analyse.</source>
+        <translation>클립보드에 분석할 텍스트가 없습니다.</translation>
+    </message>
+    <message>
+        <source>Clipboard %1</source>
+        <translation>클립보드 %1</translation>
+    </message>
+    <message>
+        <source>No findings</source>
+        <translation>발견 사항 없음</translation>
+    </message>
+    <message>
+        <source>%1 critical · %2 warning · %3 info</source>
+        <translation>심각 %1 · 경고 %2 · 정보 %3</translation>
+    </message>
+    <message>
+        <source>Worst finding: %1</source>
+        <translation>가장 심각한 발견 사항: %1</translation>
+    </message>
+    <message>
+        <source>Welcome</source>
+        <translation>시작</translation>
+    </message>
+    <message>
+        <source>Text %1</source>
+        <translation>텍스트 %1</translation>
+    </message>
+    <message>
+        <source>About PayTriage</source>
+        <translation>PayTriage 정보</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;PayTriage %1&lt;/h3&gt;&lt;p&gt;A support console for the Toss Payments API: look payments up, read the raw responses beside a decoded timeline, and see what looks wrong and what to do.&lt;/p&gt;&lt;p&gt;Read-only by design: it never calls an endpoint that moves money.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;PayTriage %1&lt;/h3&gt;&lt;p&gt;토스페이먼츠 API 지원 콘솔입니다. 결제를 조회하고, 원본 응답과 해석한 타임라인을 나란히 보고, 무엇이 이상하고 무엇을 해야 하는지 확인합니다.&lt;/p&gt;&lt;p&gt;읽기 전용으로 설계되어 돈이 움직이는 API는 절대 호출하지 않습니다.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Dropped text</source>
+        <translation>끌어 놓은 텍스트</translation>
+    </message>
+</context>
+<context>
+    <name>paytriage::ModelText</name>
+    <message>
+        <source>Payment</source>
+        <translation>결제</translation>
+    </message>
+    <message>
+        <source>Transaction</source>
+        <translation>거래</translation>
+    </message>
+    <message>
+        <source>Settlement</source>
+        <translation>정산</translation>
+    </message>
+    <message>
+        <source>In-app order</source>
+        <translation>인앱 주문</translation>
+    </message>
+    <message>
+        <source>API error</source>
+        <translation>API 오류</translation>
+    </message>
+    <message>
+        <source>Webhook</source>
+        <translation>웹훅</translation>
+    </message>
+    <message>
+        <source>Deposit callback</source>
+        <translation>입금 콜백</translation>
+    </message>
+    <message>
+        <source>Cash receipt</source>
+        <translation>현금영수증</translation>
+    </message>
+    <message>
+        <source>Unknown document</source>
+        <translation>알 수 없는 문서</translation>
+    </message>
+    <message>
+        <source>merchant</source>
+        <translation>가맹점</translation>
+    </message>
+    <message>
+        <source>customer</source>
+        <translation>구매자</translation>
+    </message>
+    <message>
+        <source>card company or bank</source>
+        <translation>카드사·은행</translation>
+    </message>
+    <message>
+        <source>Toss Payments</source>
+        <translation>토스페이먼츠</translation>
+    </message>
+</context>
+<context>
+    <name>paytriage::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>설정</translation>
+    </message>
+    <message>
+        <source>Settings pages</source>
+        <translation>설정 페이지</translation>
+    </message>
+    <message>
+        <source>&amp;Profiles</source>
+        <translation>프로필(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Secret key storage notice</source>
+        <translation>시크릿 키 보관 안내</translation>
+    </message>
+    <message>
+        <source>Merchant profiles</source>
+        <translation>상점 프로필</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>추가(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Add a merchant profile</source>
+        <translation>상점 프로필 추가</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>삭제(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Remove the selected merchant profile</source>
+        <translation>선택한 상점 프로필 삭제</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>이름(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Profile name</source>
+        <translation>프로필 이름</translation>
+    </message>
+    <message>
+        <source>&amp;MID</source>
+        <translation>MID(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Merchant ID (MID)</source>
+        <translation>상점 아이디(MID)</translation>
+    </message>
+    <message>
+        <source>The merchant&apos;s mId, e.g. tvivarepublica</source>
+        <translation>상점의 mId (예: tvivarepublica)</translation>
+    </message>
+    <message>
+        <source>&amp;Secret key</source>
+        <translation>시크릿 키(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Secret key</source>
+        <translation>시크릿 키</translation>
+    </message>
+    <message>
+        <source>Stored in the keychain. It is never shown again; type a new key to replace it.</source>
+        <translation>키체인에 저장됩니다. 다시 표시되지 않으니, 바꾸려면 새 키를 입력하세요.</translation>
+    </message>
+    <message>
+        <source>Stored in the keychain, never in the settings file. It is never shown again; type a new key to replace it.</source>
+        <translation>설정 파일이 아닌 키체인에 저장됩니다. 다시 표시되지 않으니, 바꾸려면 새 키를 입력하세요.</translation>
+    </message>
+    <message>
+        <source>Key mode</source>
+        <translation>키 종류</translation>
+    </message>
+    <message>
+        <source>&amp;Base URL</source>
+        <translation>기본 URL(&amp;B)</translation>
+    </message>
+    <message>
+        <source>API base URL</source>
+        <translation>API 기본 URL</translation>
+    </message>
+    <message>
+        <source>API &amp;version</source>
+        <translation>API 버전(&amp;V)</translation>
+    </message>
+    <message>
+        <source>API version</source>
+        <translation>API 버전</translation>
+    </message>
+    <message>
+        <source>Sent as the TossPayments-API-Version header. Empty: the version set for the merchant in the developer center.</source>
+        <translation>TossPayments-API-Version 헤더로 보냅니다. 비워 두면 개발자센터에서 상점에 설정한 버전을 씁니다.</translation>
+    </message>
+    <message>
+        <source>Apps-in-Toss (in-app purchases)</source>
+        <translation>앱인토스(인앱 결제)</translation>
+    </message>
+    <message>
+        <source>&amp;URL</source>
+        <translation>URL(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Apps-in-Toss API base URL</source>
+        <translation>앱인토스 API 기본 URL</translation>
+    </message>
+    <message>
+        <source>&amp;Certificate</source>
+        <translation>인증서(&amp;C)</translation>
+    </message>
+    <message>
+        <source>mTLS client certificate file</source>
+        <translation>mTLS 클라이언트 인증서 파일</translation>
+    </message>
+    <message>
+        <source>PEM file from the Apps-in-Toss console</source>
+        <translation>앱인토스 콘솔에서 받은 PEM 파일</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>찾아보기…</translation>
+    </message>
+    <message>
+        <source>Choose the client certificate file</source>
+        <translation>클라이언트 인증서 파일 선택</translation>
+    </message>
+    <message>
+        <source>Private &amp;key</source>
+        <translation>개인 키(&amp;K)</translation>
+    </message>
+    <message>
+        <source>mTLS private key file</source>
+        <translation>mTLS 개인 키 파일</translation>
+    </message>
+    <message>
+        <source>Unencrypted PEM key of that certificate</source>
+        <translation>해당 인증서의 암호화되지 않은 PEM 키</translation>
+    </message>
+    <message>
+        <source>Choose the private key file</source>
+        <translation>개인 키 파일 선택</translation>
+    </message>
+    <message>
+        <source>&amp;General</source>
+        <translation>일반(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>언어(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>언어</translation>
+    </message>
+    <message>
+        <source>Labels, findings and the catalog&apos;s explanations switch at once; the provider&apos;s own messages follow on the next lookup.</source>
+        <translation>화면 문구, 발견 사항, 카탈로그 설명은 바로 바뀌고, 토스페이먼츠가 보내는 메시지는 다음 조회부터 바뀝니다.</translation>
+    </message>
+    <message>
+        <source>&amp;Rules</source>
+        <translation>규칙(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Each rule gives its findings a severity that fits the case. Override it here to raise or lower every finding of a rule, e.g. to silence a drift your merchant lives with.</source>
+        <translation>규칙마다 상황에 맞는 심각도를 발견 사항에 매깁니다. 여기서 바꾸면 그 규칙의 모든 발견 사항을 한꺼번에 올리거나 내릴 수 있습니다. 예를 들어 상점이 이미 알고 감수하는 API 변경은 낮춰 둘 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Severity per rule</source>
+        <translation>규칙별 심각도</translation>
+    </message>
+    <message>
+        <source>Apps-in-Toss client certificate</source>
+        <translation>앱인토스 클라이언트 인증서</translation>
+    </message>
+    <message>
+        <source>PEM files (*.pem *.crt *.cer);;All files (*)</source>
+        <translation>PEM 파일 (*.pem *.crt *.cer);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <source>Private key of the client certificate</source>
+        <translation>클라이언트 인증서의 개인 키</translation>
+    </message>
+    <message>
+        <source>PEM files (*.pem *.key);;All files (*)</source>
+        <translation>PEM 파일 (*.pem *.key);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>규칙</translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation>기본값</translation>
+    </message>
+    <message>
+        <source>Override</source>
+        <translation>사용자 지정</translation>
+    </message>
+    <message>
+        <source>Set by the rule</source>
+        <translation>규칙이 정함</translation>
+    </message>
+    <message>
+        <source>Each finding gets the severity its case calls for (a payment stuck past its expiry is critical, one still in time a warning).</source>
+        <translation>발견 사항마다 상황에 맞는 심각도가 붙습니다(만료 시각이 지나도록 멈춘 결제는 심각, 아직 시간 안이면 경고).</translation>
+    </message>
+    <message>
+        <source>Severity of %1</source>
+        <translation>%1의 심각도</translation>
+    </message>
+    <message>
+        <source>The merchant&apos;s own (developer center)</source>
+        <translation>상점 설정 버전(개발자센터)</translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation>(이름 없음)</translation>
+    </message>
+    <message>
+        <source>Critical</source>
+        <translation>심각</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>경고</translation>
+    </message>
+    <message>
+        <source>Info</source>
+        <translation>정보</translation>
+    </message>
+    <message>
+        <source>TEST</source>
+        <translation>테스트</translation>
+    </message>
+    <message>
+        <source>LIVE</source>
+        <translation>라이브</translation>
+    </message>
+    <message>
+        <source>Checking the keychain…</source>
+        <translation>키체인 확인 중…</translation>
+    </message>
+    <message>
+        <source>A key is stored; type a new one to replace it</source>
+        <translation>저장된 키가 있습니다. 바꾸려면 새 키를 입력하세요</translation>
+    </message>
+    <message>
+        <source>No key stored; type the secret key (test_sk_… or live_sk_…)</source>
+        <translation>저장된 키가 없습니다. 시크릿 키를 입력하세요(test_sk_… 또는 live_sk_…)</translation>
+    </message>
+    <message>
+        <source>Give the profile a name.</source>
+        <translation>프로필 이름을 입력하세요.</translation>
+    </message>
+    <message>
+        <source>Another profile is already called &quot;%1&quot;.</source>
+        <translation>&quot;%1&quot; 이름의 프로필이 이미 있습니다.</translation>
+    </message>
+    <message>
+        <source>The key contains spaces or line breaks; paste it again without them.</source>
+        <translation>키에 공백이나 줄바꿈이 들어 있습니다. 빼고 다시 붙여 넣으세요.</translation>
+    </message>
+    <message>
+        <source>This is a client key, meant for browsers. Lookups need the secret key: test_sk_… or live_sk_… (test_gsk_… or live_gsk_… for the payment widget).</source>
+        <translation>브라우저용 클라이언트 키입니다. 조회에는 시크릿 키가 필요합니다: test_sk_… 또는 live_sk_…(결제위젯은 test_gsk_… 또는 live_gsk_…).</translation>
+    </message>
+    <message>
+        <source>Secret keys start with test_ or live_; check that this is the secret key from the developer center.</source>
+        <translation>시크릿 키는 test_ 또는 live_로 시작합니다. 개발자센터의 시크릿 키가 맞는지 확인하세요.</translation>
+    </message>
+    <message>
+        <source>A live key: lookups read real payments (read-only; nothing is changed).</source>
+        <translation>라이브 키입니다. 실제 결제를 조회합니다(조회만 하며 아무것도 바꾸지 않습니다).</translation>
+    </message>
+    <message>
+        <source>No secret key is stored yet: lookups with this profile need one.</source>
+        <translation>아직 저장된 시크릿 키가 없습니다. 이 프로필로 조회하려면 키가 필요합니다.</translation>
+    </message>
+    <message>
+        <source>Not a valid address: use https://host.</source>
+        <translation>올바른 주소가 아닙니다. https://호스트 형식으로 입력하세요.</translation>
+    </message>
+    <message>
+        <source>Plain http:// is allowed only to this computer (127.0.0.1, localhost); use https://.</source>
+        <translation>http://는 이 컴퓨터(127.0.0.1, localhost)에만 쓸 수 있습니다. https://를 사용하세요.</translation>
+    </message>
+    <message>
+        <source>API versions look like 2022-11-16 or 1.4; the provider may refuse this one.</source>
+        <translation>API 버전은 2022-11-16이나 1.4 같은 형식입니다. 이 값은 거부될 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Choose the certificate&apos;s private key too.</source>
+        <translation>인증서의 개인 키도 선택하세요.</translation>
+    </message>
+    <message>
+        <source>Choose the certificate of this private key too.</source>
+        <translation>이 개인 키의 인증서도 선택하세요.</translation>
+    </message>
+    <message>
+        <source>Secret keys are kept only until PayTriage quits: no keychain is in use. Enter them again next time.</source>
+        <translation>키체인을 쓰지 않아 시크릿 키는 PayTriage를 종료할 때까지만 보관됩니다. 다음 실행 때 다시 입력하세요.</translation>
+    </message>
+    <message>
+        <source>New profile</source>
+        <translation>새 프로필</translation>
+    </message>
+</context>
+<context>
+    <name>paytriage::SeverityStyleProxy</name>
+    <message>
+        <source>Critical</source>
+        <translation>심각</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>경고</translation>
+    </message>
+    <message>
+        <source>Info</source>
+        <translation>정보</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>없음</translation>
+    </message>
+</context>
+<context>
     <name>paytriage::TextReport</name>
     <message>
         <source>%1 document(s) (%2)</source>
@@ -295,6 +1641,88 @@
     <message>
         <source>* no offset in the source; read as KST</source>
         <translation>* 원본에 시간대 오프셋이 없어 KST로 읽음</translation>
+    </message>
+</context>
+<context>
+    <name>paytriage::TimelineModel</name>
+    <message>
+        <source>%1 (no offset)</source>
+        <translation>%1 (오프셋 없음)</translation>
+    </message>
+    <message>
+        <source>start</source>
+        <translation>시작</translation>
+    </message>
+    <message>
+        <source>Time (KST)</source>
+        <translation>시각 (KST)</translation>
+    </message>
+    <message>
+        <source>Since start</source>
+        <translation>경과 시간</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>이벤트</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>출처</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>금액</translation>
+    </message>
+</context>
+<context>
+    <name>paytriage::WelcomePage</name>
+    <message>
+        <source>PayTriage</source>
+        <translation>PayTriage</translation>
+    </message>
+    <message>
+        <source>Look a payment up by orderId or paymentKey (Ctrl+L), or paste JSON from a ticket anywhere (Ctrl+Shift+V). Each case shows the raw JSON beside its decoded fields and timeline, with findings that explain what looks wrong and what to do.</source>
+        <translation>orderId나 paymentKey로 결제를 조회하거나(Ctrl+L), 티켓의 JSON을 어디서든 붙여 넣으세요(Ctrl+Shift+V). 케이스마다 원본 JSON과 해석한 필드·타임라인을 나란히 보여 주고, 무엇이 이상하고 무엇을 해야 하는지 발견 사항으로 알려 줍니다.</translation>
+    </message>
+    <message>
+        <source>Demo scenarios</source>
+        <translation>데모 시나리오</translation>
+    </message>
+    <message>
+        <source>Order ID</source>
+        <translation>주문번호</translation>
+    </message>
+    <message>
+        <source>What it shows</source>
+        <translation>보여 주는 것</translation>
+    </message>
+    <message>
+        <source>Open scenario</source>
+        <translation>시나리오 열기</translation>
+    </message>
+    <message>
+        <source>Start the demo sandbox</source>
+        <translation>데모 샌드박스 시작</translation>
+    </message>
+    <message>
+        <source>Analyse text…</source>
+        <translation>텍스트 분석…</translation>
+    </message>
+    <message>
+        <source>Shortcuts: Ctrl+L look up · Enter search · F5 refresh · Ctrl+F find in raw JSON · Ctrl+W close case · Ctrl+Shift+V analyse the clipboard · Ctrl+E error codes</source>
+        <translation>단축키: Ctrl+L 조회 · Enter 검색 · F5 새로 고침 · Ctrl+F 원본 JSON에서 찾기 · Ctrl+W 케이스 닫기 · Ctrl+Shift+V 클립보드 분석 · Ctrl+E 오류 코드</translation>
+    </message>
+    <message>
+        <source>Demo mode: a local Toss API sandbox answers at %1 with the seed cases of real support threads, a generated merchant and injected faults. Click a scenario to look it up.</source>
+        <translation>데모 모드: 로컬 토스 API 샌드박스가 %1에서 실제 문의 사례, 생성된 가상 상점, 일부러 넣은 장애로 응답합니다. 시나리오를 누르면 조회합니다.</translation>
+    </message>
+    <message>
+        <source>No merchant set up? Start the demo: a local sandbox of the Toss API with the cases this tool was made for.</source>
+        <translation>설정한 상점이 없나요? 데모를 시작하세요. 이 도구가 풀려는 사례가 담긴 로컬 토스 API 샌드박스입니다.</translation>
     </message>
 </context>
 <context>
@@ -404,10 +1832,6 @@
         <translation>적용 중인 카탈로그(기본 카탈로그에 덮어쓰기를 합친 것)를 JSON으로 출력합니다.</translation>
     </message>
     <message>
-        <source>Look a payment up by orderId or paymentKey and analyse everything the provider knows about it: the payment, its transactions and its settlements. Read-only: nothing that moves money is called. The secret key comes from the environment variable PAYTRIAGE_SECRET_KEY, never from the command line.</source>
-        <translation>orderId나 paymentKey로 결제를 조회하고 제공자가 아는 모든 것(결제, 거래 내역, 정산)을 분석합니다. 읽기 전용이라 돈이 움직이는 API는 호출하지 않습니다. 시크릿 키는 명령줄이 아닌 환경 변수 PAYTRIAGE_SECRET_KEY에서 읽습니다.</translation>
-    </message>
-    <message>
         <source>The merchant&apos;s orderId.</source>
         <translation>가맹점의 orderId.</translation>
     </message>
@@ -430,10 +1854,6 @@
     <message>
         <source>Name the payment: --order-id ID or --payment-key KEY.</source>
         <translation>조회할 결제를 지정하세요: --order-id ID 또는 --payment-key KEY.</translation>
-    </message>
-    <message>
-        <source>Look up many payments during an incident and analyse each: ids one per line, or a CSV column. One JSON line per id on standard output as each finishes; progress and failures on standard error; a failed id never stops the others. The secret key comes from PAYTRIAGE_SECRET_KEY.</source>
-        <translation>장애 중에 여러 결제를 조회해 하나씩 분석합니다. id는 한 줄에 하나씩, 또는 CSV의 한 열로 줍니다. 끝나는 대로 id마다 JSON 한 줄을 표준 출력에, 진행 상황과 실패는 표준 오류에 씁니다. 한 id가 실패해도 나머지는 계속합니다. 시크릿 키는 PAYTRIAGE_SECRET_KEY에서 읽습니다.</translation>
     </message>
     <message>
         <source>Lookups in flight at once (default 4).</source>
@@ -504,6 +1924,81 @@ Exit status: 0 nothing at warning or above, 1 findings at warning or above, 2 fa
 명령별 옵션: paytriage-cli 명령 --help
 종료 상태: 0 경고 이상 없음, 1 경고 이상 발견, 2 실패.
 </translation>
+    </message>
+    <message>
+        <source>Look up many payments during an incident and analyse each: ids one per line, or a CSV column. One JSON line per id on standard output as each finishes; progress and failures on standard error; a failed id never stops the others. The secret key comes from the profile&apos;s keychain entry (--profile) or PAYTRIAGE_SECRET_KEY.</source>
+        <translation>장애 상황에서 여러 결제를 한꺼번에 조회해 각각 분석합니다. ID는 한 줄에 하나씩 또는 CSV 열로 줍니다. 끝나는 대로 ID마다 JSON 한 줄을 표준 출력에, 진행 상황과 실패는 표준 오류에 씁니다. 한 ID가 실패해도 나머지는 계속합니다. 시크릿 키는 프로필의 키체인 항목(--profile)이나 PAYTRIAGE_SECRET_KEY에서 가져옵니다.</translation>
+    </message>
+    <message>
+        <source>Look a payment up by orderId or paymentKey and analyse everything the provider knows about it: the payment, its transactions and its settlements. Read-only: nothing that moves money is called. The secret key comes from the profile&apos;s keychain entry or the environment variable PAYTRIAGE_SECRET_KEY, never from the command line. An Apps-in-Toss in-app order (--iap-order-id) is asked of its own host with the profile&apos;s mTLS certificate; its user key comes from PAYTRIAGE_TOSS_USER_KEY.</source>
+        <translation>orderId나 paymentKey로 결제를 조회하고 토스페이먼츠가 가진 정보(결제, 거래, 정산)를 모두 분석합니다. 조회만 하며 돈이 움직이는 API는 호출하지 않습니다. 시크릿 키는 프로필의 키체인 항목이나 환경 변수 PAYTRIAGE_SECRET_KEY에서 가져오고, 명령줄로는 받지 않습니다. 앱인토스 인앱 주문(--iap-order-id)은 프로필의 mTLS 인증서로 앱인토스 서버에 조회하며, 사용자 키는 PAYTRIAGE_TOSS_USER_KEY에서 가져옵니다.</translation>
+    </message>
+    <message>
+        <source>An Apps-in-Toss in-app purchase orderId: its order status instead of a payment.</source>
+        <translation>앱인토스 인앱 결제 orderId. 결제 대신 주문 상태를 조회합니다.</translation>
+    </message>
+    <message>
+        <source>--iap-order-id looks up an Apps-in-Toss order on its own; name no payment with it.</source>
+        <translation>--iap-order-id는 앱인토스 주문만 조회합니다. 결제 ID와 함께 쓰지 마세요.</translation>
+    </message>
+    <message>
+        <source>The Apps-in-Toss order status needs the user&apos;s key (x-toss-user-key, from Toss Login): set PAYTRIAGE_TOSS_USER_KEY.</source>
+        <translation>앱인토스 주문 상태를 조회하려면 사용자 키(토스 로그인으로 받은 x-toss-user-key)가 필요합니다. PAYTRIAGE_TOSS_USER_KEY를 설정하세요.</translation>
+    </message>
+    <message>
+        <source>No merchant profile named &quot;%1&quot;: there are no profiles in %2 yet. Add one in the console&apos;s Settings, or use --base-url with PAYTRIAGE_SECRET_KEY.</source>
+        <translation>&quot;%1&quot; 상점 프로필이 없습니다. %2에 아직 프로필이 없습니다. 콘솔의 설정에서 추가하거나, --base-url과 PAYTRIAGE_SECRET_KEY를 사용하세요.</translation>
+    </message>
+    <message>
+        <source>No merchant profile named &quot;%1&quot;. The profiles are: %2.</source>
+        <translation>&quot;%1&quot; 상점 프로필이 없습니다. 있는 프로필: %2.</translation>
+    </message>
+    <message>
+        <source>The keychain cannot be read here, so the secret key of profile &quot;%1&quot; is not available; set PAYTRIAGE_SECRET_KEY.</source>
+        <translation>이 환경에서는 키체인을 읽을 수 없어 &quot;%1&quot; 프로필의 시크릿 키를 가져올 수 없습니다. PAYTRIAGE_SECRET_KEY를 설정하세요.</translation>
+    </message>
+    <message>
+        <source>No secret key is stored for profile &quot;%1&quot;: enter it in the console&apos;s Settings, or set PAYTRIAGE_SECRET_KEY.</source>
+        <translation>&quot;%1&quot; 프로필에 저장된 시크릿 키가 없습니다. 콘솔의 설정에서 입력하거나 PAYTRIAGE_SECRET_KEY를 설정하세요.</translation>
+    </message>
+    <message>
+        <source>Merchant profile set up in the console (base URL, API version, Apps-in-Toss certificate); its secret key comes from the keychain, else from PAYTRIAGE_SECRET_KEY.</source>
+        <translation>콘솔에서 만든 상점 프로필(기본 URL, API 버전, 앱인토스 인증서). 시크릿 키는 키체인에서, 없으면 PAYTRIAGE_SECRET_KEY에서 가져옵니다.</translation>
+    </message>
+    <message>
+        <source>Apps-in-Toss API base URL (default https://apps-in-toss-api.toss.im; http:// only to this computer).</source>
+        <translation>앱인토스 API 기본 URL(기본값 https://apps-in-toss-api.toss.im, http://는 이 컴퓨터에만 허용).</translation>
+    </message>
+    <message>
+        <source>--profile and --%1 cannot be used together: the profile names its own addresses.</source>
+        <translation>--profile과 --%1은 함께 쓸 수 없습니다. 주소는 프로필에 정해져 있습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>paytriage::gui</name>
+    <message>
+        <source>PayTriage: a support console for the Toss Payments API.</source>
+        <translation>PayTriage: 토스페이먼츠 API 지원 콘솔.</translation>
+    </message>
+    <message>
+        <source>Start the local Toss API sandbox and show its scenarios.</source>
+        <translation>로컬 토스 API 샌드박스를 시작하고 시나리오를 보여 줍니다.</translation>
+    </message>
+    <message>
+        <source>Language of the interface: ko or en.</source>
+        <translation>화면 언어: ko 또는 en.</translation>
+    </message>
+    <message>
+        <source>Save screenshots of the demo in both languages to DIR, then exit.</source>
+        <translation>데모 화면을 두 언어로 DIR에 저장하고 끝냅니다.</translation>
+    </message>
+    <message>
+        <source>JSON files to analyse.</source>
+        <translation>분석할 JSON 파일.</translation>
+    </message>
+    <message>
+        <source>Unknown language &quot;%1&quot;: use ko or en.</source>
+        <translation>알 수 없는 언어 &quot;%1&quot;: ko 또는 en을 쓰세요.</translation>
     </message>
 </context>
 <context>

@@ -1,4 +1,4 @@
-#include "net/apierror.h"
+#include "apierror.h"
 
 #include <QCoreApplication>
 

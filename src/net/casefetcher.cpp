@@ -1,4 +1,4 @@
-#include "net/casefetcher.h"
+#include "casefetcher.h"
 
 #include "util/timestamp.h"
 

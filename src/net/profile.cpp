@@ -1,4 +1,4 @@
-#include "net/profile.h"
+#include "profile.h"
 
 namespace paytriage {
 

@@ -1,4 +1,4 @@
-#include "net/profilestore.h"
+#include "profilestore.h"
 
 #include <QSettings>
 

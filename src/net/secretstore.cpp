@@ -1,4 +1,4 @@
-#include "net/secretstore.h"
+#include "secretstore.h"
 
 #include <qt6keychain/keychain.h>
 

@@ -1,4 +1,4 @@
-#include "net/tossclient.h"
+#include "tossclient.h"
 
 #include <QCoreApplication>
 #include <QDir>

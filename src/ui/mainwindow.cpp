@@ -418,6 +418,13 @@ void MainWindow::closeCase(int index)
     updateSeverityIndicator();
 }
 
+void MainWindow::closeAllCases()
+{
+    for (int i = m_ui->caseTabs->count() - 1; i >= 0; --i)
+        if (qobject_cast<CaseView *>(m_ui->caseTabs->widget(i)))
+            closeCase(i);
+}
+
 ErrorCodeDialog *MainWindow::errorCodes()
 {
     if (!m_errorCodes) {

@@ -63,6 +63,7 @@ public:
     QLabel *severityIndicator() const { return m_severityLabel; }
     int caseCount() const;
     void showWelcome();
+    void closeAllCases();
 
 protected:
     void closeEvent(QCloseEvent *event) override;

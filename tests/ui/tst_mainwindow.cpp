@@ -186,12 +186,13 @@ void TestMainWindow::switchingLanguageChangesLabels()
     QVERIFY(korean);
     korean->trigger();
     QCOMPARE(m_window->language(), Language::Korean);
-    QVERIFY(m_window->menuBar()->actions().front()->text() != englishMenu);
-    QVERIFY(lookupButton->text() != englishButton);
-    QVERIFY2(lookupButton->text().contains(QChar(0xC870)), qPrintable(lookupButton->text()));  // 조(회)
+    // Qt delivers LanguageChange to the widgets as posted events.
+    QTRY_VERIFY(m_window->menuBar()->actions().front()->text() != englishMenu);
+    QTRY_COMPARE(lookupButton->text(), QStringLiteral("조회"));
 
     m_window->findChild<QAction *>(QStringLiteral("actionEnglish"))->trigger();
-    QCOMPARE(lookupButton->text(), englishButton);
+    QTRY_COMPARE(lookupButton->text(), englishButton);
+    QTRY_COMPARE(m_window->menuBar()->actions().front()->text(), englishMenu);
 }
 
 void TestMainWindow::aFailedLookupShowsTheErrorInlineAndKeepsTheId()

@@ -80,6 +80,7 @@ int runScreenshotTour(MainWindow &window, const QString &dir)
     for (const Language language : {Language::English, Language::Korean}) {
         const QString code = language == Language::Korean ? QStringLiteral("ko") : QStringLiteral("en");
         window.setLanguage(language);
+        settle();  // LanguageChange reaches the widgets as posted events
         window.showWelcome();
         ok &= save(&window, QDir(dir).filePath(QStringLiteral("welcome-%1.png").arg(code)));
         ok &= openCase(window, QStringLiteral("2025040210437094"), "status-stuck-in-progress");
@@ -92,6 +93,7 @@ int runScreenshotTour(MainWindow &window, const QString &dir)
         codes->showCode(QStringLiteral("NOT_FOUND_PAYMENT"));
         ok &= save(codes, QDir(dir).filePath(QStringLiteral("error-codes-%1.png").arg(code)));
         codes->hide();
+        window.closeAllCases();  // the next language opens the same cases afresh
     }
     return ok ? 0 : 1;
 }

@@ -1,4 +1,4 @@
-#include "ui/settings/preferences.h"
+#include "preferences.h"
 
 #include "util/i18n.h"
 

@@ -1,4 +1,4 @@
-#include "ui/settings/settingsdialog.h"
+#include "settingsdialog.h"
 
 #include "ui_settingsdialog.h"
 

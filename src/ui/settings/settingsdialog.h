@@ -11,7 +11,7 @@
 
 #include "net/profilestore.h"
 #include "net/secretstore.h"
-#include "ui/settings/preferences.h"
+#include "preferences.h"
 
 #include <QDialog>
 #include <QHash>
