@@ -32,10 +32,16 @@ ErrorCodeDialog::ErrorCodeDialog(const Catalog &catalog, Language language, QWid
     m_ui->codeView->setModel(m_filter);
     m_ui->codeView->sortByColumn(ErrorCodeModel::CodeColumn, Qt::AscendingOrder);
     m_ui->codeView->verticalHeader()->hide();
-    m_ui->codeView->horizontalHeader()->setSectionResizeMode(ErrorCodeModel::MeaningColumn, QHeaderView::Stretch);
-    m_ui->codeView->resizeColumnToContents(ErrorCodeModel::CodeColumn);
-    m_ui->splitter->setStretchFactor(0, 3);
-    m_ui->splitter->setStretchFactor(1, 2);
+    QHeaderView *header = m_ui->codeView->horizontalHeader();
+    header->setStretchLastSection(false);
+    header->setSectionResizeMode(ErrorCodeModel::CodeColumn, QHeaderView::Interactive);
+    header->resizeSection(ErrorCodeModel::CodeColumn, fontMetrics().horizontalAdvance(QLatin1Char('M')) * 20);
+    header->setSectionResizeMode(ErrorCodeModel::MeaningColumn, QHeaderView::Stretch);
+    header->setSectionResizeMode(ErrorCodeModel::WhoActsColumn, QHeaderView::Interactive);
+    header->setSectionResizeMode(ErrorCodeModel::HttpColumn, QHeaderView::ResizeToContents);
+    header->resizeSection(ErrorCodeModel::WhoActsColumn, fontMetrics().horizontalAdvance(QLatin1Char('M')) * 12);
+    m_ui->codeView->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 6);
+    m_ui->splitter->setSizes({760, 420});
     connect(m_ui->searchEdit, &QLineEdit::textChanged, this, [this](const QString &text) {
         m_filter->setFilterFixedString(text.trimmed());
         m_ui->countLabel->setText(tr("%n code(s)", nullptr, visibleCount()));

@@ -88,7 +88,7 @@ int runScreenshotTour(MainWindow &window, const QString &dir)
         ok &= openCase(window, QStringLiteral("LIVE-V20240807160726-PAY_6367_3859"), "vbank-cancel-without-deposit");
         ok &= save(&window, QDir(dir).filePath(QStringLiteral("case-seed001-%1.png").arg(code)));
         ErrorCodeDialog *codes = window.errorCodes();
-        codes->resize(1100, 640);
+        codes->resize(1200, 680);
         codes->show();
         codes->showCode(QStringLiteral("NOT_FOUND_PAYMENT"));
         ok &= save(codes, QDir(dir).filePath(QStringLiteral("error-codes-%1.png").arg(code)));
