@@ -139,7 +139,7 @@ int main(int argc, char *argv[])
     std::printf("file            %s (%.1f MB)\n", qUtf8Printable(info.fileName()), info.size() / 1e6);
     std::printf("records         %zu\n", view->session()->snapshot().analysis.records);
     std::printf("findings        %zu\n", view->session()->snapshot().analysis.findings.size());
-    std::printf("openFile call   %lld ms (reads the file on the UI thread)\n", static_cast<long long>(openReturned));
+    std::printf("openFile call   %lld ms (opens the case; a worker reads the file)\n", static_cast<long long>(openReturned));
     std::printf("case painted    %lld ms\n", static_cast<long long>(casePaint.firstPaint.value_or(-1)));
     std::printf("findings shown  %lld ms\n", static_cast<long long>(findingsPaint.firstPaint.value_or(-1)));
     std::printf("settled         %lld ms\n", static_cast<long long>(settledAt.value_or(-1)));

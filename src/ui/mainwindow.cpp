@@ -177,7 +177,7 @@ bool MainWindow::startDemo()
         m_demo->profile.mid = QStringLiteral("tvivarepublica");
         m_keyModes[m_demo->profile.name] = KeyMode::Test;
         refreshProfiles();
-        m_lookupBar->setProfiles(m_lookupBar->property("profileNames").toStringList(), m_demo->profile.name);
+        m_lookupBar->setProfiles(m_profileNames, m_demo->profile.name);
         updateKeyBadge();
     }
     std::vector<WelcomePage::Scenario> scenarios;
@@ -202,7 +202,7 @@ void MainWindow::refreshProfiles()
         names << m_demo->profile.name;
     for (const MerchantProfile &p : m_profiles->profiles())
         names << p.name;
-    m_lookupBar->setProperty("profileNames", names);
+    m_profileNames = names;
     const QString last = m_profiles->lastUsed();
     m_lookupBar->setProfiles(names, names.contains(m_lookupBar->currentProfile()) ? m_lookupBar->currentProfile() : last);
     updateKeyBadge();
@@ -519,7 +519,7 @@ void MainWindow::retranslate()
         const bool wasCurrent = m_lookupBar->currentProfile() == old;
         refreshProfiles();
         if (wasCurrent)
-            m_lookupBar->setProfiles(m_lookupBar->property("profileNames").toStringList(), m_demo->profile.name);
+            m_lookupBar->setProfiles(m_profileNames, m_demo->profile.name);
         m_demoLabel->setText(tr("Demo sandbox: %1").arg(m_sandbox->url().toString()));
         updateKeyBadge();
     }

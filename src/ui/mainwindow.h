@@ -103,6 +103,7 @@ private:
     QLabel *m_demoLabel;
     std::unique_ptr<SandboxServer> m_sandbox;
     std::unique_ptr<DemoProfile> m_demo;
+    QStringList m_profileNames;          // as listed in the lookup bar: the demo first, then the stored ones
     std::vector<LookupBar::Query> m_waitingForSecret;
     QString m_draftText;                 // the Analyse-text editor keeps what was typed
     QString m_storeNotice;               // why secrets are kept for this session only
