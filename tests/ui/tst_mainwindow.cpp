@@ -8,6 +8,7 @@
 #include "models/modelroles.h"
 #include "net/secretstore.h"
 #include "util/i18n.h"
+#include "welcomepage.h"
 
 #include <QClipboard>
 #include <QComboBox>
@@ -20,6 +21,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeView>
+#include <QTreeWidget>
 
 using namespace paytriage;
 
@@ -59,6 +61,8 @@ private Q_SLOTS:
     void cleanup();
 
     void lookingUpADemoOrderShowsItsFindings();
+    void eachSeedScenarioIsOneClickAway_data();
+    void eachSeedScenarioIsOneClickAway();
     void clickingAFindingSelectsItsFieldInTheRawPane();
     void pastingSeed001GivesTheVirtualAccountFinding();
     void switchingLanguageChangesLabels();
@@ -124,6 +128,46 @@ void TestMainWindow::lookingUpADemoOrderShowsItsFindings()
     QVERIFY(findings->model()->rowCount() > 0);
     QCOMPARE(findings->model()->index(0, 0).data(SeverityRole).toInt(), view->worstSeverity());
     QVERIFY(m_window->severityIndicator()->text().contains(QLatin1String("critical")));
+}
+
+void TestMainWindow::eachSeedScenarioIsOneClickAway_data()
+{
+    QTest::addColumn<QString>("orderId");
+    QTest::addColumn<QString>("rule");  // the finding the seed thread calls for; empty: a healthy case
+    QTest::addColumn<int>("settlements");
+    QTest::newRow("seed 000: confirm answered IN_PROGRESS with nulls")
+        << QStringLiteral("2025040210437094") << QStringLiteral("status-stuck-in-progress") << 0;
+    QTest::newRow("seed 001: virtual account canceled before any deposit")
+        << QStringLiteral("LIVE-V20240807160726-PAY_6367_3859") << QStringLiteral("vbank-cancel-without-deposit") << 0;
+    QTest::newRow("seed 002: in-app order PAYMENT_COMPLETED (an Apps-in-Toss lookup)")
+        << QStringLiteral("20e47c63-47e5-4972-a74c-9804fd584648") << QStringLiteral("unknown-enum-value") << 0;
+    // Seed 004 asks how to read the rows, not what is wrong: its numbers add up, so the answer is the
+    // two settlement rows (the approval, and the cancel with negative amounts) and no alarm.
+    QTest::newRow("seed 004: card payment approved and canceled the same day, with settlements")
+        << QStringLiteral("EjBNtZK7j8q2TlGFLJ-9T") << QString() << 2;
+}
+
+void TestMainWindow::eachSeedScenarioIsOneClickAway()
+{
+    QFETCH(QString, orderId);
+    QFETCH(QString, rule);
+    QFETCH(int, settlements);
+    auto *list = qobject_cast<QTreeWidget *>(m_window->welcomePage()->scenarioList());
+    QVERIFY(list->isVisible());
+    const auto items = list->findItems(orderId, Qt::MatchExactly, 0);
+    QCOMPARE(items.size(), 1);
+    list->scrollToItem(items.front());
+    QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, list->visualItemRect(items.front()).center());
+    QTRY_VERIFY_WITH_TIMEOUT(settled(m_window->currentCase()), lookupTimeoutMs);
+    CaseView *view = m_window->currentCase();
+    QCOMPARE(view->session()->lookup()->id, orderId);
+    if (rule.isEmpty())
+        QVERIFY(!view->session()->snapshot().analysis.hasWarnings());
+    else
+        QVERIFY2(hasFinding(view, rule.toStdString()), qPrintable(rule));
+    QCOMPARE(view->session()->status(Source::Settlements).records, settlements);
+    // The lookup bar shows what was looked up, to edit or look up again.
+    QCOMPARE(idField(*m_window)->text(), orderId);
 }
 
 void TestMainWindow::clickingAFindingSelectsItsFieldInTheRawPane()

@@ -11,6 +11,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QIcon>
 #include <QSettings>
 #include <QStatusBar>
 #include <QTemporaryDir>
@@ -27,6 +28,10 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationName(QStringLiteral("PayTriage"));
     QCoreApplication::setApplicationVersion(QStringLiteral(PAYTRIAGE_VERSION));
     QGuiApplication::setApplicationDisplayName(QStringLiteral("PayTriage"));
+    QIcon icon;
+    for (int size : {16, 32, 48, 128, 256})
+        icon.addFile(QStringLiteral(":/icons/paytriage-%1.png").arg(size));
+    QApplication::setWindowIcon(icon);
 
     QSettings userSettings;
     Preferences preferences = loadPreferences(userSettings);
