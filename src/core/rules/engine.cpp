@@ -3,6 +3,9 @@
 #include "util/jsonutil.h"
 #include "util/timestamp.h"
 
+#include <algorithm>
+#include <utility>
+
 namespace paytriage {
 
 namespace json {
@@ -40,8 +43,7 @@ void TransactionLedger::add(const ObjectRef &t)
     if (!key || !key->is_string() || key->get_ref<const std::string &>().empty())
         return;
     const std::string &paymentKey = key->get_ref<const std::string &>();
-    PaymentTrail &trail = m_trails[std::hash<std::string_view>{}(paymentKey)];
-    ++trail.transactions;
+    PaymentTrail &trail = trailFor(std::hash<std::string_view>{}(paymentKey));
     if (!trail.virtualAccount) {
         if (const Json *method = json::get(t.value, "method"); method && method->is_string())
             for (const std::string &va : m_virtualAccountMethods)
@@ -71,20 +73,77 @@ void TransactionLedger::add(const ObjectRef &t)
     trail.sawCancel = true;
     trail.cancelAmount = json::number(t.value, "amount").value_or(0);
     if (trail.virtualAccount || !trail.sawDone || ms < trail.firstDoneMs) {
-        if (!trail.detail)
-            trail.detail = std::make_unique<PaymentTrail::Detail>();
-        trail.detail->paymentKey = paymentKey;
-        trail.detail->orderId = json::string(t.value, "orderId");
-        trail.detail->currency = json::string(t.value, "currency");
-        trail.detail->cancelDocument = t.document;
-        trail.detail->cancelPointer = std::string(t.pointer);
+        if (!trail.detail) {
+            m_details.emplace_back();
+            trail.detail = static_cast<std::uint32_t>(m_details.size());
+        }
+        PaymentTrail::Detail &detail = m_details[trail.detail - 1];
+        detail.paymentKey = paymentKey;
+        detail.orderId = json::string(t.value, "orderId");
+        detail.currency = json::string(t.value, "currency");
+        detail.cancelDocument = t.document;
+        detail.cancelPointer = std::string(t.pointer);
     }
 }
 
 const PaymentTrail *TransactionLedger::find(std::string_view paymentKey) const
 {
-    const auto it = m_trails.find(std::hash<std::string_view>{}(paymentKey));
-    return it == m_trails.end() ? nullptr : &it->second;
+    return trailAt(std::hash<std::string_view>{}(paymentKey));
+}
+
+namespace {
+
+std::uint64_t slotKey(std::uint64_t hash)
+{
+    return hash == 0 ? 1 : hash;
+}
+
+} // namespace
+
+// The slot a key would sit in without collisions. A remainder rather than a mask: the size
+// need not be a power of two, so the table grows by half rather than doubling (a division is
+// nothing beside the cache miss that follows).
+std::size_t TransactionLedger::home(std::uint64_t key) const
+{
+    return static_cast<std::size_t>(key % m_slots.size());
+}
+
+PaymentTrail &TransactionLedger::trailFor(std::uint64_t hash)
+{
+    const std::uint64_t key = slotKey(hash);
+    if ((m_used + 1) * 4 > m_slots.size() * 3) {
+        const std::size_t grown = std::max<std::size_t>(1024, m_slots.size() + m_slots.size() / 2);
+        std::vector<Slot> old = std::exchange(m_slots, std::vector<Slot>(grown));
+        for (Slot &slot : old) {
+            if (slot.key == 0)
+                continue;
+            std::size_t i = home(slot.key);
+            while (m_slots[i].key != 0)
+                i = i + 1 == m_slots.size() ? 0 : i + 1;
+            m_slots[i] = slot;
+        }
+    }
+    std::size_t i = home(key);
+    while (m_slots[i].key != 0 && m_slots[i].key != key)
+        i = i + 1 == m_slots.size() ? 0 : i + 1;
+    if (m_slots[i].key == 0) {
+        m_slots[i].key = key;
+        ++m_used;
+    }
+    return m_slots[i].trail;
+}
+
+const PaymentTrail *TransactionLedger::trailAt(std::uint64_t hash) const
+{
+    if (m_slots.empty())
+        return nullptr;
+    const std::uint64_t key = slotKey(hash);
+    for (std::size_t i = home(key);; i = i + 1 == m_slots.size() ? 0 : i + 1) {
+        if (m_slots[i].key == key)
+            return &m_slots[i].trail;
+        if (m_slots[i].key == 0)
+            return nullptr;
+    }
 }
 
 FindingSink::FindingSink(const Catalog &catalog, const std::map<std::string, Severity> &severityOverrides)

@@ -40,11 +40,10 @@ struct PaymentTrail
     std::int64_t firstDoneMs = 0;
     std::int64_t firstCancelMs = 0;      // CANCELED or PARTIAL_CANCELED
     double cancelAmount = 0;
-    std::uint32_t transactions = 0;
+    std::uint32_t detail = 0;            // 1 + its index in the ledger's details; 0: none
     bool sawDone = false;
     bool sawCancel = false;
     bool virtualAccount = false;
-    std::unique_ptr<Detail> detail;
 };
 
 class TransactionLedger final
@@ -53,17 +52,36 @@ public:
     explicit TransactionLedger(const Catalog &catalog);
     void add(const ObjectRef &transaction);
     const PaymentTrail *find(std::string_view paymentKey) const;
+    const PaymentTrail::Detail *detail(const PaymentTrail &trail) const
+    {
+        return trail.detail ? &m_details[trail.detail - 1] : nullptr;
+    }
     template<typename F>
     void forEach(F &&f) const
     {
-        for (const auto &entry : m_trails)
-            f(entry.second);
+        for (const Slot &slot : m_slots)
+            if (slot.key != 0)
+                f(slot.trail);
     }
 
 private:
-    // Keyed by a 64-bit hash of the paymentKey, not the key itself: half the memory. Two keys
-    // colliding among a million payments has a chance of about 3 in 100 million.
-    std::unordered_map<std::uint64_t, PaymentTrail> m_trails;
+    // An open-addressing table (linear probing) keyed by a 64-bit hash of the paymentKey, not
+    // the key itself: half the memory. Two keys colliding among a million payments has a chance
+    // of about 3 in 100 million. Flat rather than std::unordered_map: one cache miss per record
+    // instead of two and no allocation per payment — the map was 14 % of a 1M-record analysis.
+    // A slot is 40 bytes (the rare words for a finding live in m_details), and the table grows
+    // by half, so 800,000 payments take some 50 MB.
+    struct Slot
+    {
+        std::uint64_t key = 0;  // 0: empty (a hash of 0 is stored as 1)
+        PaymentTrail trail;
+    };
+    PaymentTrail &trailFor(std::uint64_t key);
+    const PaymentTrail *trailAt(std::uint64_t key) const;
+    std::size_t home(std::uint64_t key) const;
+    std::vector<Slot> m_slots;  // at most 3/4 full
+    std::size_t m_used = 0;
+    std::vector<PaymentTrail::Detail> m_details;
     std::vector<std::string> m_virtualAccountMethods;  // "가상계좌", "VIRTUAL_ACCOUNT", from the catalog
 };
 

@@ -28,9 +28,9 @@ public:
         ctx.ledger.forEach([&](const PaymentTrail &trail) {
             // Virtual accounts may legitimately go DONE → WAITING_FOR_DEPOSIT → DONE again.
             if (!trail.sawDone || !trail.sawCancel || trail.firstCancelMs >= trail.firstDoneMs || trail.virtualAccount
-                || !trail.detail)
+                || !ctx.ledger.detail(trail))
                 return;
-            const PaymentTrail::Detail &d = *trail.detail;
+            const PaymentTrail::Detail &d = *ctx.ledger.detail(trail);
             sink.report(id(), "transactions", Severity::Warning, d.cancelDocument, {d.cancelPointer + "/transactionAt"},
                         {FindingSink::arg("paymentKey", d.paymentKey),
                          FindingSink::arg("canceledAt", formatIsoKst(trail.firstCancelMs)),

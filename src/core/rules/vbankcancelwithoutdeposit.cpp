@@ -18,11 +18,11 @@ public:
     void checkCase(const RuleContext &ctx, FindingSink &sink) const override
     {
         ctx.ledger.forEach([&](const PaymentTrail &trail) {
-            if (!trail.sawCancel || !trail.virtualAccount || !trail.detail)
+            if (!trail.sawCancel || !trail.virtualAccount || !ctx.ledger.detail(trail))
                 return;
             if (trail.sawDone && trail.firstDoneMs <= trail.firstCancelMs)
                 return;
-            const PaymentTrail::Detail &d = *trail.detail;
+            const PaymentTrail::Detail &d = *ctx.ledger.detail(trail);
             sink.report(id(), "transactions", Severity::Warning, d.cancelDocument,
                         {d.cancelPointer + "/status", d.cancelPointer + "/amount"},
                         {FindingSink::arg("paymentKey", d.paymentKey), FindingSink::arg("orderId", d.orderId),
