@@ -158,6 +158,8 @@ private slots:
     void sourceMapAt_data();
     void sourceMapAt();
     void sourceMapAcrossDocuments();
+    void sourceMapIndexAgreesWithAScan_data();
+    void sourceMapIndexAgreesWithAScan();
     void sourceMapCanBeSkipped();
     void duplicateKeysKeepTheLastValue();
     void lenient_data();
@@ -389,6 +391,36 @@ void TestDecoder::sourceMapAt()
     QVERIFY(hit.has_value());
     QCOMPARE(hit->first, std::size_t(0));
     QCOMPARE(QByteArray::fromStdString(hit->second), pointer);
+}
+
+void TestDecoder::sourceMapIndexAgreesWithAScan_data()
+{
+    QTest::addColumn<QString>("sample");
+    QTest::newRow("seed 000: a pretty-printed payment") << QStringLiteral("seed000-confirm-in-progress.json");
+    QTest::newRow("seed 001: console.log records in prose") << QStringLiteral("seed001-vbank-console-log.txt");
+    QTest::newRow("seed 002: curly quotes, several documents") << QStringLiteral("seed002-iap-payment-completed.txt");
+    QTest::newRow("seed 004: settlement rows pasted") << QStringLiteral("seed004-settlement-paste.txt");
+}
+
+// The index behind at() (binary search, then up the parents) must answer exactly what a scan
+// of every entry answers, at every byte of real pastes: keys, values, white space, prose.
+void TestDecoder::sourceMapIndexAgreesWithAScan()
+{
+    QFETCH(QString, sample);
+    QFile file(QStringLiteral(PAYTRIAGE_SAMPLES "/") + sample);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const paytriage::DecodeResult result = paytriage::decode(file.readAll().toStdString());
+    QVERIFY(result.ok());
+    paytriage::SourceMap scanned = result.sourceMap;
+    // Adding drops the index; an empty range holds no offset, so the probe never answers.
+    scanned.add(0, "/probe-that-holds-nothing", paytriage::ByteRange{0, 0});
+    int answered = 0;
+    for (std::size_t offset = 0; offset <= result.text.size(); ++offset) {
+        const auto indexed = result.sourceMap.at(offset);
+        QCOMPARE(indexed, scanned.at(offset));
+        answered += indexed.has_value();
+    }
+    QVERIFY(answered > 0);
 }
 
 void TestDecoder::sourceMapAcrossDocuments()

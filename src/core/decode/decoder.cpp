@@ -191,6 +191,8 @@ void commit(DecodeResult &result, std::vector<ParsedValue> &documents,
         }
         result.documents.push_back(DecodedDocument{std::move(document.value), document.range});
     }
+    if (options.buildSourceMap)
+        result.sourceMap.index();
 
     std::stable_sort(repairs.begin(), repairs.end(),
                      [](const PendingRepair &a, const PendingRepair &b) { return a.offset < b.offset; });
@@ -477,8 +479,26 @@ TrText DecodeError::message() const
     return {};
 }
 
+SourceMap::SourceMap(const SourceMap &other) : m_documents(other.m_documents)
+{
+    if (!other.m_spans.empty())
+        index();
+}
+
+SourceMap &SourceMap::operator=(const SourceMap &other)
+{
+    if (this != &other) {
+        m_documents = other.m_documents;
+        m_spans.clear();
+        if (!other.m_spans.empty())
+            index();
+    }
+    return *this;
+}
+
 void SourceMap::add(std::size_t document, std::string pointer, ByteRange range)
 {
+    m_spans.clear();  // the index is stale
     if (document >= m_documents.size())
         m_documents.resize(document + 1);
     m_documents[document].insert_or_assign(std::move(pointer), range);
@@ -495,8 +515,47 @@ std::optional<ByteRange> SourceMap::find(std::size_t document, const std::string
     return it->second;
 }
 
+void SourceMap::index()
+{
+    m_spans.clear();
+    m_spans.reserve(size());
+    for (std::size_t document = 0; document < m_documents.size(); ++document)
+        for (const auto &[pointer, range] : m_documents[document])
+            m_spans.push_back({range, &pointer, document, -1});
+    // Parents before children: by start, then the longer range first, then the shorter pointer.
+    std::sort(m_spans.begin(), m_spans.end(), [](const Span &a, const Span &b) {
+        if (a.range.begin != b.range.begin)
+            return a.range.begin < b.range.begin;
+        if (a.range.end != b.range.end)
+            return a.range.end > b.range.end;
+        return a.pointer->size() < b.pointer->size();
+    });
+    std::vector<std::ptrdiff_t> open;  // the chain of ranges holding the current one
+    for (std::size_t i = 0; i < m_spans.size(); ++i) {
+        Span &span = m_spans[i];
+        while (!open.empty()) {
+            const Span &top = m_spans[std::size_t(open.back())];
+            if (top.document == span.document && span.range.end <= top.range.end)
+                break;
+            open.pop_back();
+        }
+        span.parent = open.empty() ? -1 : open.back();
+        open.push_back(std::ptrdiff_t(i));
+    }
+}
+
 std::optional<std::pair<std::size_t, std::string>> SourceMap::at(std::size_t offset) const
 {
+    if (!m_spans.empty()) {
+        auto after = std::upper_bound(m_spans.begin(), m_spans.end(), offset,
+                                      [](std::size_t o, const Span &span) { return o < span.range.begin; });
+        std::ptrdiff_t i = (after - m_spans.begin()) - 1;
+        while (i >= 0 && !m_spans[std::size_t(i)].range.contains(offset))
+            i = m_spans[std::size_t(i)].parent;
+        if (i < 0)
+            return std::nullopt;
+        return std::make_pair(m_spans[std::size_t(i)].document, *m_spans[std::size_t(i)].pointer);
+    }
     for (std::size_t document = 0; document < m_documents.size(); ++document) {
         const auto &entries = m_documents[document];
         const auto root = entries.find(std::string());

@@ -95,16 +95,38 @@ struct DecodeError
 class SourceMap
 {
 public:
+    SourceMap() = default;
+    // A copy rebuilds its index (the index points into the maps it indexes); a move keeps it.
+    SourceMap(const SourceMap &other);
+    SourceMap &operator=(const SourceMap &other);
+    SourceMap(SourceMap &&) noexcept = default;
+    SourceMap &operator=(SourceMap &&) noexcept = default;
+
     void add(std::size_t document, std::string pointer, ByteRange range);
 
     std::optional<ByteRange> find(std::size_t document, const std::string &pointer) const;
     // The deepest value whose range contains offset: {document, pointer}.
     std::optional<std::pair<std::size_t, std::string>> at(std::size_t offset) const;
     std::size_t size() const;
+    // Builds the index at() uses (the decoder calls it once the map is complete); without it,
+    // at() scans every entry.
+    void index();
 
 private:
     // Kept per document, keyed by pointer; ranges of one document nest like the JSON does.
     std::vector<std::map<std::string, ByteRange>> m_documents;
+    // Every entry by where it starts, each with the entry it nests in: the deepest value at an
+    // offset is the last entry starting at or before it, or the first of its parents that holds
+    // it — a binary search and a walk no longer than the nesting depth, instead of a scan of a
+    // million entries on each click in the raw pane.
+    struct Span
+    {
+        ByteRange range;
+        const std::string *pointer;
+        std::size_t document;
+        std::ptrdiff_t parent;  // index in m_spans, -1 for a document's root
+    };
+    std::vector<Span> m_spans;
 };
 
 struct DecodedDocument
