@@ -6,6 +6,7 @@
 #include "lookupbar.h"
 #include "mainwindow.h"
 #include "models/modelroles.h"
+#include "net/profilestore.h"
 #include "net/secretstore.h"
 #include "util/i18n.h"
 #include "welcomepage.h"
@@ -67,6 +68,7 @@ private Q_SLOTS:
     void pastingSeed001GivesTheVirtualAccountFinding();
     void switchingLanguageChangesLabels();
     void aFailedLookupShowsTheErrorInlineAndKeepsTheId();
+    void aStoredProfileLooksUpWithItsKeyFromTheStore();
 
 private:
     void typeAndLookUp(const QString &id);
@@ -258,6 +260,45 @@ void TestMainWindow::aFailedLookupShowsTheErrorInlineAndKeepsTheId()
     QTest::mouseClick(view->findChild<QPushButton *>(QStringLiteral("retryButton")), Qt::LeftButton);
     QTRY_VERIFY_WITH_TIMEOUT(!view->session()->busy() && !view->session()->failure().isEmpty(), lookupTimeoutMs);
     QCOMPARE(m_window->currentCase(), view);
+}
+
+// The path of a real merchant: a profile saved in the settings, its key in the secret store
+// (here the session-only one), chosen in the lookup bar. The demo sandbox stands in for Toss.
+void TestMainWindow::aStoredProfileLooksUpWithItsKeyFromTheStore()
+{
+    m_window.reset();
+    MerchantProfile profile;
+    profile.name = QStringLiteral("Shop A");
+    profile.mid = QStringLiteral("shopa");
+    ProfileStore(*m_settings).save(profile);
+    auto secrets = std::make_unique<SessionSecretStore>();
+    secrets->write(QStringLiteral("Shop A"), QStringLiteral("test_sk_shop_a"));
+    MainWindow::Options options;
+    options.demo = true;
+    options.settings = m_settings.get();
+    options.secrets = std::move(secrets);
+    m_window = std::make_unique<MainWindow>(*m_catalog, std::move(options));
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    // Its sandbox got a free port only now: point the profile there (read at each lookup).
+    profile.baseUrl = m_window->demoUrl();
+    ProfileStore(*m_settings).save(profile);
+
+    auto *profiles = m_window->lookupBar()->findChild<QComboBox *>(QStringLiteral("profileCombo"));
+    const int index = profiles->findText(QStringLiteral("Shop A"));
+    QVERIFY(index >= 0);
+    profiles->setFocus();
+    profiles->setCurrentIndex(index);
+    // The badge learns TEST from the stored key's prefix, without showing the key.
+    auto *badge = m_window->lookupBar()->findChild<QLabel *>(QStringLiteral("modeBadge"));
+    QTRY_COMPARE(badge->text(), QStringLiteral("TEST"));
+
+    typeAndLookUp(QStringLiteral("LIVE-V20240807160726-PAY_6367_3859"));
+    QTRY_VERIFY_WITH_TIMEOUT(settled(m_window->currentCase()), lookupTimeoutMs);
+    CaseView *view = m_window->currentCase();
+    QCOMPARE(view->session()->lookup()->profileName, QStringLiteral("Shop A"));
+    QVERIFY(view->session()->failure().isEmpty());
+    QVERIFY(hasFinding(view, "vbank-cancel-without-deposit"));
 }
 
 QTEST_MAIN(TestMainWindow)
