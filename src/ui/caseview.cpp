@@ -1,6 +1,7 @@
 #include "caseview.h"
 #include "ui_caseview.h"
 
+#include "badgedelegate.h"
 #include "models/findingsfilterproxy.h"
 #include "models/findingsmodel.h"
 #include "models/jsontreemodel.h"
@@ -32,18 +33,6 @@ QString qs(const std::string &s)
 QString esc(const QString &s)
 {
     return s.toHtmlEscaped();
-}
-
-// Status words by how worried a support engineer should be: settled, in flight, failed.
-int statusTone(const std::string &status)
-{
-    if (status == "DONE")
-        return -1;  // fine
-    if (status == "ABORTED" || status == "EXPIRED")
-        return 2;
-    if (status == "READY" || status == "IN_PROGRESS" || status == "WAITING_FOR_DEPOSIT")
-        return 1;
-    return 0;       // canceled and the rest: informational
 }
 
 const Json *at(const Json &value, const std::string &pointer)
@@ -119,7 +108,11 @@ CaseView::CaseView(CaseSession *session, const Catalog &catalog, Language langua
     m_ui->timelineView->verticalHeader()->hide();
     m_ui->timelineView->horizontalHeader()->setStretchLastSection(true);
     m_ui->timelineView->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 6);
-    m_ui->timelineView->horizontalHeader()->setResizeContentsPrecision(200);  // 20,000 events: measure a sample
+    m_ui->timelineView->horizontalHeader()->setResizeContentsPrecision(200);
+    m_ui->timelineView->setItemDelegateForColumn(TimelineModel::SourceColumn,
+                                                 new BadgeDelegate(BadgeDelegate::Tone::Neutral, this));
+    m_ui->timelineView->setItemDelegateForColumn(TimelineModel::StatusColumn,
+                                                 new BadgeDelegate(BadgeDelegate::Tone::ByStatus, this));  // 20,000 events: measure a sample
 
     m_tree = new JsonTreeModel(catalog, this);
     m_treeStyle = new SeverityStyleProxy(this);
@@ -523,7 +516,7 @@ void CaseView::updateSummary()
     QString orderId;
     QString paymentKey;
     QString chip;
-    int tone = 0;
+    int tone = -1;
     if (payment && payment->payload().is_object()) {
         const Json &p = payment->payload();
         const std::string status = str(p, "status");
@@ -531,7 +524,7 @@ void CaseView::updateSummary()
         chip = qs(status);
         if (label)
             chip += QStringLiteral(" · ") + Catalog::text(*label, "label").qIn(m_language);
-        tone = statusTone(status);
+        tone = BadgeDelegate::statusTone(qs(status));
         QString method = qs(str(p, "method"));
         if (const Json *m = m_catalog.enumValue("payment.method", str(p, "method")))
             method = Catalog::text(*m, "label").qIn(m_language);
@@ -556,7 +549,8 @@ void CaseView::updateSummary()
         chip = qs(status);
         if (const Json *label = m_catalog.enumValue("iap.status", status))
             chip += QStringLiteral(" · ") + Catalog::text(*label, "label").qIn(m_language);
-        tone = m_catalog.enumValue("iap.status", status) && !m_catalog.isNewerEnumValue("iap.status", status) ? 0 : 1;
+        // A value the guide does not list (seed 002) reads as "look again", not as settled.
+        tone = m_catalog.enumValue("iap.status", status) && !m_catalog.isNewerEnumValue("iap.status", status) ? -1 : 1;
         m_ui->methodLabel->setText(tr("In-app purchase"));
         const Json *amount = json::get(p, "amount");
         m_ui->amountLabel->setText(amount && amount->is_number() ? qs(formatMoney(amount->get<double>(), "KRW")) : QString());
@@ -580,8 +574,9 @@ void CaseView::updateSummary()
     }
     m_ui->statusChip->setText(chip);
     m_ui->statusChip->setVisible(!chip.isEmpty());
-    const QColor tint = tone >= 0 ? severityTint(tone, palette()) : QColor(0x2e, 0x7d, 0x32, isEnabled() ? 60 : 40);
-    const QColor ink = tone >= 0 ? severityColor(tone, palette()) : palette().color(QPalette::Text);
+    const QColor ink = BadgeDelegate::toneColor(tone, palette());
+    QColor tint = ink;
+    tint.setAlphaF(palette().color(QPalette::Base).lightnessF() < 0.5 ? 0.25f : 0.13f);
     m_ui->statusChip->setStyleSheet(QStringLiteral("QLabel { background: %1; color: %2; border-radius: 6px; padding: 2px 8px; font-weight: bold; }")
                                         .arg(tint.name(QColor::HexArgb), ink.name()));
     m_ui->orderIdValue->setText(orderId);

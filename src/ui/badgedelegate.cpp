@@ -1,0 +1,83 @@
+#include "badgedelegate.h"
+
+#include "severitystyle.h"
+
+#include <QApplication>
+#include <QPainter>
+
+namespace paytriage {
+
+namespace {
+
+constexpr int padding = 6;
+
+} // namespace
+
+QColor BadgeDelegate::toneColor(int tone, const QPalette &palette)
+{
+    switch (tone) {
+    case 0: {
+        QColor green(0x2e, 0x7d, 0x32);
+        return palette.color(QPalette::Base).lightnessF() < 0.5 ? green.lighter(170) : green;
+    }
+    case 1: return severityColor(1, palette);
+    case 2: return severityColor(2, palette);
+    default: return palette.color(QPalette::Text);
+    }
+}
+
+BadgeDelegate::BadgeDelegate(Tone tone, QObject *parent) : QStyledItemDelegate(parent), m_tone(tone) {}
+
+int BadgeDelegate::statusTone(const QString &status)
+{
+    if (status == QLatin1String("DONE"))
+        return 0;
+    if (status == QLatin1String("ABORTED") || status == QLatin1String("EXPIRED"))
+        return 2;
+    if (status == QLatin1String("READY") || status == QLatin1String("IN_PROGRESS")
+        || status == QLatin1String("WAITING_FOR_DEPOSIT"))
+        return 1;
+    return -1;
+}
+
+void BadgeDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
+{
+    const QString text = index.data(Qt::DisplayRole).toString();
+    // The cell itself (selection, alternating rows) as usual, without its text.
+    QStyleOptionViewItem cell = option;
+    initStyleOption(&cell, index);
+    cell.text.clear();
+    const QWidget *widget = option.widget;
+    QStyle *style = widget ? widget->style() : QApplication::style();
+    style->drawControl(QStyle::CE_ItemViewItem, &cell, painter, widget);
+    if (text.isEmpty())
+        return;
+
+    const int tone = m_tone == Tone::ByStatus ? statusTone(text) : -1;
+    const QColor ink = toneColor(tone, option.palette);
+    QColor fill = ink;
+    fill.setAlphaF(option.palette.color(QPalette::Base).lightnessF() < 0.5 ? 0.25f : 0.13f);
+    const QFontMetrics metrics(option.font);
+    const int height = metrics.height() + 2;
+    QRect badge(option.rect.left() + padding / 2, option.rect.center().y() - height / 2,
+                std::min(metrics.horizontalAdvance(text) + 2 * padding, option.rect.width() - padding), height);
+    painter->save();
+    painter->setRenderHint(QPainter::Antialiasing);
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(fill);
+    painter->drawRoundedRect(badge, height / 2.0, height / 2.0);
+    const bool selected = option.state & QStyle::State_Selected;
+    painter->setPen(selected ? option.palette.color(QPalette::HighlightedText) : ink);
+    painter->drawText(badge.adjusted(padding, 0, -padding, 0), Qt::AlignVCenter | Qt::AlignLeft,
+                      metrics.elidedText(text, Qt::ElideRight, badge.width() - 2 * padding));
+    painter->restore();
+}
+
+QSize BadgeDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const
+{
+    QSize size = QStyledItemDelegate::sizeHint(option, index);
+    size.rwidth() += 3 * padding;
+    return size;
+}
+
+} // namespace paytriage

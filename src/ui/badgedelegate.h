@@ -1,0 +1,33 @@
+#pragma once
+// Paints a cell's text as a small rounded badge: the timeline's source and status columns. The
+// tint says how a status reads at a glance (settled, in flight, failed, neutral) and follows the
+// palette, so badges stay readable on dark themes.
+
+#include <QColor>
+#include <QPalette>
+#include <QStyledItemDelegate>
+
+namespace paytriage {
+
+class BadgeDelegate final : public QStyledItemDelegate
+{
+    Q_OBJECT
+public:
+    enum class Tone {
+        ByStatus,  // DONE green, in-flight amber, ABORTED/EXPIRED red, the rest neutral
+        Neutral
+    };
+    explicit BadgeDelegate(Tone tone, QObject *parent = nullptr);
+
+    void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override;
+    QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
+
+    // -1 neutral, 0 settled, 1 in flight, 2 failed: shared with the case summary's status chip.
+    static int statusTone(const QString &status);
+    static QColor toneColor(int tone, const QPalette &palette);  // text colour; fills use it faded
+
+private:
+    Tone m_tone;
+};
+
+} // namespace paytriage
