@@ -319,33 +319,47 @@ void SandboxServer::handle(const QHttpServerRequest &request, QTcpSocket *socket
     }
     const SandboxFault fault = chosen.value_or(SandboxFault{});
 
+    // Messages follow Accept-Language as the real API's do (facts §1: Korean unless en-US).
+    const bool english = headerValue(request, "accept-language").trimmed().toLower().startsWith("en");
+    const auto say = [english](const char *korean, const char *englishText) {
+        return std::string(english ? englishText : korean);
+    };
+
     Response response = [&]() -> Response {
         if (routed.endpoint == Routed::Endpoint::Unknown) {
             if (request.method() != QHttpServerRequest::Method::Get) {
                 // Every other Toss endpoint moves money or changes state; the sandbox refuses them
                 // as a read-only console must never call them.
                 Response r = Response::error(405, "METHOD_NOT_ALLOWED",
-                                             "샌드박스는 조회(GET) API만 제공합니다. 결제를 바꾸는 요청은 받지 않습니다.");
+                                             say("샌드박스는 조회(GET) API만 제공합니다. 결제를 바꾸는 요청은 받지 않습니다.",
+                                                 "The sandbox serves read (GET) APIs only; it takes no request that changes a payment."));
                 r.headers.emplace_back("Allow", "GET");
                 return r;
             }
             return Response::error(404, "NOT_FOUND_ENDPOINT",
-                                   "샌드박스에 없는 API 경로입니다: " + utf8(routed.target));
+                                   say("샌드박스에 없는 API 경로입니다: ", "No such API path in the sandbox: ")
+                                       + utf8(routed.target));
         }
         if (!routed.methodAllowed) {
             Response r = routed.inApp
-                             ? Response::json(405, toss::inAppFailure("METHOD_NOT_ALLOWED", "POST 요청만 받습니다."))
+                             ? Response::json(405, toss::inAppFailure("METHOD_NOT_ALLOWED",
+                                                                      say("POST 요청만 받습니다.", "Only POST is accepted.")))
                              : Response::error(405, "METHOD_NOT_ALLOWED",
-                                               "샌드박스는 조회(GET) API만 제공합니다. 결제를 바꾸는 요청은 받지 않습니다.");
+                                               say("샌드박스는 조회(GET) API만 제공합니다. 결제를 바꾸는 요청은 받지 않습니다.",
+                                                   "The sandbox serves read (GET) APIs only; it takes no request that changes a payment."));
             r.headers.emplace_back("Allow", routed.inApp ? "POST" : "GET");
             return r;
         }
         if (routed.inApp) {
             // Apps-in-Toss authenticates with mTLS, not Basic auth; the user key header is required.
             if (headerValue(request, "x-toss-user-key").isEmpty())
-                return Response::json(400, toss::inAppFailure("INVALID_PARAMETER", "x-toss-user-key 헤더가 필요합니다."));
+                return Response::json(400, toss::inAppFailure("INVALID_PARAMETER",
+                                                                      say("x-toss-user-key 헤더가 필요합니다.",
+                                                                          "The x-toss-user-key header is required.")));
             if (routed.id.empty())
-                return Response::json(400, toss::inAppFailure("INVALID_PARAMETER", "요청 본문에 orderId가 필요합니다."));
+                return Response::json(400, toss::inAppFailure("INVALID_PARAMETER",
+                                                                      say("요청 본문에 orderId가 필요합니다.",
+                                                                          "The request body needs an orderId.")));
             if (auto order = m_data->inAppOrder(routed.id))
                 return Response::json(200, toss::inAppSuccess(std::move(*order)));
             // NOT_FOUND is a status inside a SUCCESS envelope, not a FAIL (facts §7.2).
@@ -354,27 +368,30 @@ void SandboxServer::handle(const QHttpServerRequest &request, QTcpSocket *socket
             notFound["sku"] = nullptr;
             notFound["status"] = "NOT_FOUND";
             notFound["statusDeterminedAt"] = nullptr;
-            notFound["reason"] = "주문을 찾을 수 없어요.";
+            notFound["reason"] = say("주문을 찾을 수 없어요.", "The order was not found.");
             return Response::json(200, toss::inAppSuccess(std::move(notFound)));
         }
 
         // Basic auth: base64(secretKey + ":"), facts §1.
         const QByteArray authorization = headerValue(request, "authorization");
+        const std::string unauthorized = say("인증되지 않은 시크릿 키 혹은 클라이언트 키 입니다.",
+                                             "The secret key or client key is not authorized.");
         if (authorization.isEmpty())
-            return Response::error(401, "UNAUTHORIZED_KEY", "인증되지 않은 시크릿 키 혹은 클라이언트 키 입니다.");
+            return Response::error(401, "UNAUTHORIZED_KEY", unauthorized);
         const qsizetype space = authorization.indexOf(' ');
         const auto decoded = QByteArray::fromBase64Encoding(authorization.mid(space + 1).trimmed(),
                                                             QByteArray::AbortOnBase64DecodingErrors);
         if (space < 0 || authorization.left(space).compare("Basic", Qt::CaseInsensitive) != 0 || !decoded
             || !decoded.decoded.contains(':'))
             return Response::error(403, "INCORRECT_BASIC_AUTH_FORMAT",
-                                   "잘못된 요청입니다. ':' 를 포함해 인코딩해주세요.");
+                                   say("잘못된 요청입니다. ':' 를 포함해 인코딩해주세요.",
+                                       "Invalid request: encode the key with a trailing ':'."));
         const QString key = QString::fromUtf8(decoded.decoded.left(decoded.decoded.indexOf(':')));
         const bool keyOk = m_options.secretKey.isEmpty()
                                ? key.startsWith(QLatin1String("test_sk_")) && key.size() > 8
                                : key == m_options.secretKey;
         if (!keyOk)
-            return Response::error(401, "UNAUTHORIZED_KEY", "인증되지 않은 시크릿 키 혹은 클라이언트 키 입니다.");
+            return Response::error(401, "UNAUTHORIZED_KEY", unauthorized);
 
         const QUrlQuery query(request.url());
         const auto param = [&](const char *name) {
@@ -390,57 +407,65 @@ void SandboxServer::handle(const QHttpServerRequest &request, QTcpSocket *socket
             const auto payment = routed.endpoint == Routed::Endpoint::PaymentByKey ? m_data->paymentByKey(routed.id)
                                                                                    : m_data->paymentByOrderId(routed.id);
             if (!payment)
-                return Response::error(404, "NOT_FOUND_PAYMENT", "존재하지 않는 결제 정보 입니다.");
+                return Response::error(404, "NOT_FOUND_PAYMENT",
+                                       say("존재하지 않는 결제 정보 입니다.", "The payment does not exist."));
             return Response::json(200, *payment);
         }
         case Routed::Endpoint::Transactions: {
             const auto from = parseTimestamp(utf8(param("startDate")));
             const auto to = parseTimestamp(utf8(param("endDate")));
             if (!from || !to)
-                return badParam("startDate와 endDate는 필수이며 yyyy-MM-dd 또는 yyyy-MM-ddTHH:mm:ss 형식이어야 합니다.");
+                return badParam(say("startDate와 endDate는 필수이며 yyyy-MM-dd 또는 yyyy-MM-ddTHH:mm:ss 형식이어야 합니다.",
+                                    "startDate and endDate are required, as yyyy-MM-dd or yyyy-MM-ddTHH:mm:ss."));
             if (*to < *from)
-                return badParam("endDate는 startDate보다 빠를 수 없습니다.");
+                return badParam(say("endDate는 startDate보다 빠를 수 없습니다.", "endDate cannot be before startDate."));
             int limit = 100;
             if (query.hasQueryItem(QStringLiteral("limit"))) {
                 bool ok = false;
                 limit = param("limit").toInt(&ok);
                 if (!ok || limit < 1 || limit > 5000)
-                    return badParam("limit은 1 이상 5000 이하의 정수여야 합니다.");
+                    return badParam(say("limit은 1 이상 5000 이하의 정수여야 합니다.",
+                                            "limit must be an integer from 1 to 5000."));
             }
             const auto page = m_data->transactions(from->msSinceEpoch, to->msSinceEpoch, utf8(param("startingAfter")),
                                                    std::size_t(limit));
             if (!page)
-                return Response::error(400, "INVALID_TRANSACTION_KEY", "잘못된 페이징 키 입니다.");
+                return Response::error(400, "INVALID_TRANSACTION_KEY",
+                                       say("잘못된 페이징 키 입니다.", "Invalid paging key."));
             return Response::json(200, Json(*page));
         }
         case Routed::Endpoint::Settlements: {
             const auto from = parseTimestamp(utf8(param("startDate")));
             const auto to = parseTimestamp(utf8(param("endDate")));
             if (!from || !to)
-                return badParam("startDate와 endDate는 필수이며 yyyy-MM-dd 형식이어야 합니다.");
+                return badParam(say("startDate와 endDate는 필수이며 yyyy-MM-dd 형식이어야 합니다.",
+                                    "startDate and endDate are required, as yyyy-MM-dd."));
             const QString dateTypeText = param("dateType");
             SandboxData::SettlementDateType dateType = SandboxData::SettlementDateType::SoldDate;
             if (dateTypeText == QLatin1String("paidOutDate"))
                 dateType = SandboxData::SettlementDateType::PaidOutDate;
             else if (!dateTypeText.isEmpty() && dateTypeText != QLatin1String("soldDate"))
-                return badParam("dateType은 soldDate 또는 paidOutDate여야 합니다.");
+                return badParam(say("dateType은 soldDate 또는 paidOutDate여야 합니다.",
+                                    "dateType must be soldDate or paidOutDate."));
             int page = 1;
             int size = 100;
             bool ok = true;
             if (query.hasQueryItem(QStringLiteral("page")))
                 page = param("page").toInt(&ok);
             if (!ok || page < 1)
-                return badParam("page는 1 이상의 정수여야 합니다.");
+                return badParam(say("page는 1 이상의 정수여야 합니다.", "page must be an integer of 1 or more."));
             if (query.hasQueryItem(QStringLiteral("size")))
                 size = param("size").toInt(&ok);
             if (!ok || size < 1 || size > 5000)
-                return badParam("size는 1 이상 5000 이하의 정수여야 합니다.");
+                return badParam(say("size는 1 이상 5000 이하의 정수여야 합니다.",
+                                            "size must be an integer from 1 to 5000."));
             const auto rows = m_data->settlements(kstJulianDay(from->msSinceEpoch), kstJulianDay(to->msSinceEpoch),
                                                   dateType, std::size_t(page), std::size_t(size));
             return Response::json(200, Json(rows));
         }
         default:
-            return Response::error(404, "NOT_FOUND_ENDPOINT", "샌드박스에 없는 API 경로입니다.");
+            return Response::error(404, "NOT_FOUND_ENDPOINT",
+                                   say("샌드박스에 없는 API 경로입니다.", "No such API path in the sandbox."));
         }
     }();
 

@@ -123,6 +123,8 @@ private slots:
     void payments_data();
     void payments();
     void paymentFieldsInTheRealOrder();
+    void errorMessagesFollowAcceptLanguage_data();
+    void errorMessagesFollowAcceptLanguage();
     void orderIdIsPercentDecoded();
     void seed000ConfirmContradictedByTransaction();
     void seed001VirtualAccountCanceledBeforeDeposit();
@@ -168,6 +170,28 @@ private:
     QNetworkAccessManager m_nam;
     std::unique_ptr<SandboxServer> m_server;
 };
+
+void TestSandboxServer::errorMessagesFollowAcceptLanguage_data()
+{
+    QTest::addColumn<QByteArray>("acceptLanguage");
+    QTest::addColumn<QString>("message");
+    // Korean unless English is asked for, as the real API answers (facts §1). (QNetworkAccessManager
+    // sends the system locale's language when a request sets none, so each row sets one.)
+    QTest::newRow("ko: Korean") << QByteArray("ko") << QStringLiteral("존재하지 않는 결제 정보 입니다.");
+    QTest::newRow("ko-KR: Korean") << QByteArray("ko-KR") << QStringLiteral("존재하지 않는 결제 정보 입니다.");
+    QTest::newRow("en-US: English") << QByteArray("en-US") << QStringLiteral("The payment does not exist.");
+    QTest::newRow("en: English") << QByteArray("en") << QStringLiteral("The payment does not exist.");
+}
+
+void TestSandboxServer::errorMessagesFollowAcceptLanguage()
+{
+    QFETCH(QByteArray, acceptLanguage);
+    QFETCH(QString, message);
+    const Fetched f = get(QStringLiteral("/v1/payments/orders/NO-SUCH-ORDER"), {{"Accept-Language", acceptLanguage}});
+    QCOMPARE(f.status, 404);
+    QCOMPARE(f.json()["code"].get<std::string>(), std::string("NOT_FOUND_PAYMENT"));
+    QCOMPARE(QString::fromStdString(f.json()["message"].get<std::string>()), message);
+}
 
 Fetched TestSandboxServer::fetch(QNetworkAccessManager &nam, const QUrl &base, const QString &pathAndQuery,
                                  const std::map<QByteArray, QByteArray> &headers, const QByteArray &verb,
