@@ -394,7 +394,6 @@ void CaseView::onSnapshot()
                     first = m_findingsStyle->index(0, 0, first);
                 m_ui->findingsView->setCurrentIndex(first);
             }
-            Q_EMIT presented();
         });
     });
 }

@@ -59,7 +59,6 @@ Q_SIGNALS:
     void errorCodeRequested(const QString &code);
     void editTextRequested(const QString &title, const QString &text);
     void findingsChanged();
-    void presented();  // the raw text and first selection of the latest analysis are shown
 
 protected:
     void changeEvent(QEvent *event) override;

@@ -133,7 +133,6 @@ MainWindow::MainWindow(const Catalog &catalog, Options options, QWidget *parent)
     connect(m_secrets.get(), &SecretStore::readFinished, this, &MainWindow::onSecretRead);
     if (auto *keychain = qobject_cast<KeychainSecretStore *>(m_secrets.get()))
         connect(keychain, &KeychainSecretStore::persistenceUnavailable, this, [this](const QString &reason) {
-            m_storeNotice = reason;
             statusBar()->showMessage(tr("No keychain available: secret keys are kept for this session only. %1").arg(reason), 15000);
         });
 

@@ -106,7 +106,6 @@ private:
     QStringList m_profileNames;          // as listed in the lookup bar: the demo first, then the stored ones
     std::vector<LookupBar::Query> m_waitingForSecret;
     QString m_draftText;                 // the Analyse-text editor keeps what was typed
-    QString m_storeNotice;               // why secrets are kept for this session only
     std::map<QString, KeyMode> m_keyModes;  // per profile, learnt when its secret was read
 };
 

@@ -132,7 +132,7 @@ QVariant SeverityStyleProxy::data(const QModelIndex &index, int role) const
         if (role == Qt::ForegroundRole) {
             if (m_nullRole >= 0 && QIdentityProxyModel::data(index, m_nullRole).toBool())
                 return m_palette.color(QPalette::Disabled, QPalette::Text);
-            if (severity >= 0 && (m_wholeRow || index.column() == 0))
+            if (severity >= 0 && index.column() == 0)
                 return severityColor(severity, m_palette);
         }
     }

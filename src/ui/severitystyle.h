@@ -28,12 +28,10 @@ public:
     explicit SeverityStyleProxy(QObject *parent = nullptr);
     QVariant data(const QModelIndex &index, int role) const override;
     void setPalette(const QPalette &palette);
-    void setColourWholeRow(bool on) { m_wholeRow = on; }
     void setNullRole(int role) { m_nullRole = role; }
 
 private:
     QPalette m_palette;
-    bool m_wholeRow = false;
     int m_nullRole = -1;
 };
 

@@ -32,11 +32,6 @@ void WelcomePage::setScenarios(std::vector<Scenario> scenarios, const QString &s
     fill();
 }
 
-int WelcomePage::scenarioCount() const
-{
-    return m_ui->scenarioList->topLevelItemCount();
-}
-
 QWidget *WelcomePage::scenarioList() const
 {
     return m_ui->scenarioList;

@@ -27,7 +27,6 @@ public:
 
     // Empty: demo not running (the page offers to start it).
     void setScenarios(std::vector<Scenario> scenarios, const QString &sandboxUrl);
-    int scenarioCount() const;
     QWidget *scenarioList() const;
 
 Q_SIGNALS:
