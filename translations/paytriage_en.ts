@@ -176,6 +176,10 @@
         <source>Cannot read %1: %2</source>
         <translation>Cannot read %1: %2</translation>
     </message>
+    <message>
+        <source>The in-app order status is read for one Toss user: enter their user key (x-toss-user-key) beside the order ID.</source>
+        <translation>The in-app order status is read for one Toss user: enter their user key (x-toss-user-key) beside the order ID.</translation>
+    </message>
 </context>
 <context>
     <name>paytriage::CaseView</name>
@@ -1001,6 +1005,18 @@
     <message>
         <source>This profile has no secret key stored.</source>
         <translation>This profile has no secret key stored.</translation>
+    </message>
+    <message>
+        <source>Toss user key (x-toss-user-key)</source>
+        <translation>Toss user key (x-toss-user-key)</translation>
+    </message>
+    <message>
+        <source>Toss user key</source>
+        <translation>Toss user key</translation>
+    </message>
+    <message>
+        <source>The Apps-in-Toss order status is read for one Toss user: their user key</source>
+        <translation>The Apps-in-Toss order status is read for one Toss user: their user key</translation>
     </message>
 </context>
 <context>

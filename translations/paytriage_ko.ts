@@ -176,6 +176,10 @@
         <source>Cannot read %1: %2</source>
         <translation>%1을(를) 읽을 수 없습니다: %2</translation>
     </message>
+    <message>
+        <source>The in-app order status is read for one Toss user: enter their user key (x-toss-user-key) beside the order ID.</source>
+        <translation>인앱 주문 상태는 토스 사용자 한 명 기준으로 조회합니다. 주문번호 옆에 그 사용자의 키(x-toss-user-key)를 입력하세요.</translation>
+    </message>
 </context>
 <context>
     <name>paytriage::CaseView</name>
@@ -994,6 +998,18 @@
     <message>
         <source>This profile has no secret key stored.</source>
         <translation>이 프로필에는 저장된 시크릿 키가 없습니다.</translation>
+    </message>
+    <message>
+        <source>Toss user key (x-toss-user-key)</source>
+        <translation>토스 사용자 키 (x-toss-user-key)</translation>
+    </message>
+    <message>
+        <source>Toss user key</source>
+        <translation>토스 사용자 키</translation>
+    </message>
+    <message>
+        <source>The Apps-in-Toss order status is read for one Toss user: their user key</source>
+        <translation>앱인토스 주문 상태는 토스 사용자 한 명 기준으로 조회합니다: 그 사용자의 키</translation>
     </message>
 </context>
 <context>

@@ -124,7 +124,11 @@ void CaseSession::refresh()
     connect(m_fetcher.get(), &CaseFetcher::caseUpdated, this, &CaseSession::analyseFetched);
     connect(m_fetcher.get(), &CaseFetcher::finished, this, [this] { Q_EMIT busyChanged(false); });
 
-    if (const auto problem = m_lookup->config.problem()) {
+    std::optional<QString> problem = m_lookup->inApp ? m_lookup->config.appsInTossProblem() : m_lookup->config.problem();
+    if (!problem && m_lookup->inApp && m_lookup->iapUserKey.isEmpty())
+        problem = tr("The in-app order status is read for one Toss user: enter their user key (x-toss-user-key) "
+                     "beside the order ID.");
+    if (problem) {
         ApiError error;
         error.kind = ApiError::Kind::Configuration;
         error.detail = *problem;

@@ -29,6 +29,10 @@ LookupBar::LookupBar(QWidget *parent) : QWidget(parent), m_ui(std::make_unique<U
     m_ui->idEdit->setMaxVisibleItems(maxRecent);
     fillKinds();
     setKeyMode(KeyMode::Unknown);
+    m_ui->userKeyEdit->hide();
+    connect(m_ui->kindCombo, &QComboBox::currentIndexChanged, this,
+            [this] { m_ui->userKeyEdit->setVisible(m_ui->kindCombo->currentData().toInt() == ChoiceInApp); });
+    connect(m_ui->userKeyEdit, &QLineEdit::returnPressed, this, &LookupBar::submit);
     connect(m_ui->idEdit->lineEdit(), &QLineEdit::returnPressed, this, &LookupBar::submit);
     connect(m_ui->searchButton, &QPushButton::clicked, this, &LookupBar::submit);
     connect(m_ui->idEdit, &QComboBox::editTextChanged, this, &LookupBar::updateDetected);
@@ -70,7 +74,11 @@ void LookupBar::submit()
     switch (m_ui->kindCombo->currentData().toInt()) {
     case ChoiceOrderId: query.kind = IdKind::OrderId; break;
     case ChoicePaymentKey: query.kind = IdKind::PaymentKey; break;
-    case ChoiceInApp: query.inApp = true; query.kind = IdKind::OrderId; break;
+    case ChoiceInApp:
+        query.inApp = true;
+        query.kind = IdKind::OrderId;
+        query.userKey = m_ui->userKeyEdit->text().trimmed();
+        break;
     default: break;
     }
     query.profile = currentProfile();

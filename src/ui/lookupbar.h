@@ -28,6 +28,7 @@ public:
         QString id;
         IdKind kind = IdKind::Auto;
         bool inApp = false;
+        QString userKey;  // Apps-in-Toss: the Toss user's key (x-toss-user-key)
         QString profile;
     };
 

@@ -274,7 +274,10 @@ void MainWindow::startLookup(const LookupBar::Query &query, const MerchantProfil
     request.id = query.id;
     request.kind = query.kind;
     request.inApp = query.inApp;
-    request.iapUserKey = query.inApp ? QStringLiteral("demo-user") : QString();
+    request.iapUserKey = query.userKey;
+    // The sandbox answers any user key; a demo visitor need not invent one.
+    if (query.inApp && request.iapUserKey.isEmpty() && m_demo && query.profile == m_demo->profile.name)
+        request.iapUserKey = QStringLiteral("sandbox-user");
     request.profileName = query.profile;
     request.config = clientConfigFor(profile, secret, m_preferences.language);
     CaseView *view = addCase(session, query.id);

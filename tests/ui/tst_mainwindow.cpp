@@ -168,6 +168,10 @@ void TestMainWindow::eachSeedScenarioIsOneClickAway()
     else
         QVERIFY2(hasFinding(view, rule.toStdString()), qPrintable(rule));
     QCOMPARE(view->session()->status(Source::Settlements).records, settlements);
+    // An in-app order is asked for one Toss user: the bar shows the user-key field for it.
+    const bool inApp = view->session()->lookup()->inApp;
+    QCOMPARE(inApp, rule == QLatin1String("unknown-enum-value"));
+    QCOMPARE(m_window->lookupBar()->findChild<QLineEdit *>(QStringLiteral("userKeyEdit"))->isVisible(), inApp);
     // The lookup bar shows what was looked up, to edit or look up again.
     QCOMPARE(idField(*m_window)->text(), orderId);
 }
