@@ -426,6 +426,14 @@
         <source>Stop the requests still running</source>
         <translation>Stop the requests still running</translation>
     </message>
+    <message>
+        <source>Copy value</source>
+        <translation>Copy value</translation>
+    </message>
+    <message>
+        <source>Copy JSON pointer</source>
+        <translation>Copy JSON pointer</translation>
+    </message>
 </context>
 <context>
     <name>paytriage::Decoder</name>

@@ -421,6 +421,14 @@
         <source>Stop the requests still running</source>
         <translation>아직 진행 중인 요청을 멈춥니다</translation>
     </message>
+    <message>
+        <source>Copy value</source>
+        <translation>값 복사</translation>
+    </message>
+    <message>
+        <source>Copy JSON pointer</source>
+        <translation>JSON 포인터 복사</translation>
+    </message>
 </context>
 <context>
     <name>paytriage::Decoder</name>

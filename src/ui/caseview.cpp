@@ -12,6 +12,7 @@
 #include "util/jsonutil.h"
 #include "util/money.h"
 
+#include <QAction>
 #include <QClipboard>
 #include <QEvent>
 #include <QGuiApplication>
@@ -172,6 +173,27 @@ CaseView::CaseView(CaseSession *session, const Catalog &catalog, Language langua
                     m_mediator.select(Selection(event->document, event->pointer), m_ui->timelineView);
                 }
             });
+    // Values and pointers are what a support engineer pastes into a ticket: copy them from the tree.
+    auto *copyValue = new QAction(tr("Copy value"), m_ui->treeView);
+    copyValue->setShortcut(QKeySequence::Copy);
+    copyValue->setShortcutContext(Qt::WidgetShortcut);
+    auto *copyPointer = new QAction(tr("Copy JSON pointer"), m_ui->treeView);
+    copyPointer->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
+    copyPointer->setShortcutContext(Qt::WidgetShortcut);
+    m_ui->treeView->addActions({copyValue, copyPointer});
+    m_ui->treeView->setContextMenuPolicy(Qt::ActionsContextMenu);
+    connect(copyValue, &QAction::triggered, this, [this] {
+        const QModelIndex current = m_ui->treeView->currentIndex();
+        if (current.isValid())
+            QGuiApplication::clipboard()->setText(current.siblingAtColumn(JsonTreeModel::ValueColumn).data().toString());
+    });
+    connect(copyPointer, &QAction::triggered, this, [this] {
+        const QModelIndex current = m_ui->treeView->currentIndex();
+        if (current.isValid())
+            QGuiApplication::clipboard()->setText(current.data(PointerRole).toString());
+    });
+    m_copyActions = {copyValue, copyPointer};
+
     connect(&m_mediator, &SelectionMediator::selectionChanged, this, &CaseView::onSelection);
     // The tree follows a selection a moment later, once per burst: bringing a node deep in a
     // 100,000-record list into view creates and lays out its rows, which should not share an
@@ -322,6 +344,8 @@ void CaseView::changeEvent(QEvent *event)
 
 void CaseView::retranslate()
 {
+    m_copyActions[0]->setText(tr("Copy value"));
+    m_copyActions[1]->setText(tr("Copy JSON pointer"));
     fillSeverityFilter();
     updateSummary();
     onSourceChanged();

@@ -10,6 +10,7 @@
 #include <QTimer>
 #include <QWidget>
 
+#include <array>
 #include <memory>
 
 class QModelIndex;
@@ -82,6 +83,7 @@ private:
     Language m_language;
     SelectionMediator m_mediator;
     QTimer m_treeSync;
+    std::array<class QAction *, 2> m_copyActions{};  // the tree's Copy value, Copy JSON pointer
     FindingsModel *m_findings;
     FindingsFilterProxy *m_findingsFilter;
     SeverityStyleProxy *m_findingsStyle;

@@ -206,6 +206,14 @@ void TestMainWindow::clickingAFindingSelectsItsFieldInTheRawPane()
         ++clicked;
     }
     QVERIFY2(clicked >= 1, "seed 001 has a finding that points at a field");
+
+    // From the tree, the field's pointer and value go to the clipboard, for the ticket.
+    auto *tree = qobject_cast<QTreeView *>(view->treeView());
+    tree->setFocus();
+    QTest::keyClick(tree, Qt::Key_P, Qt::ControlModifier | Qt::ShiftModifier);
+    QCOMPARE(QGuiApplication::clipboard()->text(), tree->currentIndex().data(PointerRole).toString());
+    QTest::keyClick(tree, Qt::Key_C, Qt::ControlModifier);
+    QCOMPARE(QGuiApplication::clipboard()->text(), QStringLiteral("CANCELED"));  // seed 001's cancel record's status
 }
 
 void TestMainWindow::pastingSeed001GivesTheVirtualAccountFinding()
