@@ -69,6 +69,7 @@ private Q_SLOTS:
     void switchingLanguageChangesLabels();
     void aFailedLookupShowsTheErrorInlineAndKeepsTheId();
     void aStoredProfileLooksUpWithItsKeyFromTheStore();
+    void closingACaseMidLookupIsSafe();
 
 private:
     void typeAndLookUp(const QString &id);
@@ -311,6 +312,23 @@ void TestMainWindow::aStoredProfileLooksUpWithItsKeyFromTheStore()
     QCOMPARE(view->session()->lookup()->profileName, QStringLiteral("Shop A"));
     QVERIFY(view->session()->failure().isEmpty());
     QVERIFY(hasFinding(view, "vbank-cancel-without-deposit"));
+}
+
+// Ctrl+W while the answer is still trickling in (the sandbox's slow fault takes 2 s): the case goes
+// at once, its requests are dropped, and nothing arrives afterwards at a deleted view.
+void TestMainWindow::closingACaseMidLookupIsSafe()
+{
+    typeAndLookUp(QStringLiteral("FAULT-SLOW"));
+    QTRY_VERIFY(m_window->currentCase() && m_window->currentCase()->session()->busy());
+    const int cases = m_window->caseCount();
+    QTest::keyClick(m_window.get(), Qt::Key_W, Qt::ControlModifier);
+    QTRY_COMPARE(m_window->caseCount(), cases - 1);
+    QTest::qWait(2500);  // past the end of the trickle
+    QCOMPARE(m_window->caseCount(), cases - 1);
+    // The window still works: the same id again opens a fresh case that completes.
+    typeAndLookUp(QStringLiteral("FAULT-SLOW"));
+    QTRY_VERIFY_WITH_TIMEOUT(settled(m_window->currentCase()), lookupTimeoutMs);
+    QVERIFY(m_window->currentCase()->session()->failure().isEmpty());
 }
 
 QTEST_MAIN(TestMainWindow)
