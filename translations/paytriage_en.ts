@@ -1508,18 +1508,6 @@
         <translation>(no name)</translation>
     </message>
     <message>
-        <source>Critical</source>
-        <translation>Critical</translation>
-    </message>
-    <message>
-        <source>Warning</source>
-        <translation>Warning</translation>
-    </message>
-    <message>
-        <source>Info</source>
-        <translation>Info</translation>
-    </message>
-    <message>
         <source>TEST</source>
         <translation>TEST</translation>
     </message>
@@ -1597,7 +1585,7 @@
     </message>
 </context>
 <context>
-    <name>paytriage::SeverityStyleProxy</name>
+    <name>paytriage::Severity</name>
     <message>
         <source>Critical</source>
         <translation>Critical</translation>
@@ -1609,10 +1597,6 @@
     <message>
         <source>Info</source>
         <translation>Info</translation>
-    </message>
-    <message>
-        <source>None</source>
-        <translation>None</translation>
     </message>
 </context>
 <context>

@@ -1501,18 +1501,6 @@
         <translation>(이름 없음)</translation>
     </message>
     <message>
-        <source>Critical</source>
-        <translation>심각</translation>
-    </message>
-    <message>
-        <source>Warning</source>
-        <translation>경고</translation>
-    </message>
-    <message>
-        <source>Info</source>
-        <translation>정보</translation>
-    </message>
-    <message>
         <source>TEST</source>
         <translation>테스트</translation>
     </message>
@@ -1590,7 +1578,7 @@
     </message>
 </context>
 <context>
-    <name>paytriage::SeverityStyleProxy</name>
+    <name>paytriage::Severity</name>
     <message>
         <source>Critical</source>
         <translation>심각</translation>
@@ -1602,10 +1590,6 @@
     <message>
         <source>Info</source>
         <translation>정보</translation>
-    </message>
-    <message>
-        <source>None</source>
-        <translation>없음</translation>
     </message>
 </context>
 <context>

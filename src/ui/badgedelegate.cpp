@@ -18,7 +18,7 @@ QColor BadgeDelegate::toneColor(int tone, const QPalette &palette)
     switch (tone) {
     case 0: {
         QColor green(0x2e, 0x7d, 0x32);
-        return palette.color(QPalette::Base).lightnessF() < 0.5 ? green.lighter(170) : green;
+        return isDarkPalette(palette) ? green.lighter(170) : green;
     }
     case 1: return severityColor(1, palette);
     case 2: return severityColor(2, palette);
@@ -55,8 +55,7 @@ void BadgeDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
 
     const int tone = m_tone == Tone::ByStatus ? statusTone(text) : -1;
     const QColor ink = toneColor(tone, option.palette);
-    QColor fill = ink;
-    fill.setAlphaF(option.palette.color(QPalette::Base).lightnessF() < 0.5 ? 0.25f : 0.13f);
+    const QColor fill = tintOf(ink, option.palette);
     const QFontMetrics metrics(option.font);
     const int height = metrics.height() + 2;
     QRect badge(option.rect.left() + padding / 2, option.rect.center().y() - height / 2,

@@ -598,10 +598,7 @@ void CaseView::updateSummary()
     m_ui->statusChip->setText(chip);
     m_ui->statusChip->setVisible(!chip.isEmpty());
     const QColor ink = BadgeDelegate::toneColor(tone, palette());
-    QColor tint = ink;
-    tint.setAlphaF(palette().color(QPalette::Base).lightnessF() < 0.5 ? 0.25f : 0.13f);
-    m_ui->statusChip->setStyleSheet(QStringLiteral("QLabel { background: %1; color: %2; border-radius: 6px; padding: 2px 8px; font-weight: bold; }")
-                                        .arg(tint.name(QColor::HexArgb), ink.name()));
+    m_ui->statusChip->setStyleSheet(chipStyleSheet(ink, palette()));
     m_ui->orderIdValue->setText(orderId);
     m_ui->paymentKeyValue->setText(paymentKey);
     for (QWidget *w : {static_cast<QWidget *>(m_ui->orderIdCaption), static_cast<QWidget *>(m_ui->orderIdValue),
@@ -637,7 +634,7 @@ void CaseView::showFindingDetail(const Finding *finding)
     }
     const int sev = static_cast<int>(finding->severity);
     QString html = QStringLiteral("<h3 style=\"color:%1\">%2: %3</h3>")
-                       .arg(severityColor(sev, palette()).name(), esc(severityName(sev)), esc(finding->title.qIn(m_language)));
+                       .arg(severityColor(sev, palette()).name(), esc(severityName(finding->severity)), esc(finding->title.qIn(m_language)));
     html += QStringLiteral("<p>%1</p>").arg(esc(finding->detail.qIn(m_language)));
     if (!finding->advice.empty())
         html += QStringLiteral("<p><b>%1</b> %2</p>").arg(esc(tr("What to do:")), esc(finding->advice.qIn(m_language)));

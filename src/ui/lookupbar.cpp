@@ -65,12 +65,30 @@ void LookupBar::updateDetected()
 
 void LookupBar::submit()
 {
-    Query query;
-    query.id = m_ui->idEdit->currentText().trimmed();
+    const Query query = currentQuery();
     if (query.id.isEmpty()) {
         focusInput();
         return;
     }
+    addRecent(query.id);
+    Q_EMIT lookupRequested(query);
+}
+
+void LookupBar::requestLookup(const QString &id, IdKind kind, bool inApp)
+{
+    m_ui->idEdit->setEditText(id);
+    m_ui->kindCombo->setCurrentIndex(inApp ? ChoiceInApp : ChoiceAuto);
+    Query query = currentQuery();
+    if (!inApp)
+        query.kind = kind;  // known by the caller: no guess, and the bar stays on Auto for what is typed next
+    addRecent(id);
+    Q_EMIT lookupRequested(query);
+}
+
+LookupBar::Query LookupBar::currentQuery() const
+{
+    Query query;
+    query.id = m_ui->idEdit->currentText().trimmed();
     switch (m_ui->kindCombo->currentData().toInt()) {
     case ChoiceOrderId: query.kind = IdKind::OrderId; break;
     case ChoicePaymentKey: query.kind = IdKind::PaymentKey; break;
@@ -82,8 +100,7 @@ void LookupBar::submit()
     default: break;
     }
     query.profile = currentProfile();
-    addRecent(query.id);
-    Q_EMIT lookupRequested(query);
+    return query;
 }
 
 void LookupBar::setProfiles(const QStringList &names, const QString &current)
@@ -116,8 +133,7 @@ void LookupBar::setKeyMode(KeyMode mode)
     m_ui->modeBadge->setToolTip(mode == KeyMode::Live ? tr("A live key: lookups read real payments (read-only).")
                                 : mode == KeyMode::Test ? tr("A test key: lookups read test payments.")
                                                         : tr("This profile has no secret key stored."));
-    m_ui->modeBadge->setStyleSheet(QStringLiteral("QLabel { background: %1; color: %2; border-radius: 4px; padding: 1px 6px; font-weight: bold; }")
-                                       .arg(severityTint(tone, palette()).name(QColor::HexArgb), severityColor(tone, palette()).name()));
+    m_ui->modeBadge->setStyleSheet(chipStyleSheet(severityColor(tone, palette()), palette()));
 }
 
 void LookupBar::setRecent(const QStringList &ids)
@@ -144,12 +160,6 @@ void LookupBar::addRecent(const QString &id)
     ids.prepend(id);
     setRecent(ids);
     m_ui->idEdit->setEditText(id);
-}
-
-void LookupBar::setQuery(const QString &id, bool inApp)
-{
-    m_ui->idEdit->setEditText(id);
-    m_ui->kindCombo->setCurrentIndex(inApp ? ChoiceInApp : ChoiceAuto);
 }
 
 QString LookupBar::text() const

@@ -37,8 +37,8 @@ public:
     void setKeyMode(KeyMode mode);       // the badge for the current profile's key
     void setRecent(const QStringList &ids);
     QStringList recent() const;
-    void addRecent(const QString &id);
-    void setQuery(const QString &id, bool inApp = false);
+    // Shows id in the bar and looks it up as kind, as Enter would (the welcome page's scenarios).
+    void requestLookup(const QString &id, IdKind kind, bool inApp = false);
     QString text() const;
     void focusInput();                   // Ctrl+L: focus and select all
 
@@ -51,6 +51,8 @@ protected:
 
 private:
     void submit();
+    void addRecent(const QString &id);
+    Query currentQuery() const;  // what the widgets say
     void updateDetected();
     void fillKinds();
 

@@ -119,14 +119,7 @@ MainWindow::MainWindow(const Catalog &catalog, Options options, QWidget *parent)
     connect(m_lookupBar, &LookupBar::lookupRequested, this, &MainWindow::lookUp);
     connect(m_lookupBar, &LookupBar::profileChanged, this, &MainWindow::updateKeyBadge);
     connect(m_welcome, &WelcomePage::scenarioRequested, this, [this](const QString &orderId, bool inApp) {
-        m_lookupBar->setQuery(orderId, inApp);
-        LookupBar::Query query;
-        query.id = orderId;
-        query.kind = IdKind::OrderId;
-        query.inApp = inApp;
-        query.profile = m_lookupBar->currentProfile();
-        m_lookupBar->addRecent(orderId);
-        lookUp(query);
+        m_lookupBar->requestLookup(orderId, IdKind::OrderId, inApp);
     });
     connect(m_welcome, &WelcomePage::demoRequested, this, &MainWindow::startDemo);
     connect(m_welcome, &WelcomePage::analyseTextRequested, this, [this] { showAnalyseTextDialog(); });
@@ -175,9 +168,7 @@ bool MainWindow::startDemo()
         m_demo->profile.appsInTossBaseUrl = m_sandbox->url();
         m_demo->profile.mid = QStringLiteral("tvivarepublica");
         m_keyModes[m_demo->profile.name] = KeyMode::Test;
-        refreshProfiles();
-        m_lookupBar->setProfiles(m_profileNames, m_demo->profile.name);
-        updateKeyBadge();
+        refreshProfiles(m_demo->profile.name);
     }
     std::vector<WelcomePage::Scenario> scenarios;
     for (const auto &s : m_sandbox->data().namedScenarios())
@@ -194,16 +185,17 @@ QUrl MainWindow::demoUrl() const
     return m_sandbox ? m_sandbox->url() : QUrl();
 }
 
-void MainWindow::refreshProfiles()
+void MainWindow::refreshProfiles(const QString &select)
 {
     QStringList names;
     if (m_demo)
         names << m_demo->profile.name;
     for (const MerchantProfile &p : m_profiles->profiles())
         names << p.name;
-    m_profileNames = names;
-    const QString last = m_profiles->lastUsed();
-    m_lookupBar->setProfiles(names, names.contains(m_lookupBar->currentProfile()) ? m_lookupBar->currentProfile() : last);
+    QString current = select;
+    if (current.isEmpty())
+        current = names.contains(m_lookupBar->currentProfile()) ? m_lookupBar->currentProfile() : m_profiles->lastUsed();
+    m_lookupBar->setProfiles(names, current);
     updateKeyBadge();
 }
 
@@ -269,7 +261,6 @@ void MainWindow::onSecretRead(const QString &profileName, const QString &secret,
 
 void MainWindow::startLookup(const LookupBar::Query &query, const MerchantProfile &profile, const QString &secret)
 {
-    auto *session = new CaseSession(m_catalog, analyzerOptions());
     CaseSession::LookupRequest request;
     request.id = query.id;
     request.kind = query.kind;
@@ -280,16 +271,15 @@ void MainWindow::startLookup(const LookupBar::Query &query, const MerchantProfil
         request.iapUserKey = QStringLiteral("sandbox-user");
     request.profileName = query.profile;
     request.config = clientConfigFor(profile, secret, m_preferences.language);
-    CaseView *view = addCase(session, query.id);
-    session->startLookup(m_network, std::move(request));
+    CaseView *view = addCase(query.id);
+    view->session()->startLookup(m_network, std::move(request));
     updateTab(view);
 }
 
 CaseView *MainWindow::analyseText(const QString &title, std::string text)
 {
-    auto *session = new CaseSession(m_catalog, analyzerOptions());
-    CaseView *view = addCase(session, title);
-    session->startText(title, std::move(text));
+    CaseView *view = addCase(title);
+    view->session()->startText(title, std::move(text));
     return view;
 }
 
@@ -305,9 +295,8 @@ CaseView *MainWindow::openFile(const QString &path)
                                  20000);
         return nullptr;
     }
-    auto *session = new CaseSession(m_catalog, analyzerOptions());
-    CaseView *view = addCase(session, title);
-    session->startFile(title, path);
+    CaseView *view = addCase(title);
+    view->session()->startFile(title, path);
     return view;
 }
 
@@ -321,8 +310,9 @@ void MainWindow::analyseClipboard()
     analyseText(tr("Clipboard %1").arg(QTime::currentTime().toString(QStringLiteral("HH:mm:ss"))), text.toStdString());
 }
 
-CaseView *MainWindow::addCase(CaseSession *session, const QString &title)
+CaseView *MainWindow::addCase(const QString &title)
 {
+    auto *session = new CaseSession(m_catalog, analyzerOptions());
     auto *view = new CaseView(session, m_catalog, m_preferences.language);
     view->restoreState(*m_settings);
     const int index = m_ui->caseTabs->addTab(view, title);
@@ -383,7 +373,7 @@ void MainWindow::updateSeverityIndicator()
                                     : QString();
     m_severityLabel->setText(icon + text.toHtmlEscaped());
     m_severityLabel->setMinimumHeight(size);
-    m_severityLabel->setToolTip(worst >= 0 ? tr("Worst finding: %1").arg(severityName(worst)) : QString());
+    m_severityLabel->setToolTip(worst >= 0 ? tr("Worst finding: %1").arg(severityName(static_cast<Severity>(worst))) : QString());
 }
 
 CaseView *MainWindow::currentCase() const
@@ -518,12 +508,8 @@ void MainWindow::retranslate()
         m_demo->profile.name = tr("Demo sandbox");
         m_keyModes.erase(old);
         m_keyModes[m_demo->profile.name] = KeyMode::Test;
-        const bool wasCurrent = m_lookupBar->currentProfile() == old;
-        refreshProfiles();
-        if (wasCurrent)
-            m_lookupBar->setProfiles(m_profileNames, m_demo->profile.name);
+        refreshProfiles(m_lookupBar->currentProfile() == old ? m_demo->profile.name : QString());
         m_demoLabel->setText(tr("Demo sandbox: %1").arg(m_sandbox->url().toString()));
-        updateKeyBadge();
     }
     updateSeverityIndicator();
 }

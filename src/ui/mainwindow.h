@@ -50,7 +50,6 @@ public:
     void setLanguage(Language language);
     Language language() const { return m_preferences.language; }
 
-    void lookUp(const LookupBar::Query &query);
     CaseView *analyseText(const QString &title, std::string text);
     CaseView *openFile(const QString &path);
     void analyseClipboard();
@@ -73,10 +72,13 @@ protected:
 
 private:
     struct DemoProfile;
-    CaseView *addCase(class CaseSession *session, const QString &title);
+    void lookUp(const LookupBar::Query &query);
+    CaseView *addCase(const QString &title);  // a new tab with a fresh session, not started yet
     void startLookup(const LookupBar::Query &query, const MerchantProfile &profile, const QString &secret);
     void onSecretRead(const QString &profile, const QString &secret, const QString &error);
-    void refreshProfiles();
+    // Lists the demo profile and the stored ones in the lookup bar, selecting select when given,
+    // else the current one while it exists, else the last used.
+    void refreshProfiles(const QString &select = {});
     void updateKeyBadge();
     void updateSeverityIndicator();
     void updateTab(CaseView *view);
@@ -103,7 +105,6 @@ private:
     QLabel *m_demoLabel;
     std::unique_ptr<SandboxServer> m_sandbox;
     std::unique_ptr<DemoProfile> m_demo;
-    QStringList m_profileNames;          // as listed in the lookup bar: the demo first, then the stored ones
     std::vector<LookupBar::Query> m_waitingForSecret;
     QString m_draftText;                 // the Analyse-text editor keeps what was typed
     std::map<QString, KeyMode> m_keyModes;  // per profile, learnt when its secret was read

@@ -2,7 +2,6 @@
 
 #include "models/modelroles.h"
 
-#include <QCoreApplication>
 #include <QPainter>
 #include <QPainterPath>
 #include <QPixmap>
@@ -23,30 +22,33 @@ QColor baseHue(int severity)
     }
 }
 
-bool isDark(const QPalette &palette)
+} // namespace
+
+bool isDarkPalette(const QPalette &palette)
 {
     return palette.color(QPalette::Base).lightnessF() < 0.5;
 }
-
-} // namespace
 
 QColor severityColor(int severity, const QPalette &palette)
 {
     QColor c = baseHue(severity);
     if (!c.isValid())
         return palette.color(QPalette::Text);
-    if (isDark(palette))
+    if (isDarkPalette(palette))
         c = c.lighter(165);
     return c;
 }
 
-QColor severityTint(int severity, const QPalette &palette)
+QColor tintOf(QColor ink, const QPalette &palette)
 {
-    QColor c = severityColor(severity, palette);
-    if (!c.isValid())
-        return {};
-    c.setAlphaF(isDark(palette) ? 0.28f : 0.14f);
-    return c;
+    ink.setAlphaF(isDarkPalette(palette) ? 0.25f : 0.13f);
+    return ink;
+}
+
+QString chipStyleSheet(const QColor &ink, const QPalette &palette)
+{
+    return QStringLiteral("QLabel { background: %1; color: %2; border-radius: 6px; padding: 2px 8px; font-weight: bold; }")
+        .arg(tintOf(ink, palette).name(QColor::HexArgb), ink.name());
 }
 
 QIcon severityIcon(int severity, const QPalette &palette)
@@ -101,16 +103,6 @@ QIcon severityIcon(int severity, const QPalette &palette)
         icon.addPixmap(pixmap);
     }
     return icon;
-}
-
-QString severityName(int severity)
-{
-    switch (severity) {
-    case 2: return QCoreApplication::translate("paytriage::SeverityStyleProxy", "Critical");
-    case 1: return QCoreApplication::translate("paytriage::SeverityStyleProxy", "Warning");
-    case 0: return QCoreApplication::translate("paytriage::SeverityStyleProxy", "Info");
-    default: return QCoreApplication::translate("paytriage::SeverityStyleProxy", "None");
-    }
 }
 
 SeverityStyleProxy::SeverityStyleProxy(QObject *parent) : QIdentityProxyModel(parent) {}

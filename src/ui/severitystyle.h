@@ -14,10 +14,12 @@ namespace paytriage {
 
 // The colour of a severity (0 info, 1 warning, 2 critical) for text on the palette's base.
 QColor severityColor(int severity, const QPalette &palette);
-// A faint background tint of the same hue (rows, chips).
-QColor severityTint(int severity, const QPalette &palette);
+bool isDarkPalette(const QPalette &palette);
+// A faint fill of a text colour's hue (chips, badges), stronger on dark themes.
+QColor tintOf(QColor ink, const QPalette &palette);
+// A bold rounded label in that colour on its tint (status chip, key-mode badge).
+QString chipStyleSheet(const QColor &ink, const QPalette &palette);
 QIcon severityIcon(int severity, const QPalette &palette);
-QString severityName(int severity);  // "Critical", … in the UI language
 
 // Adds DecorationRole (icon) on the first column and ForegroundRole from SeverityRole, and
 // greys null values (IsNullRole) when the source model has it.

@@ -53,12 +53,7 @@ bool save(QWidget *widget, const QString &path)
 
 bool openCase(MainWindow &window, const QString &orderId, const std::string &rule)
 {
-    LookupBar::Query query;
-    query.id = orderId;
-    query.kind = IdKind::OrderId;
-    query.profile = window.lookupBar()->currentProfile();
-    window.lookupBar()->setQuery(orderId);
-    window.lookUp(query);
+    window.lookupBar()->requestLookup(orderId, IdKind::OrderId);
     CaseView *view = nullptr;
     const bool done = waitFor([&] {
         view = window.currentCase();

@@ -1,5 +1,7 @@
 #include "finding.h"
 
+#include <QCoreApplication>
+
 namespace paytriage {
 
 std::string_view severityId(Severity severity)
@@ -10,6 +12,16 @@ std::string_view severityId(Severity severity)
     case Severity::Critical: return "critical";
     }
     return "info";
+}
+
+QString severityName(Severity severity)
+{
+    switch (severity) {
+    case Severity::Critical: return QCoreApplication::translate("paytriage::Severity", "Critical");
+    case Severity::Warning: return QCoreApplication::translate("paytriage::Severity", "Warning");
+    case Severity::Info: break;
+    }
+    return QCoreApplication::translate("paytriage::Severity", "Info");
 }
 
 bool severityFromId(std::string_view id, Severity *severity)

@@ -18,6 +18,7 @@ enum class Severity {
 
 std::string_view severityId(Severity severity);             // "info", "warning", "critical"
 bool severityFromId(std::string_view id, Severity *severity);
+QString severityName(Severity severity);                    // "Critical", "Warning", "Info" in the UI language
 
 struct Evidence
 {

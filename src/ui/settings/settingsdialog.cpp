@@ -230,9 +230,8 @@ void SettingsDialog::fillSeverityCombo(QComboBox *combo)
     const QSignalBlocker blocker(combo);
     combo->clear();
     combo->addItem(tr("Default"), QString());
-    combo->addItem(tr("Critical"), QStringLiteral("critical"));
-    combo->addItem(tr("Warning"), QStringLiteral("warning"));
-    combo->addItem(tr("Info"), QStringLiteral("info"));
+    for (Severity s : {Severity::Critical, Severity::Warning, Severity::Info})
+        combo->addItem(severityName(s), QString::fromLatin1(severityId(s).data(), qsizetype(severityId(s).size())));
     combo->setCurrentIndex(current);
 }
 
