@@ -10,7 +10,8 @@ namespace paytriage {
 Language systemLanguage();
 
 // Loads PayTriage's messages (":/i18n/paytriage_<ko|en>.qm") and Qt's own for language,
-// replacing what an earlier call installed. Returns false when PayTriage's file is missing.
+// replacing what an earlier call installed; nothing when that language is installed already.
+// Returns false when PayTriage's file is missing.
 bool installTranslators(Language language);
 
 } // namespace paytriage
