@@ -56,6 +56,17 @@ QString data(const char *name)
     return QStringLiteral(PAYTRIAGE_SAMPLES "/") + QLatin1String(name);
 }
 
+// A small paytriage-sandbox on a free port; its URL (its first line), or empty when it did not
+// start or say where it listens within 10 s.
+QString startSandbox(QProcess &sandbox)
+{
+    sandbox.start(QStringLiteral(PAYTRIAGE_SANDBOX), {QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--days"),
+                                                      QStringLiteral("1"), QStringLiteral("--payments-per-day"), QStringLiteral("50")});
+    if (!sandbox.waitForStarted() || !sandbox.waitForReadyRead(10000))
+        return {};
+    return QString::fromUtf8(sandbox.readLine()).trimmed();
+}
+
 } // namespace
 
 class TestCli final : public QObject
@@ -274,11 +285,7 @@ void TestCli::explainsErrorCodes()
 void TestCli::lookupAgainstTheSandbox()
 {
     QProcess sandbox;
-    sandbox.start(QStringLiteral(PAYTRIAGE_SANDBOX), {QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--days"),
-                                                      QStringLiteral("1"), QStringLiteral("--payments-per-day"), QStringLiteral("50")});
-    QVERIFY(sandbox.waitForStarted());
-    QVERIFY(sandbox.waitForReadyRead(10000));
-    const QString url = QString::fromUtf8(sandbox.readLine()).trimmed();
+    const QString url = startSandbox(sandbox);
     QVERIFY2(url.startsWith(QLatin1String("http://127.0.0.1:")), qPrintable(url));
     const QString key = QStringLiteral("test_sk_lookupSecretNeverPrinted");
 
@@ -368,11 +375,8 @@ void TestCli::lookupWithAProfile()
     QSKIP("The profile is planted as the INI file Linux keeps settings in.");
 #endif
     QProcess sandbox;
-    sandbox.start(QStringLiteral(PAYTRIAGE_SANDBOX), {QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--days"),
-                                                      QStringLiteral("1"), QStringLiteral("--payments-per-day"), QStringLiteral("50")});
-    QVERIFY(sandbox.waitForStarted());
-    QVERIFY(sandbox.waitForReadyRead(10000));
-    const QString url = QString::fromUtf8(sandbox.readLine()).trimmed();
+    const QString url = startSandbox(sandbox);
+    QVERIFY2(url.startsWith(QLatin1String("http://127.0.0.1:")), qPrintable(url));
     writeProfile(QStringLiteral("cli-sandbox"), url);
     const QString key = QStringLiteral("test_sk_profileSecretNeverPrinted");
 
