@@ -67,8 +67,11 @@ void BadgeDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
     painter->drawRoundedRect(badge, height / 2.0, height / 2.0);
     const bool selected = option.state & QStyle::State_Selected;
     painter->setPen(selected ? option.palette.color(QPalette::HighlightedText) : ink);
-    painter->drawText(badge.adjusted(padding, 0, -padding, 0), Qt::AlignVCenter | Qt::AlignLeft,
-                      metrics.elidedText(text, Qt::ElideRight, badge.width() - 2 * padding));
+    // Elide only a badge the column cut short: elidedText() at exactly the text's own advance
+    // returns "…" for Hangul in fallback fonts (결제 became "…").
+    const int room = badge.width() - 2 * padding;
+    const QString shown = metrics.horizontalAdvance(text) <= room ? text : metrics.elidedText(text, Qt::ElideRight, room);
+    painter->drawText(badge.adjusted(padding, 0, -padding, 0), Qt::AlignVCenter | Qt::AlignLeft, shown);
     painter->restore();
 }
 
