@@ -29,6 +29,29 @@
     </message>
 </context>
 <context>
+    <name>paytriage::ApiCall</name>
+    <message>
+        <source>the answer was cut short: %1 of %2 bytes</source>
+        <translation>the answer was cut short: %1 of %2 bytes</translation>
+    </message>
+    <message>
+        <source>HTTP %1, %2 bytes that are not JSON</source>
+        <translation>HTTP %1, %2 bytes that are not JSON</translation>
+    </message>
+    <message>
+        <source>Content-Type %1</source>
+        <translation>Content-Type %1</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>missing</translation>
+    </message>
+    <message>
+        <source>expected a JSON array of records</source>
+        <translation>expected a JSON array of records</translation>
+    </message>
+</context>
+<context>
     <name>paytriage::ApiError</name>
     <message>
         <source> (after %1 attempts)</source>

@@ -29,6 +29,29 @@
     </message>
 </context>
 <context>
+    <name>paytriage::ApiCall</name>
+    <message>
+        <source>the answer was cut short: %1 of %2 bytes</source>
+        <translation>응답이 중간에 끊겼습니다: %2바이트 중 %1바이트</translation>
+    </message>
+    <message>
+        <source>HTTP %1, %2 bytes that are not JSON</source>
+        <translation>HTTP %1, JSON이 아닌 %2바이트</translation>
+    </message>
+    <message>
+        <source>Content-Type %1</source>
+        <translation>Content-Type %1</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>없음</translation>
+    </message>
+    <message>
+        <source>expected a JSON array of records</source>
+        <translation>레코드의 JSON 배열이어야 합니다</translation>
+    </message>
+</context>
+<context>
     <name>paytriage::ApiError</name>
     <message>
         <source> (after %1 attempts)</source>

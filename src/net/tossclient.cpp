@@ -353,7 +353,7 @@ void ApiCall::onReplyFinished()
     const QVariant promised = reply->header(QNetworkRequest::ContentLengthHeader);
     if (promised.isValid() && promised.toLongLong() > bytes.size()) {
         error.kind = ApiError::Kind::Network;
-        error.detail = QStringLiteral("the answer was cut short: %1 of %2 bytes").arg(bytes.size()).arg(promised.toLongLong());
+        error.detail = tr("the answer was cut short: %1 of %2 bytes").arg(bytes.size()).arg(promised.toLongLong());
         if (!scheduleRetry(error, -1))
             finishWithError(error);
         return;
@@ -390,8 +390,8 @@ void ApiCall::onReplyFinished()
     }
     if (!json) {
         error.kind = ApiError::Kind::InvalidResponse;
-        error.detail = body.is_discarded() ? QStringLiteral("HTTP %1, %2 bytes that are not JSON").arg(status).arg(bytes.size())
-                                           : QStringLiteral("Content-Type %1").arg(contentType.isEmpty() ? QStringLiteral("missing") : contentType);
+        error.detail = body.is_discarded() ? tr("HTTP %1, %2 bytes that are not JSON").arg(status).arg(bytes.size())
+                                           : tr("Content-Type %1").arg(contentType.isEmpty() ? tr("missing") : contentType);
         // A body cut short by the network is worth one more try.
         if (!scheduleRetry(ApiError{ApiError::Kind::Network, 0, {}, {}, error.detail, m_totalAttempts}, -1))
             finishWithError(error);
@@ -407,7 +407,7 @@ void ApiCall::onReplyFinished()
     }
     if (!body.is_array()) {
         error.kind = ApiError::Kind::InvalidResponse;
-        error.detail = QStringLiteral("expected a JSON array of records");
+        error.detail = tr("expected a JSON array of records");
         finishWithError(error);
         return;
     }
