@@ -83,7 +83,6 @@ MainWindow::MainWindow(const Catalog &catalog, Options options, QWidget *parent)
     languages->addAction(m_ui->actionEnglish);
     m_ui->actionKorean->setChecked(m_preferences.language == Language::Korean);
     m_ui->actionEnglish->setChecked(m_preferences.language == Language::English);
-    m_ui->actionSettings->setShortcut(QKeySequence::Preferences);
 
     connect(m_ui->actionLookup, &QAction::triggered, m_lookupBar, &LookupBar::focusInput);
     connect(m_ui->actionAnalyzeText, &QAction::triggered, this, [this] { showAnalyseTextDialog(); });
