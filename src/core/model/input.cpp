@@ -1,5 +1,7 @@
 #include "model/input.h"
 
+#include "util/jsonutil.h"
+
 #include <QFile>
 
 #include <algorithm>
@@ -169,7 +171,7 @@ public:
         // is an object. The slot is chosen here; the value that follows goes into it.
         Frame &frame = m_frames.back();
         Members &members = frame.value->get_ref<Object &>();
-        if (frame.count < members.size() && members[frame.count].first == k)
+        if (frame.count < members.size() && json::sameText(members[frame.count].first, k))
             m_member = &members[frame.count++].second;
         else
             m_member = &reshape(frame, k);

@@ -72,6 +72,8 @@ void Analyzer::Session::addRecord(const ObjectRef &record)
     ++m_records;
     if (record.kind == DocumentKind::Transactions)
         m_ledger.add(record);
+    else
+        m_ledger.flush();  // the rules may read the ledger on other records
     m_timeline.add(record);
     // Records of the list are checked without the timeline (it is still growing).
     const RuleContext ctx{m_case, m_analyzer.m_catalog, m_analyzer.m_clock, m_ledger, m_noEvents};
@@ -80,6 +82,7 @@ void Analyzer::Session::addRecord(const ObjectRef &record)
 
 Analysis Analyzer::Session::finish()
 {
+    m_ledger.flush();
     auto apiVersion = [this](std::size_t doc) -> std::string_view {
         return doc < m_case.documents.size() ? std::string_view(m_case.documents[doc].apiVersion) : std::string_view();
     };

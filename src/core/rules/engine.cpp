@@ -25,6 +25,23 @@ std::string brief(const Json *value)
 
 } // namespace json
 
+namespace {
+
+std::uint64_t slotKey(std::uint64_t hash)
+{
+    return hash == 0 ? 1 : hash;
+}
+
+// A hint to start loading a cache line; a no-op where the compiler has no such builtin.
+void prefetch([[maybe_unused]] const void *address)
+{
+#if defined(__GNUC__)
+    __builtin_prefetch(address);
+#endif
+}
+
+} // namespace
+
 TransactionLedger::TransactionLedger(const Catalog &catalog)
 {
     if (const Json *methods = json::get(catalog.root(), "enums")) {
@@ -39,50 +56,85 @@ TransactionLedger::TransactionLedger(const Catalog &catalog)
 
 void TransactionLedger::add(const ObjectRef &t)
 {
-    const Json *key = json::get(t.value, "paymentKey");
-    if (!key || !key->is_string() || key->get_ref<const std::string &>().empty())
+    const std::string *paymentKey = m_paymentKey.string(t.value);
+    if (!paymentKey || paymentKey->empty())
         return;
-    const std::string &paymentKey = key->get_ref<const std::string &>();
-    PaymentTrail &trail = trailFor(std::hash<std::string_view>{}(paymentKey));
-    if (!trail.virtualAccount) {
-        if (const Json *method = json::get(t.value, "method"); method && method->is_string())
-            for (const std::string &va : m_virtualAccountMethods)
-                if (method->get_ref<const std::string &>() == va)
-                    trail.virtualAccount = true;
+    Pending &next = m_pending[m_next];
+    next.active = true;
+    next.key = slotKey(std::hash<std::string_view>{}(*paymentKey));
+    next.virtualAccount = false;
+    if (const std::string *method = m_method.string(t.value))
+        next.virtualAccount = std::find(m_virtualAccountMethods.begin(), m_virtualAccountMethods.end(), *method)
+                              != m_virtualAccountMethods.end();
+    next.event = Pending::Event::None;
+    if (const std::string *status = m_status.string(t.value)) {
+        if (*status == "DONE")
+            next.event = Pending::Event::Done;
+        else if (*status == "CANCELED" || *status == "PARTIAL_CANCELED")
+            next.event = Pending::Event::Cancel;
     }
-    const Json *statusValue = json::get(t.value, "status");
-    if (!statusValue || !statusValue->is_string())
+    if (next.event != Pending::Event::None) {
+        const std::string *at = m_transactionAt.string(t.value);
+        const auto parsed = at ? parseTimestamp(*at) : std::nullopt;
+        next.ms = parsed ? parsed->msSinceEpoch : 0;
+    }
+    if (next.event == Pending::Event::Cancel) {
+        const Json *amount = m_amount.find(t.value);
+        next.amount = amount && amount->is_number() ? amount->get<double>() : 0;
+        const auto copy = [&](json::KeyCursor &cursor, std::string &to) {
+            const std::string *value = cursor.string(t.value);
+            to.assign(value ? *value : std::string_view());
+        };
+        next.paymentKey.assign(*paymentKey);
+        copy(m_orderId, next.orderId);
+        copy(m_currency, next.currency);
+        next.document = t.document;
+        next.pointer.assign(t.pointer);
+    }
+    if (!m_slots.empty()) {
+        const char *slot = reinterpret_cast<const char *>(&m_slots[home(next.key)]);
+        prefetch(slot);
+        prefetch(slot + sizeof(Slot) - 1);  // a slot may straddle two cache lines
+    }
+    m_next = 1 - m_next;
+    apply(m_pending[m_next]);
+}
+
+void TransactionLedger::flush()
+{
+    apply(m_pending[m_next]);
+    apply(m_pending[1 - m_next]);
+}
+
+void TransactionLedger::apply(Pending &p)
+{
+    if (!p.active)
         return;
-    const std::string &status = statusValue->get_ref<const std::string &>();
-    const bool done = status == "DONE";
-    const bool cancel = status == "CANCELED" || status == "PARTIAL_CANCELED";
-    if (!done && !cancel)
-        return;
-    const Json *atValue = json::get(t.value, "transactionAt");
-    const auto at = atValue && atValue->is_string() ? parseTimestamp(atValue->get_ref<const std::string &>()) : std::nullopt;
-    const std::int64_t ms = at ? at->msSinceEpoch : 0;
-    if (done) {
-        if (!trail.sawDone || ms < trail.firstDoneMs)
-            trail.firstDoneMs = ms;
+    p.active = false;
+    PaymentTrail &trail = trailFor(p.key);
+    trail.virtualAccount = trail.virtualAccount || p.virtualAccount;
+    if (p.event == Pending::Event::Done) {
+        if (!trail.sawDone || p.ms < trail.firstDoneMs)
+            trail.firstDoneMs = p.ms;
         trail.sawDone = true;
         return;
     }
-    if (trail.sawCancel && ms >= trail.firstCancelMs)
+    if (p.event != Pending::Event::Cancel || (trail.sawCancel && p.ms >= trail.firstCancelMs))
         return;
-    trail.firstCancelMs = ms;
+    trail.firstCancelMs = p.ms;
     trail.sawCancel = true;
-    trail.cancelAmount = json::number(t.value, "amount").value_or(0);
-    if (trail.virtualAccount || !trail.sawDone || ms < trail.firstDoneMs) {
+    trail.cancelAmount = p.amount;
+    if (trail.virtualAccount || !trail.sawDone || p.ms < trail.firstDoneMs) {
         if (!trail.detail) {
             m_details.emplace_back();
             trail.detail = static_cast<std::uint32_t>(m_details.size());
         }
         PaymentTrail::Detail &detail = m_details[trail.detail - 1];
-        detail.paymentKey = paymentKey;
-        detail.orderId = json::string(t.value, "orderId");
-        detail.currency = json::string(t.value, "currency");
-        detail.cancelDocument = t.document;
-        detail.cancelPointer = std::string(t.pointer);
+        detail.paymentKey = p.paymentKey;
+        detail.orderId = p.orderId;
+        detail.currency = p.currency;
+        detail.cancelDocument = p.document;
+        detail.cancelPointer = p.pointer;
     }
 }
 
@@ -90,15 +142,6 @@ const PaymentTrail *TransactionLedger::find(std::string_view paymentKey) const
 {
     return trailAt(std::hash<std::string_view>{}(paymentKey));
 }
-
-namespace {
-
-std::uint64_t slotKey(std::uint64_t hash)
-{
-    return hash == 0 ? 1 : hash;
-}
-
-} // namespace
 
 // The slot a key would sit in without collisions. A remainder rather than a mask: the size
 // need not be a power of two, so the table grows by half rather than doubling (a division is

@@ -38,11 +38,10 @@ FieldIndex::Table &FieldIndex::table(const Json *fields)
     return *slot;
 }
 
-const FieldInfo *FieldIndex::lookup(const Json *fields, std::string_view kind, std::size_t position,
+const FieldInfo *FieldIndex::lookup(Table &t, const Json *fields, std::string_view kind, std::size_t position,
                                     std::string_view key, bool *aliased)
 {
-    Table &t = table(fields);
-    if (position < t.byPosition.size() && t.byPosition[position].first == key) {
+    if (position < t.byPosition.size() && json::sameText(t.byPosition[position].first, key)) {
         *aliased = t.byPositionAliased[position];
         return t.byPosition[position].second;
     }

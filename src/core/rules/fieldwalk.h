@@ -50,15 +50,16 @@ public:
 
     // The fields map of a document kind (catalog.documentFields), cached.
     const Json *documentFields(std::string_view kind);
-    const FieldInfo *lookup(const Json *fields, std::string_view kind, std::size_t position,
-                            std::string_view key, bool *aliased);
 
     template<typename Visit>
     void walk(std::string_view kind, const Json &object, std::string_view pointer, Visit &&visit);
 
 private:
     struct Table;
+    // Looked up once per object walked, not once per member.
     Table &table(const Json *fields);
+    const FieldInfo *lookup(Table &table, const Json *fields, std::string_view kind, std::size_t position,
+                            std::string_view key, bool *aliased);
 
     template<typename Visit>
     void walkObject(std::string_view kind, const Json *fields, const Json &object, const std::string &pointer,
@@ -81,10 +82,11 @@ void FieldIndex::walkObject(std::string_view kind, const Json *fields, const Jso
 {
     if (!object.is_object() || depth > 16)
         return;
+    Table *known = fields ? &table(fields) : nullptr;
     std::size_t position = 0;
     for (auto it = object.begin(); it != object.end(); ++it, ++position) {
         bool aliased = false;
-        const FieldInfo *info = fields ? lookup(fields, kind, position, it.key(), &aliased) : nullptr;
+        const FieldInfo *info = known ? lookup(*known, fields, kind, position, it.key(), &aliased) : nullptr;
         visit(FieldVisit{it.key(), *it, info, aliased, pointer, path});
         if (!info || !info->childFields || !(it->is_object() || it->is_array()))
             continue;

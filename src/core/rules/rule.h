@@ -11,6 +11,7 @@
 #include "rules/finding.h"
 #include "timeline/timeline.h"
 #include "util/clock.h"
+#include "util/jsonutil.h"
 
 #include <cstdint>
 #include <map>
@@ -50,7 +51,9 @@ class TransactionLedger final
 {
 public:
     explicit TransactionLedger(const Catalog &catalog);
+    // Records are applied one call late (see Pending): call flush() before reading.
     void add(const ObjectRef &transaction);
+    void flush();
     const PaymentTrail *find(std::string_view paymentKey) const;
     const PaymentTrail::Detail *detail(const PaymentTrail &trail) const
     {
@@ -76,6 +79,29 @@ private:
         std::uint64_t key = 0;  // 0: empty (a hash of 0 is stored as 1)
         PaymentTrail trail;
     };
+
+    // What one transaction adds, read from the record while it is at hand. The table is far
+    // larger than the cache, so waiting for a record's slot was a tenth of a 1M-record
+    // analysis: add() reads a record into a Pending, asks the CPU to fetch its slot, and applies
+    // the previous record's Pending, whose slot has arrived meanwhile.
+    struct Pending
+    {
+        enum class Event : std::uint8_t { None, Done, Cancel };
+        bool active = false;
+        std::uint64_t key = 0;
+        bool virtualAccount = false;
+        Event event = Event::None;
+        std::int64_t ms = 0;
+        // A cancel only:
+        double amount = 0;
+        std::string paymentKey;
+        std::string orderId;
+        std::string currency;
+        std::size_t document = 0;
+        std::string pointer;
+    };
+    void apply(Pending &pending);
+
     PaymentTrail &trailFor(std::uint64_t key);
     const PaymentTrail *trailAt(std::uint64_t key) const;
     std::size_t home(std::uint64_t key) const;
@@ -83,6 +109,16 @@ private:
     std::size_t m_used = 0;
     std::vector<PaymentTrail::Detail> m_details;
     std::vector<std::string> m_virtualAccountMethods;  // "가상계좌", "VIRTUAL_ACCOUNT", from the catalog
+    Pending m_pending[2];
+    int m_next = 0;  // the Pending the next add() fills
+    // The records of a dump share their layout.
+    json::KeyCursor m_paymentKey{"paymentKey"};
+    json::KeyCursor m_method{"method"};
+    json::KeyCursor m_status{"status"};
+    json::KeyCursor m_transactionAt{"transactionAt"};
+    json::KeyCursor m_amount{"amount"};
+    json::KeyCursor m_orderId{"orderId"};
+    json::KeyCursor m_currency{"currency"};
 };
 
 // Collects findings; renders their wording from the catalog and folds repeats.
