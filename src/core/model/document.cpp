@@ -1,6 +1,11 @@
 #include "document.h"
 
+#include "util/jsonutil.h"
+
 #include <array>
+#include <cstdint>
+#include <utility>
+#include <vector>
 
 namespace paytriage {
 namespace {
@@ -82,36 +87,91 @@ std::string pointerAppend(std::string_view base, std::size_t index)
     return std::string(base) + '/' + std::to_string(index);
 }
 
+namespace {
+
+// The keys classifyRecord decides by, as bits: a record's keys are read in one pass (a record
+// of a streamed dump is classified once, among a million), not searched for one by one.
+enum RecordKey : std::uint32_t {
+    kEventType = 1u << 0, kData = 1u << 1, kEntityBody = 1u << 2, kResultType = 1u << 3, kSuccess = 1u << 4,
+    kError = 1u << 5, kPayOutAmount = 1u << 6, kSoldDate = 1u << 7, kPaidOutDate = 1u << 8, kFees = 1u << 9,
+    kTransactionAt = 1u << 10, kTransactionKey = 1u << 11, kPaymentKey = 1u << 12, kTotalAmount = 1u << 13,
+    kBalanceAmount = 1u << 14, kRequestedAt = 1u << 15, kOrderName = 1u << 16, kReceiptKey = 1u << 17,
+    kIssueNumber = 1u << 18, kIssueStatus = 1u << 19, kTransactionType = 1u << 20, kSecret = 1u << 21,
+    kStatus = 1u << 22, kCreatedAt = 1u << 23, kOrderId = 1u << 24, kSku = 1u << 25,
+    kStatusDeterminedAt = 1u << 26, kReason = 1u << 27, kCode = 1u << 28, kMessage = 1u << 29, kErrorCode = 1u << 30,
+};
+
+constexpr std::array<std::pair<std::string_view, std::uint32_t>, 31> recordKeys{{
+    {"eventType", kEventType}, {"data", kData}, {"entityBody", kEntityBody}, {"resultType", kResultType},
+    {"success", kSuccess}, {"error", kError}, {"payOutAmount", kPayOutAmount}, {"soldDate", kSoldDate},
+    {"paidOutDate", kPaidOutDate}, {"fees", kFees}, {"transactionAt", kTransactionAt},
+    {"transactionKey", kTransactionKey}, {"paymentKey", kPaymentKey}, {"totalAmount", kTotalAmount},
+    {"balanceAmount", kBalanceAmount}, {"requestedAt", kRequestedAt}, {"orderName", kOrderName},
+    {"receiptKey", kReceiptKey}, {"issueNumber", kIssueNumber}, {"issueStatus", kIssueStatus},
+    {"transactionType", kTransactionType}, {"secret", kSecret}, {"status", kStatus}, {"createdAt", kCreatedAt},
+    {"orderId", kOrderId}, {"sku", kSku}, {"statusDeterminedAt", kStatusDeterminedAt}, {"reason", kReason},
+    {"code", kCode}, {"message", kMessage}, {"errorCode", kErrorCode},
+}};
+
+std::uint32_t recordKeysOf(const Json &o)
+{
+    // The keys above grouped by length: a member is compared with the two or three of its length.
+    constexpr std::size_t longest = 20;
+    static const auto byLength = [] {
+        std::array<std::vector<std::pair<std::string_view, std::uint32_t>>, longest + 1> table;
+        for (const auto &entry : recordKeys)
+            table[entry.first.size()].push_back(entry);
+        return table;
+    }();
+    std::uint32_t keys = 0;
+    const Json::object_t::Container &members = o.get_ref<const Json::object_t &>();
+    for (const auto &member : members) {
+        if (member.first.size() > longest)
+            continue;
+        for (const auto &[name, bit] : byLength[member.first.size()]) {
+            if (json::sameText(member.first, name)) {
+                keys |= bit;
+                break;
+            }
+        }
+    }
+    return keys;
+}
+
+} // namespace
+
 DocumentKind classifyRecord(const Json &o)
 {
     if (!o.is_object())
         return DocumentKind::Unknown;
+    const std::uint32_t keys = recordKeysOf(o);
+    const auto has = [keys](std::uint32_t key) { return (keys & key) != 0; };
+    const auto hasAny = [keys](std::uint32_t any) { return (keys & any) != 0; };
     // Order matters: a settlement also has paymentKey and transactionKey; a transaction
     // has paymentKey but no totalAmount.
-    if (has(o, "eventType") && (has(o, "data") || has(o, "entityBody")))
+    if (has(kEventType) && hasAny(kData | kEntityBody))
         return DocumentKind::Webhook;
-    if (has(o, "resultType") && (has(o, "success") || has(o, "error")))
+    if (has(kResultType) && hasAny(kSuccess | kError))
         return isString(o, "resultType") && o["resultType"] == "FAIL" ? DocumentKind::Error
                                                                       : DocumentKind::IapOrderStatus;
-    if (has(o, "payOutAmount") || has(o, "soldDate") || has(o, "paidOutDate") || has(o, "fees"))
+    if (hasAny(kPayOutAmount | kSoldDate | kPaidOutDate | kFees))
         return DocumentKind::Settlements;
-    if (has(o, "transactionAt") && has(o, "transactionKey"))
+    if (has(kTransactionAt) && has(kTransactionKey))
         return DocumentKind::Transactions;
-    if (has(o, "paymentKey")
-        && (has(o, "totalAmount") || has(o, "balanceAmount") || has(o, "requestedAt") || has(o, "orderName")))
+    if (has(kPaymentKey) && hasAny(kTotalAmount | kBalanceAmount | kRequestedAt | kOrderName))
         return DocumentKind::Payment;
-    if (has(o, "receiptKey") && (has(o, "issueNumber") || has(o, "issueStatus") || has(o, "transactionType")))
+    if (has(kReceiptKey) && hasAny(kIssueNumber | kIssueStatus | kTransactionType))
         return DocumentKind::CashReceipts;
-    if (has(o, "secret") && has(o, "status") && has(o, "createdAt") && !has(o, "paymentKey"))
+    if (has(kSecret) && has(kStatus) && has(kCreatedAt) && !has(kPaymentKey))
         return DocumentKind::DepositCallback;
-    if (isString(o, "orderId") && isString(o, "status") && !has(o, "paymentKey")
-        && (has(o, "sku") || has(o, "statusDeterminedAt") || has(o, "reason")))
+    if (has(kOrderId) && has(kStatus) && !has(kPaymentKey) && isString(o, "orderId") && isString(o, "status")
+        && hasAny(kSku | kStatusDeterminedAt | kReason))
         return DocumentKind::IapOrderStatus;
-    if (isString(o, "code") && has(o, "message") && o.size() <= 4)
+    if (has(kCode) && has(kMessage) && o.size() <= 4 && isString(o, "code"))
         return DocumentKind::Error;
-    if (isString(o, "errorCode") && (has(o, "reason") || has(o, "message")) && o.size() <= 4)
+    if (has(kErrorCode) && hasAny(kReason | kMessage) && o.size() <= 4 && isString(o, "errorCode"))
         return DocumentKind::Error;
-    if (has(o, "paymentKey") && has(o, "status"))
+    if (has(kPaymentKey) && has(kStatus))
         return DocumentKind::Payment;
     return DocumentKind::Unknown;
 }

@@ -22,6 +22,7 @@ enum class DocumentKind {
     CashReceipts,     // CashReceipt objects, a list, or {hasNext, lastCursor, data}
     Unknown           // anything else: still viewable
 };
+inline constexpr std::size_t documentKindCount = static_cast<std::size_t>(DocumentKind::Unknown) + 1;
 
 std::string_view kindId(DocumentKind kind);   // "payment", "transactions", … (CLI JSON, catalog)
 

@@ -16,6 +16,8 @@ class AmountMismatchRule final : public Rule
 public:
     std::string_view id() const override { return "amount-mismatch"; }
 
+    bool checksObjectsOf(DocumentKind kind) const override { return kind == DocumentKind::Payment; }
+
     void checkObject(const RuleContext &, const ObjectRef &o, FindingSink &sink) const override
     {
         if (o.kind != DocumentKind::Payment || !o.value.is_object())

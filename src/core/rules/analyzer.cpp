@@ -1,6 +1,8 @@
 #include "rules/analyzer.h"
 
 #include <algorithm>
+#include <bit>
+#include <cassert>
 
 namespace paytriage {
 
@@ -25,9 +27,15 @@ Analyzer::Analyzer(const Catalog &catalog, const Clock &clock, AnalyzerOptions o
     , m_options(std::move(options))
     , m_rules(builtinRules())
 {
-    for (const auto &rule : m_rules)
+    for (const auto &rule : m_rules) {
         if (rule->checksFields())
             m_fieldRules.push_back(rule.get());
+        for (std::size_t kind = 0; kind < documentKindCount; ++kind)
+            if (rule->checksObjectsOf(static_cast<DocumentKind>(kind)))
+                m_objectRules[kind].push_back(rule.get());
+    }
+    // A visit names its rules in a 64-bit set.
+    assert(m_fieldRules.size() <= 64);
 }
 
 Analyzer::~Analyzer() = default;
@@ -51,19 +59,25 @@ Analyzer::Session::Session(const Analyzer &analyzer, const Case &kase)
     , m_ledger(analyzer.m_catalog)
     , m_timeline(analyzer.m_catalog, analyzer.m_options.timelineLimit)
     , m_sink(analyzer.m_catalog, analyzer.m_options.severityOverrides)
-    , m_fields(analyzer.m_catalog)
+    , m_fields(analyzer.m_catalog, [&analyzer](const FieldInfo *info) {
+        std::uint64_t rules = 0;
+        for (std::size_t i = 0; i < analyzer.m_fieldRules.size(); ++i)
+            if (analyzer.m_fieldRules[i]->checksField(info))
+                rules |= std::uint64_t(1) << i;
+        return rules;
+    })
 {
 }
 
 void Analyzer::Session::check(const RuleContext &ctx, const ObjectRef &object)
 {
-    for (const auto &rule : m_analyzer.m_rules)
+    for (const Rule *rule : m_analyzer.m_objectRules[static_cast<std::size_t>(object.kind)])
         rule->checkObject(ctx, object, m_sink);
     if (m_analyzer.m_fieldRules.empty())
         return;
     m_fields.walk(recordKind(object.kind), object.value, object.pointer, [&](const FieldVisit &visit) {
-        for (const Rule *rule : m_analyzer.m_fieldRules)
-            rule->checkField(ctx, object, visit, m_sink);
+        for (std::uint64_t rules = visit.rules; rules != 0; rules &= rules - 1)
+            m_analyzer.m_fieldRules[std::countr_zero(rules)]->checkField(ctx, object, visit, m_sink);
     });
 }
 

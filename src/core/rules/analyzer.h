@@ -7,6 +7,7 @@
 
 #include "rules/rule.h"
 
+#include <array>
 #include <map>
 #include <memory>
 #include <vector>
@@ -52,6 +53,7 @@ private:
     AnalyzerOptions m_options;
     std::vector<std::unique_ptr<Rule>> m_rules;
     std::vector<const Rule *> m_fieldRules;   // the rules that look at every field
+    std::array<std::vector<const Rule *>, documentKindCount> m_objectRules;  // by kind: checksObjectsOf
 };
 
 class Analyzer::Session final

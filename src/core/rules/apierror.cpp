@@ -37,6 +37,11 @@ class ApiErrorRule final : public Rule
 public:
     std::string_view id() const override { return "api-error"; }
 
+    bool checksObjectsOf(DocumentKind kind) const override
+    {
+        return kind == DocumentKind::Error || kind == DocumentKind::Payment;
+    }
+
     void checkObject(const RuleContext &ctx, const ObjectRef &o, FindingSink &sink) const override
     {
         if (!o.value.is_object())

@@ -13,8 +13,10 @@ struct FieldIndex::Table
     std::vector<bool> byPositionAliased;
 };
 
-FieldIndex::FieldIndex(const Catalog &catalog)
+FieldIndex::FieldIndex(const Catalog &catalog, const RulesFor &rulesFor)
     : m_catalog(catalog)
+    , m_rulesFor(rulesFor)
+    , m_unknownRules(rulesFor(nullptr))
 {
 }
 
@@ -61,6 +63,7 @@ const FieldInfo *FieldIndex::lookup(Table &t, const Json *fields, std::string_vi
                     info->enumNewer = json::get(*enumSpec, "newer");
                 }
             }
+            info->rules = m_rulesFor(info.get());
         }
         t.aliased[name] = info && !fields->contains(key);
         found = t.byKey.emplace(name, std::move(info)).first;

@@ -7,6 +7,8 @@
 #include "catalog/catalog.h"
 #include "model/document.h"
 
+#include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -24,6 +26,7 @@ struct FieldInfo
     const std::string *enumId = nullptr; // "enum": id
     const Json *enumValues = nullptr;    // that enum's "values"
     const Json *enumNewer = nullptr;     // and its "newer"
+    std::uint64_t rules = 0;             // the field rules that look at this field (FieldIndex::RulesFor)
 };
 
 struct FieldVisit
@@ -31,6 +34,7 @@ struct FieldVisit
     std::string_view key;
     const Json &value;
     const FieldInfo *info;            // nullptr when the catalog does not know the field
+    std::uint64_t rules;              // bit i: the i-th field rule wants this visit
     bool aliased;                     // key is a known alias of a catalog field
     const std::string &parentPointer; // JSON pointer of the object holding key
     const std::string &parentPath;    // the same with array indices as "*", for folding repeats
@@ -45,7 +49,10 @@ struct FieldVisit
 class FieldIndex final
 {
 public:
-    explicit FieldIndex(const Catalog &catalog);
+    // Which field rules look at a field the catalog describes so (nullptr: an unknown field), as a
+    // bit set; asked once per catalog field, so a visit goes only to the rules it concerns.
+    using RulesFor = std::function<std::uint64_t(const FieldInfo *)>;
+    FieldIndex(const Catalog &catalog, const RulesFor &rulesFor);
     ~FieldIndex();
 
     // The fields map of a document kind (catalog.documentFields), cached.
@@ -66,6 +73,8 @@ private:
                     const std::string &path, Visit &visit, int depth);
 
     const Catalog &m_catalog;
+    RulesFor m_rulesFor;
+    std::uint64_t m_unknownRules;
     std::unordered_map<const Json *, std::unique_ptr<Table>> m_tables;
     std::unordered_map<std::string, const Json *> m_kindFields;
 };
@@ -87,7 +96,9 @@ void FieldIndex::walkObject(std::string_view kind, const Json *fields, const Jso
     for (auto it = object.begin(); it != object.end(); ++it, ++position) {
         bool aliased = false;
         const FieldInfo *info = known ? lookup(*known, fields, kind, position, it.key(), &aliased) : nullptr;
-        visit(FieldVisit{it.key(), *it, info, aliased, pointer, path});
+        const std::uint64_t rules = info ? info->rules : m_unknownRules;
+        if (rules)
+            visit(FieldVisit{it.key(), *it, info, rules, aliased, pointer, path});
         if (!info || !info->childFields || !(it->is_object() || it->is_array()))
             continue;
         const std::string childPointer = pointerAppend(pointer, it.key());

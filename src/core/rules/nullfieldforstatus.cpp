@@ -15,6 +15,8 @@ class NullFieldForStatusRule final : public Rule
 public:
     std::string_view id() const override { return "null-field-for-status"; }
 
+    bool checksObjectsOf(DocumentKind kind) const override { return kind == DocumentKind::Payment; }
+
     void checkObject(const RuleContext &ctx, const ObjectRef &o, FindingSink &sink) const override
     {
         if (o.kind != DocumentKind::Payment || !o.value.is_object())

@@ -165,10 +165,16 @@ class Rule
 public:
     virtual ~Rule() = default;
     virtual std::string_view id() const = 0;
+    // The kinds of object checkObject looks at; objects of other kinds never reach it (a
+    // streamed dump has a million records, mostly of a kind few rules read one by one).
+    virtual bool checksObjectsOf(DocumentKind) const { return false; }
     virtual void checkObject(const RuleContext &, const ObjectRef &, FindingSink &) const {}
     // Field-level rules say so, and then see every member of every object (nested ones too)
     // through checkField, from the analyzer's single walk.
     virtual bool checksFields() const { return false; }
+    // Of those, whether checkField wants the fields the catalog describes so (nullptr: fields it
+    // does not know). Asked once per catalog field; other fields never reach checkField.
+    virtual bool checksField(const FieldInfo *) const { return true; }
     virtual void checkField(const RuleContext &, const ObjectRef &, const FieldVisit &, FindingSink &) const {}
     virtual void checkCase(const RuleContext &, FindingSink &) const {}
 };

@@ -14,6 +14,8 @@ class SettlementArithmeticRule final : public Rule
 public:
     std::string_view id() const override { return "settlement-arithmetic"; }
 
+    bool checksObjectsOf(DocumentKind kind) const override { return kind == DocumentKind::Settlements; }
+
     void checkObject(const RuleContext &, const ObjectRef &o, FindingSink &sink) const override
     {
         if (o.kind != DocumentKind::Settlements || !o.value.is_object())

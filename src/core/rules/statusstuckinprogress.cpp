@@ -17,6 +17,8 @@ class StatusStuckInProgressRule final : public Rule
 public:
     std::string_view id() const override { return "status-stuck-in-progress"; }
 
+    bool checksObjectsOf(DocumentKind kind) const override { return kind == DocumentKind::Payment; }
+
     void checkObject(const RuleContext &ctx, const ObjectRef &o, FindingSink &sink) const override
     {
         if (o.kind != DocumentKind::Payment || !o.value.is_object())

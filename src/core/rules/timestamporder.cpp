@@ -13,6 +13,11 @@ class TimestampOrderRule final : public Rule
 public:
     std::string_view id() const override { return "timestamp-order"; }
 
+    bool checksObjectsOf(DocumentKind kind) const override
+    {
+        return kind == DocumentKind::Payment || kind == DocumentKind::Settlements;
+    }
+
     void checkObject(const RuleContext &, const ObjectRef &o, FindingSink &sink) const override
     {
         if (!o.value.is_object())

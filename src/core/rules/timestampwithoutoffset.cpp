@@ -13,6 +13,7 @@ class TimestampWithoutOffsetRule final : public Rule
 public:
     std::string_view id() const override { return "timestamp-without-offset"; }
     bool checksFields() const override { return true; }
+    bool checksField(const FieldInfo *info) const override { return info && info->datetime; }
 
     void checkField(const RuleContext &, const ObjectRef &o, const FieldVisit &v, FindingSink &sink) const override
     {

@@ -13,6 +13,7 @@ class UnknownFieldRule final : public Rule
 public:
     std::string_view id() const override { return "unknown-field"; }
     bool checksFields() const override { return true; }
+    bool checksField(const FieldInfo *info) const override { return !info; }
 
     void checkField(const RuleContext &ctx, const ObjectRef &o, const FieldVisit &v, FindingSink &sink) const override
     {
