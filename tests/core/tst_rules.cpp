@@ -13,6 +13,8 @@
 #include <QRegularExpression>
 #include <QTest>
 
+#include <map>
+
 using namespace paytriage;
 using paytriage::test::Json;
 
@@ -96,6 +98,7 @@ private slots:
     void findingsCarryBothLanguages();
     void severityOverride();
     void foldsRepeatsAcrossRecords();
+    void ledgerOverManyBatches();
     void ruleIdsMatchTheDesign();
 };
 
@@ -512,6 +515,66 @@ void TestRules::foldsRepeatsAcrossRecords()
     QCOMPARE(f->occurrences, std::size_t(500));
     QCOMPARE(r.analysis.findings.size(), std::size_t(1));
     QCOMPARE(r.analysis.records, std::size_t(500));
+}
+
+// The ledger notes transactions and folds them in batches of tens of thousands: what a payment's
+// transactions say must not depend on where the batches fall. 200,000 streamed records, with
+// the telling ones on both sides of batch boundaries and the last one folded only by finish().
+void TestRules::ledgerOverManyBatches()
+{
+    const Catalog catalog = Catalog::builtIn();
+    const FixedClock clock(soon);
+    Case kase;
+    kase.documents.emplace_back();
+    kase.documents.back().kind = DocumentKind::Transactions;
+    const Analyzer analyzer(catalog, clock);
+    auto session = analyzer.begin(kase);
+
+    const Json card = test::healthyPayment("카드", "DONE");
+    const Json va = test::healthyPayment("가상계좌", "DONE");
+    constexpr int count = 200000;
+    const auto tx = [&](const Json &payment, const std::string &paymentKey, const char *status, const char *at) {
+        Json t = test::transaction(payment, "tx-" + paymentKey + "-" + status, status, 1000, at);
+        t["paymentKey"] = paymentKey;
+        return t;
+    };
+    // paymentKey → (record index → transaction) for the telling records; the rest is filler.
+    std::map<int, Json> telling{
+        {10, tx(va, "va-deposited", "DONE", "2025-04-02T08:40:02+09:00")},
+        {150000, tx(va, "va-deposited", "CANCELED", "2025-04-02T09:00:00+09:00")},
+        {70000, tx(va, "va-never-paid", "CANCELED", "2025-04-02T09:00:00+09:00")},
+        {100000, tx(card, "card-in-order", "CANCELED", "2025-04-02T09:00:00+09:00")},
+        {131000, tx(card, "card-in-order", "DONE", "2025-04-02T08:40:02+09:00")},
+        {66000, tx(card, "card-cancel-first", "CANCELED", "2025-04-02T08:30:00+09:00")},
+        {132000, tx(card, "card-cancel-first", "DONE", "2025-04-02T08:40:02+09:00")},
+        {count - 1, tx(card, "stuck", "DONE", "2025-04-02T08:40:02+09:00")},
+    };
+    Json filler = tx(card, "filler", "DONE", "2025-04-02T08:40:02+09:00");
+    for (int i = 0; i < count; ++i) {
+        const std::string pointer = "/" + std::to_string(i);
+        const auto it = telling.find(i);
+        if (it == telling.end())
+            filler["paymentKey"] = "pk" + std::to_string(i);
+        const Json &record = it == telling.end() ? filler : it->second;
+        session->addRecord({DocumentKind::Transactions, 0, pointer, record, {}});
+    }
+    // The payment object arrives last, as a record of another kind would.
+    Json stuck = test::healthyPayment("카드", "IN_PROGRESS");
+    stuck["paymentKey"] = "stuck";
+    session->addRecord({DocumentKind::Payment, 0, "/200000", stuck, {}});
+    const Analysis a = session->finish();
+
+    QCOMPARE(a.records, std::size_t(count + 1));
+    const Finding *neverPaid = find(a, QStringLiteral("vbank-cancel-without-deposit"));
+    QVERIFY2(neverPaid, qPrintable(describe(a)));
+    QCOMPARE(neverPaid->occurrences, std::size_t(1));
+    QCOMPARE(QString::fromStdString(neverPaid->pointers.front()), QStringLiteral("/70000/status"));
+    const Finding *order = find(a, QStringLiteral("timestamp-order.transactions"));
+    QVERIFY2(order, qPrintable(describe(a)));
+    QCOMPARE(order->occurrences, std::size_t(1));
+    QCOMPARE(QString::fromStdString(order->pointers.front()), QStringLiteral("/66000/transactionAt"));
+    QVERIFY2(find(a, QStringLiteral("status-stuck-in-progress.contradicted")), qPrintable(describe(a)));
+    QCOMPARE(a.findings.size(), std::size_t(3));
 }
 
 void TestRules::ruleIdsMatchTheDesign()

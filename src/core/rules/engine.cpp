@@ -4,6 +4,7 @@
 #include "util/timestamp.h"
 
 #include <algorithm>
+#include <cassert>
 #include <utility>
 
 namespace paytriage {
@@ -43,6 +44,7 @@ void prefetch([[maybe_unused]] const void *address)
 } // namespace
 
 TransactionLedger::TransactionLedger(const Catalog &catalog)
+    : m_partitions(std::size_t(1) << kPartitionBits)
 {
     if (const Json *methods = json::get(catalog.root(), "enums")) {
         const Json *spec = json::get(*methods, "payment.method");
@@ -59,132 +61,136 @@ void TransactionLedger::add(const ObjectRef &t)
     const std::string *paymentKey = m_paymentKey.string(t.value);
     if (!paymentKey || paymentKey->empty())
         return;
-    Pending &next = m_pending[m_next];
-    next.active = true;
-    next.key = slotKey(std::hash<std::string_view>{}(*paymentKey));
-    next.virtualAccount = false;
+    Fact fact;
+    fact.key = slotKey(std::hash<std::string_view>{}(*paymentKey));
     if (const std::string *method = m_method.string(t.value))
-        next.virtualAccount = std::find(m_virtualAccountMethods.begin(), m_virtualAccountMethods.end(), *method)
-                              != m_virtualAccountMethods.end();
-    next.event = Pending::Event::None;
+        fact.virtualAccount = std::any_of(m_virtualAccountMethods.begin(), m_virtualAccountMethods.end(),
+                                          [method](const std::string &va) { return json::sameText(*method, va); });
     if (const std::string *status = m_status.string(t.value)) {
-        if (*status == "DONE")
-            next.event = Pending::Event::Done;
-        else if (*status == "CANCELED" || *status == "PARTIAL_CANCELED")
-            next.event = Pending::Event::Cancel;
+        if (json::sameText(*status, "DONE"))
+            fact.event = Fact::Event::Done;
+        else if (json::sameText(*status, "CANCELED") || json::sameText(*status, "PARTIAL_CANCELED"))
+            fact.event = Fact::Event::Cancel;
     }
-    if (next.event != Pending::Event::None) {
+    if (fact.event != Fact::Event::None) {
         const std::string *at = m_transactionAt.string(t.value);
         const auto parsed = at ? parseTimestamp(*at) : std::nullopt;
-        next.ms = parsed ? parsed->msSinceEpoch : 0;
+        fact.ms = parsed ? parsed->msSinceEpoch : 0;
     }
-    if (next.event == Pending::Event::Cancel) {
+    if (fact.event == Fact::Event::Cancel) {
+        CancelFact &cancel = m_cancels.emplace_back();
         const Json *amount = m_amount.find(t.value);
-        next.amount = amount && amount->is_number() ? amount->get<double>() : 0;
-        const auto copy = [&](json::KeyCursor &cursor, std::string &to) {
-            const std::string *value = cursor.string(t.value);
-            to.assign(value ? *value : std::string_view());
-        };
-        next.paymentKey.assign(*paymentKey);
-        copy(m_orderId, next.orderId);
-        copy(m_currency, next.currency);
-        next.document = t.document;
-        next.pointer.assign(t.pointer);
+        cancel.amount = amount && amount->is_number() ? amount->get<double>() : 0;
+        cancel.document = t.document;
+        cancel.paymentKey = *paymentKey;
+        const std::string *orderId = m_orderId.string(t.value);
+        cancel.orderId = orderId ? *orderId : std::string();
+        const std::string *currency = m_currency.string(t.value);
+        cancel.currency = currency ? *currency : std::string();
+        cancel.pointer = std::string(t.pointer);
+        fact.cancel = static_cast<std::uint32_t>(m_cancels.size());
     }
-    if (!m_slots.empty()) {
-        const char *slot = reinterpret_cast<const char *>(&m_slots[home(next.key)]);
-        prefetch(slot);
-        prefetch(slot + sizeof(Slot) - 1);  // a slot may straddle two cache lines
-    }
-    m_next = 1 - m_next;
-    apply(m_pending[m_next]);
+    m_partitions[partitionOf(fact.key)].log.push_back(fact);
+    if (++m_logged >= kFoldEvery)
+        flush();
 }
 
 void TransactionLedger::flush()
 {
-    apply(m_pending[m_next]);
-    apply(m_pending[1 - m_next]);
+    if (m_logged == 0)
+        return;
+    // A few facts ahead, the CPU is asked for the slot the fact will update: the facts are
+    // independent, so their cache misses overlap instead of coming one after another.
+    constexpr std::size_t ahead = 16;
+    for (Partition &partition : m_partitions) {
+        const std::vector<Fact> &log = partition.log;
+        for (std::size_t i = 0; i < log.size(); ++i) {
+            if (i + ahead < log.size() && !partition.table.empty()) {
+                const Slot *slot = &partition.table[log[i + ahead].key % partition.table.size()];
+                prefetch(slot);
+                prefetch(reinterpret_cast<const char *>(slot) + sizeof(Slot) - 1);  // it may straddle two lines
+            }
+            apply(partition, log[i]);
+        }
+        partition.log.clear();
+    }
+    m_logged = 0;
+    m_cancels.clear();
 }
 
-void TransactionLedger::apply(Pending &p)
+void TransactionLedger::apply(Partition &partition, const Fact &fact)
 {
-    if (!p.active)
-        return;
-    p.active = false;
-    PaymentTrail &trail = trailFor(p.key);
-    trail.virtualAccount = trail.virtualAccount || p.virtualAccount;
-    if (p.event == Pending::Event::Done) {
-        if (!trail.sawDone || p.ms < trail.firstDoneMs)
-            trail.firstDoneMs = p.ms;
+    PaymentTrail &trail = trailFor(partition, fact.key);
+    trail.virtualAccount = trail.virtualAccount || fact.virtualAccount;
+    if (fact.event == Fact::Event::Done) {
+        if (!trail.sawDone || fact.ms < trail.firstDoneMs)
+            trail.firstDoneMs = fact.ms;
         trail.sawDone = true;
         return;
     }
-    if (p.event != Pending::Event::Cancel || (trail.sawCancel && p.ms >= trail.firstCancelMs))
+    if (fact.event != Fact::Event::Cancel || (trail.sawCancel && fact.ms >= trail.firstCancelMs))
         return;
-    trail.firstCancelMs = p.ms;
+    CancelFact &cancel = m_cancels[fact.cancel - 1];
+    trail.firstCancelMs = fact.ms;
     trail.sawCancel = true;
-    trail.cancelAmount = p.amount;
-    if (trail.virtualAccount || !trail.sawDone || p.ms < trail.firstDoneMs) {
+    trail.cancelAmount = cancel.amount;
+    if (trail.virtualAccount || !trail.sawDone || fact.ms < trail.firstDoneMs) {
         if (!trail.detail) {
             m_details.emplace_back();
             trail.detail = static_cast<std::uint32_t>(m_details.size());
         }
         PaymentTrail::Detail &detail = m_details[trail.detail - 1];
-        detail.paymentKey = p.paymentKey;
-        detail.orderId = p.orderId;
-        detail.currency = p.currency;
-        detail.cancelDocument = p.document;
-        detail.cancelPointer = p.pointer;
+        detail.paymentKey = std::move(cancel.paymentKey);
+        detail.orderId = std::move(cancel.orderId);
+        detail.currency = std::move(cancel.currency);
+        detail.cancelDocument = cancel.document;
+        detail.cancelPointer = std::move(cancel.pointer);
     }
 }
 
 const PaymentTrail *TransactionLedger::find(std::string_view paymentKey) const
 {
-    return trailAt(std::hash<std::string_view>{}(paymentKey));
+    assert(m_logged == 0);  // flush() first
+    const std::uint64_t key = slotKey(std::hash<std::string_view>{}(paymentKey));
+    return trailAt(m_partitions[partitionOf(key)], key);
 }
 
-// The slot a key would sit in without collisions. A remainder rather than a mask: the size
-// need not be a power of two, so the table grows by half rather than doubling (a division is
-// nothing beside the cache miss that follows).
-std::size_t TransactionLedger::home(std::uint64_t key) const
+// A slot's home is the key's remainder rather than a mask: the size need not be a power of two,
+// so a table grows by half rather than doubling (a division is nothing beside a cache miss).
+PaymentTrail &TransactionLedger::trailFor(Partition &partition, std::uint64_t key)
 {
-    return static_cast<std::size_t>(key % m_slots.size());
-}
-
-PaymentTrail &TransactionLedger::trailFor(std::uint64_t hash)
-{
-    const std::uint64_t key = slotKey(hash);
-    if ((m_used + 1) * 4 > m_slots.size() * 3) {
-        const std::size_t grown = std::max<std::size_t>(1024, m_slots.size() + m_slots.size() / 2);
-        std::vector<Slot> old = std::exchange(m_slots, std::vector<Slot>(grown));
-        for (Slot &slot : old) {
+    std::vector<Slot> &table = partition.table;
+    if ((partition.used + 1) * 4 > table.size() * 3) {
+        const std::size_t grown = std::max<std::size_t>(64, table.size() + table.size() / 2);
+        std::vector<Slot> old = std::exchange(table, std::vector<Slot>(grown));
+        for (const Slot &slot : old) {
             if (slot.key == 0)
                 continue;
-            std::size_t i = home(slot.key);
-            while (m_slots[i].key != 0)
-                i = i + 1 == m_slots.size() ? 0 : i + 1;
-            m_slots[i] = slot;
+            std::size_t i = slot.key % table.size();
+            while (table[i].key != 0)
+                i = i + 1 == table.size() ? 0 : i + 1;
+            table[i] = slot;
         }
     }
-    std::size_t i = home(key);
-    while (m_slots[i].key != 0 && m_slots[i].key != key)
-        i = i + 1 == m_slots.size() ? 0 : i + 1;
-    if (m_slots[i].key == 0) {
-        m_slots[i].key = key;
-        ++m_used;
+    std::size_t i = key % table.size();
+    while (table[i].key != 0 && table[i].key != key)
+        i = i + 1 == table.size() ? 0 : i + 1;
+    if (table[i].key == 0) {
+        table[i].key = key;
+        ++partition.used;
     }
-    return m_slots[i].trail;
+    return table[i].trail;
 }
 
-const PaymentTrail *TransactionLedger::trailAt(std::uint64_t hash) const
+const PaymentTrail *TransactionLedger::trailAt(const Partition &partition, std::uint64_t key)
 {
-    if (m_slots.empty())
+    const std::vector<Slot> &table = partition.table;
+    if (table.empty())
         return nullptr;
-    const std::uint64_t key = slotKey(hash);
-    for (std::size_t i = home(key);; i = i + 1 == m_slots.size() ? 0 : i + 1) {
-        if (m_slots[i].key == key)
-            return &m_slots[i].trail;
-        if (m_slots[i].key == 0)
+    for (std::size_t i = key % table.size();; i = i + 1 == table.size() ? 0 : i + 1) {
+        if (table[i].key == key)
+            return &table[i].trail;
+        if (table[i].key == 0)
             return nullptr;
     }
 }

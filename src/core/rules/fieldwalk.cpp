@@ -24,12 +24,14 @@ FieldIndex::~FieldIndex() = default;
 
 const Json *FieldIndex::documentFields(std::string_view kind)
 {
-    const auto it = m_kindFields.find(std::string(kind));
-    if (it != m_kindFields.end())
-        return it->second;
-    const Json *fields = m_catalog.documentFields(kind);
-    m_kindFields.emplace(std::string(kind), fields);
-    return fields;
+    // The records of a list are of one kind: the last answer is usually the one asked for.
+    if (m_lastKind && json::sameText(m_lastKind->first, kind))
+        return m_lastKind->second;
+    auto it = m_kindFields.find(std::string(kind));
+    if (it == m_kindFields.end())
+        it = m_kindFields.emplace(std::string(kind), m_catalog.documentFields(kind)).first;
+    m_lastKind = &*it;
+    return it->second;
 }
 
 FieldIndex::Table &FieldIndex::table(const Json *fields)

@@ -77,6 +77,7 @@ private:
     std::uint64_t m_unknownRules;
     std::unordered_map<const Json *, std::unique_ptr<Table>> m_tables;
     std::unordered_map<std::string, const Json *> m_kindFields;
+    const std::pair<const std::string, const Json *> *m_lastKind = nullptr;  // in m_kindFields (stable)
 };
 
 template<typename Visit>

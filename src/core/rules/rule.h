@@ -51,7 +51,8 @@ class TransactionLedger final
 {
 public:
     explicit TransactionLedger(const Catalog &catalog);
-    // Records are applied one call late (see Pending): call flush() before reading.
+    // A transaction is noted at once and folded into the trails with a batch of others (see
+    // below): call flush() before reading.
     void add(const ObjectRef &transaction);
     void flush();
     const PaymentTrail *find(std::string_view paymentKey) const;
@@ -62,55 +63,67 @@ public:
     template<typename F>
     void forEach(F &&f) const
     {
-        for (const Slot &slot : m_slots)
-            if (slot.key != 0)
-                f(slot.trail);
+        for (const Partition &partition : m_partitions)
+            for (const Slot &slot : partition.table)
+                if (slot.key != 0)
+                    f(slot.trail);
     }
 
 private:
-    // An open-addressing table (linear probing) keyed by a 64-bit hash of the paymentKey, not
-    // the key itself: half the memory. Two keys colliding among a million payments has a chance
-    // of about 3 in 100 million. Flat rather than std::unordered_map: one cache miss per record
-    // instead of two and no allocation per payment — the map was 14 % of a 1M-record analysis.
-    // A slot is 40 bytes (the rare words for a finding live in m_details), and the table grows
-    // by half, so 800,000 payments take some 50 MB.
+    // Payments are keyed by a 64-bit hash of the paymentKey, not the key itself: half the
+    // memory. Two keys colliding among a million payments has a chance of about 3 in 100
+    // million. A dump of a million transactions holds some 800,000 payments, some 40 MB of
+    // trails: far more than the caches, and more pages than the TLB maps. Updating one table
+    // record by record paid a cache miss and a page walk per record (in a VM, a nested one),
+    // the largest cost of a 1M-record analysis. So the table is split by the hash's top bits into
+    // partitions, each an open-addressing table (linear probing, 40-byte slots, grown by half)
+    // with a log of the facts noted for it. Each record appends its fact to its partition's log;
+    // every kFoldEvery facts, each partition applies its log in order, its table small enough
+    // to stay in the TLB while it does, and the slots fetched a few facts ahead. The outcome is the same as applying
+    // each record as it comes: a partition sees its own payments' facts in record order.
     struct Slot
     {
         std::uint64_t key = 0;  // 0: empty (a hash of 0 is stored as 1)
         PaymentTrail trail;
     };
-
-    // What one transaction adds, read from the record while it is at hand. The table is far
-    // larger than the cache, so waiting for a record's slot was a tenth of a 1M-record
-    // analysis: add() reads a record into a Pending, asks the CPU to fetch its slot, and applies
-    // the previous record's Pending, whose slot has arrived meanwhile.
-    struct Pending
+    struct Fact
     {
         enum class Event : std::uint8_t { None, Done, Cancel };
-        bool active = false;
         std::uint64_t key = 0;
-        bool virtualAccount = false;
-        Event event = Event::None;
         std::int64_t ms = 0;
-        // A cancel only:
+        std::uint32_t cancel = 0;  // a cancel: 1 + its index in m_cancels
+        Event event = Event::None;
+        bool virtualAccount = false;
+    };
+    // What a cancel adds, kept until the fold decides whether its words are needed.
+    struct CancelFact
+    {
         double amount = 0;
+        std::size_t document = 0;
         std::string paymentKey;
         std::string orderId;
         std::string currency;
-        std::size_t document = 0;
         std::string pointer;
     };
-    void apply(Pending &pending);
+    struct Partition
+    {
+        std::vector<Slot> table;  // at most 3/4 full
+        std::size_t used = 0;
+        std::vector<Fact> log;
+    };
+    static constexpr unsigned kPartitionBits = 8;
+    static constexpr std::size_t kFoldEvery = std::size_t(1) << 16;
 
-    PaymentTrail &trailFor(std::uint64_t key);
-    const PaymentTrail *trailAt(std::uint64_t key) const;
-    std::size_t home(std::uint64_t key) const;
-    std::vector<Slot> m_slots;  // at most 3/4 full
-    std::size_t m_used = 0;
+    static std::size_t partitionOf(std::uint64_t key) { return static_cast<std::size_t>(key >> (64 - kPartitionBits)); }
+    void apply(Partition &partition, const Fact &fact);
+    static PaymentTrail &trailFor(Partition &partition, std::uint64_t key);
+    static const PaymentTrail *trailAt(const Partition &partition, std::uint64_t key);
+
+    std::vector<Partition> m_partitions;
+    std::size_t m_logged = 0;  // facts in the logs
+    std::vector<CancelFact> m_cancels;
     std::vector<PaymentTrail::Detail> m_details;
     std::vector<std::string> m_virtualAccountMethods;  // "가상계좌", "VIRTUAL_ACCOUNT", from the catalog
-    Pending m_pending[2];
-    int m_next = 0;  // the Pending the next add() fills
     // The records of a dump share their layout.
     json::KeyCursor m_paymentKey{"paymentKey"};
     json::KeyCursor m_method{"method"};
