@@ -64,11 +64,14 @@ int analyzeStreamed(const Options &options, const Catalog &catalog, const Clock 
     const Analyzer analyzer(catalog, clock, analyzerOptions);
     auto session = analyzer.begin(kase);
     DocumentKind listKind = DocumentKind::Unknown;
-    const StreamResult result = streamRecords(options.input, 512, [&](const Json &record, const std::string &pointer) {
-        const DocumentKind kind = classifyRecord(record);
+    DocumentKind kind = DocumentKind::Unknown;
+    bool kindByKeys = false;  // kind holds for the next record if it has the same keys
+    const StreamResult result = streamRecords(options.input, 512, [&](const StreamedRecord &record) {
+        if (!record.sameKeys || !kindByKeys)
+            kind = classifyRecord(record.value, &kindByKeys);
         if (listKind == DocumentKind::Unknown)
             listKind = kind;
-        session->addRecord({kind, 0, pointer, record, {}});
+        session->addRecord({kind, 0, record.pointer, record.value, {}});
     });
     if (result.error) {
         err(QStringLiteral("%1: %2").arg(options.input, result.error->message().toString()));

@@ -34,12 +34,6 @@ bool has(const Json &o, std::string_view key)
     return o.contains(key);
 }
 
-bool isString(const Json &o, std::string_view key)
-{
-    const auto it = o.find(key);
-    return it != o.end() && it->is_string();
-}
-
 } // namespace
 
 std::string_view kindId(DocumentKind kind)
@@ -138,13 +132,17 @@ std::uint32_t recordKeysOf(const Json &o)
     return keys;
 }
 
-} // namespace
-
-DocumentKind classifyRecord(const Json &o)
+// The decision itself. Where it reads a value, not only which keys are there, it says so.
+DocumentKind classifyByKeys(const Json &o, std::uint32_t keys, bool *valuesRead)
 {
-    if (!o.is_object())
-        return DocumentKind::Unknown;
-    const std::uint32_t keys = recordKeysOf(o);
+    const auto holdsString = [valuesRead](const Json &object, std::string_view key) {
+        *valuesRead = true;
+        const auto it = object.find(key);
+        return it != object.end() && it->is_string();
+    };
+    const auto stringIs = [&holdsString](const Json &object, std::string_view key, std::string_view text) {
+        return holdsString(object, key) && object.find(key)->get_ref<const std::string &>() == text;
+    };
     const auto has = [keys](std::uint32_t key) { return (keys & key) != 0; };
     const auto hasAny = [keys](std::uint32_t any) { return (keys & any) != 0; };
     // Order matters: a settlement also has paymentKey and transactionKey; a transaction
@@ -152,8 +150,7 @@ DocumentKind classifyRecord(const Json &o)
     if (has(kEventType) && hasAny(kData | kEntityBody))
         return DocumentKind::Webhook;
     if (has(kResultType) && hasAny(kSuccess | kError))
-        return isString(o, "resultType") && o["resultType"] == "FAIL" ? DocumentKind::Error
-                                                                      : DocumentKind::IapOrderStatus;
+        return stringIs(o, "resultType", "FAIL") ? DocumentKind::Error : DocumentKind::IapOrderStatus;
     if (hasAny(kPayOutAmount | kSoldDate | kPaidOutDate | kFees))
         return DocumentKind::Settlements;
     if (has(kTransactionAt) && has(kTransactionKey))
@@ -164,16 +161,33 @@ DocumentKind classifyRecord(const Json &o)
         return DocumentKind::CashReceipts;
     if (has(kSecret) && has(kStatus) && has(kCreatedAt) && !has(kPaymentKey))
         return DocumentKind::DepositCallback;
-    if (has(kOrderId) && has(kStatus) && !has(kPaymentKey) && isString(o, "orderId") && isString(o, "status")
-        && hasAny(kSku | kStatusDeterminedAt | kReason))
+    if (has(kOrderId) && has(kStatus) && !has(kPaymentKey) && hasAny(kSku | kStatusDeterminedAt | kReason)
+        && holdsString(o, "orderId") && holdsString(o, "status"))
         return DocumentKind::IapOrderStatus;
-    if (has(kCode) && has(kMessage) && o.size() <= 4 && isString(o, "code"))
+    if (has(kCode) && has(kMessage) && o.size() <= 4 && holdsString(o, "code"))
         return DocumentKind::Error;
-    if (has(kErrorCode) && hasAny(kReason | kMessage) && o.size() <= 4 && isString(o, "errorCode"))
+    if (has(kErrorCode) && hasAny(kReason | kMessage) && o.size() <= 4 && holdsString(o, "errorCode"))
         return DocumentKind::Error;
     if (has(kPaymentKey) && has(kStatus))
         return DocumentKind::Payment;
     return DocumentKind::Unknown;
+}
+
+} // namespace
+
+
+DocumentKind classifyRecord(const Json &o, bool *byKeysAlone)
+{
+    bool valuesRead = false;
+    if (byKeysAlone)
+        *byKeysAlone = false;
+    if (!o.is_object())
+        return DocumentKind::Unknown;
+    const std::uint32_t keys = recordKeysOf(o);
+    const DocumentKind kind = classifyByKeys(o, keys, &valuesRead);
+    if (byKeysAlone)
+        *byKeysAlone = !valuesRead;
+    return kind;
 }
 
 DocumentKind classify(const Json &value, std::string *payloadPointer)

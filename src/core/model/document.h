@@ -90,7 +90,9 @@ struct Case
 DocumentKind classify(const Json &value, std::string *payloadPointer = nullptr);
 
 // The record kind of one object inside a list ("transaction", "settlement", …), or Unknown.
-DocumentKind classifyRecord(const Json &object);
+// byKeysAlone: set when the answer came from the object's keys alone (no value was read), so
+// that it holds for every object with the same keys.
+DocumentKind classifyRecord(const Json &object, bool *byKeysAlone = nullptr);
 
 // Builds documents from decoder output (one per decoded value).
 std::vector<Document> toDocuments(std::vector<DecodedDocument> decoded, const DocumentSource &source);

@@ -115,7 +115,7 @@ namespace {
 class RecordSax final
 {
 public:
-    using OnRecord = std::function<void(const Json &, const std::string &)>;
+    using OnRecord = std::function<void(const StreamedRecord &)>;
     RecordSax(std::size_t maxDepth, const OnRecord &onRecord) : m_maxDepth(maxDepth), m_onRecord(onRecord) {}
 
     bool null()
@@ -257,6 +257,8 @@ private:
         Members &members = frame.value->get_ref<Object &>();
         const std::size_t p = frame.count;
         const std::size_t n = members.size();
+        if (m_frames.size() == 1)
+            m_sameKeys = false;  // the record's own keys: not those of the record before
         for (std::size_t i = 0; i < p; ++i) {
             if (members[i].first == k)
                 return members[i].second;
@@ -305,6 +307,7 @@ private:
                 return false;  // the top level is not an array: not a list file
             m_sawTopLevelArray = true;
             slot = &m_record;
+            m_sameKeys = slot->type() == type;
         } else {
             if (m_frames.size() + m_listDepth > m_maxDepth)
                 return tooDeep();
@@ -322,6 +325,8 @@ private:
         m_frames.pop_back();
         if (frame.value->is_object()) {
             Members &members = frame.value->get_ref<Object &>();
+            if (m_frames.empty() && members.size() > frame.count)
+                m_sameKeys = false;
             while (members.size() > frame.count)
                 members.pop_back();
         } else {
@@ -351,7 +356,7 @@ private:
         }
         ++m_index.back();
         ++m_records;
-        m_onRecord(m_record, m_pointer);
+        m_onRecord(StreamedRecord{m_record, m_pointer, m_sameKeys});
     }
 
     std::size_t m_maxDepth;
@@ -361,6 +366,7 @@ private:
     std::size_t m_listDepth = 0;
     Json m_record;               // the record being built; kept for the next one
     Json *m_member = nullptr;    // the slot chosen by the last key
+    bool m_sameKeys = false;     // the record being built has kept the previous record's keys so far
     std::string m_pointer;
     std::size_t m_records = 0;
     bool m_tooDeep = false;
@@ -405,7 +411,7 @@ DecodeError locate(const QString &path, std::size_t offset, DecodeError::Kind ki
 } // namespace
 
 StreamResult streamRecords(const QString &path, std::size_t maxDepth,
-                           const std::function<void(const Json &, const std::string &)> &onRecord)
+                           const std::function<void(const StreamedRecord &)> &onRecord)
 {
     StreamResult result;
     std::FILE *file = std::fopen(QFile::encodeName(path).constData(), "rb");

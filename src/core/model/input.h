@@ -92,9 +92,19 @@ struct StreamResult
 // True when the file's first non-blank byte opens an array (after an optional BOM).
 bool fileStartsWithArray(const QString &path);
 
+// One element of a streamed array, valid during the call only.
+struct StreamedRecord
+{
+    const Json &value;            // an object
+    const std::string &pointer;   // its JSON pointer
+    // The record has the previous record's keys in the same order, so whatever was decided from
+    // the keys alone (its kind) still holds. May be false when they happen to be the same.
+    bool sameKeys;
+};
+
 // Calls onRecord for each object element of the top-level array in file order (nested arrays
-// are flattened, as in Case::index); the pointer is the element's JSON pointer. Strict JSON.
+// are flattened, as in Case::index). Strict JSON.
 StreamResult streamRecords(const QString &path, std::size_t maxDepth,
-                           const std::function<void(const Json &record, const std::string &pointer)> &onRecord);
+                           const std::function<void(const StreamedRecord &record)> &onRecord);
 
 } // namespace paytriage
