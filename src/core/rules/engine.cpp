@@ -78,17 +78,20 @@ void TransactionLedger::add(const ObjectRef &t)
         fact.ms = parsed ? parsed->msSinceEpoch : 0;
     }
     if (fact.event == Fact::Event::Cancel) {
-        CancelFact &cancel = m_cancels.emplace_back();
+        // The cancels of the previous batch are overwritten in place: their strings' storage is reused.
+        if (m_cancelsUsed == m_cancels.size())
+            m_cancels.emplace_back();
+        CancelFact &cancel = m_cancels[m_cancelsUsed++];
         const Json *amount = m_amount.find(t.value);
         cancel.amount = amount && amount->is_number() ? amount->get<double>() : 0;
         cancel.document = t.document;
-        cancel.paymentKey = *paymentKey;
+        cancel.paymentKey.assign(*paymentKey);
         const std::string *orderId = m_orderId.string(t.value);
-        cancel.orderId = orderId ? *orderId : std::string();
+        cancel.orderId.assign(orderId ? std::string_view(*orderId) : std::string_view());
         const std::string *currency = m_currency.string(t.value);
-        cancel.currency = currency ? *currency : std::string();
-        cancel.pointer = std::string(t.pointer);
-        fact.cancel = static_cast<std::uint32_t>(m_cancels.size());
+        cancel.currency.assign(currency ? std::string_view(*currency) : std::string_view());
+        cancel.pointer.assign(t.pointer);
+        fact.cancel = static_cast<std::uint32_t>(m_cancelsUsed);
     }
     m_partitions[partitionOf(fact.key)].log.push_back(fact);
     if (++m_logged >= kFoldEvery)
@@ -115,7 +118,7 @@ void TransactionLedger::flush()
         partition.log.clear();
     }
     m_logged = 0;
-    m_cancels.clear();
+    m_cancelsUsed = 0;
 }
 
 void TransactionLedger::apply(Partition &partition, const Fact &fact)
@@ -140,11 +143,11 @@ void TransactionLedger::apply(Partition &partition, const Fact &fact)
             trail.detail = static_cast<std::uint32_t>(m_details.size());
         }
         PaymentTrail::Detail &detail = m_details[trail.detail - 1];
-        detail.paymentKey = std::move(cancel.paymentKey);
-        detail.orderId = std::move(cancel.orderId);
-        detail.currency = std::move(cancel.currency);
+        detail.paymentKey = cancel.paymentKey;
+        detail.orderId = cancel.orderId;
+        detail.currency = cancel.currency;
         detail.cancelDocument = cancel.document;
-        detail.cancelPointer = std::move(cancel.pointer);
+        detail.cancelPointer = cancel.pointer;
     }
 }
 

@@ -6,11 +6,18 @@ namespace paytriage {
 
 struct FieldIndex::Table
 {
-    std::unordered_map<std::string, std::unique_ptr<FieldInfo>> byKey;  // nullptr value: unknown key
-    std::unordered_map<std::string, bool> aliased;
-    // The key last seen at each member position, and what it was.
-    std::vector<std::pair<std::string, const FieldInfo *>> byPosition;
-    std::vector<bool> byPositionAliased;
+    struct Answer
+    {
+        std::unique_ptr<FieldInfo> info;  // nullptr: an unknown key
+        bool aliased = false;
+    };
+    struct Remembered
+    {
+        std::string key;
+        const Answer *answer = nullptr;
+    };
+    std::unordered_map<std::string, Answer> byKey;
+    std::vector<Remembered> byPosition;  // the key last seen at each member position, and its answer
 };
 
 FieldIndex::FieldIndex(const Catalog &catalog, const RulesFor &rulesFor)
@@ -45,16 +52,17 @@ FieldIndex::Table &FieldIndex::table(const Json *fields)
 const FieldInfo *FieldIndex::lookup(Table &t, const Json *fields, std::string_view kind, std::size_t position,
                                     std::string_view key, bool *aliased)
 {
-    if (position < t.byPosition.size() && json::sameText(t.byPosition[position].first, key)) {
-        *aliased = t.byPositionAliased[position];
-        return t.byPosition[position].second;
+    if (position < t.byPosition.size() && json::sameText(t.byPosition[position].key, key)) {
+        const Table::Answer &answer = *t.byPosition[position].answer;
+        *aliased = answer.aliased;
+        return answer.info.get();
     }
     const std::string name(key);
     auto found = t.byKey.find(name);
     if (found == t.byKey.end()) {
-        std::unique_ptr<FieldInfo> info;
+        Table::Answer answer;
         if (const Json *spec = m_catalog.field(fields, key, kind)) {
-            info = std::make_unique<FieldInfo>();
+            auto info = std::make_unique<FieldInfo>();
             info->spec = spec;
             info->childFields = m_catalog.childFields(spec);
             info->datetime = spec->value("type", std::string()) == "datetime";
@@ -66,18 +74,16 @@ const FieldInfo *FieldIndex::lookup(Table &t, const Json *fields, std::string_vi
                 }
             }
             info->rules = m_rulesFor(info.get());
+            answer.info = std::move(info);
+            answer.aliased = !fields->contains(key);
         }
-        t.aliased[name] = info && !fields->contains(key);
-        found = t.byKey.emplace(name, std::move(info)).first;
+        found = t.byKey.emplace(name, std::move(answer)).first;
     }
-    *aliased = t.aliased[name];
-    if (position >= t.byPosition.size()) {
+    if (position >= t.byPosition.size())
         t.byPosition.resize(position + 1);
-        t.byPositionAliased.resize(position + 1);
-    }
-    t.byPosition[position] = {name, found->second.get()};
-    t.byPositionAliased[position] = *aliased;
-    return found->second.get();
+    t.byPosition[position] = {name, &found->second};  // unordered_map elements stay put
+    *aliased = found->second.aliased;
+    return found->second.info.get();
 }
 
 } // namespace paytriage

@@ -122,6 +122,7 @@ private:
     std::vector<Partition> m_partitions;
     std::size_t m_logged = 0;  // facts in the logs
     std::vector<CancelFact> m_cancels;
+    std::size_t m_cancelsUsed = 0;  // of m_cancels, those of this batch
     std::vector<PaymentTrail::Detail> m_details;
     std::vector<std::string> m_virtualAccountMethods;  // "가상계좌", "VIRTUAL_ACCOUNT", from the catalog
     // The records of a dump share their layout.
