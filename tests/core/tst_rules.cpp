@@ -99,6 +99,7 @@ private slots:
     void severityOverride();
     void foldsRepeatsAcrossRecords();
     void ledgerOverManyBatches();
+    void recordsWithTheSameKeys();
     void ruleIdsMatchTheDesign();
 };
 
@@ -575,6 +576,55 @@ void TestRules::ledgerOverManyBatches()
     QCOMPARE(QString::fromStdString(order->pointers.front()), QStringLiteral("/66000/transactionAt"));
     QVERIFY2(find(a, QStringLiteral("status-stuck-in-progress.contradicted")), qPrintable(describe(a)));
     QCOMPARE(a.findings.size(), std::size_t(3));
+}
+
+// A streamed record with the previous record's keys skips the field index's key comparisons:
+// its values must still reach every field rule, exactly as when each key is compared.
+void TestRules::recordsWithTheSameKeys()
+{
+    const Json card = test::healthyPayment("카드", "DONE");
+    std::vector<Json> records;
+    for (int i = 0; i < 60; ++i) {
+        Json t = test::transaction(card, "tx" + std::to_string(i), "DONE", 1000, test::approvedAt);
+        t["paymentKey"] = "pk" + std::to_string(i);
+        records.push_back(t);
+    }
+    records[10]["status"] = "SOMETHING_NEW";                // unknown-enum-value
+    records[20]["transactionAt"] = "2025-04-02T08:40:02";   // timestamp-without-offset
+    records[30]["brandNewField"] = 1;                       // unknown-field; 31 then lacks it again
+    Json reordered = Json::object();                        // 40: the same keys, another order
+    for (auto it = records[40].items().begin(); it != records[40].items().end(); ++it)
+        if (it.key() != "status")
+            reordered[it.key()] = it.value();
+    reordered["status"] = "ANOTHER_NEW";
+    records[40] = reordered;
+
+    const Catalog catalog = Catalog::builtIn();
+    const FixedClock clock(soon);
+    const auto run = [&](bool trustSameKeys) {
+        Case kase;
+        kase.documents.emplace_back();
+        const Analyzer analyzer(catalog, clock);
+        auto session = analyzer.begin(kase);
+        for (std::size_t i = 0; i < records.size(); ++i) {
+            bool sameKeys = false;
+            if (trustSameKeys && i > 0 && records[i].size() == records[i - 1].size()) {
+                sameKeys = true;
+                auto a = records[i].begin();
+                for (auto b = records[i - 1].begin(); b != records[i - 1].end(); ++a, ++b)
+                    sameKeys = sameKeys && a.key() == b.key();
+            }
+            const std::string pointer = "/" + std::to_string(i);
+            session->addRecord({DocumentKind::Transactions, 0, pointer, records[i], {}}, sameKeys);
+        }
+        return describe(session->finish());
+    };
+    const QString compared = run(false);
+    QCOMPARE(run(true), compared);
+    for (const char *expected : {"unknown-enum-value.unknown [warning] /10/status", "unknown-enum-value.unknown [warning] /40/status",
+                                 "timestamp-without-offset.default [info] /20/transactionAt",
+                                 "unknown-field.default [info] /30/brandNewField"})
+        QVERIFY2(compared.contains(QLatin1String(expected)), qPrintable(compared));
 }
 
 void TestRules::ruleIdsMatchTheDesign()

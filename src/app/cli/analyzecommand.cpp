@@ -71,7 +71,7 @@ int analyzeStreamed(const Options &options, const Catalog &catalog, const Clock 
             kind = classifyRecord(record.value, &kindByKeys);
         if (listKind == DocumentKind::Unknown)
             listKind = kind;
-        session->addRecord({kind, 0, record.pointer, record.value, {}});
+        session->addRecord({kind, 0, record.pointer, record.value, {}}, record.sameKeys);
     });
     if (result.error) {
         err(QStringLiteral("%1: %2").arg(options.input, result.error->message().toString()));

@@ -69,7 +69,7 @@ Analyzer::Session::Session(const Analyzer &analyzer, const Case &kase)
 {
 }
 
-void Analyzer::Session::check(const RuleContext &ctx, const ObjectRef &object)
+void Analyzer::Session::check(const RuleContext &ctx, const ObjectRef &object, bool sameKeys)
 {
     for (const Rule *rule : m_analyzer.m_objectRules[static_cast<std::size_t>(object.kind)])
         rule->checkObject(ctx, object, m_sink);
@@ -78,10 +78,10 @@ void Analyzer::Session::check(const RuleContext &ctx, const ObjectRef &object)
     m_fields.walk(recordKind(object.kind), object.value, object.pointer, [&](const FieldVisit &visit) {
         for (std::uint64_t rules = visit.rules; rules != 0; rules &= rules - 1)
             m_analyzer.m_fieldRules[std::countr_zero(rules)]->checkField(ctx, object, visit, m_sink);
-    });
+    }, sameKeys);
 }
 
-void Analyzer::Session::addRecord(const ObjectRef &record)
+void Analyzer::Session::addRecord(const ObjectRef &record, bool sameKeys)
 {
     ++m_records;
     if (record.kind == DocumentKind::Transactions)
@@ -91,7 +91,7 @@ void Analyzer::Session::addRecord(const ObjectRef &record)
     m_timeline.add(record);
     // Records of the list are checked without the timeline (it is still growing).
     const RuleContext ctx{m_case, m_analyzer.m_catalog, m_analyzer.m_clock, m_ledger, m_noEvents};
-    check(ctx, record);
+    check(ctx, record, sameKeys);
 }
 
 Analysis Analyzer::Session::finish()

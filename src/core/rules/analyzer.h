@@ -59,13 +59,14 @@ private:
 class Analyzer::Session final
 {
 public:
-    void addRecord(const ObjectRef &record);
+    // sameKeys: the record has the previous record's keys in the same order (StreamedRecord).
+    void addRecord(const ObjectRef &record, bool sameKeys = false);
     Analysis finish();
 
 private:
     friend class Analyzer;
     Session(const Analyzer &analyzer, const Case &kase);
-    void check(const RuleContext &ctx, const ObjectRef &object);
+    void check(const RuleContext &ctx, const ObjectRef &object, bool sameKeys = false);
 
     const Analyzer &m_analyzer;
     const Case &m_case;

@@ -2,6 +2,8 @@
 
 #include "util/jsonutil.h"
 
+#include <cassert>
+
 namespace paytriage {
 
 struct FieldIndex::Table
@@ -50,9 +52,10 @@ FieldIndex::Table &FieldIndex::table(const Json *fields)
 }
 
 const FieldInfo *FieldIndex::lookup(Table &t, const Json *fields, std::string_view kind, std::size_t position,
-                                    std::string_view key, bool *aliased)
+                                    std::string_view key, bool known, bool *aliased)
 {
-    if (position < t.byPosition.size() && json::sameText(t.byPosition[position].key, key)) {
+    assert(!known || (position < t.byPosition.size() && t.byPosition[position].key == key));
+    if (known || (position < t.byPosition.size() && json::sameText(t.byPosition[position].key, key))) {
         const Table::Answer &answer = *t.byPosition[position].answer;
         *aliased = answer.aliased;
         return answer.info.get();

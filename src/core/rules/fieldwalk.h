@@ -58,19 +58,23 @@ public:
     // The fields map of a document kind (catalog.documentFields), cached.
     const Json *documentFields(std::string_view kind);
 
+    // sameKeys: the object has the keys of the object walked before, in the same order (a
+    // streamed record, StreamedRecord::sameKeys), so the answers given then still hold.
     template<typename Visit>
-    void walk(std::string_view kind, const Json &object, std::string_view pointer, Visit &&visit);
+    void walk(std::string_view kind, const Json &object, std::string_view pointer, Visit &&visit,
+              bool sameKeys = false);
 
 private:
     struct Table;
     // Looked up once per object walked, not once per member.
     Table &table(const Json *fields);
+    // known: the key is the one looked up last at this position (no need to compare).
     const FieldInfo *lookup(Table &table, const Json *fields, std::string_view kind, std::size_t position,
-                            std::string_view key, bool *aliased);
+                            std::string_view key, bool known, bool *aliased);
 
     template<typename Visit>
     void walkObject(std::string_view kind, const Json *fields, const Json &object, const std::string &pointer,
-                    const std::string &path, Visit &visit, int depth);
+                    const std::string &path, Visit &visit, int depth, bool sameKeys = false);
 
     const Catalog &m_catalog;
     RulesFor m_rulesFor;
@@ -78,25 +82,33 @@ private:
     std::unordered_map<const Json *, std::unique_ptr<Table>> m_tables;
     std::unordered_map<std::string, const Json *> m_kindFields;
     const std::pair<const std::string, const Json *> *m_lastKind = nullptr;  // in m_kindFields (stable)
+    const Table *m_lastWalked = nullptr;  // the table of the last object walked at the top
 };
 
 template<typename Visit>
-void FieldIndex::walk(std::string_view kind, const Json &object, std::string_view pointer, Visit &&visit)
+void FieldIndex::walk(std::string_view kind, const Json &object, std::string_view pointer, Visit &&visit,
+                      bool sameKeys)
 {
-    walkObject(kind, documentFields(kind), object, std::string(pointer), std::string(), visit, 0);
+    walkObject(kind, documentFields(kind), object, std::string(pointer), std::string(), visit, 0, sameKeys);
 }
 
 template<typename Visit>
 void FieldIndex::walkObject(std::string_view kind, const Json *fields, const Json &object, const std::string &pointer,
-                            const std::string &path, Visit &visit, int depth)
+                            const std::string &path, Visit &visit, int depth, bool sameKeys)
 {
     if (!object.is_object() || depth > 16)
         return;
     Table *known = fields ? &table(fields) : nullptr;
+    // The previous top-level object was looked up in the same table, key by key, in this order.
+    bool keysKnown = false;
+    if (depth == 0) {
+        keysKnown = sameKeys && known && known == m_lastWalked;
+        m_lastWalked = known;
+    }
     std::size_t position = 0;
     for (auto it = object.begin(); it != object.end(); ++it, ++position) {
         bool aliased = false;
-        const FieldInfo *info = known ? lookup(*known, fields, kind, position, it.key(), &aliased) : nullptr;
+        const FieldInfo *info = known ? lookup(*known, fields, kind, position, it.key(), keysKnown, &aliased) : nullptr;
         const std::uint64_t rules = info ? info->rules : m_unknownRules;
         if (rules)
             visit(FieldVisit{it.key(), *it, info, rules, aliased, pointer, path});
