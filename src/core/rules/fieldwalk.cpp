@@ -2,25 +2,7 @@
 
 #include "util/jsonutil.h"
 
-#include <cassert>
-
 namespace paytriage {
-
-struct FieldIndex::Table
-{
-    struct Answer
-    {
-        std::unique_ptr<FieldInfo> info;  // nullptr: an unknown key
-        bool aliased = false;
-    };
-    struct Remembered
-    {
-        std::string key;
-        const Answer *answer = nullptr;
-    };
-    std::unordered_map<std::string, Answer> byKey;
-    std::vector<Remembered> byPosition;  // the key last seen at each member position, and its answer
-};
 
 FieldIndex::FieldIndex(const Catalog &catalog, const RulesFor &rulesFor)
     : m_catalog(catalog)
@@ -51,15 +33,9 @@ FieldIndex::Table &FieldIndex::table(const Json *fields)
     return *slot;
 }
 
-const FieldInfo *FieldIndex::lookup(Table &t, const Json *fields, std::string_view kind, std::size_t position,
-                                    std::string_view key, bool known, bool *aliased)
+const FieldIndex::Table::Answer &FieldIndex::learn(Table &t, const Json *fields, std::string_view kind,
+                                                   std::size_t position, std::string_view key)
 {
-    assert(!known || (position < t.byPosition.size() && t.byPosition[position].key == key));
-    if (known || (position < t.byPosition.size() && json::sameText(t.byPosition[position].key, key))) {
-        const Table::Answer &answer = *t.byPosition[position].answer;
-        *aliased = answer.aliased;
-        return answer.info.get();
-    }
     const std::string name(key);
     auto found = t.byKey.find(name);
     if (found == t.byKey.end()) {
@@ -85,8 +61,7 @@ const FieldInfo *FieldIndex::lookup(Table &t, const Json *fields, std::string_vi
     if (position >= t.byPosition.size())
         t.byPosition.resize(position + 1);
     t.byPosition[position] = {name, &found->second};  // unordered_map elements stay put
-    *aliased = found->second.aliased;
-    return found->second.info.get();
+    return found->second;
 }
 
 } // namespace paytriage

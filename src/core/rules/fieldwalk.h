@@ -6,7 +6,9 @@
 
 #include "catalog/catalog.h"
 #include "model/document.h"
+#include "util/jsonutil.h"
 
+#include <cassert>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -65,12 +67,36 @@ public:
               bool sameKeys = false);
 
 private:
-    struct Table;
+    // What is known of the keys of one fields map.
+    struct Table
+    {
+        struct Answer
+        {
+            std::unique_ptr<FieldInfo> info;  // nullptr: an unknown key
+            bool aliased = false;
+        };
+        struct Remembered
+        {
+            std::string key;
+            const Answer *answer = nullptr;
+        };
+        std::unordered_map<std::string, Answer> byKey;
+        std::vector<Remembered> byPosition;  // the key last seen at each member position, and its answer
+    };
     // Looked up once per object walked, not once per member.
     Table &table(const Json *fields);
-    // known: the key is the one looked up last at this position (no need to compare).
-    const FieldInfo *lookup(Table &table, const Json *fields, std::string_view kind, std::size_t position,
-                            std::string_view key, bool known, bool *aliased);
+    // known: the key is the one looked up last at this position (no need to compare). The usual
+    // case is answered inline; the rest (a new key, a key at another position) out of line.
+    const Table::Answer &lookup(Table &table, const Json *fields, std::string_view kind, std::size_t position,
+                                std::string_view key, bool known)
+    {
+        assert(!known || (position < table.byPosition.size() && table.byPosition[position].key == key));
+        if (known || (position < table.byPosition.size() && json::sameText(table.byPosition[position].key, key)))
+            return *table.byPosition[position].answer;
+        return learn(table, fields, kind, position, key);
+    }
+    const Table::Answer &learn(Table &table, const Json *fields, std::string_view kind, std::size_t position,
+                               std::string_view key);
 
     template<typename Visit>
     void walkObject(std::string_view kind, const Json *fields, const Json &object, const std::string &pointer,
@@ -107,8 +133,9 @@ void FieldIndex::walkObject(std::string_view kind, const Json *fields, const Jso
     }
     std::size_t position = 0;
     for (auto it = object.begin(); it != object.end(); ++it, ++position) {
-        bool aliased = false;
-        const FieldInfo *info = known ? lookup(*known, fields, kind, position, it.key(), keysKnown, &aliased) : nullptr;
+        const Table::Answer *answer = known ? &lookup(*known, fields, kind, position, it.key(), keysKnown) : nullptr;
+        const FieldInfo *info = answer ? answer->info.get() : nullptr;
+        const bool aliased = answer && answer->aliased;
         const std::uint64_t rules = info ? info->rules : m_unknownRules;
         if (rules)
             visit(FieldVisit{it.key(), *it, info, rules, aliased, pointer, path});
