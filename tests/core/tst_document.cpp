@@ -4,6 +4,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <stdexcept>
+
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -146,6 +148,9 @@ private slots:
     void webhookCarriesItsPayment();
     void streamsRecordsOfAnArray();
     void streamReportsWhereItBroke();
+    void streamStops_data();
+    void streamStops();
+    void streamStopsWhenTheCallbackThrows();
     void streamedRecordsMatchTheParsedFile_data();
     void streamedRecordsMatchTheParsedFile();
 };
@@ -264,6 +269,82 @@ void TestDocument::streamReportsWhereItBroke()
     QCOMPARE(r.error->position.line, 3);
 }
 
+// The parser runs on its own thread: whatever ends the stream early must end it cleanly, with the
+// records before it delivered and the reason said.
+void TestDocument::streamStops_data()
+{
+    QTest::addColumn<QByteArray>("text");
+    QTest::addColumn<int>("records");
+    QTest::addColumn<int>("kind");  // DecodeError::Kind
+    QTest::addColumn<int>("line");  // where the error is placed; 0: not checked
+    const QByteArray many = QByteArray::fromStdString(RecordGenerator().file(60000));
+    const int manyRecords = [&] {
+        QStringList all;
+        collectRecords(Json::parse(many.toStdString()), std::string(), &all);
+        return int(all.size());
+    }();
+    QByteArray deep = "[{\"a\":1},\n";
+    for (int i = 0; i < 100; ++i)
+        deep += "{\"a\":";
+    deep += "1" + QByteArray(100, '}') + "]";
+    QTest::newRow("too deep after a record") << deep << 1 << int(DecodeError::Kind::TooDeep) << 0;
+    QTest::newRow("not a list") << QByteArray(R"({"transactionKey":"a"})") << 0 << int(DecodeError::Kind::NoJson) << 0;
+    // The generated file ends "…}\n]\n": its last record is an object.
+    QTest::newRow("cut short after many chunks") << many.left(many.size() - 4) << manyRecords - 1
+                                                 << int(DecodeError::Kind::Truncated) << 0;
+    QTest::newRow("syntax error after many chunks") << many.left(many.size() - 3) + "}x]" << manyRecords
+                                                    << int(DecodeError::Kind::Syntax) << int(many.count('\n')) - 1;
+}
+
+void TestDocument::streamStops()
+{
+    QFETCH(QByteArray, text);
+    QFETCH(int, records);
+    QFETCH(int, kind);
+    QFETCH(int, line);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("tx.json"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(text);
+    file.close();
+    int delivered = 0;
+    const StreamResult r = streamRecords(path, 64, [&](const StreamedRecord &) { ++delivered; });
+    QVERIFY(r.error);
+    QCOMPARE(int(r.error->kind), kind);
+    QCOMPARE(delivered, records);
+    QCOMPARE(int(r.records), records);
+    if (line > 0)
+        QCOMPARE(r.error->position.line, line);
+}
+
+void TestDocument::streamStopsWhenTheCallbackThrows()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("tx.json"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(QByteArray::fromStdString(RecordGenerator().file(60000)));
+    file.close();
+    int delivered = 0;
+    bool thrown = false;
+    try {
+        streamRecords(path, 64, [&](const StreamedRecord &) {
+            if (++delivered == 5)
+                throw std::runtime_error("stop");
+        });
+    } catch (const std::runtime_error &) {
+        thrown = true;
+    }
+    QVERIFY(thrown);
+    QCOMPARE(delivered, 5);
+    // The parser thread is gone and the file closed: the next stream works as before.
+    delivered = 0;
+    const StreamResult r = streamRecords(path, 64, [&](const StreamedRecord &) { ++delivered; });
+    QVERIFY(!r.error);
+    QCOMPARE(std::size_t(delivered), r.records);
+}
+
 void TestDocument::streamedRecordsMatchTheParsedFile_data()
 {
     // streamRecords rebuilds one Json in place record after record: every record must still come
@@ -296,6 +377,8 @@ void TestDocument::streamedRecordsMatchTheParsedFile_data()
                       R"({"k1":1,"k2":2,"k3":3,"k4":4,"k5":5,"k6":6,"k7":7,"k8":8,"k9":9,"k10":10},{"k1":"one"}])") << 0;
     QTest::newRow("empty records") << QByteArray(R"([{},{},{"a":1},{}])") << 1;
     QTest::newRow("generated") << QByteArray::fromStdString(RecordGenerator().file(3000)) << 0;
+    // Some megabytes: the parser thread runs several chunks ahead and waits for the records.
+    QTest::newRow("generated, many chunks") << QByteArray::fromStdString(RecordGenerator().file(60000)) << 0;
 }
 
 void TestDocument::streamedRecordsMatchTheParsedFile()

@@ -1,11 +1,14 @@
 #include "model/input.h"
 
+#include "model/saxevents.h"
 #include "util/jsonutil.h"
 
 #include <QFile>
 
 #include <algorithm>
 #include <cstring>
+#include <memory>
+#include <thread>
 #include <vector>
 
 // Hints for GCC's inliner (see RecordSax); other compilers decide alone.
@@ -127,23 +130,21 @@ public:
     bool boolean(bool v) { return scalar<Json::value_t::boolean>(v); }
     bool number_integer(Json::number_integer_t v) { return scalar<Json::value_t::number_integer>(v); }
     bool number_unsigned(Json::number_unsigned_t v) { return scalar<Json::value_t::number_unsigned>(v); }
-    bool number_float(Json::number_float_t v, const std::string &) { return scalar<Json::value_t::number_float>(v); }
-    bool string(std::string &v)
+    bool number_float(Json::number_float_t v) { return scalar<Json::value_t::number_float>(v); }
+    bool string(std::string_view v)
     {
-        // Copied, never moved: the argument is the lexer's buffer, which keeps its capacity.
         if (Json *slot = next()) {
             if (slot->is_string())
                 slot->get_ref<std::string &>().assign(v);
             else
-                replace(*slot, Json(v));
+                replace(*slot, Json(std::string(v)));
         }
         return true;
     }
-    bool binary(Json::binary_t &) { return null(); }  // not produced by JSON input
 
-    bool start_object(std::size_t) { return open(Json::value_t::object); }
+    bool start_object() { return open(Json::value_t::object); }
     bool end_object() { return close(); }
-    bool start_array(std::size_t)
+    bool start_array()
     {
         if (m_frames.empty()) {
             // The top-level array and arrays nested in it (flattened): track indices only.
@@ -165,7 +166,7 @@ public:
         }
         return close();
     }
-    bool key(std::string &k)
+    bool key(std::string_view k)
     {
         // Keys only come inside a record (the top level is never built), so a frame is open and it
         // is an object. The slot is chosen here; the value that follows goes into it.
@@ -177,11 +178,11 @@ public:
             m_member = &reshape(frame, k);
         return true;
     }
-    PAYTRIAGE_COLD bool parse_error(std::size_t position, const std::string &, const nlohmann::detail::exception &e)
+    // The parser stopped at this position (1-based, as nlohmann counts) with this message.
+    PAYTRIAGE_COLD void parseError(std::size_t position, const std::string &text)
     {
         m_errorOffset = position > 0 ? position - 1 : 0;
-        m_errorText = e.what();
-        return false;
+        m_errorText = text;
     }
 
     std::size_t records() const { return m_records; }
@@ -252,7 +253,7 @@ private:
     // keeps breaking the shape stops the rebuilds: its stale members are dropped and the rest is
     // appended, as a fresh object would be. If an allocation throws halfway, members is left a
     // valid object (some values moved out) and the exception ends the parse.
-    PAYTRIAGE_NOINLINE PAYTRIAGE_COLD Json &reshape(Frame &frame, const std::string &k)
+    PAYTRIAGE_NOINLINE PAYTRIAGE_COLD Json &reshape(Frame &frame, std::string_view k)
     {
         Members &members = frame.value->get_ref<Object &>();
         const std::size_t p = frame.count;
@@ -280,7 +281,7 @@ private:
                 take(j, n);
                 take(p, j);
             } else {
-                fresh.emplace_back(k, Json());
+                fresh.emplace_back(std::string(k), Json());
                 take(p, n);
             }
             members.swap(fresh);
@@ -296,7 +297,7 @@ private:
                 fresh.emplace_back(std::move(member));
             members.swap(fresh);
         }
-        return members.emplace_back(k, Json()).second;
+        return members.emplace_back(std::string(k), Json()).second;
     }
 
     bool open(Json::value_t type)
@@ -375,6 +376,42 @@ private:
     std::string m_errorText;
 };
 
+// Replays one chunk into the record builder; false when the builder stopped.
+bool replay(const EventChunk &chunk, RecordSax &sax)
+{
+    const char *p = chunk.bytes.data();
+    const char *const end = p + chunk.bytes.size();
+    const auto number = [&p](auto v) {
+        std::memcpy(&v, p, sizeof v);
+        p += sizeof v;
+        return v;
+    };
+    const auto text = [&p, &number]() {
+        const auto size = static_cast<std::size_t>(number(std::uint64_t()));
+        const std::string_view v(p, size);
+        p += size;
+        return v;
+    };
+    bool more = true;
+    while (more && p < end) {
+        switch (static_cast<SaxEvent>(*p++)) {
+        case SaxEvent::Null: more = sax.null(); break;
+        case SaxEvent::False: more = sax.boolean(false); break;
+        case SaxEvent::True: more = sax.boolean(true); break;
+        case SaxEvent::Integer: more = sax.number_integer(number(Json::number_integer_t())); break;
+        case SaxEvent::Unsigned: more = sax.number_unsigned(number(Json::number_unsigned_t())); break;
+        case SaxEvent::Float: more = sax.number_float(number(Json::number_float_t())); break;
+        case SaxEvent::String: more = sax.string(text()); break;
+        case SaxEvent::Key: more = sax.key(text()); break;
+        case SaxEvent::StartObject: more = sax.start_object(); break;
+        case SaxEvent::EndObject: more = sax.end_object(); break;
+        case SaxEvent::StartArray: more = sax.start_array(); break;
+        case SaxEvent::EndArray: more = sax.end_array(); break;
+        }
+    }
+    return more;
+}
+
 // Line and column of a byte offset, by reading the file again up to it (errors only).
 DecodeError locate(const QString &path, std::size_t offset, DecodeError::Kind kind)
 {
@@ -414,28 +451,52 @@ StreamResult streamRecords(const QString &path, std::size_t maxDepth,
                            const std::function<void(const StreamedRecord &)> &onRecord)
 {
     StreamResult result;
-    std::FILE *file = std::fopen(QFile::encodeName(path).constData(), "rb");
+    const std::unique_ptr<std::FILE, int (*)(std::FILE *)> file(std::fopen(QFile::encodeName(path).constData(), "rb"),
+                                                                &std::fclose);
     if (!file) {
         result.error = DecodeError{DecodeError::Kind::NoJson, 0, {}, std::strerror(errno), {}};
         return result;
     }
-    ChunkedFileReader reader(file);
-    auto it = reader.iterator();
-    const ChunkedFileReader::Iterator end;
-    // A UTF-8 BOM: skipped here; error offsets below count from after it.
+    // A UTF-8 BOM is skipped by the parser thread; error offsets count from after it.
     std::size_t bom = 0;
-    if (it != end && *it == '\xEF') {
-        for (; bom < 3 && it != end; ++bom)
-            ++it;
-    }
+    EventChannel channel;
+    std::thread parser([&file, &channel, &bom] { recordEvents(file.get(), channel, &bom); });
+    // However this thread leaves (an exception from onRecord included), the parser stops first.
+    struct StopParser
+    {
+        EventChannel &channel;
+        std::thread &thread;
+        ~StopParser()
+        {
+            channel.stop();
+            thread.join();
+        }
+    } stopParser{channel, parser};
+
     RecordSax sax(maxDepth, onRecord);
-    const bool ok = Json::sax_parse(it, end, &sax, nlohmann::detail::input_format_t::json, true, true);
-    std::fclose(file);
+    EventChunk chunk;
+    bool stopped = false;
+    std::uint64_t chunkOffset = 0;
+    bool failed = false;
+    while (!stopped && channel.receive(&chunk)) {
+        chunkOffset = chunk.offset;
+        stopped = !replay(chunk, sax);
+        const bool last = chunk.last;
+        if (!stopped && chunk.failed) {
+            sax.parseError(chunk.errorPosition, chunk.errorText);
+            failed = true;
+        }
+        channel.recycle(std::move(chunk));
+        if (last)
+            break;
+    }
     result.records = sax.records();
-    if (ok)
+    if (!stopped && !failed)
         return result;
+    channel.stop();  // no need to read on while the file is read again for the error's place
+    // bom was set before the parser sent its first chunk, and one was received.
     if (sax.failedDeep())
-        result.error = locate(path, static_cast<std::size_t>(reader.consumed()), DecodeError::Kind::TooDeep);
+        result.error = locate(path, static_cast<std::size_t>(chunkOffset), DecodeError::Kind::TooDeep);
     else if (!sax.topLevelArray() && sax.errorText().empty())
         result.error = DecodeError{DecodeError::Kind::NoJson, 0, {}, {}, {}};
     else

@@ -1,0 +1,120 @@
+#include "model/saxevents.h"
+
+#include "model/input.h"
+
+#include <cstring>
+#include <exception>
+
+// The parser's lexer is instantiated here, in a file of its own: GCC inlines its per-character
+// helpers (std::string::push_back, get) only when the file leaves enough of its inlining budget,
+// and the lexer is the floor of a streamed analysis.
+
+namespace paytriage {
+namespace {
+
+// The SAX handler on the parser thread: writes each event into the current chunk.
+class EventRecorder final
+{
+public:
+    static constexpr std::size_t kChunkBytes = std::size_t(1) << 18;
+
+    EventRecorder(EventChannel &channel, const ChunkedFileReader &reader)
+        : m_channel(channel)
+        , m_reader(reader)
+        , m_chunk(channel.blank())
+    {
+    }
+
+    bool null() { return put(SaxEvent::Null); }
+    bool boolean(bool v) { return put(v ? SaxEvent::True : SaxEvent::False); }
+    bool number_integer(Json::number_integer_t v) { return number(SaxEvent::Integer, v); }
+    bool number_unsigned(Json::number_unsigned_t v) { return number(SaxEvent::Unsigned, v); }
+    bool number_float(Json::number_float_t v, const std::string &) { return number(SaxEvent::Float, v); }
+    bool string(std::string &v) { return text(SaxEvent::String, v); }
+    bool binary(Json::binary_t &) { return put(SaxEvent::Null); }  // not produced by JSON input
+    bool key(std::string &k) { return text(SaxEvent::Key, k); }
+    bool start_object(std::size_t) { return put(SaxEvent::StartObject); }
+    bool end_object() { return put(SaxEvent::EndObject); }
+    bool start_array(std::size_t) { return put(SaxEvent::StartArray); }
+    bool end_array() { return put(SaxEvent::EndArray); }
+    bool parse_error(std::size_t position, const std::string &, const nlohmann::detail::exception &e)
+    {
+        fail(position, e.what());
+        return false;
+    }
+
+    // The parse ended: the last chunk goes, with the error if there was one.
+    void finish()
+    {
+        m_chunk.last = true;
+        m_channel.send(std::move(m_chunk));
+    }
+    void fail(std::size_t position, std::string text)
+    {
+        m_chunk.failed = true;
+        m_chunk.errorPosition = position;
+        m_chunk.errorText = std::move(text);
+    }
+
+private:
+    bool put(SaxEvent event)
+    {
+        m_chunk.bytes.push_back(static_cast<char>(event));
+        return sent();
+    }
+    template<typename T>
+    bool number(SaxEvent event, T v)
+    {
+        char bytes[1 + sizeof v];
+        bytes[0] = static_cast<char>(event);
+        std::memcpy(bytes + 1, &v, sizeof v);
+        m_chunk.bytes.append(bytes, sizeof bytes);
+        return sent();
+    }
+    bool text(SaxEvent event, const std::string &v)
+    {
+        const std::uint64_t size = v.size();
+        char head[1 + sizeof size];
+        head[0] = static_cast<char>(event);
+        std::memcpy(head + 1, &size, sizeof size);
+        m_chunk.bytes.append(head, sizeof head);
+        m_chunk.bytes.append(v);
+        return sent();
+    }
+    // A full chunk goes to the calling thread; false ends the parse when that thread stopped it.
+    bool sent()
+    {
+        if (m_chunk.bytes.size() < kChunkBytes)
+            return true;
+        m_channel.send(std::move(m_chunk));
+        m_chunk = m_channel.blank();
+        m_chunk.offset = m_reader.consumed();
+        return !m_channel.stopped();
+    }
+
+    EventChannel &m_channel;
+    const ChunkedFileReader &m_reader;
+    EventChunk m_chunk;
+};
+
+} // namespace
+
+void recordEvents(std::FILE *file, EventChannel &channel, std::size_t *bom)
+{
+    ChunkedFileReader reader(file);
+    EventRecorder recorder(channel, reader);
+    try {
+        auto it = reader.iterator();
+        const ChunkedFileReader::Iterator end;
+        if (it != end && *it == '\xEF') {
+            for (; *bom < 3 && it != end; ++*bom)
+                ++it;
+        }
+        Json::sax_parse(it, end, &recorder, nlohmann::detail::input_format_t::json, true, true);
+    } catch (const std::exception &e) {
+        recorder.fail(0, e.what());  // out of memory, most likely
+    }
+    recorder.finish();
+}
+
+} // namespace paytriage
