@@ -53,6 +53,16 @@ void collectRecords(const Json &list, const std::string &pointer, QStringList *o
 
 // A deterministic jumble of records: shapes repeated, reordered, cut short, extended, with
 // duplicate keys, values changing type and nested containers changing shape.
+// Writes text into tx.json in dir: its path, or an empty string when it could not be written.
+QString writeFile(const QTemporaryDir &dir, const QByteArray &text)
+{
+    const QString path = dir.filePath(QStringLiteral("tx.json"));
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(text) != text.size())
+        return {};
+    return path;
+}
+
 class RecordGenerator
 {
 public:
@@ -234,11 +244,8 @@ void TestDocument::webhookCarriesItsPayment()
 void TestDocument::streamsRecordsOfAnArray()
 {
     QTemporaryDir dir;
-    const QString path = dir.filePath(QStringLiteral("tx.json"));
-    QFile file(path);
-    QVERIFY(file.open(QIODevice::WriteOnly));
-    file.write("\xEF\xBB\xBF [ {\"transactionKey\":\"a\",\"nested\":{\"x\":[1,2]}}, 7, [ {\"transactionKey\":\"b\"} ], {\"transactionKey\":\"c\"} ]");
-    file.close();
+    const QString path = writeFile(dir, "\xEF\xBB\xBF [ {\"transactionKey\":\"a\",\"nested\":{\"x\":[1,2]}}, 7, [ {\"transactionKey\":\"b\"} ], {\"transactionKey\":\"c\"} ]");
+    QVERIFY(!path.isEmpty());
     QVERIFY(fileStartsWithArray(path));
     QStringList seen;
     const StreamResult r = streamRecords(path, 64, [&](const StreamedRecord &record) {
@@ -255,12 +262,9 @@ void TestDocument::streamsRecordsOfAnArray()
 void TestDocument::streamReportsWhereItBroke()
 {
     QTemporaryDir dir;
-    const QString path = dir.filePath(QStringLiteral("tx.json"));
-    QFile file(path);
-    QVERIFY(file.open(QIODevice::WriteOnly));
     // Line 3 is cut short: the file ends inside the second record.
-    file.write("[\n{\"transactionKey\":\"a\"},\n{\"transactionKey\":\"b\", \"amount\": 1");
-    file.close();
+    const QString path = writeFile(dir, "[\n{\"transactionKey\":\"a\"},\n{\"transactionKey\":\"b\", \"amount\": 1");
+    QVERIFY(!path.isEmpty());
     int records = 0;
     const StreamResult r = streamRecords(path, 64, [&](const StreamedRecord &) { ++records; });
     QVERIFY(r.error);
@@ -303,11 +307,8 @@ void TestDocument::streamStops()
     QFETCH(int, kind);
     QFETCH(int, line);
     QTemporaryDir dir;
-    const QString path = dir.filePath(QStringLiteral("tx.json"));
-    QFile file(path);
-    QVERIFY(file.open(QIODevice::WriteOnly));
-    file.write(text);
-    file.close();
+    const QString path = writeFile(dir, text);
+    QVERIFY(!path.isEmpty());
     int delivered = 0;
     const StreamResult r = streamRecords(path, 64, [&](const StreamedRecord &) { ++delivered; });
     QVERIFY(r.error);
@@ -321,11 +322,8 @@ void TestDocument::streamStops()
 void TestDocument::streamStopsWhenTheCallbackThrows()
 {
     QTemporaryDir dir;
-    const QString path = dir.filePath(QStringLiteral("tx.json"));
-    QFile file(path);
-    QVERIFY(file.open(QIODevice::WriteOnly));
-    file.write(QByteArray::fromStdString(RecordGenerator().file(60000)));
-    file.close();
+    const QString path = writeFile(dir, QByteArray::fromStdString(RecordGenerator().file(60000)));
+    QVERIFY(!path.isEmpty());
     int delivered = 0;
     bool thrown = false;
     try {
@@ -385,11 +383,8 @@ void TestDocument::streamedRecordsMatchTheParsedFile()
 {
     QFETCH(QByteArray, text);
     QTemporaryDir dir;
-    const QString path = dir.filePath(QStringLiteral("tx.json"));
-    QFile file(path);
-    QVERIFY(file.open(QIODevice::WriteOnly));
-    file.write(text);
-    file.close();
+    const QString path = writeFile(dir, text);
+    QVERIFY(!path.isEmpty());
 
     QStringList expected;
     collectRecords(Json::parse(text.toStdString()), std::string(), &expected);
