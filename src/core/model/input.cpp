@@ -112,9 +112,9 @@ namespace {
 // is exactly what nlohmann's DOM parser builds: members in first-seen order, a duplicate key
 // keeps its first position and takes the last value.
 //
-// The rare paths (a new shape, a value changing type) are kept out of line: the parser's lexer
-// is instantiated in this file, and GCC only inlines its per-character helpers when the rest of
-// the file leaves it enough of its inlining budget.
+// It receives the parser's events as they are replayed on the calling thread (see saxevents.h).
+// The rare paths (a new shape, a value changing type) are kept out of line, so that the replay
+// loop, into which the common ones are inlined, stays small.
 class RecordSax final
 {
 public:
