@@ -621,7 +621,8 @@ void TestRules::recordsWithTheSameKeys()
     };
     const QString compared = run(false);
     QCOMPARE(run(true), compared);
-    for (const char *expected : {"unknown-enum-value.unknown [warning] /10/status", "unknown-enum-value.unknown [warning] /40/status",
+    for (const char *expected : {"unknown-enum-value.unknown [warning] /10/status",
+                                 "unknown-enum-value.unknown [warning] /40/status",
                                  "timestamp-without-offset.default [info] /20/transactionAt",
                                  "unknown-field.default [info] /30/brandNewField"})
         QVERIFY2(compared.contains(QLatin1String(expected)), qPrintable(compared));

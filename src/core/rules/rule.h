@@ -79,8 +79,9 @@ private:
     // partitions, each an open-addressing table (linear probing, 40-byte slots, grown by half)
     // with a log of the facts noted for it. Each record appends its fact to its partition's log;
     // every kFoldEvery facts, each partition applies its log in order, its table small enough
-    // to stay in the TLB while it does, and the slots fetched a few facts ahead. The outcome is the same as applying
-    // each record as it comes: a partition sees its own payments' facts in record order.
+    // to stay in the TLB while it does, and the slots fetched a few facts ahead. The outcome is
+    // the same as applying each record as it comes: a partition sees its payments' facts in
+    // record order.
     struct Slot
     {
         std::uint64_t key = 0;  // 0: empty (a hash of 0 is stored as 1)
@@ -114,7 +115,10 @@ private:
     static constexpr unsigned kPartitionBits = 8;
     static constexpr std::size_t kFoldEvery = std::size_t(1) << 16;
 
-    static std::size_t partitionOf(std::uint64_t key) { return static_cast<std::size_t>(key >> (64 - kPartitionBits)); }
+    static std::size_t partitionOf(std::uint64_t key)
+    {
+        return static_cast<std::size_t>(key >> (64 - kPartitionBits));
+    }
     void apply(Partition &partition, const Fact &fact);
     static PaymentTrail &trailFor(Partition &partition, std::uint64_t key);
     static const PaymentTrail *trailAt(const Partition &partition, std::uint64_t key);
