@@ -87,11 +87,7 @@ int main(int argc, char **argv)
     paytriage::ChunkedFileReader reader(file);
     auto it = reader.iterator();
     const paytriage::ChunkedFileReader::Iterator end;
-    // Skip a UTF-8 BOM, as streamRecords does.
-    if (it != end && *it == '\xEF') {
-        for (int i = 0; i < 3 && it != end; ++i)
-            ++it;
-    }
+    paytriage::ChunkedFileReader::skipByteOrderMark(it);  // as streamRecords does
     FloorSax sax;
     // Same call as streamRecords: paytriage::Json (ordered_json), strict, the whole input.
     const bool ok = paytriage::Json::sax_parse(it, end, &sax, nlohmann::detail::input_format_t::json, true, true);

@@ -85,6 +85,17 @@ void ChunkedFileReader::Iterator::settle()
     m_end = m_pos + m_reader->m_filled;
 }
 
+std::size_t ChunkedFileReader::skipByteOrderMark(Iterator &it)
+{
+    const Iterator end;
+    std::size_t skipped = 0;
+    if (it != end && *it == '\xEF') {
+        for (; skipped < 3 && it != end; ++skipped)
+            ++it;
+    }
+    return skipped;
+}
+
 bool fileStartsWithArray(const QString &path)
 {
     QFile file(path);

@@ -73,6 +73,8 @@ public:
     };
 
     Iterator iterator() { return Iterator(this); }
+    // Steps it over a UTF-8 byte order mark at the start of the file: the bytes skipped (0 or 3).
+    static std::size_t skipByteOrderMark(Iterator &it);
     std::uint64_t consumed() const { return m_consumed; }
 
 private:

@@ -108,10 +108,7 @@ void recordEvents(std::FILE *file, EventChannel &channel, std::size_t *bom)
     try {
         auto it = reader.iterator();
         const ChunkedFileReader::Iterator end;
-        if (it != end && *it == '\xEF') {
-            for (; *bom < 3 && it != end; ++*bom)
-                ++it;
-        }
+        *bom = ChunkedFileReader::skipByteOrderMark(it);
         Json::sax_parse(it, end, &recorder, nlohmann::detail::input_format_t::json, true, true);
     } catch (const std::exception &e) {
         recorder.fail(0, e.what());  // out of memory, most likely
