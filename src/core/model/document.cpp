@@ -175,7 +175,6 @@ DocumentKind classifyByKeys(const Json &o, std::uint32_t keys, bool *valuesRead)
 
 } // namespace
 
-
 DocumentKind classifyRecord(const Json &o, bool *byKeysAlone)
 {
     bool valuesRead = false;

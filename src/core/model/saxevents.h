@@ -3,9 +3,8 @@
 // The events of a streamed parse, passed from the parser thread to the thread that builds the
 // records (see streamRecords in input.cpp). Internal to paytriage_core.
 
-#include "model/document.h"
-
 #include <condition_variable>
+#include <cstddef>
 #include <cstdint>
 #include <cstdio>
 #include <deque>

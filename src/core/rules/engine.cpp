@@ -133,7 +133,7 @@ void TransactionLedger::apply(Partition &partition, const Fact &fact)
     }
     if (fact.event != Fact::Event::Cancel || (trail.sawCancel && fact.ms >= trail.firstCancelMs))
         return;
-    CancelFact &cancel = m_cancels[fact.cancel - 1];
+    const CancelFact &cancel = m_cancels[fact.cancel - 1];
     trail.firstCancelMs = fact.ms;
     trail.sawCancel = true;
     trail.cancelAmount = cancel.amount;

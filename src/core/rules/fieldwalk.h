@@ -126,6 +126,7 @@ void FieldIndex::walkObject(std::string_view kind, const Json *fields, const Jso
         return;
     Table *known = fields ? &table(fields) : nullptr;
     // The previous top-level object was looked up in the same table, key by key, in this order.
+    // (A document's fields map is never an object's, so nested walks leave its positions alone.)
     bool keysKnown = false;
     if (depth == 0) {
         keysKnown = sameKeys && known && known == m_lastWalked;

@@ -20,9 +20,9 @@ inline const Json *get(const Json &object, std::string_view key)
     return it == object.end() ? nullptr : &*it;
 }
 
-// Equality of two short strings such as JSON keys, without a call into the C library for
-// the common sizes: four or eight bytes at a time, the last load overlapping the one before. Streamed
-// records compare every key to the previous record's, tens of millions of times.
+// Equality of two short strings such as JSON keys, without a call into the C library for the
+// common sizes: four or eight bytes at a time, the last load overlapping the one before.
+// Streamed records compare every key to the previous record's, tens of millions of times.
 inline bool sameText(std::string_view a, std::string_view b)
 {
     const std::size_t n = a.size();
