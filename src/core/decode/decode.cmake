@@ -6,4 +6,6 @@ set(PAYTRIAGE_DECODE_SOURCES
     decode/textscan.cpp
     decode/valueparser.h
     decode/valueparser.cpp
+    decode/tostringform.h
+    decode/tostringform.cpp
 )

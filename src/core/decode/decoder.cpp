@@ -1,6 +1,7 @@
 #include "decoder.h"
 
 #include "decode/textscan.h"
+#include "decode/tostringform.h"
 #include "decode/valueparser.h"
 
 #include <QCoreApplication>
@@ -74,6 +75,21 @@ constexpr std::array<MessageText, kRepairKindCount> kRepairTexts = {{
                        "Part of the data is missing at line %1, column %2 (“%3”); only the complete "
                        "values before it are shown. Copy the whole response again to see everything."),
      true},
+    {QT_TRANSLATE_NOOP("paytriage::Decoder",
+                       "Something was left out at line %1, column %2 (“%3”): this document is partial, "
+                       "so the keys it lacks are unknown, not null. Look the payment up to see all of it."),
+     true},
+    {QT_TRANSLATE_NOOP("paytriage::Decoder",
+                       "A Java or Kotlin toString() form at line %1, column %2 was read as JSON. It has no "
+                       "quotes, so numbers and words were told apart by how they look: %3"),
+     true},
+    {QT_TRANSLATE_NOOP("paytriage::Decoder",
+                       "JSON behind line comments (// or #) starting at line %1, column %2 was read: %3"),
+     true},
+    {QT_TRANSLATE_NOOP("paytriage::Decoder",
+                       "JSON inside a quoted, escaped string at line %1, column %2 was unescaped and "
+                       "read: %3"),
+     true},
 }};
 
 enum class ErrorArgs {
@@ -140,15 +156,20 @@ static_assert(static_cast<std::size_t>(DecodeError::Kind::NoJson) + 1 == kErrorT
 
 constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
 
-void setError(DecodeResult &result, const Failure &failure)
+DecodeError errorAt(std::string_view text, const Failure &failure)
 {
-    const std::string_view text = result.text;
     DecodeError error;
     error.kind = failure.kind;
     error.offset = std::min(failure.offset, text.size());
     error.position = positionOf(text, error.offset);
     error.excerpt = decode_detail::errorExcerpt(text, error.offset);
     error.expected = failure.expected;
+    return error;
+}
+
+void setError(DecodeResult &result, const Failure &failure)
+{
+    DecodeError error = errorAt(result.text, failure);
     result.documents.clear();
     result.repairs.clear();
     result.sourceMap = SourceMap();
@@ -189,7 +210,8 @@ void commit(DecodeResult &result, std::vector<ParsedValue> &documents,
                 result.sourceMap.add(i, std::move(pointer), range);
             SourceEntries().swap(document.sourceMap);
         }
-        result.documents.push_back(DecodedDocument{std::move(document.value), document.range});
+        result.documents.push_back(
+            DecodedDocument{std::move(document.value), document.range, document.partial, std::move(document.elided)});
     }
     if (options.buildSourceMap)
         result.sourceMap.index();
@@ -224,8 +246,9 @@ struct LenientScan
 {
     std::vector<ParsedValue> documents;
     std::vector<PendingRepair> repairs;
-    std::optional<Attempt> fatal; // an error no amount of skipping excuses
-    std::optional<Attempt> best;  // the most promising failed attempt
+    std::optional<Attempt> fatal;          // an error no amount of skipping excuses (nesting too deep)
+    std::optional<Attempt> best;           // the most promising failed attempt
+    std::vector<Failure> broken;           // values that broke after complete members: skipped, reported
     bool foundBracket = false;
 };
 
@@ -272,6 +295,125 @@ void consider(std::optional<Attempt> &best, const Failure &failure, std::size_t 
         best = Attempt{failure, progress};
 }
 
+std::size_t lineStart(std::string_view text, std::size_t pos)
+{
+    while (pos > 0 && text[pos - 1] != '\n' && text[pos - 1] != '\r')
+        --pos;
+    return pos;
+}
+
+// Where to look for the next document after a value that broke at failedAt: after its closing
+// bracket when the brackets balance, else at the next line that opens a value no further
+// indented than the broken one (a pretty-printed paste of several responses), else the end.
+std::size_t afterBrokenValue(std::string_view text, std::size_t begin, std::size_t failedAt)
+{
+    std::size_t depth = 0;
+    bool inString = false;
+    for (std::size_t p = begin; p < text.size(); ++p) {
+        const char c = text[p];
+        if (inString) {
+            if (c == '\\')
+                ++p;
+            else if (c == '"')
+                inString = false;
+            continue;
+        }
+        if (c == '"') {
+            inString = true;
+        } else if (c == '{' || c == '[') {
+            ++depth;
+        } else if ((c == '}' || c == ']') && depth > 0 && --depth == 0) {
+            if (p >= failedAt)
+                return p + 1;
+            break;  // closed before the failure: the brackets do not describe this value
+        }
+    }
+    const std::size_t indent = begin - lineStart(text, begin);
+    for (std::size_t p = failedAt; p < text.size(); ++p) {
+        if (text[p] != '\n')
+            continue;
+        std::size_t q = p + 1;
+        while (q < text.size() && (text[q] == ' ' || text[q] == '\t'))
+            ++q;
+        if (q < text.size() && (text[q] == '{' || text[q] == '[') && q - (p + 1) <= indent)
+            return q;
+    }
+    return text.size();
+}
+
+// The end of the quoted literal that opens at quote (its closing quote), or npos.
+std::size_t literalEnd(std::string_view text, std::size_t quote)
+{
+    const char q = text[quote];
+    for (std::size_t p = quote + 1; p < text.size(); ++p) {
+        if (text[p] == '\\')
+            ++p;
+        else if (text[p] == q)
+            return p;
+        else if (text[p] == '\n')
+            return std::string_view::npos;
+    }
+    return std::string_view::npos;
+}
+
+// A log line that quotes a body with its quotes escaped: 401 Unauthorized: "{\"code\": …}". The
+// literal at quote is unescaped (keeping, for every byte, where it came from) and parsed; the
+// ranges and repairs found are moved back onto the original text.
+bool parseEscapedLiteral(std::string_view text, std::size_t quote, const DecodeOptions &options, ParsedValue &out)
+{
+    const std::size_t close = literalEnd(text, quote);
+    if (close == std::string_view::npos)
+        return false;
+    std::string inner;
+    std::vector<std::size_t> origin;
+    bool escapedQuote = false;
+    for (std::size_t p = quote + 1; p < close; ++p) {
+        origin.push_back(p);
+        if (text[p] != '\\') {
+            inner += text[p];
+            continue;
+        }
+        const char e = text[p + 1];
+        switch (e) {
+        case '"': inner += '"'; escapedQuote = true; break;
+        case '\'': inner += '\''; break;
+        case '\\': inner += '\\'; break;
+        case '/': inner += '/'; break;
+        case 'n': inner += '\n'; break;
+        case 'r': inner += '\r'; break;
+        case 't': inner += '\t'; break;
+        default:
+            // \uXXXX and the rest stay escaped: the inner JSON parser reads them itself.
+            inner += '\\';
+            inner += e;
+            origin.push_back(p + 1);
+            break;
+        }
+        ++p;
+    }
+    origin.push_back(close);
+    const std::size_t first = skipJsonSpace(inner, 0);
+    if (!escapedQuote || first >= inner.size() || (inner[first] != '{' && inner[first] != '['))
+        return false;
+    if (decode_detail::findByteProblem(inner))
+        return false;
+    ValueParser parser(inner, options, true);
+    if (!parser.parse(first, out) || parser.skipSpaceAndComments(out.range.end) != inner.size())
+        return false;
+    const auto move = [&origin](std::size_t offset) { return origin[std::min(offset, origin.size() - 1)]; };
+    out.range = ByteRange{move(out.range.begin), move(out.range.end)};
+    for (auto &entry : out.sourceMap)
+        entry.second = ByteRange{move(entry.second.begin), move(entry.second.end)};
+    for (PendingRepair &repair : out.repairs) {
+        repair.offset = move(repair.offset);
+        repair.excerptBegin = move(repair.excerptBegin);
+        repair.excerptEnd = move(repair.excerptEnd);
+    }
+    out.repairs.insert(out.repairs.begin(), PendingRepair{RepairKind::EscapedJson, quote, quote, close + 1});
+    out.resumeAt = close + 1;
+    return true;
+}
+
 LenientScan scanLenient(std::string_view text, std::size_t bodyStart, const DecodeOptions &options)
 {
     LenientScan scan;
@@ -303,6 +445,19 @@ LenientScan scanLenient(std::string_view text, std::size_t bodyStart, const Deco
 
     Gap gap;
     gap.begin = bodyStart;
+    const auto accept = [&](std::size_t q, ParsedValue &&value) {
+        closeGap(gap, q, scan.documents.empty(), false, text, scan.repairs);
+        if (!scan.documents.empty())
+            scan.repairs.push_back({RepairKind::MultipleDocuments, q, q, value.range.end});
+        scan.repairs.insert(scan.repairs.end(), value.repairs.begin(), value.repairs.end());
+        value.repairs.clear();
+        const std::size_t next = std::max(value.resumeAt, q + 1);
+        gap = Gap();
+        gap.begin = next;
+        gap.suppressed = value.truncated;
+        scan.documents.push_back(std::move(value));
+        return next;
+    };
     std::size_t q = bodyStart;
     while (q < size) {
         const char c = text[q];
@@ -323,26 +478,38 @@ LenientScan scanLenient(std::string_view text, std::size_t bodyStart, const Deco
                 continue;
             }
         }
+        if ((c == '"' || c == '\'') && q + 1 < size && (text[q + 1] == '{' || text[q + 1] == '[')) {
+            ParsedValue value;
+            if (parseEscapedLiteral(text, q, options, value)) {
+                q = accept(q, std::move(value));
+                continue;
+            }
+        }
         if (c == '{' || c == '[') {
             scan.foundBracket = true;
             ParsedValue value;
             if (parser.parse(q, value)) {
-                closeGap(gap, q, scan.documents.empty(), false, text, scan.repairs);
-                if (!scan.documents.empty())
-                    scan.repairs.push_back({RepairKind::MultipleDocuments, q, q, value.range.end});
-                scan.repairs.insert(scan.repairs.end(), value.repairs.begin(), value.repairs.end());
-                value.repairs.clear();
-                q = std::max(value.resumeAt, q + 1);
-                gap = Gap();
-                gap.begin = q;
-                gap.suppressed = value.truncated;
-                scan.documents.push_back(std::move(value));
+                q = accept(q, std::move(value));
                 continue;
             }
-            const Failure &failure = parser.failure();
-            if (failure.kind == DecodeError::Kind::TooDeep || parser.failedAfterMembers()) {
+            const Failure failure = parser.failure();
+            const bool brokeAfterMembers = parser.failedAfterMembers();
+            if (c == '{' && decode_detail::startsToStringForm(text, q)
+                && decode_detail::parseToStringForm(text, q, options, value)) {
+                q = accept(q, std::move(value));
+                continue;
+            }
+            if (failure.kind == DecodeError::Kind::TooDeep) {
                 consider(scan.fatal, failure, q);
                 return scan;
+            }
+            if (brokeAfterMembers) {
+                // JSON that broke, not a bracket in prose: said, then skipped, so the documents
+                // around it are still read.
+                scan.broken.push_back(failure);
+                gap.clean = false;
+                q = std::max(afterBrokenValue(text, q, failure.offset), q + 1);
+                continue;
             }
             consider(scan.best, failure, q);
             gap.clean = false;
@@ -351,11 +518,82 @@ LenientScan scanLenient(std::string_view text, std::size_t bodyStart, const Deco
             q = std::max(failure.offset, q + 1);
             continue;
         }
+        // Payment(paymentKey=…, status=DONE): a data class or Lombok toString() in a log line.
+        if (c >= 'A' && c <= 'Z' && (q == 0 || !decode_detail::isIdentifierChar(text[q - 1]))
+            && decode_detail::startsToStringForm(text, q)) {
+            ParsedValue value;
+            if (decode_detail::parseToStringForm(text, q, options, value)) {
+                scan.foundBracket = true;
+                q = accept(q, std::move(value));
+                continue;
+            }
+        }
         gap.clean = false;
         ++q;
     }
     closeGap(gap, size, scan.documents.empty(), true, text, scan.repairs);
     return scan;
+}
+
+// JSON copied out of source code behind line comments ("// {", "#   \"status\": …"): a copy
+// of the text with the comment markers blanked, so every offset still points at the same
+// place; empty when no run of commented lines holds a bracket.
+std::string uncommented(std::string_view text, std::vector<PendingRepair> &repairs)
+{
+    std::string copy(text);
+    bool changed = false;
+    std::size_t runStart = std::string::npos;
+    bool runHasBracket = false;
+    std::vector<std::pair<std::size_t, std::size_t>> markers;  // of the current run
+    const auto endRun = [&] {
+        if (runStart != std::string::npos && runHasBracket) {
+            for (const auto &[at, length] : markers)
+                copy.replace(at, length, length, ' ');
+            repairs.push_back({RepairKind::CommentedOut, runStart, runStart, runStart + 2});
+            changed = true;
+        }
+        runStart = std::string::npos;
+        runHasBracket = false;
+        markers.clear();
+    };
+    for (std::size_t line = 0; line < text.size();) {
+        std::size_t end = text.find('\n', line);
+        if (end == std::string_view::npos)
+            end = text.size();
+        std::size_t p = line;
+        while (p < end && (text[p] == ' ' || text[p] == '\t'))
+            ++p;
+        std::size_t marker = 0;
+        if (text.substr(p, 2) == "//")
+            marker = 2;
+        else if (p < end && text[p] == '#')
+            marker = 1;
+        if (marker) {
+            if (runStart == std::string::npos)
+                runStart = p;
+            markers.emplace_back(p, marker);
+            const std::string_view rest = text.substr(p + marker, end - p - marker);
+            runHasBracket = runHasBracket || rest.find_first_of("{[") != std::string_view::npos;
+        } else if (p < end) {
+            endRun();
+        }
+        line = end + 1;
+    }
+    endRun();
+    return changed ? copy : std::string();
+}
+
+bool holdsQuotedElision(const Json &value)
+{
+    if (value.is_string()) {
+        const std::string &text = value.get_ref<const std::string &>();
+        return text.size() <= 32 && decode_detail::isElisionText(text);
+    }
+    if (value.is_object() || value.is_array())
+        for (const Json &child : value)
+            if (holdsQuotedElision(child))
+                return true;
+    return false;
 }
 
 void decodeInto(DecodeResult &result, const DecodeOptions &options)
@@ -393,7 +631,9 @@ void decodeInto(DecodeResult &result, const DecodeOptions &options)
         std::vector<ParsedValue> documents(1);
         if (strict.parse(first, documents.front())) {
             const std::size_t after = skipJsonSpace(text, documents.front().range.end);
-            if (after == text.size()) {
+            // Valid JSON may still say "left out here" with a "..." value (docs examples do):
+            // the lenient pass reads those as elisions.
+            if (after == text.size() && !(options.lenient && holdsQuotedElision(documents.front().value))) {
                 repairs.insert(repairs.end(), documents.front().repairs.begin(),
                                documents.front().repairs.end());
                 commit(result, documents, repairs, options);
@@ -412,6 +652,18 @@ void decodeInto(DecodeResult &result, const DecodeOptions &options)
     }
 
     LenientScan scan = scanLenient(text, bodyStart, options);
+    if (scan.documents.empty() && !scan.fatal) {
+        // Nothing readable: perhaps it is JSON behind line comments.
+        std::vector<PendingRepair> commentRepairs;
+        const std::string copy = uncommented(text, commentRepairs);
+        if (!copy.empty()) {
+            LenientScan second = scanLenient(copy, bodyStart, options);
+            if (!second.documents.empty()) {
+                second.repairs.insert(second.repairs.end(), commentRepairs.begin(), commentRepairs.end());
+                scan = std::move(second);
+            }
+        }
+    }
     if (scan.fatal) {
         const bool strictWins = scan.fatal->failure.kind != DecodeError::Kind::TooDeep
                                 && strictAttempt.progress > scan.fatal->progress;
@@ -421,6 +673,12 @@ void decodeInto(DecodeResult &result, const DecodeOptions &options)
     if (!scan.documents.empty()) {
         repairs.insert(repairs.end(), scan.repairs.begin(), scan.repairs.end());
         commit(result, scan.documents, repairs, options);
+        for (const Failure &failure : scan.broken)
+            result.skipped.push_back(errorAt(text, failure));
+        return;
+    }
+    if (!scan.broken.empty()) {
+        setError(result, scan.broken.front());
         return;
     }
     if (!scan.foundBracket) {

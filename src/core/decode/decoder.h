@@ -56,7 +56,11 @@ enum class RepairKind {
     JavaScriptLiteral,   // undefined → null, NaN/Infinity → null
     NumberOutOfRange,    // an integer beyond 64 bits, kept as a (rounded) decimal
     MissingComma,        // two members/elements with only white space between (pretty-print fragments)
-    TruncatedText        // the text stops inside open objects/arrays; complete values kept, containers closed
+    TruncatedText,       // the text stops inside open objects/arrays; complete values kept, containers closed
+    Elision,             // "...", "…", "// ...", "\"...\"" where a person left members out: the document is partial
+    ToStringForm,        // a Java/Kotlin toString() map ({status=DONE, card={…}}, Payment(status=DONE, …))
+    CommentedOut,        // JSON behind // or # line comments, copied out of source code
+    EscapedJson          // JSON inside a quoted, escaped string ("{\"code\": …}" in a log line)
 };
 
 struct Repair
@@ -133,6 +137,10 @@ struct DecodedDocument
 {
     Json value;
     ByteRange range;
+    // Something was left out of it: an elision mark, or the text ended inside it. Keys it lacks
+    // are unknown, not null.
+    bool partial = false;
+    std::vector<std::string> elided;  // JSON pointers of the objects and arrays that lost members
 };
 
 struct DecodeOptions
@@ -148,7 +156,10 @@ struct DecodeResult
     std::string text;                       // the text as given; all offsets point into it
     std::vector<DecodedDocument> documents; // empty when error is set
     std::vector<Repair> repairs;            // empty when the text was strict JSON
-    std::optional<DecodeError> error;
+    std::optional<DecodeError> error;       // nothing could be read
+    // Values that looked like JSON but broke, while other documents of the text were read: those
+    // documents are kept, and each of these says where the broken one failed.
+    std::vector<DecodeError> skipped;
     SourceMap sourceMap;
 
     bool ok() const { return !error.has_value(); }

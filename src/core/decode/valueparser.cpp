@@ -57,7 +57,9 @@ ValueParser::ValueParser(std::string_view text, const DecodeOptions &options, bo
       m_size(text.size()),
       m_maxDepth(options.maxDepth),
       m_lenient(lenient),
-      m_buildMap(options.buildSourceMap)
+      m_buildMap(options.buildSourceMap),
+      // Elisions are recorded by where they are, so a lenient pass tracks pointers even without a map.
+      m_trackPointer(options.buildSourceMap || lenient)
 {
 }
 
@@ -78,6 +80,16 @@ bool ValueParser::parse(std::size_t begin, ParsedValue &out)
         switch (step) {
         case Step::Value: {
             pos = skipSpace(pos);
+            // "card": ... or [1, …]: the value was left out, and with it its member or element.
+            if (m_lenient && m_depth > 0) {
+                if (const std::size_t end = elisionEnd(m_text, pos)) {
+                    addRepair(RepairKind::Elision, pos, pos, end);
+                    dropElided();
+                    pos = end;
+                    step = Step::AfterChild;
+                    break;
+                }
+            }
             const char c = at(pos);
             if (c == '{' || c == '[') {
                 // Only inside a container: "[Object]" alone in prose is no document.
@@ -105,6 +117,14 @@ bool ValueParser::parse(std::size_t begin, ParsedValue &out)
             std::size_t end = 0;
             if (!parseScalar(pos, scalar, end))
                 return recoverTruncated();
+            if (m_lenient && m_depth > 0 && scalar.is_string()
+                && isElisionText(scalar.get_ref<const std::string &>())) {
+                addRepair(RepairKind::Elision, pos, pos, end);
+                dropElided();
+                pos = end;
+                step = Step::AfterChild;
+                break;
+            }
             if (completeValue(std::move(scalar), {pos, end}))
                 return true;
             pos = end;
@@ -137,15 +157,37 @@ bool ValueParser::parse(std::size_t begin, ParsedValue &out)
         case Step::Key: {
             Frame &frame = m_frames[m_depth - 1];
             std::size_t end = 0;
+            // {"mId": "x", ... } or { …, "status": "DONE" }: members were left out here.
+            if (m_lenient) {
+                if (const std::size_t elided = elisionEnd(m_text, pos)) {
+                    addRepair(RepairKind::Elision, pos, pos, elided);
+                    markPartial(m_depth - 1);
+                    pos = skipSpace(elided);
+                    if (at(pos) == ',')
+                        ++pos;
+                    step = Step::FirstInObject;
+                    break;
+                }
+            }
+            const std::size_t keyStart = pos;
             if (!parseKey(pos, firstKey, frame.key, end))
                 return recoverTruncated();
             pos = skipSpace(end);
+            // A quoted mark where a member would be: {"a": 1, "..."}.
+            if (m_lenient && (at(pos) == ',' || at(pos) == '}') && isElisionText(frame.key)) {
+                addRepair(RepairKind::Elision, keyStart, keyStart, end);
+                markPartial(m_depth - 1);
+                if (at(pos) == ',')
+                    ++pos;
+                step = Step::FirstInObject;
+                break;
+            }
             if (at(pos) != ':') {
                 failOrTruncated(pos, expect::kColon);
                 return recoverTruncated();
             }
             ++pos;
-            if (m_buildMap) {
+            if (m_trackPointer) {
                 m_pointer.resize(frame.pointerLength);
                 pushKeySegment(frame.key);
             }
@@ -153,7 +195,7 @@ bool ValueParser::parse(std::size_t begin, ParsedValue &out)
             break;
         }
         case Step::Element:
-            if (m_buildMap) {
+            if (m_trackPointer) {
                 const Frame &frame = m_frames[m_depth - 1];
                 m_pointer.resize(frame.pointerLength);
                 pushIndexSegment(frame.count);
@@ -179,21 +221,6 @@ bool ValueParser::parse(std::size_t begin, ParsedValue &out)
                         return true;
                     ++pos;
                     break;
-                }
-                if (m_lenient && !isObject) {
-                    // Node prints "... 120 more items" for long arrays: the rest was left out.
-                    if (const std::size_t end = moreItemsEnd(pos)) {
-                        addRepair(RepairKind::TruncatedText, pos, pos, end);
-                        pos = skipSpace(end);
-                        if (at(pos) != ']') {
-                            failOrTruncated(pos, expect::kClosingBracket);
-                            return recoverTruncated();
-                        }
-                        if (closeFrame(pos))
-                            return true;
-                        ++pos;
-                        break;
-                    }
                 }
                 firstKey = false;
                 step = isObject ? Step::Key : Step::Element;
@@ -264,7 +291,15 @@ std::size_t ValueParser::skipSpace(std::size_t pos)
         const std::size_t end = commentEnd(pos);
         if (end == pos)
             return pos;
-        addRepair(RepairKind::Comment, pos, pos, end);
+        // "// ..." or "/* 생략 */" inside a value says members were left out there.
+        const bool block = at(pos + 1) == '*';
+        const std::string_view body = m_text.substr(pos + 2, end - pos - 2 - (block && end >= pos + 4 ? 2 : 0));
+        if (m_depth > 0 && isElisionText(body)) {
+            addRepair(RepairKind::Elision, pos, pos, end);
+            markPartial(m_depth - 1);
+        } else {
+            addRepair(RepairKind::Comment, pos, pos, end);
+        }
         pos = end;
     }
 }
@@ -334,10 +369,11 @@ bool ValueParser::recoverTruncated()
         return false;
     }
 
-    // Close the open containers from the innermost out. Only lists keep what they hold: a
-    // list of records cut off keeps its complete records. An object that was cut off is
-    // dropped whole (with the key it belonged to): showing half a payment would make its
-    // missing fields look like findings. So is a list without a single complete element.
+    // Close the open containers from the innermost out, each with the complete members or
+    // elements it holds: a list of records cut off keeps its complete records, a payment cut
+    // by a log line keeps the fields before the cut. Every container closed so is partial: the
+    // keys it lacks are unknown, not null (rules read them so). A container without a single
+    // complete child is dropped, with the key it belonged to.
     constexpr std::size_t kNone = std::numeric_limits<std::size_t>::max();
     std::size_t keptEnd = kNone;
     bool haveCarry = false;
@@ -348,12 +384,14 @@ bool ValueParser::recoverTruncated()
         if (haveCarry)
             attachChild(frame, std::move(carry), carryRange.end);
         haveCarry = false;
-        if (frame.count == 0 || frame.isObject)
+        if (frame.count == 0)
             continue;
         carryRange = ByteRange{frame.begin, frame.lastEnd};
-        if (m_buildMap) {
+        if (m_trackPointer) {
             m_pointer.resize(frame.pointerLength);
-            m_out->sourceMap.emplace_back(m_pointer, carryRange);
+            if (m_buildMap)
+                m_out->sourceMap.emplace_back(m_pointer, carryRange);
+            m_out->elided.push_back(m_pointer);
         }
         carry = std::move(frame.value);
         haveCarry = true;
@@ -383,6 +421,7 @@ bool ValueParser::recoverTruncated()
     m_out->value = std::move(carry);
     m_out->range = carryRange;
     m_out->truncated = true;
+    m_out->partial = true;
     m_out->resumeAt = resumeAt;
     return true;
 }
@@ -408,6 +447,7 @@ void ValueParser::openFrame(bool isObject, std::size_t pos)
     frame.count = 0;
     frame.pointerLength = m_pointer.size();
     frame.isObject = isObject;
+    frame.partial = false;
 }
 
 bool ValueParser::closeFrame(std::size_t closerPos)
@@ -416,10 +456,34 @@ bool ValueParser::closeFrame(std::size_t closerPos)
     const ByteRange range{frame.begin, closerPos + 1};
     Json value = std::move(frame.value);
     frame.keyIndex.reset();
-    if (m_buildMap)
+    if (m_trackPointer)
         m_pointer.resize(frame.pointerLength);
+    if (frame.partial) {
+        // "card": {...}: nothing but the mark, so the value itself was left out.
+        if (frame.count == 0 && m_depth > 1) {
+            --m_depth;
+            dropElided();
+            return false;
+        }
+        if (m_trackPointer)
+            m_out->elided.push_back(m_pointer);
+    }
     --m_depth;
     return completeValue(std::move(value), range);
+}
+
+void ValueParser::markPartial(std::size_t frameIndex)
+{
+    m_frames[frameIndex].partial = true;
+    m_out->partial = true;
+}
+
+// The member or element being parsed is left out: its container is partial.
+void ValueParser::dropElided()
+{
+    markPartial(m_depth - 1);
+    if (m_trackPointer)
+        m_pointer.resize(m_frames[m_depth - 1].pointerLength);
 }
 
 // Returns true when value was the root, which ends the parse.
@@ -428,7 +492,7 @@ bool ValueParser::completeValue(Json &&value, ByteRange range)
     if (m_depth > 0 && range.end == m_size && value.is_number()) {
         // A number running into the end of the text may have lost digits (22400 → 224):
         // leave it out so TruncatedText recovery keeps only what is certain.
-        if (m_buildMap)
+        if (m_trackPointer)
             m_pointer.resize(m_frames[m_depth - 1].pointerLength);
         return false;
     }
@@ -442,7 +506,7 @@ bool ValueParser::completeValue(Json &&value, ByteRange range)
     }
     Frame &parent = m_frames[m_depth - 1];
     attachChild(parent, std::move(value), range.end);
-    if (m_buildMap)
+    if (m_trackPointer)
         m_pointer.resize(parent.pointerLength);
     return false;
 }
@@ -886,20 +950,110 @@ std::size_t ValueParser::nodePlaceholderEnd(std::size_t pos) const
     return 0;
 }
 
-std::size_t ValueParser::moreItemsEnd(std::size_t pos) const
+namespace {
+
+bool isDot(std::string_view text, std::size_t pos, std::size_t *length)
 {
-    if (!startsWith(pos, "... "))
-        return 0;
-    std::size_t p = pos + 4;
-    if (!isDigit(at(p)))
-        return 0;
-    while (isDigit(at(p)))
+    if (pos < text.size() && text[pos] == '.') {
+        *length = 1;
+        return true;
+    }
+    if (text.substr(pos, 3) == "\xE2\x80\xA6") {  // …
+        *length = 3;
+        return true;
+    }
+    return false;
+}
+
+// "..." (three dots or more), "…", or a mix; the end of the run, or pos when none.
+std::size_t dotsEnd(std::string_view text, std::size_t pos)
+{
+    std::size_t p = pos;
+    std::size_t dots = 0;
+    std::size_t length = 0;
+    while (isDot(text, p, &length)) {
+        dots += length == 3 ? 3 : 1;
+        p += length;
+    }
+    return dots >= 3 ? p : pos;
+}
+
+// Words people write where they left something out of a paste.
+constexpr std::string_view kElisionWords[] = {"\xEC\x9D\xB4\xED\x95\x98\xEC\x83\x9D\xEB\x9E\xB5",  // 이하생략
+                                              "\xEC\x9D\xB4\xED\x95\x98 \xEC\x83\x9D\xEB\x9E\xB5", // 이하 생략
+                                              "\xEC\x83\x9D\xEB\x9E\xB5",  // 생략
+                                              "\xEC\xA4\x91\xEB\x9E\xB5",  // 중략
+                                              "omitted", "truncated", "snip"};
+
+std::size_t wordEnd(std::string_view text, std::size_t pos)
+{
+    for (const std::string_view word : kElisionWords)
+        if (text.substr(pos, word.size()) == word)
+            return pos + word.size();
+    return pos;
+}
+
+bool isBlank(char c)
+{
+    return c == ' ' || c == '\t';
+}
+
+} // namespace
+
+std::size_t elisionEnd(std::string_view text, std::size_t pos)
+{
+    std::size_t p = pos;
+    const bool parenthesised = p < text.size() && text[p] == '(';
+    if (parenthesised)
         ++p;
-    if (startsWith(p, " more items"))
-        return p + 11;
-    if (startsWith(p, " more item"))
-        return p + 10;
-    return 0;
+    std::size_t end = dotsEnd(text, p);
+    if (end != p) {
+        // Node's summary of a long array: "... 98 more items".
+        std::size_t q = end;
+        while (isBlank(q < text.size() ? text[q] : '\0'))
+            ++q;
+        std::size_t digits = q;
+        while (digits < text.size() && isDigit(text[digits]))
+            ++digits;
+        if (digits > q && text.substr(digits, 11) == " more items")
+            end = digits + 11;
+        else if (digits > q && text.substr(digits, 10) == " more item")
+            end = digits + 10;
+        else if (const std::size_t w = wordEnd(text, q); w != q)
+            end = w;  // "... 생략"
+    } else {
+        end = wordEnd(text, p);
+        if (end == p)
+            return 0;
+        // A word alone is a mark only when nothing else follows it on its line but a
+        // separator: "생략" as a value would otherwise swallow a misspelt literal.
+        std::size_t q = end;
+        while (isBlank(q < text.size() ? text[q] : '\0'))
+            ++q;
+        if (q < text.size() && text[q] != ',' && text[q] != '\n' && text[q] != '\r' && text[q] != '}'
+            && text[q] != ']' && text[q] != ')')
+            return 0;
+    }
+    if (parenthesised) {
+        if (end >= text.size() || text[end] != ')')
+            return 0;
+        ++end;
+    }
+    return end;
+}
+
+bool isElisionText(std::string_view body)
+{
+    std::size_t begin = 0;
+    std::size_t end = body.size();
+    while (begin < end && (isJsonSpace(body[begin])))
+        ++begin;
+    while (end > begin && isJsonSpace(body[end - 1]))
+        --end;
+    if (begin == end)
+        return false;
+    const std::string_view trimmed = body.substr(begin, end - begin);
+    return elisionEnd(trimmed, 0) == trimmed.size();
 }
 
 bool ValueParser::startsChild(bool isObject, std::size_t pos) const

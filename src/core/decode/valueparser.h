@@ -22,7 +22,7 @@ namespace paytriage::decode_detail {
 
 inline constexpr const char *kTrContext = "paytriage::Decoder";
 
-inline constexpr std::size_t kRepairKindCount = static_cast<std::size_t>(RepairKind::TruncatedText) + 1;
+inline constexpr std::size_t kRepairKindCount = static_cast<std::size_t>(RepairKind::EscapedJson) + 1;
 
 // Repairs of one kind beyond this are not listed: a large console.log dump would otherwise
 // produce hundreds of thousands of identical "unquoted key" notes nobody reads.
@@ -81,8 +81,16 @@ struct ParsedValue
     SourceEntries sourceMap;    // in completion order; later entries win
     bool duplicateKeys = false; // the map may hold entries of overwritten values
     bool truncated = false;     // closed by TruncatedText recovery
+    bool partial = false;       // truncated, or an elision mark left members out
+    std::vector<std::string> elided; // pointers of the containers that lost members
     std::size_t resumeAt = 0;   // where a scan for further documents continues
 };
+
+// Where an elision mark that starts at pos ends ("...", "…", "... 98 more items", "(생략)"),
+// or 0 when none starts there.
+std::size_t elisionEnd(std::string_view text, std::size_t pos);
+// A string or comment body that says only "left out here" ("...", "…", "생략", "omitted").
+bool isElisionText(std::string_view body);
 
 class ValueParser final
 {
@@ -117,6 +125,7 @@ private:
         std::size_t count = 0;   // complete children
         std::size_t pointerLength = 0;
         bool isObject = false;
+        bool partial = false;    // an elision mark stood among its members
     };
 
     char at(std::size_t pos) const { return pos < m_size ? m_data[pos] : '\0'; }
@@ -147,8 +156,9 @@ private:
     bool parseWord(std::size_t pos, std::string_view word, std::size_t &end);
     int curlyQuoteAt(std::size_t pos) const; // 0 none, 1 double “”, 2 single ‘’
     std::size_t nodePlaceholderEnd(std::size_t pos) const;
-    std::size_t moreItemsEnd(std::size_t pos) const;
     bool startsChild(bool isObject, std::size_t pos) const;
+    void markPartial(std::size_t frameIndex);
+    void dropElided();
 
     std::string_view m_text;
     const char *m_data = nullptr;
@@ -156,6 +166,7 @@ private:
     std::size_t m_maxDepth = 0;
     bool m_lenient = false;
     bool m_buildMap = true;
+    bool m_trackPointer = true;  // m_pointer is kept up to date
 
     std::vector<Frame> m_frames; // reused across parse() calls; m_depth are in use
     std::size_t m_depth = 0;

@@ -230,6 +230,8 @@ std::vector<Document> toDocuments(std::vector<DecodedDocument> decoded, const Do
         doc.kind = classify(d.value, &doc.payloadPointer);
         doc.value = std::move(d.value);
         doc.range = d.range;
+        doc.partial = d.partial;
+        doc.elided = std::move(d.elided);
         doc.source = source;
         const Json &payload = doc.payload();
         const Json *versioned = &payload;

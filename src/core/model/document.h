@@ -45,6 +45,10 @@ struct Document
     std::string apiVersion;     // "2022-11-16", "1.4", … or empty when the document does not say
     DocumentSource source;
     ByteRange range;            // in the text it was decoded from (when there was one)
+    // Something was left out of the text it came from (an elision mark, a cut): keys it lacks
+    // are unknown, not null. See DecodedDocument.
+    bool partial = false;
+    std::vector<std::string> elided;
 
     const Json &payload() const;
 };
