@@ -608,6 +608,22 @@
         <source>Part of the data is missing at line %1, column %2 (“%3”); only the complete values before it are shown. Copy the whole response again to see everything.</source>
         <translation>Part of the data is missing at line %1, column %2 (“%3”); only the complete values before it are shown. Copy the whole response again to see everything.</translation>
     </message>
+    <message>
+        <source>Something was left out at line %1, column %2 (“%3”): this document is partial, so the keys it lacks are unknown, not null. Look the payment up to see all of it.</source>
+        <translation>Something was left out at line %1, column %2 (“%3”): this document is partial, so the keys it lacks are unknown, not null. Look the payment up to see all of it.</translation>
+    </message>
+    <message>
+        <source>A Java or Kotlin toString() form at line %1, column %2 was read as JSON. It has no quotes, so numbers and words were told apart by how they look: %3</source>
+        <translation>A Java or Kotlin toString() form at line %1, column %2 was read as JSON. It has no quotes, so numbers and words were told apart by how they look: %3</translation>
+    </message>
+    <message>
+        <source>JSON behind line comments (// or #) starting at line %1, column %2 was read: %3</source>
+        <translation>JSON behind line comments (// or #) starting at line %1, column %2 was read: %3</translation>
+    </message>
+    <message>
+        <source>JSON inside a quoted, escaped string at line %1, column %2 was unescaped and read: %3</source>
+        <translation>JSON inside a quoted, escaped string at line %1, column %2 was unescaped and read: %3</translation>
+    </message>
 </context>
 <context>
     <name>paytriage::ErrorCodeDialog</name>
@@ -1307,6 +1323,34 @@
         <source>Toss Payments</source>
         <translation>Toss Payments</translation>
     </message>
+    <message>
+        <source>Billing key</source>
+        <translation>Billing key</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>BrandPay method</source>
+        <translation>BrandPay method</translation>
+    </message>
+    <message>
+        <source>BrandPay customer</source>
+        <translation>BrandPay customer</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>Balance</translation>
+    </message>
+    <message>
+        <source>Payout</source>
+        <translation>Payout</translation>
+    </message>
+    <message>
+        <source>Seller</source>
+        <translation>Seller</translation>
+    </message>
 </context>
 <context>
     <name>paytriage::SettingsDialog</name>
@@ -1680,6 +1724,14 @@
         <source>* no offset in the source; read as KST</source>
         <translation>* no offset in the source; read as KST</translation>
     </message>
+    <message>
+        <source>Not recognised as a Toss Payments response: nothing was checked.</source>
+        <translation>Not recognised as a Toss Payments response: nothing was checked.</translation>
+    </message>
+    <message>
+        <source>Parts that could not be read</source>
+        <translation>Parts that could not be read</translation>
+    </message>
 </context>
 <context>
     <name>paytriage::TimelineModel</name>
@@ -1938,32 +1990,6 @@
         <translation>%1 of %2 done, %3 failed</translation>
     </message>
     <message>
-        <source>Usage: paytriage-cli COMMAND [options]
-
-Commands:
-  analyze FILE|-   decode and analyse saved or pasted API responses
-  lookup ID        fetch a payment, its transactions and settlements, and analyse them
-  batch FILE|-     look up many ids (one per line or a CSV column) and analyse each
-  explain CODE...  what a Toss error code means, its causes, what to check, who acts
-  catalog --path   where the catalog override file goes (--dump prints the catalog)
-
-Run paytriage-cli COMMAND --help for a command's options.
-Exit status: 0 nothing at warning or above, 1 findings at warning or above, 2 failed.
-</source>
-        <translation>Usage: paytriage-cli COMMAND [options]
-
-Commands:
-  analyze FILE|-   decode and analyse saved or pasted API responses
-  lookup ID        fetch a payment, its transactions and settlements, and analyse them
-  batch FILE|-     look up many ids (one per line or a CSV column) and analyse each
-  explain CODE...  what a Toss error code means, its causes, what to check, who acts
-  catalog --path   where the catalog override file goes (--dump prints the catalog)
-
-Run paytriage-cli COMMAND --help for a command's options.
-Exit status: 0 nothing at warning or above, 1 findings at warning or above, 2 failed.
-</translation>
-    </message>
-    <message>
         <source>Look up many payments during an incident and analyse each: ids one per line, or a CSV column. One JSON line per id on standard output as each finishes; progress and failures on standard error; a failed id never stops the others. The secret key comes from the profile's keychain entry (--profile) or PAYTRIAGE_SECRET_KEY.</source>
         <translation>Look up many payments during an incident and analyse each: ids one per line, or a CSV column. One JSON line per id on standard output as each finishes; progress and failures on standard error; a failed id never stops the others. The secret key comes from the profile's keychain entry (--profile) or PAYTRIAGE_SECRET_KEY.</translation>
     </message>
@@ -2010,6 +2036,32 @@ Exit status: 0 nothing at warning or above, 1 findings at warning or above, 2 fa
     <message>
         <source>--profile and --%1 cannot be used together: the profile names its own addresses.</source>
         <translation>--profile and --%1 cannot be used together: the profile names its own addresses.</translation>
+    </message>
+    <message>
+        <source>Usage: paytriage-cli COMMAND [options]
+
+Commands:
+  analyze FILE|-   decode and analyse saved or pasted API responses
+  lookup ID        fetch a payment, its transactions and settlements, and analyse them
+  batch FILE|-     look up many ids (one per line or a CSV column) and analyse each
+  explain CODE...  what a Toss error code means, its causes, what to check, who acts
+  catalog --path   where the catalog override file goes (--dump prints the catalog)
+
+Run paytriage-cli COMMAND --help for a command's options.
+Exit status: 0 nothing at warning or above, 1 findings at warning or above, 2 failed, 3 nothing recognised.
+</source>
+        <translation>Usage: paytriage-cli COMMAND [options]
+
+Commands:
+  analyze FILE|-   decode and analyse saved or pasted API responses
+  lookup ID        fetch a payment, its transactions and settlements, and analyse them
+  batch FILE|-     look up many ids (one per line or a CSV column) and analyse each
+  explain CODE...  what a Toss error code means, its causes, what to check, who acts
+  catalog --path   where the catalog override file goes (--dump prints the catalog)
+
+Run paytriage-cli COMMAND --help for a command's options.
+Exit status: 0 nothing at warning or above, 1 findings at warning or above, 2 failed, 3 nothing recognised.
+</translation>
     </message>
 </context>
 <context>

@@ -603,6 +603,22 @@
         <source>Part of the data is missing at line %1, column %2 (“%3”); only the complete values before it are shown. Copy the whole response again to see everything.</source>
         <translation>%1행 %2열부터 데이터 일부가 빠져 있어(“%3”) 그 앞의 완전한 값만 보여 줍니다. 모두 보려면 응답 전체를 다시 복사하세요.</translation>
     </message>
+    <message>
+        <source>Something was left out at line %1, column %2 (“%3”): this document is partial, so the keys it lacks are unknown, not null. Look the payment up to see all of it.</source>
+        <translation>%1행 %2열에서 일부가 생략되었습니다(“%3”). 이 문서는 부분 문서이므로 빠진 키는 null이 아니라 알 수 없는 값으로 봅니다. 전체를 보려면 결제를 조회하세요.</translation>
+    </message>
+    <message>
+        <source>A Java or Kotlin toString() form at line %1, column %2 was read as JSON. It has no quotes, so numbers and words were told apart by how they look: %3</source>
+        <translation>%1행 %2열의 Java·Kotlin toString() 형식을 JSON으로 읽었습니다. 따옴표가 없어 숫자와 문자열은 모양으로 구분했습니다: %3</translation>
+    </message>
+    <message>
+        <source>JSON behind line comments (// or #) starting at line %1, column %2 was read: %3</source>
+        <translation>%1행 %2열부터 줄 주석(// 또는 #) 뒤에 있는 JSON을 읽었습니다: %3</translation>
+    </message>
+    <message>
+        <source>JSON inside a quoted, escaped string at line %1, column %2 was unescaped and read: %3</source>
+        <translation>%1행 %2열의 따옴표 안에 이스케이프된 JSON을 풀어서 읽었습니다: %3</translation>
+    </message>
 </context>
 <context>
     <name>paytriage::ErrorCodeDialog</name>
@@ -1300,6 +1316,34 @@
         <source>Toss Payments</source>
         <translation>토스페이먼츠</translation>
     </message>
+    <message>
+        <source>Billing key</source>
+        <translation>빌링키</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <source>BrandPay method</source>
+        <translation>브랜드페이 결제수단</translation>
+    </message>
+    <message>
+        <source>BrandPay customer</source>
+        <translation>브랜드페이 고객</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>잔액</translation>
+    </message>
+    <message>
+        <source>Payout</source>
+        <translation>지급대행</translation>
+    </message>
+    <message>
+        <source>Seller</source>
+        <translation>셀러</translation>
+    </message>
 </context>
 <context>
     <name>paytriage::SettingsDialog</name>
@@ -1673,6 +1717,14 @@
         <source>* no offset in the source; read as KST</source>
         <translation>* 원본에 시간대 오프셋이 없어 KST로 읽음</translation>
     </message>
+    <message>
+        <source>Not recognised as a Toss Payments response: nothing was checked.</source>
+        <translation>토스페이먼츠 응답으로 알아보지 못해 아무것도 검사하지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>Parts that could not be read</source>
+        <translation>읽지 못한 부분</translation>
+    </message>
 </context>
 <context>
     <name>paytriage::TimelineModel</name>
@@ -1931,32 +1983,6 @@
         <translation>%2개 중 %1개 완료, %3개 실패</translation>
     </message>
     <message>
-        <source>Usage: paytriage-cli COMMAND [options]
-
-Commands:
-  analyze FILE|-   decode and analyse saved or pasted API responses
-  lookup ID        fetch a payment, its transactions and settlements, and analyse them
-  batch FILE|-     look up many ids (one per line or a CSV column) and analyse each
-  explain CODE...  what a Toss error code means, its causes, what to check, who acts
-  catalog --path   where the catalog override file goes (--dump prints the catalog)
-
-Run paytriage-cli COMMAND --help for a command&apos;s options.
-Exit status: 0 nothing at warning or above, 1 findings at warning or above, 2 failed.
-</source>
-        <translation>사용법: paytriage-cli 명령 [옵션]
-
-명령:
-  analyze FILE|-   저장하거나 붙여 넣은 API 응답을 읽어 분석합니다
-  lookup ID        결제와 거래 내역, 정산을 조회해 분석합니다
-  batch FILE|-     여러 id(한 줄에 하나 또는 CSV 열)를 조회해 하나씩 분석합니다
-  explain CODE...  토스 오류 코드의 의미, 원인, 확인할 것, 조치 주체
-  catalog --path   카탈로그 덮어쓰기 파일의 위치 (--dump: 카탈로그 출력)
-
-명령별 옵션: paytriage-cli 명령 --help
-종료 상태: 0 경고 이상 없음, 1 경고 이상 발견, 2 실패.
-</translation>
-    </message>
-    <message>
         <source>Look up many payments during an incident and analyse each: ids one per line, or a CSV column. One JSON line per id on standard output as each finishes; progress and failures on standard error; a failed id never stops the others. The secret key comes from the profile&apos;s keychain entry (--profile) or PAYTRIAGE_SECRET_KEY.</source>
         <translation>장애 상황에서 여러 결제를 한꺼번에 조회해 각각 분석합니다. ID는 한 줄에 하나씩 또는 CSV 열로 줍니다. 끝나는 대로 ID마다 JSON 한 줄을 표준 출력에, 진행 상황과 실패는 표준 오류에 씁니다. 한 ID가 실패해도 나머지는 계속합니다. 시크릿 키는 프로필의 키체인 항목(--profile)이나 PAYTRIAGE_SECRET_KEY에서 가져옵니다.</translation>
     </message>
@@ -2003,6 +2029,32 @@ Exit status: 0 nothing at warning or above, 1 findings at warning or above, 2 fa
     <message>
         <source>--profile and --%1 cannot be used together: the profile names its own addresses.</source>
         <translation>--profile과 --%1은 함께 쓸 수 없습니다. 주소는 프로필에 정해져 있습니다.</translation>
+    </message>
+    <message>
+        <source>Usage: paytriage-cli COMMAND [options]
+
+Commands:
+  analyze FILE|-   decode and analyse saved or pasted API responses
+  lookup ID        fetch a payment, its transactions and settlements, and analyse them
+  batch FILE|-     look up many ids (one per line or a CSV column) and analyse each
+  explain CODE...  what a Toss error code means, its causes, what to check, who acts
+  catalog --path   where the catalog override file goes (--dump prints the catalog)
+
+Run paytriage-cli COMMAND --help for a command&apos;s options.
+Exit status: 0 nothing at warning or above, 1 findings at warning or above, 2 failed, 3 nothing recognised.
+</source>
+        <translation>사용법: paytriage-cli 명령 [옵션]
+
+명령:
+  analyze FILE|-   저장하거나 붙여 넣은 API 응답을 읽어 분석합니다
+  lookup ID        결제와 거래 내역, 정산을 조회해 분석합니다
+  batch FILE|-     여러 id(한 줄에 하나 또는 CSV 열)를 조회해 하나씩 분석합니다
+  explain CODE...  토스 오류 코드의 의미, 원인, 확인할 것, 조치 주체
+  catalog --path   카탈로그 덮어쓰기 파일의 위치 (--dump: 카탈로그 출력)
+
+명령별 옵션: paytriage-cli 명령 --help
+종료 상태: 0 경고 이상 없음, 1 경고 이상 발견, 2 실패, 3 알아본 문서 없음.
+</translation>
     </message>
 </context>
 <context>

@@ -15,6 +15,13 @@ QString ModelText::documentKind(DocumentKind kind)
     case DocumentKind::Webhook: return tr("Webhook");
     case DocumentKind::DepositCallback: return tr("Deposit callback");
     case DocumentKind::CashReceipts: return tr("Cash receipt");
+    case DocumentKind::Billing: return tr("Billing key");
+    case DocumentKind::Cancel: return tr("Cancel");
+    case DocumentKind::BrandPayMethod: return tr("BrandPay method");
+    case DocumentKind::BrandPayCustomer: return tr("BrandPay customer");
+    case DocumentKind::Balance: return tr("Balance");
+    case DocumentKind::Payout: return tr("Payout");
+    case DocumentKind::Seller: return tr("Seller");
     case DocumentKind::Unknown: break;
     }
     return tr("Unknown document");

@@ -3,6 +3,7 @@
 #include "util/timestamp.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QRegularExpression>
 
 #include <algorithm>
@@ -78,7 +79,8 @@ void CaseFetcher::addDocument(Json value, const ApiResponse &response)
     Document doc;
     doc.kind = classify(value, &doc.payloadPointer);
     doc.value = std::move(value);
-    doc.source = {response.endpoint.toStdString(), response.endpoint.toStdString(), response.httpStatus};
+    doc.source = {response.endpoint.toStdString(), response.endpoint.toStdString(), response.httpStatus,
+                  QDateTime::currentMSecsSinceEpoch()};
     const Json &payload = doc.payload();
     if (payload.is_object() && payload.contains("version") && payload["version"].is_string())
         doc.apiVersion = payload["version"].get<std::string>();

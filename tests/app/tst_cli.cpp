@@ -77,6 +77,7 @@ private slots:
     void exitStatus_data();
     void exitStatus();
     void jsonContract();
+    void brokenDocumentAmongOthers();
     void bothLanguages();
     void readsStandardInput();
     void failuresSayWhy_data();
@@ -106,6 +107,10 @@ void TestCli::exitStatus_data()
     QTest::newRow("seed 004 settlement is clean")
         << QStringList{QStringLiteral("analyze"), data("seed004-settlement-paste.txt")} << 0;
     QTest::newRow("missing file fails") << QStringList{QStringLiteral("analyze"), data("no-such-file.json")} << 2;
+    // Nothing recognised is not clean: exit 3 (tests/data/real-shapes holds a Slack body).
+    QTest::newRow("an unrecognised document is not clean")
+        << QStringList{QStringLiteral("analyze"), QStringLiteral(PAYTRIAGE_TEST_DATA "/real-shapes/unrecognised-slack-webhook.json")}
+        << 3;
     QTest::newRow("help") << QStringList{QStringLiteral("analyze"), QStringLiteral("--help")} << 0;
     QTest::newRow("unknown command") << QStringList{QStringLiteral("frobnicate")} << 2;
     QTest::newRow("bad format") << QStringList{QStringLiteral("analyze"), QStringLiteral("--format"), QStringLiteral("xml"),
@@ -147,6 +152,25 @@ void TestCli::jsonContract()
     QCOMPARE(timeline[1].toObject().value(QLatin1String("amount")).toDouble(), 22400.0);
     // The lenient decoder's repairs are reported.
     QVERIFY(!root.value(QLatin1String("repairs")).toArray().isEmpty());
+}
+
+void TestCli::brokenDocumentAmongOthers()
+{
+    // The second of three responses broke: the others are analysed, the verdict says so, and the
+    // broken one is named with its line on standard error and in the JSON report.
+    const QByteArray text = "{\"code\":\"NOT_FOUND_PAYMENT\",\"message\":\"x\"}\n"
+                            "{\"code\": \"FORBIDDEN_REQUEST\", \"message\": 허용되지}\n"
+                            "{\"code\":\"UNAUTHORIZED_KEY\",\"message\":\"y\"}\n";
+    const Run r = cli({QStringLiteral("analyze"), QStringLiteral("--format"), QStringLiteral("json"), QStringLiteral("-")}, text);
+    QCOMPARE(r.exitCode, 1);
+    const QJsonObject root = QJsonDocument::fromJson(r.out).object();
+    QCOMPARE(root.value(QLatin1String("documents")).toArray().size(), 2);
+    const QJsonArray skipped = root.value(QLatin1String("skipped")).toArray();
+    QCOMPARE(skipped.size(), 1);
+    QCOMPARE(skipped[0].toObject().value(QLatin1String("line")).toInt(), 2);
+    QVERIFY2(QString::fromUtf8(r.err).contains(QStringLiteral("line 2")), r.err.constData());
+    QCOMPARE(root.value(QLatin1String("summary")).toObject().value(QLatin1String("verdict")).toString(),
+             QStringLiteral("findings"));
 }
 
 void TestCli::bothLanguages()

@@ -223,12 +223,12 @@ void TestDocument::caseIndexesEveryObject()
     QVERIFY(loaded.decoded.ok());
     const Case &c = loaded.kase;
     QCOMPARE(c.documents.size(), std::size_t(3));
-    QCOMPARE(c.payments.size(), std::size_t(1));
-    QCOMPARE(c.transactions.size(), std::size_t(2));
-    QCOMPARE(QString::fromStdString(c.transactions[1].pointer), QStringLiteral("/1"));
-    QCOMPARE(c.settlements.size(), std::size_t(2));
-    QCOMPARE(QString::fromStdString(c.settlements[1].pointer), QStringLiteral("/1/0"));
-    QCOMPARE(c.settlements[1].document, std::size_t(2));
+    QCOMPARE(c.of(DocumentKind::Payment).size(), std::size_t(1));
+    QCOMPARE(c.of(DocumentKind::Transactions).size(), std::size_t(2));
+    QCOMPARE(QString::fromStdString(c.of(DocumentKind::Transactions)[1].pointer), QStringLiteral("/1"));
+    QCOMPARE(c.of(DocumentKind::Settlements).size(), std::size_t(2));
+    QCOMPARE(QString::fromStdString(c.of(DocumentKind::Settlements)[1].pointer), QStringLiteral("/1/0"));
+    QCOMPARE(c.of(DocumentKind::Settlements)[1].document, std::size_t(2));
 }
 
 void TestDocument::webhookCarriesItsPayment()
@@ -236,9 +236,9 @@ void TestDocument::webhookCarriesItsPayment()
     const LoadedCase loaded = loadText(
         R"({"eventType":"PAYMENT_STATUS_CHANGED","createdAt":"2023-07-20T16:35:47.729718","data":{"paymentKey":"p","status":"DONE","totalAmount":1}})",
         {"paste", {}, 0});
-    QCOMPARE(loaded.kase.webhooks.size(), std::size_t(1));
-    QCOMPARE(loaded.kase.payments.size(), std::size_t(1));
-    QCOMPARE(QString::fromStdString(loaded.kase.payments[0].pointer), QStringLiteral("/data"));
+    QCOMPARE(loaded.kase.of(DocumentKind::Webhook).size(), std::size_t(1));
+    QCOMPARE(loaded.kase.of(DocumentKind::Payment).size(), std::size_t(1));
+    QCOMPARE(QString::fromStdString(loaded.kase.of(DocumentKind::Payment)[0].pointer), QStringLiteral("/data"));
 }
 
 void TestDocument::streamsRecordsOfAnArray()

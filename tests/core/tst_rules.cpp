@@ -187,12 +187,24 @@ void TestRules::fires_data()
         QTest::newRow("unknown nested enum value") << payment(p) << qint64(soon) << QString()
                                                    << "unknown-enum-value.unknown" << "warning" << "/card/acquireStatus";
     }
-    QTest::newRow("seed 002 PAYMENT_COMPLETED explained")
-        << fixture(QStringLiteral("seed002-iap-payment-completed.txt")) << qint64(soon) << QString()
-        << "unknown-enum-value.newer" << "warning" << "/status";
-    QTest::newRow("seed 002 statusDeterminedAt has no offset")
-        << fixture(QStringLiteral("seed002-iap-payment-completed.txt")) << qint64(soon) << QString()
-        << "timestamp-without-offset.default" << "info" << "/statusDeterminedAt";
+    // Seed 002: statusDeterminedAt 2025-09-25T16:30:26 (KST); PAYMENT_COMPLETED deserves attention
+    // after 10 minutes. Three minutes on it is explained; an hour on it is a warning.
+    QTest::newRow("seed 002 PAYMENT_COMPLETED explained while young")
+        << fixture(QStringLiteral("seed002-iap-payment-completed.txt")) << qint64(at("2025-09-25T16:33:26+09:00"))
+        << QString() << "status-stuck-in-progress.iap-payment-completed" << "info" << "/status";
+    QTest::newRow("seed 002 PAYMENT_COMPLETED an hour old")
+        << fixture(QStringLiteral("seed002-iap-payment-completed.txt")) << qint64(at("2025-09-25T17:30:26+09:00"))
+        << QString() << "status-stuck-in-progress.iap-not-granted" << "warning" << "/status";
+    QTest::newRow("in-app order not found")
+        << QStringLiteral(R"({"resultType":"SUCCESS","success":{"orderId":"0199a1b2-7c3d-7e4f-8a9b-0c1d2e3f4a5b",)"
+                          R"("status":"NOT_FOUND","reason":"주문을 찾을 수 없어요.","statusDeterminedAt":null}})")
+        << qint64(soon) << QString() << "api-error.iap-status" << "warning" << "/success/status";
+    {
+        Json p = healthyPayment("카드", "DONE");
+        p["requestedAt"] = "2025-04-02T08:39:21";  // documented with an offset
+        QTest::newRow("payment time without offset") << payment(p) << qint64(soon) << QString()
+                                                     << "timestamp-without-offset.default" << "info" << "/requestedAt";
+    }
     {
         Json p = healthyPayment("카드", "PARTIAL_CANCELED");
         // total 50,000 − cancel 10,000 = 40,000 expected; 45,000 claimed.
@@ -269,10 +281,87 @@ void TestRules::fires_data()
                                                             << "timestamp-order.transactions" << "warning"
                                                             << "/1/transactionAt";
     }
-    QTest::newRow("webhook createdAt has no offset")
-        << QStringLiteral(R"({"eventType":"PAYMENT_STATUS_CHANGED","createdAt":"2023-07-20T16:35:47.729718","data":)")
-               + payment(healthyPayment("카드", "DONE")) + QStringLiteral("}")
-        << qint64(soon) << QString() << "timestamp-without-offset.default" << "info" << "/createdAt";
+    {
+        // Two webhooks for one payment 45 ms apart: DONE, then ABORTED (facts §6.2).
+        Json done = healthyPayment("카드", "DONE");
+        Json aborted = done;
+        aborted["status"] = "ABORTED";
+        const QString first = QStringLiteral(R"({"eventType":"PAYMENT_STATUS_CHANGED","createdAt":"2025-04-02T08:40:00.100000","data":)")
+                              + payment(done) + QStringLiteral("}");
+        const QString second = QStringLiteral(R"({"eventType":"PAYMENT_STATUS_CHANGED","createdAt":"2025-04-02T08:40:00.145000","data":)")
+                               + payment(aborted) + QStringLiteral("}");
+        QTest::newRow("contradictory webhooks milliseconds apart") << first + second << qint64(soon) << QString()
+                                                                   << "status-transition.default" << "warning" << "/data/status";
+    }
+    {
+        // Two snapshots of one payment pasted: DONE, and later EXPIRED, which nothing reaches from DONE.
+        Json done = healthyPayment("카드", "DONE");
+        Json expired = healthyPayment("카드", "EXPIRED");
+        QTest::newRow("snapshots DONE and EXPIRED") << payment(done) + payment(expired) << qint64(soon) << QString()
+                                                    << "status-transition.default" << "warning" << "/status";
+    }
+    {
+        Json p = healthyPayment("카드", "DONE");
+        for (const char *key : {"card", "secret", "checkout", "receipt", "cashReceipts", "discount"})
+            p.erase(key);
+        QTest::newRow("trimmed payment is partial") << payment(p) << qint64(soon) << QString()
+                                                    << "partial-document.default" << "info" << "";
+    }
+    QTest::newRow("elided card in a docs example")
+        << QStringLiteral("{\"paymentKey\": \"tgen_1\", \"status\": \"DONE\", \"card\": {\"issuerCode\": \"61\", ...}}")
+        << qint64(soon) << QString() << "partial-document" << "info" << "";
+    QTest::newRow("unrecognised document") << QStringLiteral(R"({"ok": true, "channel": "C0123", "ts": "1712.5"})")
+                                           << qint64(soon) << QString() << "unrecognised-document.default" << "info" << "";
+    QTest::newRow("gateway error with a numeric code") << QStringLiteral(R"({"code": 404, "message": "Not Found"})")
+                                                       << qint64(soon) << QString() << "api-error.gateway" << "warning" << "/code";
+    {
+        Json s = test::healthySettlements(healthyPayment("카드", "DONE"))[0];
+        s.erase("fees");
+        QTest::newRow("fee without a breakdown") << payment(Json::array({s})) << qint64(soon) << QString()
+                                                 << "settlement-arithmetic.no-breakdown" << "info" << "/0/fee";
+    }
+    {
+        // A 24-month interest-free instalment whose fee is 26 % of the amount.
+        Json s = test::healthySettlements(healthyPayment("카드", "DONE"))[0];
+        s["card"]["installmentPlanMonths"] = 24;
+        s["card"]["isInterestFree"] = true;
+        const double amount = s["amount"].get<double>();
+        s["fee"] = amount * 0.26;
+        s["fees"] = Json::array({{{"type", "BASE"}, {"fee", amount * 0.26}}});
+        s["supplyAmount"] = amount * 0.26 / 1.1;
+        s["vat"] = amount * 0.26 - amount * 0.26 / 1.1;
+        s["payOutAmount"] = amount - amount * 0.26;
+        QTest::newRow("high fee of an interest-free instalment") << payment(Json::array({s})) << qint64(soon) << QString()
+                                                                  << "settlement-arithmetic.high-fee-instalment" << "info"
+                                                                  << "/0/fee";
+    }
+    QTest::newRow("the docs' ENABLE spelling")
+        << QStringLiteral(R"({"eventType":"METHOD_UPDATED","createdAt":"2025-09-11T18:55:21.330814",)"
+                          R"("data":{"customerKey":"cus_1","methodKey":"mk_1","status":"ENABLE"}})")
+        << qint64(soon) << QString() << "unknown-enum-value.variant" << "info" << "/data/status";
+    {
+        Json p = healthyPayment("카드", "ABORTED");
+        p["currency"] = "SEK";
+        QTest::newRow("an ISO 4217 code the catalog does not list") << payment(p) << qint64(soon) << QString()
+                                                                    << "unknown-enum-value.open" << "info" << "/currency";
+    }
+    {
+        Json p = healthyPayment("간편결제", "DONE");
+        p["easyPayAmount"] = 0;
+        QTest::newRow("undocumented top-level easyPayAmount") << payment(p) << qint64(soon) << QString()
+                                                              << "unknown-field.undocumented" << "info" << "/easyPayAmount";
+    }
+    {
+        Json s = test::healthySettlements(healthyPayment("카드", "DONE"))[0];
+        s["card"]["company"] = "현대";
+        QTest::newRow("legacy card.company in a settlement row") << payment(Json::array({s})) << qint64(soon) << QString()
+                                                                 << "unknown-field.legacy" << "info" << "/0/card/company";
+    }
+    {
+        const Json error = {{"code", "FAILED_PAYMENT_INTERNAL_SYSTEM_PROCESSING"}, {"message", "결제가능 시간을 초과하였습니다."}};
+        QTest::newRow("error message picks the explanation") << payment(error) << qint64(soon) << QString()
+                                                             << "api-error.known" << "warning" << "/code";
+    }
     QTest::newRow("known error code") << QStringLiteral(R"({"code":"NOT_FOUND_PAYMENT","message":"존재하지 않는 결제 정보 입니다."})")
                                       << qint64(soon) << QString() << "api-error.known" << "warning" << "/code";
     QTest::newRow("unknown error code") << QStringLiteral(R"({"code":"BRAND_NEW_PROBLEM","message":"새 오류"})")
@@ -408,7 +497,42 @@ void TestRules::quiet_data()
         QTest::newRow("version 1.4 card company is known") << payment(p) << qint64(soon) << "unknown-field";
     }
     QTest::newRow("seed 002 is not an unknown value") << fixture(QStringLiteral("seed002-iap-payment-completed.txt"))
-                                                      << qint64(soon) << "unknown-enum-value.unknown";
+                                                      << qint64(soon) << "unknown-enum-value";
+    QTest::newRow("seed 002 statusDeterminedAt is documented without offset")
+        << fixture(QStringLiteral("seed002-iap-payment-completed.txt")) << qint64(soon) << "timestamp-without-offset";
+    QTest::newRow("webhook createdAt is documented without offset")
+        << QStringLiteral(R"({"eventType":"PAYMENT_STATUS_CHANGED","createdAt":"2023-07-20T16:35:47.729718","data":)")
+               + payment(healthyPayment("카드", "DONE")) + QStringLiteral("}")
+        << qint64(soon) << "timestamp-without-offset";
+    {
+        // Keys absent from a trimmed paste are unknown, not null; "" is a docs placeholder.
+        Json p = healthyPayment("카드", "DONE");
+        for (const char *key : {"approvedAt", "useEscrow", "receipt", "card"})
+            p.erase(key);
+        p["lastTransactionKey"] = "";
+        QTest::newRow("absent keys of a trimmed paste are not null") << payment(p) << qint64(soon) << "null-field-for-status";
+    }
+    {
+        // DONE, then PARTIAL_CANCELED: the documented flow.
+        Json later = healthyPayment("카드", "PARTIAL_CANCELED");
+        QTest::newRow("snapshots DONE then PARTIAL_CANCELED") << payment(healthyPayment("카드", "DONE")) + payment(later)
+                                                              << qint64(soon) << "status-transition";
+    }
+    {
+        // A virtual account's deposit failed: DONE goes back to WAITING_FOR_DEPOSIT (facts §8.4).
+        Json done = healthyPayment("가상계좌", "DONE");
+        Json waiting = healthyPayment("가상계좌", "WAITING_FOR_DEPOSIT");
+        const QString first = QStringLiteral(R"({"eventType":"PAYMENT_STATUS_CHANGED","createdAt":"2025-04-02T09:00:00.000000","data":)")
+                              + payment(done) + QStringLiteral("}");
+        const QString second = QStringLiteral(R"({"eventType":"PAYMENT_STATUS_CHANGED","createdAt":"2025-04-02T09:05:00.000000","data":)")
+                               + payment(waiting) + QStringLiteral("}");
+        QTest::newRow("virtual account deposit error") << first + second << qint64(soon) << "status-transition";
+    }
+    {
+        Json p = healthyPayment("카드", "ABORTED");
+        p["currency"] = "PHP";
+        QTest::newRow("PHP is a known currency") << payment(p) << qint64(soon) << "unknown-enum-value";
+    }
     {
         Json p = healthyPayment("카드", "DONE");
         p["method"] = "CARD";  // English codes are parsed too (facts §3.4)
@@ -633,7 +757,8 @@ void TestRules::ruleIdsMatchTheDesign()
     const std::vector<std::string> expected{"null-field-for-status", "status-stuck-in-progress",
                                             "vbank-cancel-without-deposit", "unknown-enum-value", "amount-mismatch",
                                             "settlement-arithmetic", "settlement-payment-mismatch", "timestamp-order",
-                                            "timestamp-without-offset", "api-error", "unknown-field"};
+                                            "timestamp-without-offset", "api-error", "unknown-field",
+                                            "status-transition", "partial-document", "unrecognised-document"};
     QCOMPARE(builtinRuleIds(), expected);
 }
 

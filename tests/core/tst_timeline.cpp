@@ -21,9 +21,9 @@ std::vector<TimelineEvent> timelineOf(const Json &a, const Json &b = Json(), con
     const Catalog catalog = Catalog::builtIn();
     TimelineBuilder builder(catalog);
     const std::pair<const std::vector<JsonRef> *, DocumentKind> lists[] = {
-        {&loaded.kase.payments, DocumentKind::Payment},
-        {&loaded.kase.transactions, DocumentKind::Transactions},
-        {&loaded.kase.settlements, DocumentKind::Settlements}};
+        {&loaded.kase.of(DocumentKind::Payment), DocumentKind::Payment},
+        {&loaded.kase.of(DocumentKind::Transactions), DocumentKind::Transactions},
+        {&loaded.kase.of(DocumentKind::Settlements), DocumentKind::Settlements}};
     for (const auto &[refs, kind] : lists)
         for (const JsonRef &ref : *refs)
             builder.add({kind, ref.document, ref.pointer, *ref.value, {}});

@@ -75,6 +75,9 @@ void TestTimestamp::formatsKst()
     QCOMPARE(QString::fromStdString(formatKst(*t)), QStringLiteral("2024-08-07 16:08:45 KST"));
     QCOMPARE(QString::fromStdString(formatIsoKst(t->msSinceEpoch)), QStringLiteral("2024-08-07T16:08:45+09:00"));
     QCOMPARE(QString::fromStdString(formatDuration(20 * 60 * 1000)), QStringLiteral("20 min"));
+    // Two webhooks 45 ms apart are not "0s" apart.
+    QCOMPARE(QString::fromStdString(formatDuration(45)), QStringLiteral("45 ms"));
+    QCOMPARE(QString::fromStdString(formatDuration(0)), QStringLiteral("0s"));
     QCOMPARE(QString::fromStdString(formatDuration((26 * 3600 + 60) * 1000LL)), QStringLiteral("1 d 2 h"));
 }
 

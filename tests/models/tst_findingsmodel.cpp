@@ -21,9 +21,10 @@ AnalysedSample combined()
     std::string text = sampleText("seed000-confirm-in-progress.json");
     text += '\n' + sampleText("seed002-iap-payment-completed.txt");
     text += '\n' + sampleText("seed003-error-codes.txt");
-    // A day after seed000's requestedAt (2025-04-02 08:39:21 KST): long past the 10 minutes
-    // an IN_PROGRESS payment may last.
-    return analyse(std::move(text), msAt("2025-04-03T08:39:21+09:00"));
+    // Three minutes after seed002's order was determined (2025-09-25 16:30:26 KST): a young
+    // PAYMENT_COMPLETED, explained as information; and months after seed000's requestedAt
+    // (2025-04-02 08:39:21 KST), long past the 10 minutes an IN_PROGRESS payment may last.
+    return analyse(std::move(text), msAt("2025-09-25T16:33:26+09:00"));
 }
 
 Finding make(const char *rule, Severity severity, std::size_t document, std::vector<std::string> pointers,
@@ -59,9 +60,9 @@ private Q_SLOTS:
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.setFindings(s.analysis.findings);
 
-        // status-stuck-in-progress (seed000) + unknown-enum-value and timestamp-without-offset
-        // (seed002) + one api-error per seed003 error (13) = 16.
-        QVERIFY2(model.rowCount() == 16, qPrintable(describe(s.analysis.findings)));
+        // status-stuck-in-progress for seed000 (a warning) and for seed002 (information: a young
+        // PAYMENT_COMPLETED) + one api-error per seed003 error (13) = 15.
+        QVERIFY2(model.rowCount() == 15, qPrintable(describe(s.analysis.findings)));
         for (int row = 0; row < model.rowCount(); ++row) {
             const QModelIndex i = model.index(row, FindingsModel::TitleColumn);
             QCOMPARE(model.data(i, FindingIndexRole).toInt(), row);
@@ -70,7 +71,7 @@ private Q_SLOTS:
             QCOMPARE(model.rowCount(i), 0);
             QVERIFY(!model.parent(i).isValid());
         }
-        QVERIFY(!model.indexOfFinding(16).isValid());
+        QVERIFY(!model.indexOfFinding(15).isValid());
     }
 
     void rolesOfOneFinding_data()
@@ -83,11 +84,6 @@ private Q_SLOTS:
 
         // seed000 is document 0 (#1); its stuck finding points at /status first.
         QTest::newRow("stuck payment") << QStringLiteral("status-stuck-in-progress") << 1 << 0ULL << QStringLiteral("/status") << QStringLiteral("#1 /status");
-        // seed002 is document 1 (#2): a newer-than-documented status is a warning...
-        QTest::newRow("newer enum value") << QStringLiteral("unknown-enum-value") << 1 << 1ULL << QStringLiteral("/status") << QStringLiteral("#2 /status");
-        // ...and its offset-less statusDeterminedAt only information.
-        QTest::newRow("timestamp without offset")
-            << QStringLiteral("timestamp-without-offset") << 0 << 1ULL << QStringLiteral("/statusDeterminedAt") << QStringLiteral("#2 /statusDeterminedAt");
         // seed003's first error object is document 2 (#3).
         QTest::newRow("first API error") << QStringLiteral("api-error") << 1 << 2ULL << QStringLiteral("/code") << QStringLiteral("#3 /code");
     }
@@ -140,12 +136,12 @@ private Q_SLOTS:
         QCOMPARE(text(model, first), QString::fromStdString(s.analysis.findings[0].title.ko));
         QCOMPARE(text(model, first, Qt::ToolTipRole), QString::fromStdString(s.analysis.findings[0].detail.ko));
         QCOMPARE(resets.count(), 0);
-        // One dataChanged for the 4 group rows, one per group for its findings.
-        QCOMPARE(changes.count(), 1 + 4);
+        // One dataChanged for the 2 group rows, one per group for its findings.
+        QCOMPARE(changes.count(), 1 + 2);
         QCOMPARE(headers.count(), 1);
 
         model.setLanguage(Language::Korean);  // no change, no signal
-        QCOMPARE(changes.count(), 5);
+        QCOMPARE(changes.count(), 3);
     }
 
     void groupsByRule()
@@ -159,15 +155,13 @@ private Q_SLOTS:
         QCOMPARE(resets.count(), 1);
 
         // Rules in order of first appearance (the analysis lists the most severe first).
-        const QStringList expected{QStringLiteral("status-stuck-in-progress (1)"),
-                                   QStringLiteral("unknown-enum-value (1)"), QStringLiteral("api-error (13)"),
-                                   QStringLiteral("timestamp-without-offset (1)")};
+        const QStringList expected{QStringLiteral("status-stuck-in-progress (2)"), QStringLiteral("api-error (13)")};
         QStringList titles;
         for (int row = 0; row < model.rowCount(); ++row)
             titles << text(model, model.index(row, FindingsModel::TitleColumn));
         QVERIFY2(titles == expected, qPrintable(titles.join(QLatin1Char('|'))));
 
-        const QModelIndex errors = model.index(2, 0);
+        const QModelIndex errors = model.index(1, 0);
         QCOMPARE(model.rowCount(errors), 13);
         QCOMPARE(model.finding(errors), nullptr);
         QCOMPARE(model.data(errors, FindingIndexRole).toInt(), -1);
@@ -187,7 +181,7 @@ private Q_SLOTS:
 
         model.setGroupedByRule(false);
         QCOMPARE(resets.count(), 2);
-        QCOMPARE(model.rowCount(), 16);
+        QCOMPARE(model.rowCount(), 15);
     }
 
     void groupTakesTheWorstSeverity_data()

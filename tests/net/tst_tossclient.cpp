@@ -396,8 +396,8 @@ void TestTossClient::fetcherAssemblesTheSeedCase()
     QVERIFY(finished.wait(20000));
     const Case &kase = fetcher.currentCase();
     QVERIFY2(fetcher.errors().empty(), fetcher.errors().empty() ? "" : qPrintable(fetcher.errors().front().second.describe()));
-    QCOMPARE(kase.payments.size(), std::size_t(1));
-    QCOMPARE(kase.transactions.size(), std::size_t(2));  // issued, then canceled
+    QCOMPARE(kase.of(paytriage::DocumentKind::Payment).size(), std::size_t(1));
+    QCOMPARE(kase.of(paytriage::DocumentKind::Transactions).size(), std::size_t(2));  // issued, then canceled
     QVERIFY(updated.size() >= 2);
     const Catalog catalog = Catalog::builtIn();
     const SystemClock clock;
@@ -433,9 +433,9 @@ void TestTossClient::fetcherKeepsWhatArrivedWhenASourceFails()
     QCOMPARE(failed.at(0).at(0).value<Source>(), Source::Settlements);
     QCOMPARE(failed.at(0).at(1).value<ApiError>().httpStatus, 503);
     // The payment and its transaction stay, with the failed source's error object kept as evidence.
-    QCOMPARE(fetcher.currentCase().payments.size(), std::size_t(1));
-    QCOMPARE(fetcher.currentCase().transactions.size(), std::size_t(1));
-    QCOMPARE(fetcher.currentCase().errors.size(), std::size_t(1));
+    QCOMPARE(fetcher.currentCase().of(paytriage::DocumentKind::Payment).size(), std::size_t(1));
+    QCOMPARE(fetcher.currentCase().of(paytriage::DocumentKind::Transactions).size(), std::size_t(1));
+    QCOMPARE(fetcher.currentCase().of(paytriage::DocumentKind::Error).size(), std::size_t(1));
 }
 
 void TestTossClient::secretKeyNeverInMessages()

@@ -38,16 +38,19 @@ struct Options
     QString input;
 };
 
-int printReport(const Options &options, const Case &kase, const Analysis &analysis, const std::vector<Repair> &repairs)
+int printReport(const Options &options, const Case &kase, const Analysis &analysis, const std::vector<Repair> &repairs,
+                const std::vector<DecodeError> &skipped = {})
 {
-    const ReportInput report{kase, analysis, repairs,
-                             (options.input == QLatin1String("-") ? QStringLiteral("stdin") : options.input).toStdString(),
-                             options.language};
+    const QString input = options.input == QLatin1String("-") ? QStringLiteral("stdin") : options.input;
+    const ReportInput report{kase, analysis, repairs, input.toStdString(), options.language, &skipped};
     if (options.json)
         out(jsonReport(report).dump(2) + '\n');
     else
         out(textReport(report, {stdoutIsTerminal(), 100}));
-    return analysis.hasWarnings() ? ExitFindings : ExitClean;
+    // What could not be read is said where scripts look for trouble too.
+    for (const DecodeError &e : skipped)
+        err(QStringLiteral("%1: %2").arg(input, e.message().toString()));
+    return exitFor(kase, analysis);
 }
 
 int analyzeStreamed(const Options &options, const Catalog &catalog, const Clock &clock)
@@ -173,7 +176,7 @@ int runAnalyze(const QStringList &arguments)
     }
     const Analyzer analyzer(catalog, clock);
     const Analysis analysis = analyzer.analyze(loaded.kase);
-    return printReport(options, loaded.kase, analysis, loaded.decoded.repairs);
+    return printReport(options, loaded.kase, analysis, loaded.decoded.repairs, loaded.decoded.skipped);
 }
 
 } // namespace paytriage::cli

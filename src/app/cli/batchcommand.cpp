@@ -169,6 +169,7 @@ int runBatch(const QStringList &arguments)
         if (!failure.isEmpty())
             line["error"] = failure.toStdString();
         const auto worst = analysis.worst();
+        line["verdict"] = failure.isEmpty() ? std::string(verdictId(verdictOf(kase, analysis))) : std::string("failed");
         line["worst"] = worst ? std::string(severityId(*worst)) : std::string("none");
         Json findings = Json::array();
         for (const Finding &f : analysis.findings)

@@ -114,7 +114,7 @@ int runLookup(const QStringList &arguments)
                                            [main](const auto &e) { return e.first == main; });
     if (paymentFailed)
         return ExitFailed;
-    return analysis.hasWarnings() ? ExitFindings : ExitClean;
+    return exitFor(kase, analysis);
 }
 
 } // namespace paytriage::cli

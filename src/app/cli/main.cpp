@@ -51,7 +51,7 @@ int main(int argc, char *argv[])
         "  explain CODE...  what a Toss error code means, its causes, what to check, who acts\n"
         "  catalog --path   where the catalog override file goes (--dump prints the catalog)\n\n"
         "Run paytriage-cli COMMAND --help for a command's options.\n"
-        "Exit status: 0 nothing at warning or above, 1 findings at warning or above, 2 failed.\n");
+        "Exit status: 0 nothing at warning or above, 1 findings at warning or above, 2 failed, 3 nothing recognised.\n");
     if (help) {
         paytriage::cli::out(usage.toStdString());
         return paytriage::cli::ExitClean;

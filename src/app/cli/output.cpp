@@ -82,4 +82,14 @@ Catalog loadCatalog()
     return catalog;
 }
 
+int exitFor(const Case &kase, const Analysis &analysis)
+{
+    switch (verdictOf(kase, analysis)) {
+    case Verdict::Findings: return ExitFindings;
+    case Verdict::Unrecognised: return ExitUnrecognised;
+    case Verdict::Clean: break;
+    }
+    return ExitClean;
+}
+
 } // namespace paytriage::cli

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "catalog/catalog.h"
+#include "rules/analyzer.h"
 #include "util/text.h"
 
 #include <QString>
@@ -16,8 +17,12 @@ namespace paytriage::cli {
 enum Exit : int {
     ExitClean = 0,      // analysed; nothing at warning or above
     ExitFindings = 1,   // findings at warning or above
-    ExitFailed = 2      // the input or the request failed; stderr says why and what to do
+    ExitFailed = 2,     // the input or the request failed; stderr says why and what to do
+    ExitUnrecognised = 3 // analysed, but no document was recognised: nothing was checked
 };
+
+// The exit status of an analysed case (0, 1 or 3).
+int exitFor(const Case &kase, const Analysis &analysis);
 
 void out(const std::string &text);
 void err(const QString &text);     // one line on stderr, prefixed "paytriage-cli: "

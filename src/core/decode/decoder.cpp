@@ -691,6 +691,12 @@ void decodeInto(DecodeResult &result, const DecodeOptions &options)
 
 } // namespace
 
+Repair makeRepair(std::string_view text, RepairKind kind, ByteRange range)
+{
+    const std::size_t begin = std::min(range.begin, text.size());
+    return Repair{kind, begin, positionOf(text, begin), decode_detail::repairExcerpt(text, begin, range.end)};
+}
+
 TextPosition positionOf(std::string_view text, std::size_t offset)
 {
     decode_detail::PositionCursor cursor(text);

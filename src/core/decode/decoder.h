@@ -168,4 +168,8 @@ struct DecodeResult
 
 DecodeResult decode(std::string text, const DecodeOptions &options = {});
 
+// A repair of text found by a later step (the model reading JSON inside a string of a log line):
+// its position and excerpt made as decode() makes its own.
+Repair makeRepair(std::string_view text, RepairKind kind, ByteRange range);
+
 } // namespace paytriage

@@ -92,12 +92,13 @@ bool ValueParser::parse(std::size_t begin, ParsedValue &out)
             }
             const char c = at(pos);
             if (c == '{' || c == '[') {
-                // Only inside a container: "[Object]" alone in prose is no document.
+                // Node's console.log stops at depth 2 and prints [Object] or [Array] instead: the
+                // value is unknown, left out like any elision. Only inside a container: "[Object]"
+                // alone in prose is no document.
                 if (c == '[' && m_lenient && m_depth > 0) {
                     if (const std::size_t end = nodePlaceholderEnd(pos)) {
-                        addRepair(RepairKind::JavaScriptLiteral, pos, pos, end);
-                        if (completeValue(Json(), {pos, end}))
-                            return true;
+                        addRepair(RepairKind::Elision, pos, pos, end);
+                        dropElided();
                         pos = end;
                         step = Step::AfterChild;
                         break;
@@ -705,8 +706,12 @@ bool ValueParser::parseString(std::size_t pos, Quote quote, std::string &dest, s
             run = p;
             continue;
         }
-        if (static_cast<unsigned char>(c) < 0x20)
+        if (static_cast<unsigned char>(c) < 0x20) {
+            // A log line cut in the middle of a string: nothing but white space after the break.
+            if (m_lenient && (c == '\n' || c == '\r') && textEndForTruncation() <= p)
+                return failTruncated();
             return fail(DecodeError::Kind::Syntax, p, expect::kNoControlCharacter);
+        }
         ++p;
     }
 }

@@ -17,7 +17,7 @@ struct KindName
     std::string_view record;
 };
 
-constexpr std::array<KindName, 9> kindNames{{
+constexpr std::array<KindName, documentKindCount> kindNames{{
     {DocumentKind::Payment, "payment", "payment"},
     {DocumentKind::Transactions, "transactions", "transaction"},
     {DocumentKind::Settlements, "settlements", "settlement"},
@@ -26,7 +26,41 @@ constexpr std::array<KindName, 9> kindNames{{
     {DocumentKind::Webhook, "webhook", "webhook"},
     {DocumentKind::DepositCallback, "deposit-callback", "depositCallback"},
     {DocumentKind::CashReceipts, "cash-receipts", "cashReceipt"},
+    {DocumentKind::Billing, "billing", "billing"},
+    {DocumentKind::Cancel, "cancel", "cancel"},
+    {DocumentKind::BrandPayMethod, "brandpay-method", "brandpayMethod"},
+    {DocumentKind::BrandPayCustomer, "brandpay-customer", "brandpayCustomer"},
+    {DocumentKind::Balance, "balance", "balance"},
+    {DocumentKind::Payout, "payout", "payout"},
+    {DocumentKind::Seller, "seller", "seller"},
     {DocumentKind::Unknown, "unknown", "unknown"},
+}};
+
+// What a webhook's body is, by its eventType (facts §6.2), and under which key it sits.
+struct WebhookBody
+{
+    std::string_view eventType;
+    DocumentKind kind;
+    std::string_view key;
+};
+
+constexpr std::array<WebhookBody, 9> webhookBodies{{
+    {"PAYMENT_STATUS_CHANGED", DocumentKind::Payment, "data"},
+    {"DEPOSIT_CALLBACK", DocumentKind::DepositCallback, "data"},
+    {"CANCEL_STATUS_CHANGED", DocumentKind::Cancel, "data"},
+    {"BILLING_DELETED", DocumentKind::Billing, "data"},
+    {"METHOD_UPDATED", DocumentKind::BrandPayMethod, "data"},
+    {"CUSTOMER_STATUS_CHANGED", DocumentKind::BrandPayCustomer, "data"},
+    {"PAYOUT_STATUS_CHANGED", DocumentKind::Payout, "data"},
+    {"payout.changed", DocumentKind::Payout, "entityBody"},
+    {"seller.changed", DocumentKind::Seller, "entityBody"},
+}};
+
+// A v2 envelope's entityType and the kind of its entityBody.
+constexpr std::array<std::pair<std::string_view, DocumentKind>, 3> entityKinds{{
+    {"balance", DocumentKind::Balance},
+    {"payout", DocumentKind::Payout},
+    {"seller", DocumentKind::Seller},
 }};
 
 bool has(const Json &o, std::string_view key)
@@ -42,6 +76,12 @@ std::string_view kindId(DocumentKind kind)
         if (k.kind == kind)
             return k.id;
     return "unknown";
+}
+
+bool isListKind(DocumentKind kind)
+{
+    return kind == DocumentKind::Transactions || kind == DocumentKind::Settlements
+           || kind == DocumentKind::CashReceipts;
 }
 
 std::string_view recordKind(DocumentKind kind)
@@ -85,17 +125,23 @@ namespace {
 
 // The keys classifyRecord decides by, as bits: a record's keys are read in one pass (a record
 // of a streamed dump is classified once, among a million), not searched for one by one.
-enum RecordKey : std::uint32_t {
-    kEventType = 1u << 0, kData = 1u << 1, kEntityBody = 1u << 2, kResultType = 1u << 3, kSuccess = 1u << 4,
-    kError = 1u << 5, kPayOutAmount = 1u << 6, kSoldDate = 1u << 7, kPaidOutDate = 1u << 8, kFees = 1u << 9,
-    kTransactionAt = 1u << 10, kTransactionKey = 1u << 11, kPaymentKey = 1u << 12, kTotalAmount = 1u << 13,
-    kBalanceAmount = 1u << 14, kRequestedAt = 1u << 15, kOrderName = 1u << 16, kReceiptKey = 1u << 17,
-    kIssueNumber = 1u << 18, kIssueStatus = 1u << 19, kTransactionType = 1u << 20, kSecret = 1u << 21,
-    kStatus = 1u << 22, kCreatedAt = 1u << 23, kOrderId = 1u << 24, kSku = 1u << 25,
-    kStatusDeterminedAt = 1u << 26, kReason = 1u << 27, kCode = 1u << 28, kMessage = 1u << 29, kErrorCode = 1u << 30,
+enum RecordKey : std::uint64_t {
+    kEventType = 1ull << 0, kData = 1ull << 1, kEntityBody = 1ull << 2, kResultType = 1ull << 3,
+    kSuccess = 1ull << 4, kError = 1ull << 5, kPayOutAmount = 1ull << 6, kSoldDate = 1ull << 7,
+    kPaidOutDate = 1ull << 8, kFees = 1ull << 9, kTransactionAt = 1ull << 10, kTransactionKey = 1ull << 11,
+    kPaymentKey = 1ull << 12, kTotalAmount = 1ull << 13, kBalanceAmount = 1ull << 14, kRequestedAt = 1ull << 15,
+    kOrderName = 1ull << 16, kReceiptKey = 1ull << 17, kIssueNumber = 1ull << 18, kIssueStatus = 1ull << 19,
+    kTransactionType = 1ull << 20, kSecret = 1ull << 21, kStatus = 1ull << 22, kCreatedAt = 1ull << 23,
+    kOrderId = 1ull << 24, kSku = 1ull << 25, kStatusDeterminedAt = 1ull << 26, kReason = 1ull << 27,
+    kCode = 1ull << 28, kMessage = 1ull << 29, kErrorCode = 1ull << 30, kBillingKey = 1ull << 31,
+    kCustomerKey = 1ull << 32, kAuthenticatedAt = 1ull << 33, kCancelAmount = 1ull << 34,
+    kCanceledAt = 1ull << 35, kMethodKey = 1ull << 36, kCards = 1ull << 37, kAccounts = 1ull << 38,
+    kChangedAt = 1ull << 39, kAvailableAmount = 1ull << 40, kPendingAmount = 1ull << 41,
+    kRefPayoutId = 1ull << 42, kDestination = 1ull << 43, kScheduleType = 1ull << 44, kPayoutKey = 1ull << 45,
+    kPayoutAmount = 1ull << 46, kRefSellerId = 1ull << 47, kBusinessType = 1ull << 48,
 };
 
-constexpr std::array<std::pair<std::string_view, std::uint32_t>, 31> recordKeys{{
+constexpr std::array<std::pair<std::string_view, std::uint64_t>, 49> recordKeys{{
     {"eventType", kEventType}, {"data", kData}, {"entityBody", kEntityBody}, {"resultType", kResultType},
     {"success", kSuccess}, {"error", kError}, {"payOutAmount", kPayOutAmount}, {"soldDate", kSoldDate},
     {"paidOutDate", kPaidOutDate}, {"fees", kFees}, {"transactionAt", kTransactionAt},
@@ -104,20 +150,26 @@ constexpr std::array<std::pair<std::string_view, std::uint32_t>, 31> recordKeys{
     {"receiptKey", kReceiptKey}, {"issueNumber", kIssueNumber}, {"issueStatus", kIssueStatus},
     {"transactionType", kTransactionType}, {"secret", kSecret}, {"status", kStatus}, {"createdAt", kCreatedAt},
     {"orderId", kOrderId}, {"sku", kSku}, {"statusDeterminedAt", kStatusDeterminedAt}, {"reason", kReason},
-    {"code", kCode}, {"message", kMessage}, {"errorCode", kErrorCode},
+    {"code", kCode}, {"message", kMessage}, {"errorCode", kErrorCode}, {"billingKey", kBillingKey},
+    {"customerKey", kCustomerKey}, {"authenticatedAt", kAuthenticatedAt}, {"cancelAmount", kCancelAmount},
+    {"canceledAt", kCanceledAt}, {"methodKey", kMethodKey}, {"cards", kCards}, {"accounts", kAccounts},
+    {"changedAt", kChangedAt}, {"availableAmount", kAvailableAmount}, {"pendingAmount", kPendingAmount},
+    {"refPayoutId", kRefPayoutId}, {"destination", kDestination}, {"scheduleType", kScheduleType},
+    {"payoutKey", kPayoutKey}, {"payoutAmount", kPayoutAmount}, {"refSellerId", kRefSellerId},
+    {"businessType", kBusinessType},
 }};
 
-std::uint32_t recordKeysOf(const Json &o)
+std::uint64_t recordKeysOf(const Json &o)
 {
     // The keys above grouped by length: a member is compared with the two or three of its length.
     constexpr std::size_t longest = 20;
     static const auto byLength = [] {
-        std::array<std::vector<std::pair<std::string_view, std::uint32_t>>, longest + 1> table;
+        std::array<std::vector<std::pair<std::string_view, std::uint64_t>>, longest + 1> table;
         for (const auto &entry : recordKeys)
             table[entry.first.size()].push_back(entry);
         return table;
     }();
-    std::uint32_t keys = 0;
+    std::uint64_t keys = 0;
     const Json::object_t::Container &members = o.get_ref<const Json::object_t &>();
     for (const auto &member : members) {
         if (member.first.size() > longest)
@@ -133,18 +185,24 @@ std::uint32_t recordKeysOf(const Json &o)
 }
 
 // The decision itself. Where it reads a value, not only which keys are there, it says so.
-DocumentKind classifyByKeys(const Json &o, std::uint32_t keys, bool *valuesRead)
+DocumentKind classifyByKeys(const Json &o, std::uint64_t keys, bool *valuesRead)
 {
     const auto holdsString = [valuesRead](const Json &object, std::string_view key) {
         *valuesRead = true;
         const auto it = object.find(key);
         return it != object.end() && it->is_string();
     };
+    const auto holdsCode = [valuesRead](const Json &object, std::string_view key) {
+        *valuesRead = true;
+        const auto it = object.find(key);
+        // A gateway or proxy in front of the API answers {"code": 404, "message": "Not Found"}.
+        return it != object.end() && (it->is_string() || it->is_number_integer());
+    };
     const auto stringIs = [&holdsString](const Json &object, std::string_view key, std::string_view text) {
         return holdsString(object, key) && object.find(key)->get_ref<const std::string &>() == text;
     };
-    const auto has = [keys](std::uint32_t key) { return (keys & key) != 0; };
-    const auto hasAny = [keys](std::uint32_t any) { return (keys & any) != 0; };
+    const auto has = [keys](std::uint64_t key) { return (keys & key) != 0; };
+    const auto hasAny = [keys](std::uint64_t any) { return (keys & any) != 0; };
     // Order matters: a settlement also has paymentKey and transactionKey; a transaction
     // has paymentKey but no totalAmount.
     if (has(kEventType) && hasAny(kData | kEntityBody))
@@ -164,12 +222,53 @@ DocumentKind classifyByKeys(const Json &o, std::uint32_t keys, bool *valuesRead)
     if (has(kOrderId) && has(kStatus) && !has(kPaymentKey) && hasAny(kSku | kStatusDeterminedAt | kReason)
         && holdsString(o, "orderId") && holdsString(o, "status"))
         return DocumentKind::IapOrderStatus;
-    if (has(kCode) && has(kMessage) && o.size() <= 4 && holdsString(o, "code"))
+    if (has(kCode) && has(kMessage) && o.size() <= 4 && holdsCode(o, "code"))
         return DocumentKind::Error;
     if (has(kErrorCode) && hasAny(kReason | kMessage) && o.size() <= 4 && holdsString(o, "errorCode"))
         return DocumentKind::Error;
     if (has(kPaymentKey) && has(kStatus))
         return DocumentKind::Payment;
+    if (has(kPaymentKey))
+        return DocumentKind::Unknown;
+    // A trimmed payment whose paste lost its paymentKey still has the Payment's own amounts.
+    if (hasAny(kTotalAmount | kBalanceAmount) && hasAny(kStatus | kOrderId | kOrderName))
+        return DocumentKind::Payment;
+    if (has(kBillingKey))
+        return DocumentKind::Billing;
+    if (has(kCancelAmount) && hasAny(kCanceledAt | kTransactionKey))
+        return DocumentKind::Cancel;
+    if (has(kMethodKey) || (has(kCards) && has(kAccounts)))
+        return DocumentKind::BrandPayMethod;
+    if (has(kCustomerKey) && has(kStatus) && has(kChangedAt))
+        return DocumentKind::BrandPayCustomer;
+    if (has(kAvailableAmount) && has(kPendingAmount))
+        return DocumentKind::Balance;
+    if (has(kRefPayoutId) || (has(kDestination) && has(kScheduleType)) || (has(kPayoutKey) && has(kPayoutAmount)))
+        return DocumentKind::Payout;
+    if (has(kRefSellerId) || (has(kBusinessType) && has(kStatus)))
+        return DocumentKind::Seller;
+    return DocumentKind::Unknown;
+}
+
+DocumentKind webhookBodyKind(const Json &webhook, std::string *key)
+{
+    const auto type = webhook.find("eventType");
+    if (type != webhook.end() && type->is_string()) {
+        for (const WebhookBody &body : webhookBodies) {
+            if (body.eventType == type->get_ref<const std::string &>()) {
+                *key = body.key;
+                return body.kind;
+            }
+        }
+    }
+    // An event type the catalog does not know: its body says what it is.
+    for (const std::string_view candidate : {std::string_view("data"), std::string_view("entityBody")}) {
+        const auto it = webhook.find(candidate);
+        if (it != webhook.end() && it->is_object()) {
+            *key = candidate;
+            return classifyRecord(*it);
+        }
+    }
     return DocumentKind::Unknown;
 }
 
@@ -182,7 +281,7 @@ DocumentKind classifyRecord(const Json &o, bool *byKeysAlone)
         *byKeysAlone = false;
     if (!o.is_object())
         return DocumentKind::Unknown;
-    const std::uint32_t keys = recordKeysOf(o);
+    const std::uint64_t keys = recordKeysOf(o);
     const DocumentKind kind = classifyByKeys(o, keys, &valuesRead);
     if (byKeysAlone)
         *byKeysAlone = !valuesRead;
@@ -208,6 +307,31 @@ DocumentKind classify(const Json &value, std::string *payloadPointer)
     }
     if (!value.is_object())
         return DocumentKind::Unknown;
+    // The v2 envelope (/v2/balances, payouts, sellers): {version, traceId, entityType, entityBody,
+    // error}. A non-null error is the answer; else entityType names the body.
+    if (has(value, "entityBody") && !has(value, "eventType") && (has(value, "traceId") || has(value, "entityType"))) {
+        std::string pointer = "/entityBody";
+        DocumentKind kind = DocumentKind::Unknown;
+        const Json &body = value["entityBody"];
+        const auto error = value.find("error");
+        if (error != value.end() && error->is_object() && !error->empty()) {
+            pointer = "/error";
+            kind = DocumentKind::Error;
+        } else if (body.is_object() && body.contains("items") && body["items"].is_array()) {
+            pointer = "/entityBody/items";
+            kind = classify(body["items"]);
+        } else {
+            const auto type = value.find("entityType");
+            for (const auto &[name, entityKind] : entityKinds)
+                if (type != value.end() && type->is_string() && type->get_ref<const std::string &>() == name)
+                    kind = entityKind;
+            if (kind == DocumentKind::Unknown)
+                kind = classifyRecord(body);
+        }
+        if (payloadPointer)
+            *payloadPointer = pointer;
+        return kind;
+    }
     if (has(value, "resultType") && has(value, "success") && payloadPointer)
         *payloadPointer = "/success";
     if (has(value, "resultType") && has(value, "error") && payloadPointer)
@@ -233,16 +357,25 @@ std::vector<Document> toDocuments(std::vector<DecodedDocument> decoded, const Do
         doc.partial = d.partial;
         doc.elided = std::move(d.elided);
         doc.source = source;
+        // The version the document says it follows: its payload's (a list's first record's), a
+        // webhook body's, or the envelope's own.
         const Json &payload = doc.payload();
-        const Json *versioned = &payload;
+        std::vector<const Json *> candidates{&payload};
         if (payload.is_array() && !payload.empty())
-            versioned = &payload.front();
-        if (doc.kind == DocumentKind::Webhook && payload.contains("data") && payload["data"].is_object())
-            versioned = &payload["data"];
-        if (versioned->is_object()) {
-            const auto it = versioned->find("version");
-            if (it != versioned->end() && it->is_string())
-                doc.apiVersion = it->get<std::string>();
+            candidates.front() = &payload.front();
+        if (doc.kind == DocumentKind::Webhook) {
+            std::string key;
+            webhookBodyKind(payload, &key);
+            if (!key.empty() && payload.contains(key) && payload[key].is_object())
+                candidates.insert(candidates.begin(), &payload[key]);
+        }
+        candidates.push_back(&doc.value);
+        for (const Json *versioned : candidates) {
+            const auto version = versioned->is_object() ? versioned->find("version") : versioned->end();
+            if (versioned->is_object() && version != versioned->end() && version->is_string()) {
+                doc.apiVersion = version->get<std::string>();
+                break;
+            }
         }
         out.push_back(std::move(doc));
     }
@@ -251,28 +384,10 @@ std::vector<Document> toDocuments(std::vector<DecodedDocument> decoded, const Do
 
 void Case::index()
 {
-    payments.clear();
-    transactions.clear();
-    settlements.clear();
-    iapStatuses.clear();
-    errors.clear();
-    webhooks.clear();
-    depositCallbacks.clear();
-    cashReceipts.clear();
-
-    auto place = [this](DocumentKind kind, std::size_t doc, std::string pointer, const Json *value) {
-        JsonRef ref{doc, std::move(pointer), value};
-        switch (kind) {
-        case DocumentKind::Payment: payments.push_back(std::move(ref)); break;
-        case DocumentKind::Transactions: transactions.push_back(std::move(ref)); break;
-        case DocumentKind::Settlements: settlements.push_back(std::move(ref)); break;
-        case DocumentKind::IapOrderStatus: iapStatuses.push_back(std::move(ref)); break;
-        case DocumentKind::Error: errors.push_back(std::move(ref)); break;
-        case DocumentKind::Webhook: webhooks.push_back(std::move(ref)); break;
-        case DocumentKind::DepositCallback: depositCallbacks.push_back(std::move(ref)); break;
-        case DocumentKind::CashReceipts: cashReceipts.push_back(std::move(ref)); break;
-        case DocumentKind::Unknown: break;
-        }
+    for (auto &objects : m_objects)
+        objects.clear();
+    const auto place = [this](DocumentKind kind, std::size_t doc, std::string pointer, const Json *value) {
+        m_objects[static_cast<std::size_t>(kind)].push_back(JsonRef{doc, std::move(pointer), value});
     };
 
     // Lists may arrive nested (a paste of "[ {…}, [ {…} ]"): flatten them.
@@ -296,13 +411,13 @@ void Case::index()
         }
         const DocumentKind kind = doc.kind;
         place(kind, d, doc.payloadPointer, &payload);
-        if (kind == DocumentKind::Webhook) {
-            const auto data = payload.find("data");
-            if (data != payload.end() && data->is_object()) {
-                const DocumentKind inner = classifyRecord(*data);
-                if (inner == DocumentKind::Payment)
-                    place(inner, d, pointerAppend(doc.payloadPointer, "data"), &*data);
-            }
+        if (kind == DocumentKind::Webhook && payload.is_object()) {
+            std::string key;
+            const DocumentKind inner = webhookBodyKind(payload, &key);
+            const auto body = key.empty() ? payload.end() : payload.find(key);
+            if (inner != DocumentKind::Unknown && inner != DocumentKind::Webhook && body != payload.end()
+                && body->is_object())
+                place(inner, d, pointerAppend(doc.payloadPointer, key), &*body);
         }
     }
 }

@@ -4,7 +4,9 @@
 
 #include "decode/decoder.h"
 
+#include <array>
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -16,11 +18,18 @@ enum class DocumentKind {
     Transactions,     // a Transaction or a list of them (GET /v1/transactions)
     Settlements,      // a Settlement or a list of them (GET /v1/settlements)
     IapOrderStatus,   // Apps-in-Toss get-order-status: {resultType, success} or the bare success object
-    Error,            // {code, message} or the Apps-in-Toss FAIL envelope
-    Webhook,          // {eventType, createdAt, data}
+    Error,            // {code, message}, the Apps-in-Toss FAIL envelope, a v2 envelope's error
+    Webhook,          // {eventType, createdAt, data} or the v2 event {eventType, entityType, entityBody}
     DepositCallback,  // the flat virtual-account webhook body {createdAt, secret, status, …}
     CashReceipts,     // CashReceipt objects, a list, or {hasNext, lastCursor, data}
-    Unknown           // anything else: still viewable
+    Billing,          // a billing key (자동결제 빌링키 발급) or BILLING_DELETED's data
+    Cancel,           // one Cancel object on its own (CANCEL_STATUS_CHANGED's data, a paste)
+    BrandPayMethod,   // BrandPay payment methods, or METHOD_UPDATED's data
+    BrandPayCustomer, // CUSTOMER_STATUS_CHANGED's data
+    Balance,          // GET /v2/balances' entityBody
+    Payout,           // a payout (v2 entityBody, payout.changed, the legacy PAYOUT_STATUS_CHANGED data)
+    Seller,           // a seller (v2 entityBody, seller.changed)
+    Unknown           // anything else: still viewable, and said to be unrecognised
 };
 inline constexpr std::size_t documentKindCount = static_cast<std::size_t>(DocumentKind::Unknown) + 1;
 
@@ -35,6 +44,7 @@ struct DocumentSource
     std::string label;     // "paste", a file name, or "GET /v1/payments/…"
     std::string endpoint;  // the API path when fetched, else empty
     int httpStatus = 0;    // 0 when not fetched
+    std::int64_t fetchedAtMs = 0;  // when the answer arrived (ms since the epoch, UTC); 0 when not fetched
 };
 
 struct Document
@@ -49,6 +59,9 @@ struct Document
     // are unknown, not null. See DecodedDocument.
     bool partial = false;
     std::vector<std::string> elided;
+    // A wrapper of no known kind (a structured log line) whose strings held documents of their
+    // own, read as further documents of the case.
+    bool holdsDocuments = false;
 
     const Json &payload() const;
 };
@@ -71,23 +84,27 @@ struct ObjectRef
     std::string_view pointer;
     const Json &value;
     std::string_view apiVersion;                 // of its document; may be empty
+    // A streamed record with the previous record's keys in the same order: what depends on the
+    // keys alone was decided on that record already.
+    bool sameKeys = false;
 };
+
+// Kinds whose documents are lists of records (one record of a list is analysed at a time).
+bool isListKind(DocumentKind kind);
 
 struct Case
 {
     std::vector<Document> documents;
 
-    std::vector<JsonRef> payments;
-    std::vector<JsonRef> transactions;
-    std::vector<JsonRef> settlements;
-    std::vector<JsonRef> iapStatuses;
-    std::vector<JsonRef> errors;
-    std::vector<JsonRef> webhooks;
-    std::vector<JsonRef> depositCallbacks;
-    std::vector<JsonRef> cashReceipts;
+    // The objects of one kind, in document order: payments (webhook data included), each
+    // transaction of every list, … Unknown: whole documents and list records not recognised.
+    const std::vector<JsonRef> &of(DocumentKind kind) const { return m_objects[static_cast<std::size_t>(kind)]; }
 
-    // Recomputes the lists above from documents; call after changing documents.
+    // Recomputes the objects from documents; call after changing documents.
     void index();
+
+private:
+    std::array<std::vector<JsonRef>, documentKindCount> m_objects;
 };
 
 // Decides the kind of one decoded value and where its payload is.

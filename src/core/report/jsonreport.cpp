@@ -14,6 +14,7 @@ Json jsonReport(const ReportInput &in)
         ++counts[static_cast<int>(f.severity)];
     const auto worst = in.analysis.worst();
     out["summary"] = {
+        {"verdict", std::string(verdictId(verdictOf(in.kase, in.analysis)))},
         {"worst", worst ? std::string(severityId(*worst)) : std::string("none")},
         {"critical", counts[static_cast<int>(Severity::Critical)]},
         {"warning", counts[static_cast<int>(Severity::Warning)]},
@@ -31,6 +32,8 @@ Json jsonReport(const ReportInput &in)
             doc["endpoint"] = d.source.endpoint;
         if (d.source.httpStatus)
             doc["httpStatus"] = d.source.httpStatus;
+        if (d.partial)
+            doc["partial"] = true;
         documents.push_back(std::move(doc));
     }
     out["documents"] = std::move(documents);
@@ -54,6 +57,12 @@ Json jsonReport(const ReportInput &in)
         };
         if (f.occurrences > 1)
             item["occurrences"] = f.occurrences;
+        if (!f.related.empty()) {
+            Json related = Json::array();
+            for (const FindingLocation &l : f.related)
+                related.push_back({{"document", l.document}, {"pointer", l.pointer}});
+            item["related"] = std::move(related);
+        }
         findings.push_back(std::move(item));
     }
     out["findings"] = std::move(findings);
@@ -84,6 +93,13 @@ Json jsonReport(const ReportInput &in)
         repairs.push_back({{"line", r.position.line}, {"column", r.position.column},
                            {"description", r.description().toString().toStdString()}});
     out["repairs"] = std::move(repairs);
+    if (in.skipped && !in.skipped->empty()) {
+        Json skipped = Json::array();
+        for (const DecodeError &e : *in.skipped)
+            skipped.push_back({{"line", e.position.line}, {"column", e.position.column},
+                               {"message", e.message().toString().toStdString()}});
+        out["skipped"] = std::move(skipped);
+    }
     return out;
 }
 

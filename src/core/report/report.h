@@ -18,6 +18,7 @@ struct ReportInput
     const std::vector<Repair> &repairs;   // what the decoder had to fix in the text
     std::string inputName;                // file name or "-"
     Language language = Language::English;
+    const std::vector<DecodeError> *skipped = nullptr;  // values that broke while the rest was read
 };
 
 // The design's contract: {input, summary, documents[], findings[], timeline[], repairs[]}.

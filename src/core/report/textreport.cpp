@@ -107,8 +107,18 @@ std::string textReport(const ReportInput &in, const TextStyle &style)
     if (in.analysis.records)
         out += " · " + s(QCoreApplication::translate("paytriage::TextReport", "%1 records").arg(in.analysis.records));
     out += '\n';
-    if (!worst || *worst == Severity::Info)
+    if (verdictOf(in.kase, in.analysis) == Verdict::Unrecognised)
+        out += s(QCoreApplication::translate("paytriage::TextReport",
+                                             "Not recognised as a Toss Payments response: nothing was checked.")) + '\n';
+    else if (!worst || *worst == Severity::Info)
         out += s(QCoreApplication::translate("paytriage::TextReport", "Nothing at warning or above.")) + '\n';
+
+    if (in.skipped && !in.skipped->empty()) {
+        out += '\n' + c.bold + s(QCoreApplication::translate("paytriage::TextReport", "Parts that could not be read"))
+               + c.reset + '\n';
+        for (const DecodeError &e : *in.skipped)
+            out += wrap("- " + s(e.message().toString()), 2, style.width);
+    }
 
     if (!in.repairs.empty()) {
         out += '\n' + c.bold + s(QCoreApplication::translate("paytriage::TextReport", "Repairs made to read the text")) + c.reset + '\n';

@@ -4,9 +4,14 @@
 //   balanceAmount = totalAmount − Σ cancels[].cancelAmount (cancels that completed);
 //   0 ≤ balanceAmount ≤ totalAmount; the last cancel's refundableAmount = balanceAmount;
 //   CANCELED leaves nothing, PARTIAL_CANCELED leaves something.
+// Only what the document carries is weighed: in a partial paste an absent taxFreeAmount or
+// cancels is unknown, not zero (a console.log that printed cancels as [Object] says nothing
+// about their amounts).
 
 #include "rules/builtinrules.h"
 #include "rules/rulehelpers.h"
+
+#include <algorithm>
 
 namespace paytriage {
 namespace {
@@ -39,7 +44,7 @@ public:
 
         const auto supplied = json::number(p, "suppliedAmount");
         const auto vat = json::number(p, "vat");
-        if (supplied && vat) {
+        if (supplied && vat && json::has(p, "taxFreeAmount")) {
             const double taxFree = json::number(p, "taxFreeAmount").value_or(0);
             const double taxExemption = json::number(p, "taxExemptionAmount").value_or(0);
             const double sum = *supplied + *vat + taxFree;
@@ -53,6 +58,9 @@ public:
         }
 
         const Json *cancels = json::get(p, "cancels");
+        if (!cancels || (cancels->is_array() && std::any_of(cancels->begin(), cancels->end(),
+                                                             [](const Json &c) { return !c.is_object(); })))
+            return;  // the cancels are unknown: nothing below can be weighed
         double canceled = 0;
         const Json *last = nullptr;
         std::size_t lastIndex = 0;

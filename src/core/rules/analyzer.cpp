@@ -21,6 +21,25 @@ std::optional<Severity> Analysis::worst() const
     return worst;
 }
 
+Verdict verdictOf(const Case &kase, const Analysis &analysis)
+{
+    if (analysis.hasWarnings())
+        return Verdict::Findings;
+    const bool recognised = std::any_of(kase.documents.begin(), kase.documents.end(),
+                                        [](const Document &d) { return d.kind != DocumentKind::Unknown; });
+    return recognised ? Verdict::Clean : Verdict::Unrecognised;
+}
+
+std::string_view verdictId(Verdict verdict)
+{
+    switch (verdict) {
+    case Verdict::Clean: return "clean";
+    case Verdict::Findings: return "findings";
+    case Verdict::Unrecognised: return "unrecognised";
+    }
+    return "clean";
+}
+
 Analyzer::Analyzer(const Catalog &catalog, const Clock &clock, AnalyzerOptions options)
     : m_catalog(catalog)
     , m_clock(clock)
@@ -57,7 +76,7 @@ Analyzer::Session::Session(const Analyzer &analyzer, const Case &kase)
     : m_analyzer(analyzer)
     , m_case(kase)
     , m_ledger(analyzer.m_catalog)
-    , m_timeline(analyzer.m_catalog, analyzer.m_options.timelineLimit)
+    , m_timeline(analyzer.m_catalog, analyzer.m_options.timelineLimit, &kase)
     , m_sink(analyzer.m_catalog, analyzer.m_options.severityOverrides)
     , m_fields(analyzer.m_catalog, [&analyzer](const FieldInfo *info) {
         std::uint64_t rules = 0;
@@ -69,8 +88,9 @@ Analyzer::Session::Session(const Analyzer &analyzer, const Case &kase)
 {
 }
 
-void Analyzer::Session::check(const RuleContext &ctx, const ObjectRef &object, bool sameKeys)
+void Analyzer::Session::check(const RuleContext &ctx, const ObjectRef &given, bool sameKeys)
 {
+    const ObjectRef object{given.kind, given.document, given.pointer, given.value, given.apiVersion, sameKeys};
     for (const Rule *rule : m_analyzer.m_objectRules[static_cast<std::size_t>(object.kind)])
         rule->checkObject(ctx, object, m_sink);
     if (m_analyzer.m_fieldRules.empty())
@@ -100,13 +120,16 @@ Analysis Analyzer::Session::finish()
     auto apiVersion = [this](std::size_t doc) -> std::string_view {
         return doc < m_case.documents.size() ? std::string_view(m_case.documents[doc].apiVersion) : std::string_view();
     };
-    const std::vector<const std::vector<JsonRef> *> singles{&m_case.payments, &m_case.iapStatuses, &m_case.errors,
-                                                            &m_case.webhooks, &m_case.depositCallbacks};
-    const std::vector<DocumentKind> singleKinds{DocumentKind::Payment, DocumentKind::IapOrderStatus, DocumentKind::Error,
-                                                DocumentKind::Webhook, DocumentKind::DepositCallback};
-    for (std::size_t k = 0; k < singles.size(); ++k)
-        for (const JsonRef &ref : *singles[k])
-            m_timeline.add({singleKinds[k], ref.document, ref.pointer, *ref.value, apiVersion(ref.document)});
+    // Objects that are not records of a list: payments, errors, webhooks and their bodies, …
+    std::vector<DocumentKind> singleKinds;
+    for (std::size_t k = 0; k < documentKindCount; ++k) {
+        const auto kind = static_cast<DocumentKind>(k);
+        if (!isListKind(kind) && kind != DocumentKind::Unknown)
+            singleKinds.push_back(kind);
+    }
+    for (const DocumentKind kind : singleKinds)
+        for (const JsonRef &ref : m_case.of(kind))
+            m_timeline.add({kind, ref.document, ref.pointer, *ref.value, apiVersion(ref.document)});
 
     Analysis analysis;
     analysis.timelineTruncated = m_timeline.truncated();
@@ -114,9 +137,9 @@ Analysis Analyzer::Session::finish()
     analysis.records = m_records;
 
     const RuleContext ctx{m_case, m_analyzer.m_catalog, m_analyzer.m_clock, m_ledger, analysis.timeline};
-    for (std::size_t k = 0; k < singles.size(); ++k)
-        for (const JsonRef &ref : *singles[k])
-            check(ctx, {singleKinds[k], ref.document, ref.pointer, *ref.value, apiVersion(ref.document)});
+    for (const DocumentKind kind : singleKinds)
+        for (const JsonRef &ref : m_case.of(kind))
+            check(ctx, {kind, ref.document, ref.pointer, *ref.value, apiVersion(ref.document)});
     for (const auto &rule : m_analyzer.m_rules)
         rule->checkCase(ctx, m_sink);
 
@@ -132,16 +155,17 @@ Analysis Analyzer::Session::finish()
 Analysis Analyzer::analyze(const Case &kase) const
 {
     auto session = begin(kase);
-    const std::pair<const std::vector<JsonRef> *, DocumentKind> lists[] = {
-        {&kase.transactions, DocumentKind::Transactions},
-        {&kase.settlements, DocumentKind::Settlements},
-        {&kase.cashReceipts, DocumentKind::CashReceipts},
+    const auto apiVersion = [&kase](std::size_t doc) {
+        return doc < kase.documents.size() ? std::string_view(kase.documents[doc].apiVersion) : std::string_view();
     };
-    for (const auto &[refs, kind] : lists)
-        for (const JsonRef &ref : *refs)
-            session->addRecord({kind, ref.document, ref.pointer, *ref.value,
-                                ref.document < kase.documents.size() ? std::string_view(kase.documents[ref.document].apiVersion)
-                                                                     : std::string_view()});
+    for (const DocumentKind kind : {DocumentKind::Transactions, DocumentKind::Settlements, DocumentKind::CashReceipts})
+        for (const JsonRef &ref : kase.of(kind))
+            session->addRecord({kind, ref.document, ref.pointer, *ref.value, apiVersion(ref.document)});
+    // Records of a list that are none of its kinds go through as well (unrecognised-document
+    // counts them); documents of no known kind as a whole are checked with the case.
+    for (const JsonRef &ref : kase.of(DocumentKind::Unknown))
+        if (ref.document < kase.documents.size() && kase.documents[ref.document].kind != DocumentKind::Unknown)
+            session->addRecord({DocumentKind::Unknown, ref.document, ref.pointer, *ref.value, apiVersion(ref.document)});
     return session->finish();
 }
 

@@ -31,6 +31,16 @@ struct Analysis
     std::optional<Severity> worst() const;
 };
 
+// What a case comes to, for an exit status or a row of batch results: an unrecognised document
+// is never "clean" (nothing was checked in it).
+enum class Verdict {
+    Clean,         // recognised, and nothing at warning or above
+    Findings,      // something at warning or above
+    Unrecognised   // nothing at warning or above, and no document of a known kind
+};
+Verdict verdictOf(const Case &kase, const Analysis &analysis);
+std::string_view verdictId(Verdict verdict);   // "clean", "findings", "unrecognised"
+
 class Analyzer final
 {
 public:

@@ -17,5 +17,8 @@ std::unique_ptr<Rule> makeTimestampOrderRule();
 std::unique_ptr<Rule> makeTimestampWithoutOffsetRule();
 std::unique_ptr<Rule> makeApiErrorRule();
 std::unique_ptr<Rule> makeUnknownFieldRule();
+std::unique_ptr<Rule> makeStatusTransitionRule();
+std::unique_ptr<Rule> makePartialDocumentRule();
+std::unique_ptr<Rule> makeUnrecognisedDocumentRule();
 
 } // namespace paytriage

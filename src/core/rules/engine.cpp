@@ -215,9 +215,14 @@ FindingSink::Arg FindingSink::arg(std::string name, LocalizedText value, bool ev
     return {std::move(name), std::move(value), evidence};
 }
 
+bool FindingSink::reported(std::string_view rule, std::string_view foldKey) const
+{
+    return m_folded.contains(std::string(rule) + '|' + std::string(foldKey));
+}
+
 void FindingSink::report(std::string_view rule, std::string_view variant, Severity severity,
                          std::size_t document, std::vector<std::string> pointers, std::vector<Arg> args,
-                         std::string foldKey)
+                         std::string foldKey, std::vector<FindingLocation> related)
 {
     if (!foldKey.empty()) {
         foldKey = std::string(rule) + '|' + foldKey;
@@ -240,6 +245,7 @@ void FindingSink::report(std::string_view rule, std::string_view variant, Severi
     f.severity = override == m_overrides.end() ? severity : override->second;
     f.document = document;
     f.pointers = std::move(pointers);
+    f.related = std::move(related);
 
     std::vector<std::pair<std::string, std::string>> ko, en;
     for (const Arg &a : args) {

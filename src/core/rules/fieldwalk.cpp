@@ -50,8 +50,18 @@ const FieldIndex::Table::Answer &FieldIndex::learn(Table &t, const Json *fields,
                 if (const Json *enumSpec = m_catalog.enumSpec(*info->enumId)) {
                     info->enumValues = json::get(*enumSpec, "values");
                     info->enumNewer = json::get(*enumSpec, "newer");
+                    info->enumVariants = json::get(*enumSpec, "variants");
+                    static const std::string anyValue = "true";
+                    if (const Json *open = json::get(*enumSpec, "open"); open && open->is_string())
+                        info->enumOpen = &open->get_ref<const std::string &>();
+                    else if (open && open->is_boolean() && open->get<bool>())
+                        info->enumOpen = &anyValue;
                 }
             }
+            if (const Json *status = json::get(*spec, "status"); status && status->is_string())
+                info->status = &status->get_ref<const std::string &>();
+            if (const Json *offset = json::get(*spec, "offset"); offset && offset->is_boolean())
+                info->offsetDocumented = offset->get<bool>();
             info->rules = m_rulesFor(info.get());
             answer.info = std::move(info);
             answer.aliased = !fields->contains(key);

@@ -28,6 +28,12 @@ struct FieldInfo
     const std::string *enumId = nullptr; // "enum": id
     const Json *enumValues = nullptr;    // that enum's "values"
     const Json *enumNewer = nullptr;     // and its "newer"
+    const Json *enumVariants = nullptr;  // and its "variants" (spellings the docs disagree on)
+    const std::string *enumOpen = nullptr; // and its "open" standard ("iso4217"), or "true" for any value
+    // The catalog knows the field but it is not part of the documented API: "legacy" (of an
+    // earlier version, with until) or "undocumented" (seen live, not in the docs).
+    const std::string *status = nullptr;
+    bool offsetDocumented = true;        // a datetime the docs give with a UTC offset ("offset": false: without)
     std::uint64_t rules = 0;             // the field rules that look at this field (FieldIndex::RulesFor)
 };
 

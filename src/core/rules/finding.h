@@ -26,6 +26,14 @@ struct Evidence
     std::string value;  // as shown to the user
 };
 
+// A place in another document of the case that a finding is also about (status-transition:
+// the earlier of two contradicting documents).
+struct FindingLocation
+{
+    std::size_t document = 0;
+    std::string pointer;
+};
+
 struct Finding
 {
     std::string rule;                  // stable id from the design ("null-field-for-status")
@@ -33,6 +41,7 @@ struct Finding
     Severity severity = Severity::Info;
     std::size_t document = 0;
     std::vector<std::string> pointers; // JSON pointers in that document, most relevant first
+    std::vector<FindingLocation> related;
     LocalizedText title;
     LocalizedText detail;
     LocalizedText advice;

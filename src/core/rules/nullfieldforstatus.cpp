@@ -1,6 +1,8 @@
-// null-field-for-status: a field the API fills for this status is null, missing or "".
-// READY, IN_PROGRESS, ABORTED and EXPIRED legitimately carry nulls (seed 000's answer), so
-// only the fields the catalog marks requiredForStatus for the payment's status are checked.
+// null-field-for-status: a field the API fills for this status is null or "" in a document that
+// carries the key. A key that is absent is not null: Toss sends every key, so an absent one
+// was cut from a paste, and partial-document says so. READY, IN_PROGRESS, ABORTED and EXPIRED
+// legitimately carry nulls (seed 000's answer), so only the fields the catalog marks
+// requiredForStatus for the payment's status are checked.
 
 #include "rules/builtinrules.h"
 #include "rules/rulehelpers.h"
@@ -28,14 +30,21 @@ public:
         const bool foreign = rules::isForeignCurrency(json::string(p, "currency"));
         // A virtual account canceled before any deposit was never approved (seed 001): no
         // approvedAt or receipt to expect; vbank-cancel-without-deposit speaks about it.
-        const bool neverApproved = status == "CANCELED" && json::isNullish(json::get(p, "approvedAt"))
+        const bool neverApproved = status == "CANCELED" && json::isExplicitlyEmpty(p, "approvedAt")
                                    && rules::isVirtualAccount(ctx.catalog, json::string(p, "method"));
+        // A webhook body is known to carry "" where a lookup has values (facts §8.2): said, but
+        // quietly; an explicit null there is as suspicious as anywhere. In a trimmed or elided
+        // paste, "" is a placeholder (docs examples write "paymentKey": ""): nothing to say.
+        const bool inWebhook = o.document < ctx.kase.documents.size()
+                               && ctx.kase.documents[o.document].kind == DocumentKind::Webhook;
+        const bool partial = rules::isPartial(ctx, o);
         const Json *fields = ctx.catalog.documentFields("payment");
         if (!fields)
             return;
 
         std::vector<std::string> names;
         std::vector<std::string> pointers;
+        bool onlyEmptyStrings = true;
         for (auto it = fields->begin(); it != fields->end(); ++it) {
             const Json *required = json::get(*it, "requiredForStatus");
             if (!required || !required->is_array()
@@ -46,17 +55,21 @@ public:
                 continue;
             if (neverApproved && (it.key() == "approvedAt" || it.key() == "receipt"))
                 continue;
-            if (json::isNullish(json::get(p, it.key()))) {
+            if (json::isExplicitlyEmpty(p, it.key())) {
                 names.push_back(it.key());
                 pointers.push_back(pointerAppend(o.pointer, it.key()));
+                onlyEmptyStrings = onlyEmptyStrings && !json::get(p, it.key())->is_null();
             }
         }
         if (!names.empty()) {
             std::string list;
             for (const std::string &n : names)
                 list += (list.empty() ? "" : ", ") + n;
-            sink.report(id(), "fields", Severity::Warning, o.document, pointers,
-                        {FindingSink::arg("status", status), FindingSink::arg("fields", list)});
+            if (partial && onlyEmptyStrings)
+                return;
+            const bool quiet = inWebhook && onlyEmptyStrings;
+            sink.report(id(), quiet ? "webhook-empty" : "fields", quiet ? Severity::Info : Severity::Warning,
+                        o.document, pointers, {FindingSink::arg("status", status), FindingSink::arg("fields", list)});
         }
 
         // The method's own detail object (card for 카드, virtualAccount for 가상계좌, …).
@@ -64,7 +77,7 @@ public:
         if (method.empty() || foreign || !rules::statusFlag(ctx.catalog, status, "expectsMethodDetail"))
             return;
         const std::string detail = rules::methodDetailField(ctx.catalog, method);
-        if (!detail.empty() && json::isNullish(json::get(p, detail))) {
+        if (!detail.empty() && json::isExplicitlyEmpty(p, detail)) {
             sink.report(id(), "detail", Severity::Warning, o.document, {pointerAppend(o.pointer, detail)},
                         {FindingSink::arg("status", status), FindingSink::arg("method", method),
                          FindingSink::arg("field", detail)});

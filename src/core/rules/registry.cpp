@@ -16,6 +16,9 @@ std::vector<std::unique_ptr<Rule>> builtinRules()
     rules.push_back(makeTimestampWithoutOffsetRule());
     rules.push_back(makeApiErrorRule());
     rules.push_back(makeUnknownFieldRule());
+    rules.push_back(makeStatusTransitionRule());
+    rules.push_back(makePartialDocumentRule());
+    rules.push_back(makeUnrecognisedDocumentRule());
     return rules;
 }
 

@@ -155,7 +155,9 @@ public:
     // foldKey: findings with the same non-empty key are counted as one (over many records).
     void report(std::string_view rule, std::string_view variant, Severity severity,
                 std::size_t document, std::vector<std::string> pointers, std::vector<Arg> args,
-                std::string foldKey = {});
+                std::string foldKey = {}, std::vector<FindingLocation> related = {});
+    // Whether a finding of this rule was reported under this fold key (rules keep no state).
+    bool reported(std::string_view rule, std::string_view foldKey) const;
 
     std::vector<Finding> take();
 

@@ -17,7 +17,7 @@ public:
 
     void checkCase(const RuleContext &ctx, FindingSink &sink) const override
     {
-        if (ctx.kase.settlements.empty() || ctx.kase.payments.empty())
+        if (ctx.kase.of(DocumentKind::Settlements).empty() || ctx.kase.of(DocumentKind::Payment).empty())
             return;
         struct Sum
         {
@@ -26,13 +26,16 @@ public:
             std::size_t rows = 0;
         };
         std::map<std::string, Sum> sums;
-        for (const JsonRef &ref : ctx.kase.settlements) {
+        for (const JsonRef &ref : ctx.kase.of(DocumentKind::Settlements)) {
             Sum &sum = sums[json::string(*ref.value, "paymentKey")];
             sum.amount += json::number(*ref.value, "amount").value_or(0);
-            sum.approvalRow = sum.approvalRow || json::isNullish(json::get(*ref.value, "cancel"));
+            // An approval row has no cancel; a trimmed row without the key is one when positive.
+            const bool approval = json::isExplicitlyEmpty(*ref.value, "cancel")
+                                  || (!json::has(*ref.value, "cancel") && json::number(*ref.value, "amount").value_or(0) > 0);
+            sum.approvalRow = sum.approvalRow || approval;
             ++sum.rows;
         }
-        for (const JsonRef &ref : ctx.kase.payments) {
+        for (const JsonRef &ref : ctx.kase.of(DocumentKind::Payment)) {
             const Json &p = *ref.value;
             const auto it = sums.find(json::string(p, "paymentKey"));
             const auto balance = json::number(p, "balanceAmount");

@@ -1,11 +1,15 @@
 // status-stuck-in-progress: a payment waits in READY or IN_PROGRESS past the point where the
 // provider would have expired it (READY: 30 min without authentication; IN_PROGRESS: 10 min
 // without confirm — facts §3.3), or a response that should be final is IN_PROGRESS (seed 000:
-// the confirm call answered IN_PROGRESS while the card company had approved it).
+// the confirm call answered IN_PROGRESS while the card company had approved it). The in-app order status has states that deserve
+// attention only with age: PAYMENT_COMPLETED (paid, grant not confirmed) and ORDER_IN_PROGRESS;
+// the catalog gives each its limit (attentionAfterMinutes), read against the injectable clock.
 
 #include "rules/builtinrules.h"
 #include "rules/rulehelpers.h"
 #include "util/timestamp.h"
+
+#include <algorithm>
 
 namespace paytriage {
 namespace {
@@ -17,11 +21,20 @@ class StatusStuckInProgressRule final : public Rule
 public:
     std::string_view id() const override { return "status-stuck-in-progress"; }
 
-    bool checksObjectsOf(DocumentKind kind) const override { return kind == DocumentKind::Payment; }
+    bool checksObjectsOf(DocumentKind kind) const override
+    {
+        return kind == DocumentKind::Payment || kind == DocumentKind::IapOrderStatus;
+    }
 
     void checkObject(const RuleContext &ctx, const ObjectRef &o, FindingSink &sink) const override
     {
-        if (o.kind != DocumentKind::Payment || !o.value.is_object())
+        if (!o.value.is_object())
+            return;
+        if (o.kind == DocumentKind::IapOrderStatus) {
+            checkInAppOrder(ctx, o, sink);
+            return;
+        }
+        if (o.kind != DocumentKind::Payment)
             return;
         const Json &p = o.value;
         const std::string status = json::string(p, "status");
@@ -67,6 +80,39 @@ public:
     }
 
 private:
+    void checkInAppOrder(const RuleContext &ctx, const ObjectRef &o, FindingSink &sink) const
+    {
+        const std::string status = json::string(o.value, "status");
+        const Json *value = ctx.catalog.enumValue("iap.status", status);
+        const auto minutes = value ? json::number(*value, "attentionAfterMinutes") : std::nullopt;
+        if (!minutes)
+            return;
+        const std::int64_t limit = static_cast<std::int64_t>(*minutes) * minute;
+        const auto determined = parseTimestamp(json::string(o.value, "statusDeterminedAt"));
+        const std::int64_t age = determined ? std::max<std::int64_t>(0, ctx.clock.nowMs() - determined->msSinceEpoch) : 0;
+        const std::string statusPointer = pointerAppend(o.pointer, "status");
+        const auto explanation = [&] {
+            return std::vector<FindingSink::Arg>{
+                FindingSink::arg("status", status),
+                FindingSink::arg("meaning", Catalog::text(*value, "meaning"), false),
+                FindingSink::arg("history", Catalog::text(*value, "history"), false),
+                FindingSink::arg("advice", Catalog::text(*value, "advice"), false)};
+        };
+        if (determined && age > limit) {
+            auto args = explanation();
+            args.push_back(FindingSink::arg("age", formatDuration(age)));
+            args.push_back(FindingSink::arg("determinedAt", formatKst(*determined)));
+            args.push_back(FindingSink::arg("limit", formatDuration(limit), false));
+            sink.report(id(), "iap-not-granted", Severity::Warning, o.document,
+                        {statusPointer, pointerAppend(o.pointer, "statusDeterminedAt")}, std::move(args));
+        } else if (status == "PAYMENT_COMPLETED") {
+            // Young: paid, the grant is being confirmed. Said quietly, with what the value means.
+            auto args = explanation();
+            args.push_back(FindingSink::arg("age", determined ? formatDuration(age) : std::string("?")));
+            sink.report(id(), "iap-payment-completed", Severity::Info, o.document, {statusPointer}, std::move(args));
+        }
+    }
+
     // A virtual account whose due date passed stays WAITING_FOR_DEPOSIT with no webhook (facts §8.6).
     void checkDepositDue(const RuleContext &ctx, const ObjectRef &o, FindingSink &sink) const
     {

@@ -1,5 +1,7 @@
-// timestamp-without-offset: a date-time with no UTC offset. The in-app order API and payment
-// webhooks write local times without one (facts §8.8); PayTriage reads them as KST and says so.
+// timestamp-without-offset: a date-time with no UTC offset where the docs give one. Fields the
+// docs themselves give without an offset (payment webhooks' createdAt, the in-app order's
+// statusDeterminedAt: facts §8.8) are normal that way: the timeline's footnote says they were
+// read as KST, and no finding is made.
 
 #include "rules/builtinrules.h"
 #include "rules/rulehelpers.h"
@@ -13,11 +15,11 @@ class TimestampWithoutOffsetRule final : public Rule
 public:
     std::string_view id() const override { return "timestamp-without-offset"; }
     bool checksFields() const override { return true; }
-    bool checksField(const FieldInfo *info) const override { return info && info->datetime; }
+    bool checksField(const FieldInfo *info) const override { return info && info->datetime && info->offsetDocumented; }
 
     void checkField(const RuleContext &, const ObjectRef &o, const FieldVisit &v, FindingSink &sink) const override
     {
-        if (!v.info || !v.info->datetime || !v.value.is_string())
+        if (!v.info || !v.info->datetime || !v.info->offsetDocumented || !v.value.is_string())
             return;
         const std::string &text = v.value.get_ref<const std::string &>();
         // Cheap test first: an offset or Z ends the text ("…+09:00", "…Z").

@@ -31,7 +31,7 @@ public:
         });
 
         // A payment object alone cannot prove there was no deposit; say what to fetch.
-        for (const JsonRef &ref : ctx.kase.payments) {
+        for (const JsonRef &ref : ctx.kase.of(DocumentKind::Payment)) {
             const Json &p = *ref.value;
             const std::string paymentKey = json::string(p, "paymentKey");
             if (json::string(p, "status") != "CANCELED"
@@ -41,7 +41,7 @@ public:
             // Never approved, or nothing to refund: both hint at a cancel before deposit.
             const Json *va = json::get(p, "virtualAccount");
             const std::string refundStatus = va ? json::string(*va, "refundStatus") : std::string();
-            if (refundStatus != "NONE" && !json::isNullish(json::get(p, "approvedAt")))
+            if (refundStatus != "NONE" && !json::isExplicitlyEmpty(p, "approvedAt"))
                 continue;
             sink.report(id(), "payment-only", Severity::Info, ref.document,
                         {pointerAppend(ref.pointer, "status"),

@@ -19,13 +19,18 @@ std::string_view eventTypeId(EventType type)
     case EventType::Webhook: return "webhook";
     case EventType::DepositDue: return "deposit-due";
     case EventType::CashReceipt: return "cash-receipt";
+    case EventType::BillingIssued: return "billing-issued";
+    case EventType::StatusChanged: return "status-changed";
+    case EventType::PayoutRequested: return "payout-requested";
+    case EventType::Snapshot: return "snapshot";
     }
     return "event";
 }
 
-TimelineBuilder::TimelineBuilder(const Catalog &catalog, std::size_t limit)
+TimelineBuilder::TimelineBuilder(const Catalog &catalog, std::size_t limit, const Case *kase)
     : m_catalog(catalog)
     , m_limit(limit)
+    , m_case(kase)
 {
 }
 
@@ -37,6 +42,8 @@ void TimelineBuilder::push(TimelineEvent event)
     }
     if (event.label.empty())
         event.label = m_catalog.message("timeline." + std::string(eventTypeId(event.type))).title;
+    if (event.source == DocumentKind::Payment && !event.paymentKey.empty() && event.type != EventType::Snapshot)
+        m_paymentEvents[event.paymentKey].push_back(m_events.size());
     m_events.push_back(std::move(event));
 }
 
@@ -46,11 +53,21 @@ void TimelineBuilder::addPayment(const ObjectRef &o)
     const std::string base(o.pointer);
     const std::string currency = json::string(p, "currency");
     const std::string paymentKey = json::string(p, "paymentKey");
+    // An event an earlier snapshot of this payment told already is not told again.
+    std::vector<std::size_t> *told = paymentKey.empty() ? nullptr : &m_paymentEvents[paymentKey];
+    const auto toldBefore = [&](EventType type, const Timestamp &at) {
+        return told && std::any_of(told->begin(), told->end(), [&](std::size_t i) {
+                   return m_events[i].type == type && m_events[i].at.msSinceEpoch == at.msSinceEpoch;
+               });
+    };
+    std::optional<Timestamp> latest;
     auto make = [&](EventType type, const Json &object, std::string_view field, const std::string &objectPointer) {
         TimelineEvent e;
         const std::string text = json::string(object, field);
         const auto at = parseTimestamp(text);
-        if (!at)
+        if (at && type != EventType::DepositDue && (!latest || at->msSinceEpoch > latest->msSinceEpoch))
+            latest = at;
+        if (!at || toldBefore(type, *at))
             return std::optional<TimelineEvent>();
         e.at = *at;
         e.type = type;
@@ -87,6 +104,13 @@ void TimelineBuilder::addPayment(const ObjectRef &o)
         if (auto e = make(EventType::DepositDue, *va, "dueDate", pointerAppend(base, "virtualAccount")))
             push(std::move(*e));
     }
+    const Document *doc = m_case && o.document < m_case->documents.size() ? &m_case->documents[o.document] : nullptr;
+    if (paymentKey.empty() || (doc && doc->kind == DocumentKind::Webhook))
+        return;  // a webhook's own event marks when its body was sent
+    Snapshot snapshot{paymentKey, json::string(p, "status"), latest, o.document, pointerAppend(base, "status")};
+    if (doc && doc->source.fetchedAtMs)
+        snapshot.at = Timestamp{doc->source.fetchedAtMs, 540, true, false};
+    m_snapshots.push_back(std::move(snapshot));
 }
 
 void TimelineBuilder::add(const ObjectRef &o)
@@ -129,9 +153,18 @@ void TimelineBuilder::add(const ObjectRef &o)
         simple(EventType::IapStatus, "statusDeterminedAt", json::string(v, "status"), std::nullopt);
         break;
     case DocumentKind::Webhook: {
+        // The status the event carries: its body's status (a cancel's cancelStatus), else its type.
         std::string status = json::string(v, "eventType");
-        if (const Json *data = json::get(v, "data"); data && data->is_object() && data->contains("status"))
-            status = json::string(*data, "status");
+        for (const char *body : {"data", "entityBody"}) {
+            const Json *data = json::get(v, body);
+            if (!data || !data->is_object())
+                continue;
+            for (const char *field : {"status", "cancelStatus"})
+                if (const std::string s = json::string(*data, field); !s.empty()) {
+                    status = s;
+                    break;
+                }
+        }
         simple(EventType::Webhook, "createdAt", status, std::nullopt);
         break;
     }
@@ -141,7 +174,30 @@ void TimelineBuilder::add(const ObjectRef &o)
     case DocumentKind::CashReceipts:
         simple(EventType::CashReceipt, "requestedAt", json::string(v, "issueStatus"), json::number(v, "amount"));
         break;
+    case DocumentKind::Cancel: {
+        const std::string cancelStatus = json::string(v, "cancelStatus");
+        simple(EventType::Canceled, "canceledAt",
+               cancelStatus.empty() || cancelStatus == "DONE" ? std::string("CANCELED") : "CANCEL " + cancelStatus,
+               json::number(v, "cancelAmount"));
+        break;
+    }
+    case DocumentKind::Billing:
+        simple(EventType::BillingIssued, "authenticatedAt", {}, std::nullopt);
+        break;
+    case DocumentKind::BrandPayCustomer:
+        simple(EventType::StatusChanged, "changedAt", json::string(v, "status"), std::nullopt);
+        break;
+    case DocumentKind::Payout: {
+        const Json *amount = json::get(v, "amount");
+        std::optional<double> value = amount && amount->is_object() ? json::number(*amount, "value")
+                                                                    : json::number(v, "payoutAmount");
+        simple(EventType::PayoutRequested, "requestedAt", json::string(v, "status"), value);
+        break;
+    }
     case DocumentKind::Error:
+    case DocumentKind::BrandPayMethod:
+    case DocumentKind::Balance:
+    case DocumentKind::Seller:
     case DocumentKind::Unknown:
         break;
     }
@@ -149,6 +205,24 @@ void TimelineBuilder::add(const ObjectRef &o)
 
 std::vector<TimelineEvent> TimelineBuilder::take()
 {
+    std::unordered_map<std::string_view, std::size_t> snapshotsOf;
+    for (const Snapshot &s : m_snapshots)
+        ++snapshotsOf[s.paymentKey];
+    for (const Snapshot &s : m_snapshots) {
+        if (snapshotsOf[s.paymentKey] < 2 || !s.at)
+            continue;
+        TimelineEvent e;
+        e.at = *s.at;
+        e.type = EventType::Snapshot;
+        e.source = DocumentKind::Payment;
+        e.status = s.status;
+        e.paymentKey = s.paymentKey;
+        e.document = s.document;
+        e.pointer = s.pointer;
+        push(std::move(e));
+    }
+    m_snapshots.clear();
+    m_paymentEvents.clear();
     // A plain date (settlement sold/paid-out day) is a business day, not midnight: it sorts after
     // that day's timed events.
     auto key = [](const TimelineEvent &e) { return e.at.msSinceEpoch + (e.at.dateOnly ? 86400000LL - 1 : 0); };

@@ -8,6 +8,7 @@
 #include "util/timestamp.h"
 
 #include <optional>
+#include <unordered_map>
 #include <string>
 #include <vector>
 
@@ -23,7 +24,11 @@ enum class EventType {
     IapStatus,          // in-app order statusDeterminedAt
     Webhook,            // webhook createdAt
     DepositDue,         // virtual account dueDate
-    CashReceipt         // cash receipt requestedAt
+    CashReceipt,        // cash receipt requestedAt
+    BillingIssued,      // billing key authenticatedAt
+    StatusChanged,      // BrandPay customer changedAt
+    PayoutRequested,    // payout requestedAt
+    Snapshot            // a later look at a payment already on the timeline (see TimelineBuilder)
 };
 
 std::string_view eventTypeId(EventType type);
@@ -42,10 +47,15 @@ struct TimelineEvent
     LocalizedText label;
 };
 
+// Several snapshots of one payment (a lookup and a refresh, two responses pasted into a ticket)
+// tell the same requested/approved/canceled events again: each event is shown once, and every
+// snapshot gets a Snapshot event of its own, at the time it was taken (the lookup's arrival) or,
+// for a paste, at the latest event it tells of.
 class TimelineBuilder final
 {
 public:
-    explicit TimelineBuilder(const Catalog &catalog, std::size_t limit = 100000);
+    // kase: where the documents' sources say when they were fetched (may be null).
+    explicit TimelineBuilder(const Catalog &catalog, std::size_t limit = 100000, const Case *kase = nullptr);
 
     void add(const ObjectRef &object);
     bool truncated() const { return m_truncated; }
@@ -53,13 +63,26 @@ public:
     std::vector<TimelineEvent> take();
 
 private:
+    struct Snapshot
+    {
+        std::string paymentKey;
+        std::string status;
+        std::optional<Timestamp> at;
+        std::size_t document = 0;
+        std::string pointer;
+    };
+
     void push(TimelineEvent event);
     void addPayment(const ObjectRef &object);
 
     const Catalog &m_catalog;
     std::size_t m_limit;
+    const Case *m_case;
     bool m_truncated = false;
     std::vector<TimelineEvent> m_events;
+    std::vector<Snapshot> m_snapshots;  // payments looked up or pasted (not inside webhooks)
+    // The events told of each payment so far (indices in m_events), to tell none twice.
+    std::unordered_map<std::string, std::vector<std::size_t>> m_paymentEvents;
 };
 
 } // namespace paytriage

@@ -2,11 +2,13 @@
 
 #include <nlohmann/json.hpp>
 
+#include <charconv>
 #include <cstdint>
 #include <cstring>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <system_error>
 
 namespace paytriage::json {
 
@@ -105,12 +107,40 @@ inline std::string string(const Json &object, std::string_view key)
     return v && v->is_string() ? v->get<std::string>() : std::string();
 }
 
+// A number, or a string that holds one: the docs' settlement example types fees[].fee as "800".
+inline std::optional<double> number(const Json *v)
+{
+    if (!v)
+        return std::nullopt;
+    if (v->is_number())
+        return v->get<double>();
+    if (!v->is_string())
+        return std::nullopt;
+    const std::string &text = v->get_ref<const std::string &>();
+    double parsed = 0;
+    const char *end = text.data() + text.size();
+    const auto [ptr, ec] = std::from_chars(text.data(), end, parsed);
+    if (text.empty() || ec != std::errc() || ptr != end)
+        return std::nullopt;
+    return parsed;
+}
+
 inline std::optional<double> number(const Json &object, std::string_view key)
 {
+    return number(get(object, key));
+}
+
+// The key is there (null or not): a key that is absent from a partial document is unknown.
+inline bool has(const Json &object, std::string_view key)
+{
+    return get(object, key) != nullptr;
+}
+
+// The key is there and null or "": the API's two ways of saying "nothing" (facts §8.2).
+inline bool isExplicitlyEmpty(const Json &object, std::string_view key)
+{
     const Json *v = get(object, key);
-    if (!v || !v->is_number())
-        return std::nullopt;
-    return v->get<double>();
+    return v && (v->is_null() || (v->is_string() && v->get_ref<const std::string &>().empty()));
 }
 
 inline std::optional<bool> boolean(const Json &object, std::string_view key)

@@ -159,9 +159,12 @@ std::string formatKst(const Timestamp &t)
 std::string formatDuration(std::int64_t ms)
 {
     const bool negative = ms < 0;
-    std::int64_t s = (negative ? -ms : ms) / 1000;
+    const std::int64_t magnitude = negative ? -ms : ms;
+    std::int64_t s = magnitude / 1000;
     char buf[64];
-    if (s < 60)
+    if (s == 0 && magnitude > 0)
+        std::snprintf(buf, sizeof buf, "%lld ms", static_cast<long long>(magnitude));  // two webhooks 45 ms apart
+    else if (s < 60)
         std::snprintf(buf, sizeof buf, "%llds", static_cast<long long>(s));
     else if (s < 3600)
         std::snprintf(buf, sizeof buf, "%lld min", static_cast<long long>(s / 60));
