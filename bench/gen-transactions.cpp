@@ -1,7 +1,7 @@
 // paytriage-gen-transactions: writes a synthetic Toss Payments /v1/transactions dump (a strict
 // JSON array, one record per line) for the benchmarks. Deterministic from --seed.
 //
-//   paytriage-gen-transactions --records N --seed S --out FILE
+//   paytriage-gen-transactions --records N --seed S --out FILE [--plant-every K]
 //
 // Mix: methods 카드 55 %, 간편결제 20 %, 가상계좌 12 %, 계좌이체 8 %, 휴대폰 5 %. Each payment makes
 // 1–3 records: an approval (DONE), sometimes a later CANCELED or PARTIAL_CANCELED; a virtual
@@ -9,9 +9,10 @@
 // transactionAt never decreases and spans 30 days from 2025-03-01T00:00:00+09:00.
 //
 // Planted anomalies, counted on stderr so a run can check what PayTriage finds:
-//   - cancel before deposit: every 5,000th virtual-account payment (starting at a seed-chosen
-//     one among the first 500) is WAITING_FOR_DEPOSIT then CANCELED with the full amount and
-//     no DONE — what the vbank-cancel-without-deposit rule reports;
+//   - cancel before deposit: every 5,000th virtual-account payment (--plant-every K: every Kth;
+//     starting at a seed-chosen one among the first 500, or the first K) is WAITING_FOR_DEPOSIT
+//     then CANCELED with the full amount and no DONE — what the vbank-cancel-without-deposit rule
+//     reports. --plant-every 2 makes a dump where one payment in about 17 has a finding;
 //   - drift: about 1 record in 100,000 carries an extra "newField": 1.
 //
 // No DOM, no JSON library: records are formatted with snprintf and written with fwrite.
@@ -116,7 +117,7 @@ struct Pending
 };
 
 constexpr std::int64_t spanSeconds = 30LL * 24 * 3600;
-constexpr std::uint64_t plantEvery = 5000;   // virtual-account payments per planted cancel
+constexpr std::uint64_t defaultPlantEvery = 5000;   // virtual-account payments per planted cancel
 constexpr std::uint64_t driftEvery = 100000; // records per drift field (on average)
 
 // 2025-03-01T00:00:00+09:00 plus s seconds (0 ≤ s < 30 days, so always in March 2025).
@@ -151,7 +152,7 @@ std::int64_t partOf(Rng &rng, std::int64_t amount)
 {
     if (message)
         std::fprintf(stderr, "paytriage-gen-transactions: %s\n", message);
-    std::fprintf(stderr, "usage: paytriage-gen-transactions --records N --seed S --out FILE\n");
+    std::fprintf(stderr, "usage: paytriage-gen-transactions --records N --seed S --out FILE [--plant-every K]\n");
     std::exit(2);
 }
 
@@ -175,6 +176,7 @@ int main(int argc, char **argv)
     std::uint64_t seed = 1;
     const char *outPath = nullptr;
     bool haveRecords = false;
+    std::uint64_t plantEvery = defaultPlantEvery;
     for (int i = 1; i < argc; ++i) {
         const std::string arg = argv[i];
         if (arg == "--help" || arg == "-h")
@@ -188,6 +190,10 @@ int main(int argc, char **argv)
             seed = parseNumber(argv[++i], "--seed");
         } else if (arg == "--out") {
             outPath = argv[++i];
+        } else if (arg == "--plant-every") {
+            plantEvery = parseNumber(argv[++i], "--plant-every");
+            if (plantEvery == 0)
+                usage("--plant-every must be at least 1");
         } else {
             usage("unknown option");
         }
@@ -207,7 +213,7 @@ int main(int argc, char **argv)
     std::setvbuf(out, outBuffer, _IOFBF, sizeof outBuffer);
 
     Rng rng(seed * 0x2545F4914F6CDD1DULL + 0x1234567ULL);
-    const std::uint64_t plantPhase = rng.below(500);
+    const std::uint64_t plantPhase = rng.below(std::min<std::uint64_t>(500, plantEvery));
     // How far ahead (in records) a follow-up lands: up to about a day of traffic.
     const std::uint64_t maxGap = std::max<std::uint64_t>(1, records / 30);
 

@@ -330,13 +330,6 @@
         <source>Critical only</source>
         <translation>Critical only</translation>
     </message>
-    <message numerus="yes">
-        <source>The text was not strict JSON: %n repair(s) made before analysis. Hover for the list; repaired places are marked in the raw pane.</source>
-        <translation>
-            <numerusform>The text was not strict JSON: %n repair(s) made before analysis. Hover for the list; repaired places are marked in the raw pane.</numerusform>
-            <numerusform>The text was not strict JSON: %n repair(s) made before analysis. Hover for the list; repaired places are marked in the raw pane.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Payment</source>
         <translation>Payment</translation>
@@ -456,6 +449,24 @@
     <message>
         <source>Copy JSON pointer</source>
         <translation>Copy JSON pointer</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n part(s) of the text could not be read and were left out; the rest was analysed.</source>
+        <translation>
+            <numerusform>%n part(s) of the text could not be read and were left out; the rest was analysed.</numerusform>
+            <numerusform>%n part(s) of the text could not be read and were left out; the rest was analysed.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The text was not strict JSON: %n repair(s) made before analysis.</source>
+        <translation>
+            <numerusform>The text was not strict JSON: %n repair(s) made before analysis.</numerusform>
+            <numerusform>The text was not strict JSON: %n repair(s) made before analysis.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Hover for the list; the places are marked in the raw pane.</source>
+        <translation>Hover for the list; the places are marked in the raw pane.</translation>
     </message>
 </context>
 <context>

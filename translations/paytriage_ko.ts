@@ -330,12 +330,6 @@
         <source>Critical only</source>
         <translation>심각만</translation>
     </message>
-    <message numerus="yes">
-        <source>The text was not strict JSON: %n repair(s) made before analysis. Hover for the list; repaired places are marked in the raw pane.</source>
-        <translation>
-            <numerusform>엄격한 JSON이 아니어서 분석 전에 %n곳을 고쳤습니다. 마우스를 올리면 목록이 보이고, 고친 곳은 원본 창에 표시됩니다.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Payment</source>
         <translation>결제</translation>
@@ -451,6 +445,22 @@
     <message>
         <source>Copy JSON pointer</source>
         <translation>JSON 포인터 복사</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n part(s) of the text could not be read and were left out; the rest was analysed.</source>
+        <translation>
+            <numerusform>텍스트에서 %n곳을 읽지 못해 빼고, 나머지를 분석했습니다.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The text was not strict JSON: %n repair(s) made before analysis.</source>
+        <translation>
+            <numerusform>텍스트가 엄격한 JSON이 아니어서 분석 전에 %n곳을 고쳤습니다.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Hover for the list; the places are marked in the raw pane.</source>
+        <translation>목록은 마우스를 올리면 보이고, 해당 위치는 원문 창에 표시됩니다.</translation>
     </message>
 </context>
 <context>

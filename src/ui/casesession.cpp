@@ -212,6 +212,7 @@ void CaseSession::runText()
             if (result->mapped)
                 snapshot.sourceMap = std::make_shared<SourceMap>(std::move(result->loaded.decoded.sourceMap));
             snapshot.repairs = std::move(result->loaded.decoded.repairs);
+            snapshot.skipped = std::move(result->loaded.decoded.skipped);
             snapshot.analysis = std::move(result->analysis);
             snapshot.documents = std::make_shared<std::vector<Document>>(std::move(result->loaded.kase.documents));
             publish(std::move(snapshot));

@@ -26,6 +26,7 @@ struct CaseSnapshot
     std::shared_ptr<const std::string> rawText;       // the raw pane's text
     std::shared_ptr<const SourceMap> sourceMap;       // null for inputs too big to map
     std::vector<Repair> repairs;                      // pasted text only
+    std::vector<DecodeError> skipped;                 // pasted documents that broke while the rest was read
     Analysis analysis;
 };
 

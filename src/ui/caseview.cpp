@@ -350,6 +350,7 @@ void CaseView::retranslate()
     updateSummary();
     onSourceChanged();
     onFailure();
+    updateRepairsLabel();
     showFindingDetail(m_shownFinding);
 }
 
@@ -378,17 +379,7 @@ void CaseView::onSnapshot()
     m_ui->treeView->expandToDepth(0);
     m_ui->timelineView->resizeColumnsToContents();  // measures the first rows only (see the constructor)
 
-    if (!snap.repairs.empty()) {
-        QStringList lines;
-        for (const Repair &r : snap.repairs)
-            lines << r.description().toString();
-        m_ui->repairsLabel->setText(tr("The text was not strict JSON: %n repair(s) made before analysis. Hover for the list; "
-                                       "repaired places are marked in the raw pane.", nullptr, int(snap.repairs.size())));
-        m_ui->repairsLabel->setToolTip(lines.join(QLatin1Char('\n')));
-        m_ui->repairsLabel->show();
-    } else {
-        m_ui->repairsLabel->hide();
-    }
+    updateRepairsLabel();
     updateSummary();
     showFindingDetail(nullptr);
     Q_EMIT findingsChanged();
@@ -422,6 +413,31 @@ void CaseView::onSnapshot()
     });
 }
 
+void CaseView::updateRepairsLabel()
+{
+    const CaseSnapshot &snap = m_session->snapshot();
+    if (snap.repairs.empty() && snap.skipped.empty()) {
+        m_ui->repairsLabel->hide();
+        return;
+    }
+    QStringList sentences;
+    QStringList lines;
+    // What could not be read comes first: the documents around it were analysed without it.
+    if (!snap.skipped.empty())
+        sentences << tr("%n part(s) of the text could not be read and were left out; the rest was analysed.", nullptr,
+                        int(snap.skipped.size()));
+    for (const DecodeError &e : snap.skipped)
+        lines << e.message().toString();
+    if (!snap.repairs.empty())
+        sentences << tr("The text was not strict JSON: %n repair(s) made before analysis.", nullptr, int(snap.repairs.size()));
+    for (const Repair &r : snap.repairs)
+        lines << r.description().toString();
+    sentences << tr("Hover for the list; the places are marked in the raw pane.");
+    m_ui->repairsLabel->setText(sentences.join(QLatin1Char(' ')));
+    m_ui->repairsLabel->setToolTip(lines.join(QLatin1Char('\n')));
+    m_ui->repairsLabel->show();
+}
+
 void CaseView::updateMarkers()
 {
     const CaseSnapshot &snap = m_session->snapshot();
@@ -440,6 +456,8 @@ void CaseView::updateMarkers()
     for (const Repair &r : snap.repairs)
         markers.push_back({TextMarker::Kind::Repair, ByteRange{r.offset, r.offset + std::max<std::size_t>(1, r.excerpt.size())},
                            -1, r.description().toString()});
+    for (const DecodeError &e : snap.skipped)
+        markers.push_back({TextMarker::Kind::Error, ByteRange{e.offset, e.offset + 1}, 2, e.message().toString()});
     if (const auto at = m_session->failurePosition())
         markers.push_back({TextMarker::Kind::Error, *at, 2, m_session->failure()});
     m_ui->rawView->setMarkers(std::move(markers));

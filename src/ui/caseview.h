@@ -73,6 +73,7 @@ private:
     void showFindingDetail(const Finding *finding);
     void updateSummary();
     void updateMarkers();
+    void updateRepairsLabel();
     void retranslate();
     void fillSeverityFilter();
     QString sourceText(Source source) const;

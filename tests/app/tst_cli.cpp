@@ -78,6 +78,7 @@ private slots:
     void exitStatus();
     void jsonContract();
     void brokenDocumentAmongOthers();
+    void jsonEscapesWhatItQuotes();
     void bothLanguages();
     void readsStandardInput();
     void failuresSayWhy_data();
@@ -171,6 +172,20 @@ void TestCli::brokenDocumentAmongOthers()
     QVERIFY2(QString::fromUtf8(r.err).contains(QStringLiteral("line 2")), r.err.constData());
     QCOMPARE(root.value(QLatin1String("summary")).toObject().value(QLatin1String("verdict")).toString(),
              QStringLiteral("findings"));
+}
+
+void TestCli::jsonEscapesWhatItQuotes()
+{
+    // A server message with quotes, a line break, a tab and a control character: the report is
+    // still JSON, and the message comes back as it was.
+    const QByteArray text = R"({"code":"NOT_FOUND_PAYMENT","message":"a \"b\"\n\tc\u0001 \\ 결제"})";
+    const Run r = cli({QStringLiteral("analyze"), QStringLiteral("--format"), QStringLiteral("json"), QStringLiteral("-")}, text);
+    QCOMPARE(r.exitCode, 1);
+    QJsonParseError error;
+    const QJsonObject root = QJsonDocument::fromJson(r.out, &error).object();
+    QCOMPARE(error.error, QJsonParseError::NoError);
+    const QJsonObject evidence = root.value(QLatin1String("findings")).toArray()[0].toObject().value(QLatin1String("evidence")).toObject();
+    QCOMPARE(evidence.value(QLatin1String("message")).toString(), QStringLiteral("a \"b\"\n\tc\u0001 \\ 결제"));
 }
 
 void TestCli::bothLanguages()

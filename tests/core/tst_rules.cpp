@@ -101,6 +101,7 @@ private slots:
     void ledgerOverManyBatches();
     void recordsWithTheSameKeys();
     void ruleIdsMatchTheDesign();
+    void errorMessagePicksTheExplanation();
 };
 
 void TestRules::fires_data()
@@ -750,6 +751,23 @@ void TestRules::recordsWithTheSameKeys()
                                  "timestamp-without-offset.default [info] /20/transactionAt",
                                  "unknown-field.default [info] /30/brandNewField"})
         QVERIFY2(compared.contains(QLatin1String(expected)), qPrintable(compared));
+}
+
+void TestRules::errorMessagePicksTheExplanation()
+{
+    // FAILED_PAYMENT_INTERNAL_SYSTEM_PROCESSING is a provider fault (Toss acts), except with the
+    // message that the payable time ran out: then the merchant's confirm came too late.
+    const auto whoActs = [](const char *message) {
+        const Json error = {{"code", "FAILED_PAYMENT_INTERNAL_SYSTEM_PROCESSING"}, {"message", message}};
+        const Result r = analyse(payment(error), soon);
+        const Finding *f = find(r.analysis, QStringLiteral("api-error.known"));
+        for (const Evidence &e : f->evidence)
+            if (e.name == "whoActs")
+                return QString::fromStdString(e.value);
+        return QString();
+    };
+    QCOMPARE(whoActs("결제가능 시간을 초과하였습니다."), QStringLiteral("merchant"));
+    QCOMPARE(whoActs("내부 시스템 처리 작업이 실패했습니다."), QStringLiteral("Toss Payments"));
 }
 
 void TestRules::ruleIdsMatchTheDesign()

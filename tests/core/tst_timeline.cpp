@@ -48,7 +48,23 @@ private slots:
     void everySourceOnOneClock();
     void limitCountsWithoutBuilding();
     void labelsInBothLanguages();
+    void snapshotsOfOnePaymentAreLabelled();
 };
+
+void TestTimeline::snapshotsOfOnePaymentAreLabelled()
+{
+    // The same payment pasted twice: DONE, then PARTIAL_CANCELED. Its request and approval are
+    // told once; the later snapshot adds its cancel; each snapshot is marked at its latest event
+    // (approved 08:40:02 for the first, canceled 10:05:11 for the second).
+    const Json done = test::healthyPayment("카드", "DONE");
+    const Json later = test::healthyPayment("카드", "PARTIAL_CANCELED");
+    const auto events = timelineOf(done, later);
+    QCOMPARE(describe(events), (QStringList{QStringLiteral("requested "), QStringLiteral("approved DONE"),
+                                            QStringLiteral("snapshot DONE"), QStringLiteral("canceled CANCELED"),
+                                            QStringLiteral("snapshot PARTIAL_CANCELED")}));
+    // One snapshot alone is not labelled: it is the payment.
+    QVERIFY(!describe(timelineOf(done)).contains(QStringLiteral("snapshot DONE")));
+}
 
 void TestTimeline::everySourceOnOneClock()
 {

@@ -66,6 +66,7 @@ private Q_SLOTS:
     void eachSeedScenarioIsOneClickAway();
     void clickingAFindingSelectsItsFieldInTheRawPane();
     void pastingSeed001GivesTheVirtualAccountFinding();
+    void aBrokenDocumentAmongOthersIsToldAndTheRestAnalysed();
     void switchingLanguageChangesLabels();
     void aFailedLookupShowsTheErrorInlineAndKeepsTheId();
     void aStoredProfileLooksUpWithItsKeyFromTheStore();
@@ -233,6 +234,30 @@ void TestMainWindow::pastingSeed001GivesTheVirtualAccountFinding()
     // console.log output is not JSON: the repairs are told, not hidden.
     QVERIFY(!view->session()->snapshot().repairs.empty());
     QVERIFY(view->findChild<QLabel *>(QStringLiteral("repairsLabel"))->isVisible());
+}
+
+void TestMainWindow::aBrokenDocumentAmongOthersIsToldAndTheRestAnalysed()
+{
+    // Three error objects pasted from a log; the second broke. The other two are analysed, the
+    // broken one is told above the panes and marked in the raw pane, and in Korean too.
+    QGuiApplication::clipboard()->setText(QStringLiteral(
+        "{\"code\":\"NOT_FOUND_PAYMENT\",\"message\":\"x\"}\n"
+        "{\"code\": \"FORBIDDEN_REQUEST\", \"message\": 허용되지}\n"
+        "{\"code\":\"UNAUTHORIZED_KEY\",\"message\":\"y\"}\n"));
+    QTest::keyClick(m_window.get(), Qt::Key_V, Qt::ControlModifier | Qt::ShiftModifier);
+    QTRY_VERIFY_WITH_TIMEOUT(settled(m_window->currentCase()), lookupTimeoutMs);
+    CaseView *view = m_window->currentCase();
+    QCOMPARE(view->session()->snapshot().documents->size(), std::size_t(2));
+    QCOMPARE(view->session()->snapshot().skipped.size(), std::size_t(1));
+    QVERIFY(hasFinding(view, "api-error"));
+    auto *label = view->findChild<QLabel *>(QStringLiteral("repairsLabel"));
+    QVERIFY(label->isVisible());
+    QVERIFY2(label->text().contains(QStringLiteral("could not be read")), qPrintable(label->text()));
+    QVERIFY(label->toolTip().contains(QStringLiteral("line 2")));
+    m_window->findChild<QAction *>(QStringLiteral("actionKorean"))->trigger();
+    QTRY_VERIFY(label->text().contains(QStringLiteral("읽지 못")));
+    m_window->findChild<QAction *>(QStringLiteral("actionEnglish"))->trigger();
+    QTRY_VERIFY(label->text().contains(QStringLiteral("could not be read")));
 }
 
 void TestMainWindow::switchingLanguageChangesLabels()

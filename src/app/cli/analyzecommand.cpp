@@ -38,15 +38,15 @@ struct Options
     QString input;
 };
 
-int printReport(const Options &options, const Case &kase, const Analysis &analysis, const std::vector<Repair> &repairs,
-                const std::vector<DecodeError> &skipped = {})
+int printReport(const Options &options, const Catalog &catalog, const Case &kase, const Analysis &analysis,
+                const std::vector<Repair> &repairs, const std::vector<DecodeError> &skipped = {})
 {
     const QString input = options.input == QLatin1String("-") ? QStringLiteral("stdin") : options.input;
-    const ReportInput report{kase, analysis, repairs, input.toStdString(), options.language, &skipped};
+    const ReportInput report{kase, analysis, repairs, input.toStdString(), options.language, &skipped, &catalog};
     if (options.json)
-        out(jsonReport(report).dump(2) + '\n');
+        writeJsonReport(report, out);
     else
-        out(textReport(report, {stdoutIsTerminal(), 100}));
+        writeTextReport(report, {stdoutIsTerminal(), 100}, out);
     // What could not be read is said where scripts look for trouble too.
     for (const DecodeError &e : skipped)
         err(QStringLiteral("%1: %2").arg(input, e.message().toString()));
@@ -61,9 +61,15 @@ int analyzeStreamed(const Options &options, const Catalog &catalog, const Clock 
     placeholder.source.label = QFileInfo(options.input).fileName().toStdString();
     kase.documents.push_back(std::move(placeholder));
 
+    // Findings are written as rules report them, not kept: a dump where one payment in twenty has
+    // a finding has tens of thousands. The summary follows them.
+    ReportStream report(options.json, options.input.toStdString(), options.language, catalog, {stdoutIsTerminal(), 100},
+                        out);
     // A timeline of a million transactions says nothing; the first thousand events show the shape.
     AnalyzerOptions analyzerOptions;
     analyzerOptions.timelineLimit = 1000;
+    analyzerOptions.renderFindings = false;
+    analyzerOptions.onFinding = [&report](Finding &&f) { report.finding(f); };
     const Analyzer analyzer(catalog, clock, analyzerOptions);
     auto session = analyzer.begin(kase);
     DocumentKind listKind = DocumentKind::Unknown;
@@ -77,13 +83,16 @@ int analyzeStreamed(const Options &options, const Catalog &catalog, const Clock 
         session->addRecord({kind, 0, record.pointer, record.value, {}}, record.sameKeys);
     });
     if (result.error) {
-        err(QStringLiteral("%1: %2").arg(options.input, result.error->message().toString()));
+        const QString message = result.error->message().toString();
+        report.fail(message.toStdString());
+        err(QStringLiteral("%1: %2").arg(options.input, message));
         return ExitFailed;
     }
     kase.documents.front().kind = listKind;
     const Analysis analysis = session->finish();
-    session.reset();  // the ledger goes before the report is built: peak memory is one, not both
-    return printReport(options, kase, analysis, {});
+    session.reset();  // the ledger goes before the report is finished: peak memory is one, not both
+    report.finish(kase, analysis);
+    return exitFor(kase, analysis);
 }
 
 } // namespace
@@ -176,7 +185,7 @@ int runAnalyze(const QStringList &arguments)
     }
     const Analyzer analyzer(catalog, clock);
     const Analysis analysis = analyzer.analyze(loaded.kase);
-    return printReport(options, loaded.kase, analysis, loaded.decoded.repairs, loaded.decoded.skipped);
+    return printReport(options, catalog, loaded.kase, analysis, loaded.decoded.repairs, loaded.decoded.skipped);
 }
 
 } // namespace paytriage::cli

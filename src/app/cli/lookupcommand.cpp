@@ -101,11 +101,11 @@ int runLookup(const QStringList &arguments)
     const SystemClock clock;
     const Analysis analysis = Analyzer(catalog, clock).analyze(kase);
     const std::vector<Repair> noRepairs;
-    const ReportInput report{kase, analysis, noRepairs, id.toStdString(), lang};
+    const ReportInput report{kase, analysis, noRepairs, id.toStdString(), lang, nullptr, &catalog};
     if (wantsJson(parser))
-        out(jsonReport(report).dump(2) + '\n');
+        writeJsonReport(report, out);
     else if (!kase.documents.empty())
-        out(textReport(report, {stdoutIsTerminal(), 100}));
+        writeTextReport(report, {stdoutIsTerminal(), 100}, out);
 
     // No payment (or in-app order) means the lookup itself failed (its error object, if any, was
     // still analysed).

@@ -19,7 +19,7 @@
 
 namespace paytriage::cli {
 
-void out(const std::string &text)
+void out(std::string_view text)
 {
     std::fwrite(text.data(), 1, text.size(), stdout);
 }

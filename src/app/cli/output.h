@@ -8,6 +8,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 
 class QCommandLineParser;
 
@@ -24,7 +25,7 @@ enum Exit : int {
 // The exit status of an analysed case (0, 1 or 3).
 int exitFor(const Case &kase, const Analysis &analysis);
 
-void out(const std::string &text);
+void out(std::string_view text);
 void err(const QString &text);     // one line on stderr, prefixed "paytriage-cli: "
 bool stdoutIsTerminal();
 

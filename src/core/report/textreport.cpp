@@ -1,4 +1,4 @@
-#include "report/report.h"
+#include "report/reportparts.h"
 
 #include "util/money.h"
 
@@ -74,10 +74,11 @@ std::string wrap(const std::string &text, int indent, int width)
     return out;
 }
 
-struct Palette
-{
-    std::string critical, warning, info, dim, bold, reset;
-};
+} // namespace
+
+} // namespace paytriage
+
+namespace paytriage::report_detail {
 
 Palette palette(bool color)
 {
@@ -86,17 +87,10 @@ Palette palette(bool color)
     return {"\x1b[1;31m", "\x1b[1;33m", "\x1b[36m", "\x1b[2m", "\x1b[1m", "\x1b[0m"};
 }
 
-} // namespace
-
-std::string textReport(const ReportInput &in, const TextStyle &style)
+std::string textSummary(const ReportInput &in, const Palette &c)
 {
-    const Language lang = in.language;
-    const Palette c = palette(style.color);
     std::string out;
-
-    std::size_t counts[3] = {0, 0, 0};
-    for (const Finding &f : in.analysis.findings)
-        ++counts[static_cast<int>(f.severity)];
+    const auto counts = in.analysis.counts();
     std::string kinds;
     for (const Document &d : in.kase.documents)
         kinds += (kinds.empty() ? "" : ", ") + std::string(kindId(d.kind));
@@ -112,14 +106,18 @@ std::string textReport(const ReportInput &in, const TextStyle &style)
                                              "Not recognised as a Toss Payments response: nothing was checked.")) + '\n';
     else if (!worst || *worst == Severity::Info)
         out += s(QCoreApplication::translate("paytriage::TextReport", "Nothing at warning or above.")) + '\n';
+    return out;
+}
 
+std::string textSkippedAndRepairs(const ReportInput &in, const TextStyle &style, const Palette &c)
+{
+    std::string out;
     if (in.skipped && !in.skipped->empty()) {
         out += '\n' + c.bold + s(QCoreApplication::translate("paytriage::TextReport", "Parts that could not be read"))
                + c.reset + '\n';
         for (const DecodeError &e : *in.skipped)
             out += wrap("- " + s(e.message().toString()), 2, style.width);
     }
-
     if (!in.repairs.empty()) {
         out += '\n' + c.bold + s(QCoreApplication::translate("paytriage::TextReport", "Repairs made to read the text")) + c.reset + '\n';
         // One line per kind of repair: a console.log paste has dozens of unquoted keys.
@@ -138,52 +136,81 @@ std::string textReport(const ReportInput &in, const TextStyle &style)
             out += wrap(line, 2, style.width);
         }
     }
-
-    if (!in.analysis.findings.empty()) {
-        out += '\n' + c.bold + s(QCoreApplication::translate("paytriage::TextReport", "Findings")) + c.reset + '\n';
-        for (const Finding &f : in.analysis.findings) {
-            const std::string &colour = f.severity == Severity::Critical ? c.critical
-                                        : f.severity == Severity::Warning ? c.warning
-                                                                          : c.info;
-            QString label = f.severity == Severity::Critical  ? QCoreApplication::translate("paytriage::TextReport", "CRITICAL")
-                            : f.severity == Severity::Warning ? QCoreApplication::translate("paytriage::TextReport", "WARNING")
-                                                              : QCoreApplication::translate("paytriage::TextReport", "INFO");
-            // Built in steps: GCC 12 warns falsely (-Wrestrict) on "#" + std::string at -O3.
-            std::string where(1, '#');
-            where += std::to_string(f.document);
-            if (!f.pointers.empty())
-                where += ' ' + f.pointers.front();
-            if (f.occurrences > 1)
-                where += " (" + s(QCoreApplication::translate("paytriage::TextReport", "×%1 records").arg(f.occurrences)) + ')';
-            out += '\n' + colour + padRight(s(label), 9) + c.reset + ' ' + c.bold + f.title.in(lang) + c.reset + '\n';
-            out += "          " + c.dim + f.rule + "  " + where + c.reset + '\n';
-            out += wrap(f.detail.in(lang), 10, style.width);
-            if (!f.advice.empty())
-                out += wrap("→ " + f.advice.in(lang), 10, style.width);
-        }
-    }
-
-    if (!in.analysis.timeline.empty()) {
-        out += '\n' + c.bold + s(QCoreApplication::translate("paytriage::TextReport", "Timeline (KST)")) + c.reset + '\n';
-        const std::size_t shown = std::min<std::size_t>(in.analysis.timeline.size(), 200);
-        for (std::size_t i = 0; i < shown; ++i) {
-            const TimelineEvent &e = in.analysis.timeline[i];
-            std::string when = formatKst(e.at);
-            if (when.size() > 4 && when.compare(when.size() - 4, 4, " KST") == 0)
-                when.resize(when.size() - 4);
-            if (!e.at.hasOffset && !e.at.dateOnly)
-                when += '*';
-            out += "  " + padRight(when, 24) + padRight(std::string(kindId(e.source)), 18)
-                   + padRight(e.label.in(lang), 22) + padRight(e.status, 20)
-                   + (e.amount ? formatMoney(*e.amount, e.currency.empty() ? "KRW" : e.currency) : std::string()) + '\n';
-        }
-        if (shown < in.analysis.timeline.size() || in.analysis.timelineTruncated)
-            out += "  " + s(QCoreApplication::translate("paytriage::TextReport", "… %1 more events not shown").arg(in.analysis.timeline.size() - shown)) + '\n';
-        if (std::any_of(in.analysis.timeline.begin(), in.analysis.timeline.end(),
-                        [](const TimelineEvent &e) { return !e.at.hasOffset && !e.at.dateOnly; }))
-            out += "  " + c.dim + s(QCoreApplication::translate("paytriage::TextReport", "* no offset in the source; read as KST")) + c.reset + '\n';
-    }
     return out;
+}
+
+std::string textFindingsHeading(const Palette &c)
+{
+    return '\n' + c.bold + s(QCoreApplication::translate("paytriage::TextReport", "Findings")) + c.reset + '\n';
+}
+
+std::string textFinding(const Finding &f, Language lang, const TextStyle &style, const Palette &c)
+{
+    std::string out;
+    const std::string &colour = f.severity == Severity::Critical ? c.critical
+                                : f.severity == Severity::Warning ? c.warning
+                                                                  : c.info;
+    QString label = f.severity == Severity::Critical  ? QCoreApplication::translate("paytriage::TextReport", "CRITICAL")
+                    : f.severity == Severity::Warning ? QCoreApplication::translate("paytriage::TextReport", "WARNING")
+                                                      : QCoreApplication::translate("paytriage::TextReport", "INFO");
+    // Built in steps: GCC 12 warns falsely (-Wrestrict) on "#" + std::string at -O3.
+    std::string where(1, '#');
+    where += std::to_string(f.document);
+    if (!f.pointers.empty())
+        where += ' ' + f.pointers.front();
+    if (f.occurrences > 1)
+        where += " (" + s(QCoreApplication::translate("paytriage::TextReport", "×%1 records").arg(f.occurrences)) + ')';
+    out += '\n' + colour + padRight(s(label), 9) + c.reset + ' ' + c.bold + f.title.in(lang) + c.reset + '\n';
+    out += "          " + c.dim + f.rule + "  " + where + c.reset + '\n';
+    out += wrap(f.detail.in(lang), 10, style.width);
+    if (!f.advice.empty())
+        out += wrap("→ " + f.advice.in(lang), 10, style.width);
+    return out;
+}
+
+std::string textTimeline(const Analysis &analysis, Language lang, const Palette &c)
+{
+    std::string out;
+    if (analysis.timeline.empty())
+        return out;
+    out += '\n' + c.bold + s(QCoreApplication::translate("paytriage::TextReport", "Timeline (KST)")) + c.reset + '\n';
+    const std::size_t shown = std::min<std::size_t>(analysis.timeline.size(), 200);
+    for (std::size_t i = 0; i < shown; ++i) {
+        const TimelineEvent &e = analysis.timeline[i];
+        std::string when = formatKst(e.at);
+        if (when.size() > 4 && when.compare(when.size() - 4, 4, " KST") == 0)
+            when.resize(when.size() - 4);
+        if (!e.at.hasOffset && !e.at.dateOnly)
+            when += '*';
+        out += "  " + padRight(when, 24) + padRight(std::string(kindId(e.source)), 18)
+               + padRight(e.label.in(lang), 22) + padRight(e.status, 20)
+               + (e.amount ? formatMoney(*e.amount, e.currency.empty() ? "KRW" : e.currency) : std::string()) + '\n';
+    }
+    if (shown < analysis.timeline.size() || analysis.timelineTruncated)
+        out += "  " + s(QCoreApplication::translate("paytriage::TextReport", "… %1 more events not shown").arg(analysis.timeline.size() - shown)) + '\n';
+    if (std::any_of(analysis.timeline.begin(), analysis.timeline.end(),
+                    [](const TimelineEvent &e) { return !e.at.hasOffset && !e.at.dateOnly; }))
+        out += "  " + c.dim + s(QCoreApplication::translate("paytriage::TextReport", "* no offset in the source; read as KST")) + c.reset + '\n';
+    return out;
+}
+
+} // namespace paytriage::report_detail
+
+namespace paytriage {
+
+using namespace report_detail;
+
+void writeTextReport(const ReportInput &in, const TextStyle &style, const ReportWriter &write)
+{
+    const Palette c = palette(style.color);
+    write(textSummary(in, c) + textSkippedAndRepairs(in, style, c));
+    if (!in.analysis.findings.empty()) {
+        write(textFindingsHeading(c));
+        Finding scratch;
+        for (const Finding &f : in.analysis.findings)
+            write(textFinding(renderedFinding(in, f, scratch), in.language, style, c));
+    }
+    write(textTimeline(in.analysis, in.language, c));
 }
 
 } // namespace paytriage

@@ -6,19 +6,27 @@
 
 namespace paytriage {
 
+std::array<std::size_t, 3> Analysis::counts() const
+{
+    std::array<std::size_t, 3> all = handedOn;
+    for (const Finding &f : findings)
+        ++all[static_cast<std::size_t>(f.severity)];
+    return all;
+}
+
 bool Analysis::hasWarnings() const
 {
-    return std::any_of(findings.begin(), findings.end(),
-                       [](const Finding &f) { return f.severity != Severity::Info; });
+    const auto all = counts();
+    return all[static_cast<std::size_t>(Severity::Warning)] + all[static_cast<std::size_t>(Severity::Critical)] > 0;
 }
 
 std::optional<Severity> Analysis::worst() const
 {
-    std::optional<Severity> worst;
-    for (const Finding &f : findings)
-        if (!worst || f.severity > *worst)
-            worst = f.severity;
-    return worst;
+    const auto all = counts();
+    for (const Severity s : {Severity::Critical, Severity::Warning, Severity::Info})
+        if (all[static_cast<std::size_t>(s)] > 0)
+            return s;
+    return std::nullopt;
 }
 
 Verdict verdictOf(const Case &kase, const Analysis &analysis)
@@ -77,7 +85,7 @@ Analyzer::Session::Session(const Analyzer &analyzer, const Case &kase)
     , m_case(kase)
     , m_ledger(analyzer.m_catalog)
     , m_timeline(analyzer.m_catalog, analyzer.m_options.timelineLimit, &kase)
-    , m_sink(analyzer.m_catalog, analyzer.m_options.severityOverrides)
+    , m_sink(analyzer.m_options.severityOverrides, analyzer.m_options.onFinding)
     , m_fields(analyzer.m_catalog, [&analyzer](const FieldInfo *info) {
         std::uint64_t rules = 0;
         for (std::size_t i = 0; i < analyzer.m_fieldRules.size(); ++i)
@@ -144,6 +152,10 @@ Analysis Analyzer::Session::finish()
         rule->checkCase(ctx, m_sink);
 
     analysis.findings = m_sink.take();
+    analysis.handedOn = m_sink.handedOn();
+    if (m_analyzer.m_options.renderFindings)
+        for (Finding &f : analysis.findings)
+            renderFinding(m_analyzer.m_catalog, f);
     std::stable_sort(analysis.findings.begin(), analysis.findings.end(), [](const Finding &a, const Finding &b) {
         if (a.severity != b.severity)
             return a.severity > b.severity;

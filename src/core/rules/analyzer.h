@@ -8,6 +8,7 @@
 #include "rules/rule.h"
 
 #include <array>
+#include <functional>
 #include <map>
 #include <memory>
 #include <vector>
@@ -18,6 +19,14 @@ struct AnalyzerOptions
 {
     std::map<std::string, Severity> severityOverrides;  // per rule id (user preferences)
     std::size_t timelineLimit = 20000;                  // events kept; more are dropped (timelineTruncated)
+    // Findings come back with their wording (renderFinding). A streamed dump's findings stay
+    // facts instead, rendered one at a time as the report is written.
+    bool renderFindings = true;
+    // Set: each finding that does not fold with others goes here as soon as a rule reports it,
+    // as facts, and is not kept (a dump of a million records where one payment in twenty has a
+    // finding keeps none of them). Folded findings (one per rule and place, counted over many
+    // records) still come back in Analysis::findings.
+    std::function<void(Finding &&)> onFinding;
 };
 
 struct Analysis
@@ -26,9 +35,11 @@ struct Analysis
     std::vector<TimelineEvent> timeline;
     bool timelineTruncated = false;
     std::size_t records = 0;                // list records seen
+    std::array<std::size_t, 3> handedOn{};  // by severity: findings given to AnalyzerOptions::onFinding
 
     bool hasWarnings() const;               // anything at warning or above
     std::optional<Severity> worst() const;
+    std::array<std::size_t, 3> counts() const;  // by severity (Info, Warning, Critical), handed-on ones included
 };
 
 // What a case comes to, for an exit status or a row of batch results: an unrecognised document

@@ -198,21 +198,22 @@ const PaymentTrail *TransactionLedger::trailAt(const Partition &partition, std::
     }
 }
 
-FindingSink::FindingSink(const Catalog &catalog, const std::map<std::string, Severity> &severityOverrides)
-    : m_catalog(catalog)
-    , m_overrides(severityOverrides)
+FindingSink::FindingSink(const std::map<std::string, Severity> &severityOverrides,
+                         std::function<void(Finding &&)> handOn)
+    : m_overrides(severityOverrides)
+    , m_handOn(std::move(handOn))
 {
 }
 
 FindingSink::Arg FindingSink::arg(std::string name, std::string value, bool evidence)
 {
-    LocalizedText text{value, value};
-    return {std::move(name), std::move(text), evidence};
+    return {std::move(name), std::move(value), {}, evidence};
 }
 
 FindingSink::Arg FindingSink::arg(std::string name, LocalizedText value, bool evidence)
 {
-    return {std::move(name), std::move(value), evidence};
+    std::string ko = value.ko == value.en ? std::string() : std::move(value.ko);
+    return {std::move(name), std::move(value.en), std::move(ko), evidence};
 }
 
 bool FindingSink::reported(std::string_view rule, std::string_view foldKey) const
@@ -224,7 +225,8 @@ void FindingSink::report(std::string_view rule, std::string_view variant, Severi
                          std::size_t document, std::vector<std::string> pointers, std::vector<Arg> args,
                          std::string foldKey, std::vector<FindingLocation> related)
 {
-    if (!foldKey.empty()) {
+    const bool folds = !foldKey.empty();
+    if (folds) {
         foldKey = std::string(rule) + '|' + foldKey;
         const auto it = m_folded.find(foldKey);
         if (it != m_folded.end()) {
@@ -246,20 +248,36 @@ void FindingSink::report(std::string_view rule, std::string_view variant, Severi
     f.document = document;
     f.pointers = std::move(pointers);
     f.related = std::move(related);
-
-    std::vector<std::pair<std::string, std::string>> ko, en;
-    for (const Arg &a : args) {
-        ko.emplace_back(a.name, a.value.in(Language::Korean));
-        en.emplace_back(a.name, a.value.in(Language::English));
-        if (a.evidence)
-            f.evidence.push_back({a.name, a.value.in(Language::English)});
+    f.args = std::move(args);
+    if (m_handOn && !folds) {
+        ++m_handedOn[static_cast<std::size_t>(f.severity)];
+        m_handOn(std::move(f));
+        return;
     }
-    const MessageTexts texts = m_catalog.message(f.rule + '.' + f.variant);
-    auto fill = [&](const LocalizedText &t) { return LocalizedText{substitute(t.ko, ko), substitute(t.en, en)}; };
+    m_findings.push_back(std::move(f));
+}
+
+void renderFinding(const Catalog &catalog, Finding &f, std::optional<Language> only)
+{
+    const bool wantKo = !only || *only == Language::Korean;
+    const bool wantEn = !only || *only == Language::English;
+    std::vector<std::pair<std::string, std::string>> ko, en;
+    f.evidence.clear();
+    for (const FindingArg &a : f.args) {
+        if (wantKo)
+            ko.emplace_back(a.name, a.in(Language::Korean));
+        if (wantEn)
+            en.emplace_back(a.name, a.in(Language::English));
+        if (a.evidence)
+            f.evidence.push_back({a.name, a.value});
+    }
+    const MessageTexts texts = catalog.message(f.rule + '.' + f.variant);
+    auto fill = [&](const LocalizedText &t) {
+        return LocalizedText{wantKo ? substitute(t.ko, ko) : std::string(), wantEn ? substitute(t.en, en) : std::string()};
+    };
     f.title = fill(texts.title);
     f.detail = fill(texts.detail);
     f.advice = fill(texts.advice);
-    m_findings.push_back(std::move(f));
 }
 
 std::vector<Finding> FindingSink::take()

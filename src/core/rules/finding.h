@@ -26,6 +26,21 @@ struct Evidence
     std::string value;  // as shown to the user
 };
 
+// One fact a rule reported with a finding: the values its wording is made of. Most read the same
+// in both languages (an amount, a key), so the Korean text is kept only where it differs.
+struct FindingArg
+{
+    std::string name;
+    std::string value;    // English, or both languages
+    std::string valueKo;  // empty: the same as value
+    bool evidence = true; // shown as evidence; false: only fills the wording
+
+    const std::string &in(Language language) const
+    {
+        return language == Language::Korean && !valueKo.empty() ? valueKo : value;
+    }
+};
+
 // A place in another document of the case that a finding is also about (status-transition:
 // the earlier of two contradicting documents).
 struct FindingLocation
@@ -42,11 +57,18 @@ struct Finding
     std::size_t document = 0;
     std::vector<std::string> pointers; // JSON pointers in that document, most relevant first
     std::vector<FindingLocation> related;
+    std::size_t occurrences = 1;       // >1 when the same finding was folded over many records
+    std::vector<FindingArg> args;      // the facts the rule reported
+
+    // The wording, made from args and the catalog by renderFinding(): empty until then. A
+    // streamed analysis of a million records keeps tens of thousands of findings as facts only
+    // and renders each as it is written out.
     LocalizedText title;
     LocalizedText detail;
     LocalizedText advice;
     std::vector<Evidence> evidence;
-    std::size_t occurrences = 1;       // >1 when the same finding was folded over many records
+
+    bool rendered() const { return !title.empty(); }
 };
 
 } // namespace paytriage

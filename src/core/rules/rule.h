@@ -13,8 +13,11 @@
 #include "util/clock.h"
 #include "util/jsonutil.h"
 
+#include <array>
 #include <cstdint>
+#include <functional>
 #include <map>
+#include <optional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -139,18 +142,16 @@ private:
     json::KeyCursor m_currency{"currency"};
 };
 
-// Collects findings; renders their wording from the catalog and folds repeats.
+// Collects findings as facts (rule, variant, places, args) and folds repeats; renderFinding()
+// makes their wording from the catalog.
 class FindingSink final
 {
 public:
-    struct Arg
-    {
-        std::string name;
-        LocalizedText value;
-        bool evidence = true;   // false: only fills the wording
-    };
+    using Arg = FindingArg;
 
-    FindingSink(const Catalog &catalog, const std::map<std::string, Severity> &severityOverrides);
+    // handOn: where findings that do not fold go at once (AnalyzerOptions::onFinding); empty: kept.
+    explicit FindingSink(const std::map<std::string, Severity> &severityOverrides,
+                         std::function<void(Finding &&)> handOn = {});
 
     // foldKey: findings with the same non-empty key are counted as one (over many records).
     void report(std::string_view rule, std::string_view variant, Severity severity,
@@ -160,13 +161,15 @@ public:
     bool reported(std::string_view rule, std::string_view foldKey) const;
 
     std::vector<Finding> take();
+    std::array<std::size_t, 3> handedOn() const { return m_handedOn; }
 
     static Arg arg(std::string name, std::string value, bool evidence = true);
     static Arg arg(std::string name, LocalizedText value, bool evidence = true);
 
 private:
-    const Catalog &m_catalog;
     const std::map<std::string, Severity> &m_overrides;
+    std::function<void(Finding &&)> m_handOn;
+    std::array<std::size_t, 3> m_handedOn{};
     std::vector<Finding> m_findings;
     std::unordered_map<std::string, std::size_t> m_folded;
 };
@@ -198,6 +201,10 @@ public:
     virtual void checkField(const RuleContext &, const ObjectRef &, const FieldVisit &, FindingSink &) const {}
     virtual void checkCase(const RuleContext &, FindingSink &) const {}
 };
+
+// Fills a finding's title, detail, advice and evidence from its args and the catalog's wording of
+// its rule and variant: both languages, or only the one a report is written in.
+void renderFinding(const Catalog &catalog, Finding &finding, std::optional<Language> only = std::nullopt);
 
 // Every built-in rule, in the order of the design's table. The one place rules are registered.
 std::vector<std::unique_ptr<Rule>> builtinRules();

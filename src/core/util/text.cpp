@@ -26,29 +26,35 @@ std::string substitute(std::string_view templ,
                        const std::vector<std::pair<std::string, std::string>> &values)
 {
     std::string out;
-    out.reserve(templ.size() + 32);
+    out.reserve(templ.size() + 64);
     std::size_t i = 0;
     while (i < templ.size()) {
-        const char c = templ[i];
-        if (c == '{') {
-            const std::size_t close = templ.find('}', i + 1);
-            if (close != std::string_view::npos) {
-                const std::string_view name = templ.substr(i + 1, close - i - 1);
-                bool replaced = false;
-                for (const auto &[key, value] : values) {
-                    if (key == name) {
-                        out += value;
-                        replaced = true;
-                        break;
-                    }
-                }
-                if (replaced) {
-                    i = close + 1;
-                    continue;
+        // The text up to the next brace goes in at once (a finding's wording is rendered tens of
+        // thousands of times for a dump).
+        const std::size_t open = templ.find('{', i);
+        if (open == std::string_view::npos) {
+            out.append(templ.substr(i));
+            break;
+        }
+        out.append(templ.substr(i, open - i));
+        i = open;
+        const std::size_t close = templ.find('}', i + 1);
+        if (close != std::string_view::npos) {
+            const std::string_view name = templ.substr(i + 1, close - i - 1);
+            bool replaced = false;
+            for (const auto &[key, value] : values) {
+                if (key == name) {
+                    out += value;
+                    replaced = true;
+                    break;
                 }
             }
+            if (replaced) {
+                i = close + 1;
+                continue;
+            }
         }
-        out += c;
+        out += '{';
         ++i;
     }
     return out;
