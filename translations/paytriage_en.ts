@@ -50,16 +50,32 @@
         <source>expected a JSON array of records</source>
         <translation>expected a JSON array of records</translation>
     </message>
+    <message>
+        <source>more than %1 records in one list call; query a shorter period</source>
+        <translation>more than %1 records in one list call; query a shorter period</translation>
+    </message>
+    <message>
+        <source>more than %1 MB in one list call; query a shorter period</source>
+        <translation>more than %1 MB in one list call; query a shorter period</translation>
+    </message>
+    <message>
+        <source>page %1 ends without a transactionKey to ask for the next page</source>
+        <translation>page %1 ends without a transactionKey to ask for the next page</translation>
+    </message>
+    <message>
+        <source>the server ignored startingAfter: page %1 ends where page %2 did</source>
+        <translation>the server ignored startingAfter: page %1 ends where page %2 did</translation>
+    </message>
+    <message>
+        <source>the server ignored the page number: page %1 repeats page %2</source>
+        <translation>the server ignored the page number: page %1 repeats page %2</translation>
+    </message>
 </context>
 <context>
     <name>paytriage::ApiError</name>
     <message>
         <source> (after %1 attempts)</source>
         <translation> (after %1 attempts)</translation>
-    </message>
-    <message>
-        <source>The base URL "%1" is not a valid address.</source>
-        <translation>The base URL "%1" is not a valid address.</translation>
     </message>
     <message>
         <source>Plain http:// is allowed only to this computer (loopback); use https:// for %1.</source>
@@ -169,6 +185,34 @@
         <source>%1 holds no PEM private key (a block starting with -----BEGIN PRIVATE KEY----- or -----BEGIN RSA PRIVATE KEY-----).</source>
         <translation>%1 holds no PEM private key (a block starting with -----BEGIN PRIVATE KEY----- or -----BEGIN RSA PRIVATE KEY-----).</translation>
     </message>
+    <message>
+        <source>The provider answered HTTP %1 with %2, without a message.</source>
+        <translation>The provider answered HTTP %1 with %2, without a message.</translation>
+    </message>
+    <message>
+        <source>The answer is larger than the limit (%1), far larger than one payment ever is, and was not read to the end. Something other than the API may be answering: check the base URL of the profile.</source>
+        <translation>The answer is larger than the limit (%1), far larger than one payment ever is, and was not read to the end. Something other than the API may be answering: check the base URL of the profile.</translation>
+    </message>
+    <message>
+        <source>The base URL "%1" is not a valid address: write it like https://api.tosspayments.com (or a proxy's address, path included).</source>
+        <translation>The base URL "%1" is not a valid address: write it like https://api.tosspayments.com (or a proxy's address, path included).</translation>
+    </message>
+    <message>
+        <source>The base URL "%1" has a query or fragment (after ? or #): give the address only, like https://api.tosspayments.com.</source>
+        <translation>The base URL "%1" has a query or fragment (after ? or #): give the address only, like https://api.tosspayments.com.</translation>
+    </message>
+    <message>
+        <source>No id to look up: give an orderId or a paymentKey.</source>
+        <translation>No id to look up: give an orderId or a paymentKey.</translation>
+    </message>
+    <message>
+        <source>"%1" is not an orderId or paymentKey: those are letters, digits, - and _.</source>
+        <translation>"%1" is not an orderId or paymentKey: those are letters, digits, - and _.</translation>
+    </message>
+    <message>
+        <source>The id holds a control character: copy the orderId or paymentKey again.</source>
+        <translation>The id holds a control character: copy the orderId or paymentKey again.</translation>
+    </message>
 </context>
 <context>
     <name>paytriage::CaseFetcher</name>
@@ -187,6 +231,14 @@
     <message>
         <source>in-app order status</source>
         <translation>in-app order status</translation>
+    </message>
+    <message>
+        <source>HTTP %1, but the answer is not a payment object</source>
+        <translation>HTTP %1, but the answer is not a payment object</translation>
+    </message>
+    <message>
+        <source>HTTP %1, but the answer is not an in-app order status</source>
+        <translation>HTTP %1, but the answer is not an in-app order status</translation>
     </message>
 </context>
 <context>
@@ -2073,6 +2125,10 @@ Commands:
 Run paytriage-cli COMMAND --help for a command's options.
 Exit status: 0 nothing at warning or above, 1 findings at warning or above, 2 failed, 3 nothing recognised.
 </translation>
+    </message>
+    <message>
+        <source>Using a LIVE secret key (live_…): read-only calls on real payments.</source>
+        <translation>Using a LIVE secret key (live_…): read-only calls on real payments.</translation>
     </message>
 </context>
 <context>

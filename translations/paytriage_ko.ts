@@ -50,16 +50,32 @@
         <source>expected a JSON array of records</source>
         <translation>레코드의 JSON 배열이어야 합니다</translation>
     </message>
+    <message>
+        <source>more than %1 records in one list call; query a shorter period</source>
+        <translation>목록 조회 한 번에 레코드가 %1개를 넘었습니다. 더 짧은 기간으로 조회하세요</translation>
+    </message>
+    <message>
+        <source>more than %1 MB in one list call; query a shorter period</source>
+        <translation>목록 조회 한 번에 %1 MB를 넘었습니다. 더 짧은 기간으로 조회하세요</translation>
+    </message>
+    <message>
+        <source>page %1 ends without a transactionKey to ask for the next page</source>
+        <translation>%1쪽이 다음 쪽을 요청할 transactionKey 없이 끝납니다</translation>
+    </message>
+    <message>
+        <source>the server ignored startingAfter: page %1 ends where page %2 did</source>
+        <translation>서버가 startingAfter를 무시했습니다. %1쪽이 %2쪽과 같은 곳에서 끝납니다</translation>
+    </message>
+    <message>
+        <source>the server ignored the page number: page %1 repeats page %2</source>
+        <translation>서버가 쪽 번호를 무시했습니다. %1쪽이 %2쪽을 되풀이합니다</translation>
+    </message>
 </context>
 <context>
     <name>paytriage::ApiError</name>
     <message>
         <source> (after %1 attempts)</source>
         <translation> (%1번 시도 후)</translation>
-    </message>
-    <message>
-        <source>The base URL &quot;%1&quot; is not a valid address.</source>
-        <translation>기본 URL &quot;%1&quot;이(가) 올바른 주소가 아닙니다.</translation>
     </message>
     <message>
         <source>Plain http:// is allowed only to this computer (loopback); use https:// for %1.</source>
@@ -169,6 +185,34 @@
         <source>%1 holds no PEM private key (a block starting with -----BEGIN PRIVATE KEY----- or -----BEGIN RSA PRIVATE KEY-----).</source>
         <translation>%1에 PEM 개인 키(-----BEGIN PRIVATE KEY----- 또는 -----BEGIN RSA PRIVATE KEY-----로 시작하는 블록)가 없습니다.</translation>
     </message>
+    <message>
+        <source>The provider answered HTTP %1 with %2, without a message.</source>
+        <translation>제공자가 HTTP %1, %2로 답했습니다(메시지 없음).</translation>
+    </message>
+    <message>
+        <source>The answer is larger than the limit (%1), far larger than one payment ever is, and was not read to the end. Something other than the API may be answering: check the base URL of the profile.</source>
+        <translation>응답이 한도(%1)보다 커서 끝까지 읽지 않았습니다. 결제 하나는 결코 이만큼 크지 않으니, API가 아닌 다른 곳이 답하고 있을 수 있습니다. 프로필의 기본 URL을 확인하세요.</translation>
+    </message>
+    <message>
+        <source>The base URL &quot;%1&quot; is not a valid address: write it like https://api.tosspayments.com (or a proxy&apos;s address, path included).</source>
+        <translation>기본 URL &quot;%1&quot;은(는) 올바른 주소가 아닙니다. https://api.tosspayments.com처럼 쓰세요(프록시라면 경로까지 포함한 주소).</translation>
+    </message>
+    <message>
+        <source>The base URL &quot;%1&quot; has a query or fragment (after ? or #): give the address only, like https://api.tosspayments.com.</source>
+        <translation>기본 URL &quot;%1&quot;에 쿼리나 조각(? 또는 # 뒤)이 있습니다. https://api.tosspayments.com처럼 주소만 쓰세요.</translation>
+    </message>
+    <message>
+        <source>No id to look up: give an orderId or a paymentKey.</source>
+        <translation>조회할 id가 없습니다. orderId나 paymentKey를 입력하세요.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an orderId or paymentKey: those are letters, digits, - and _.</source>
+        <translation>&quot;%1&quot;은(는) orderId나 paymentKey가 아닙니다. 이들은 영문, 숫자, -, _로 이루어집니다.</translation>
+    </message>
+    <message>
+        <source>The id holds a control character: copy the orderId or paymentKey again.</source>
+        <translation>id에 제어 문자가 들어 있습니다. orderId나 paymentKey를 다시 복사하세요.</translation>
+    </message>
 </context>
 <context>
     <name>paytriage::CaseFetcher</name>
@@ -187,6 +231,14 @@
     <message>
         <source>in-app order status</source>
         <translation>인앱결제 주문 상태</translation>
+    </message>
+    <message>
+        <source>HTTP %1, but the answer is not a payment object</source>
+        <translation>HTTP %1이지만 응답이 결제 객체가 아닙니다</translation>
+    </message>
+    <message>
+        <source>HTTP %1, but the answer is not an in-app order status</source>
+        <translation>HTTP %1이지만 응답이 인앱결제 주문 상태가 아닙니다</translation>
     </message>
 </context>
 <context>
@@ -2065,6 +2117,10 @@ Exit status: 0 nothing at warning or above, 1 findings at warning or above, 2 fa
 명령별 옵션: paytriage-cli 명령 --help
 종료 상태: 0 경고 이상 없음, 1 경고 이상 발견, 2 실패, 3 알아본 문서 없음.
 </translation>
+    </message>
+    <message>
+        <source>Using a LIVE secret key (live_…): read-only calls on real payments.</source>
+        <translation>LIVE 시크릿 키(live_…)를 씁니다. 실제 결제에 대한 조회만 합니다.</translation>
     </message>
 </context>
 <context>

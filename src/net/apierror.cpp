@@ -35,8 +35,10 @@ QString ApiError::describe() const
                 .arg(httpStatus)
                 .arg(code.empty() ? QString() : QStringLiteral(", ") + QString::fromStdString(code))
                 .arg(tries);
-        if (!code.empty())
+        if (!code.empty() && !message.empty())
             return QCoreApplication::translate("paytriage::ApiError", "The provider answered HTTP %1 with %2: %3").arg(httpStatus).arg(QString::fromStdString(code), QString::fromStdString(message));
+        if (!code.empty())
+            return QCoreApplication::translate("paytriage::ApiError", "The provider answered HTTP %1 with %2, without a message.").arg(httpStatus).arg(QString::fromStdString(code));
         return QCoreApplication::translate("paytriage::ApiError", "The provider answered HTTP %1 without an error code.").arg(httpStatus);
     case Kind::Timeout:
         return QCoreApplication::translate("paytriage::ApiError", "No complete answer arrived in time%1. The provider or the network is slow: try again, and for "
@@ -51,7 +53,11 @@ QString ApiError::describe() const
         return QCoreApplication::translate("paytriage::ApiError", "The provider redirected the request to another host; PayTriage did not follow it, so the secret "
                   "key was not sent there. Check the base URL of the profile.");
     case Kind::TooLarge:
-        return QCoreApplication::translate("paytriage::ApiError", "The answer is larger than the limit (%1) and was not read to the end. Query a shorter period.").arg(detail);
+        if (list)
+            return QCoreApplication::translate("paytriage::ApiError", "The answer is larger than the limit (%1) and was not read to the end. Query a shorter period.").arg(detail);
+        // One payment is a few kilobytes: something else answered.
+        return QCoreApplication::translate("paytriage::ApiError", "The answer is larger than the limit (%1), far larger than one payment ever is, and was not read "
+                  "to the end. Something other than the API may be answering: check the base URL of the profile.").arg(detail);
     case Kind::InvalidResponse:
         return QCoreApplication::translate("paytriage::ApiError", "The answer was not the JSON the API sends (%1). A proxy or captive portal may be in between; "
                   "try again and check the base URL.").arg(detail);

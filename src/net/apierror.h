@@ -28,6 +28,7 @@ struct ApiError
     std::string message;      // the provider's message, as sent
     QString detail;           // what the transport said, for the curious (no secrets)
     int attempts = 1;
+    bool list = false;        // the call read a list (transactions, settlements), not one object
 
     // One sentence in the UI language: what happened and what to do.
     QString describe() const;

@@ -1,5 +1,6 @@
 #include "casefetcher.h"
 
+#include "util/jsonutil.h"
 #include "util/timestamp.h"
 
 #include <QCoreApplication>
@@ -61,17 +62,50 @@ void CaseFetcher::track(Source source, ApiCall *call, const std::function<void(c
     m_calls.emplace_back(call);
     emit sourceStarted(source);
     connect(call, &ApiCall::finished, this, [this, source, onSuccess](const ApiResponse &response) {
-        if (response.ok()) {
-            onSuccess(response);
-        } else {
-            // An error body (NOT_FOUND_PAYMENT, …) is evidence too: keep it in the case.
-            if (response.body && response.error->kind == ApiError::Kind::Http)
-                addDocument(*response.body, response);
-            m_errors.emplace_back(source, *response.error);
-            emit sourceFailed(source, *response.error);
+        // Whatever the answer holds, one source fails with a message; nothing escapes the slot.
+        try {
+            if (response.ok()) {
+                onSuccess(response);
+            } else {
+                // An error body (NOT_FOUND_PAYMENT, …) is evidence too: keep it in the case.
+                if (response.body && response.error->kind == ApiError::Kind::Http)
+                    addDocument(*response.body, response);
+                fail(source, *response.error);
+            }
+        } catch (const std::exception &e) {
+            ApiError error;
+            error.kind = ApiError::Kind::InvalidResponse;
+            error.httpStatus = response.httpStatus;
+            error.detail = QString::fromUtf8(e.what());
+            fail(source, error);
         }
         done();
     });
+}
+
+void CaseFetcher::fail(Source source, const ApiError &error)
+{
+    m_errors.emplace_back(source, error);
+    emit sourceFailed(source, error);
+}
+
+// A 200 whose body is not what was asked for (a proxy's {"ok": true}, a list): kept as evidence,
+// and the source fails.
+bool CaseFetcher::expect(DocumentKind kind, Source source, const ApiResponse &response)
+{
+    std::string payload;
+    const DocumentKind found = classify(*response.body, &payload);
+    if (found == kind)
+        return true;
+    addDocument(*response.body, response);
+    ApiError error;
+    error.kind = ApiError::Kind::InvalidResponse;
+    error.httpStatus = response.httpStatus;
+    error.detail = kind == DocumentKind::Payment
+                       ? tr("HTTP %1, but the answer is not a payment object").arg(response.httpStatus)
+                       : tr("HTTP %1, but the answer is not an in-app order status").arg(response.httpStatus);
+    fail(source, error);
+    return false;
 }
 
 void CaseFetcher::addDocument(Json value, const ApiResponse &response)
@@ -100,6 +134,8 @@ void CaseFetcher::fetch(const QString &id, IdKind kind)
         kind = detectIdKind(trimmed);
     ApiCall *call = kind == IdKind::PaymentKey ? m_client->payment(trimmed) : m_client->paymentByOrderId(trimmed);
     track(Source::Payment, call, [this](const ApiResponse &response) {
+        if (!expect(DocumentKind::Payment, Source::Payment, response))
+            return;
         addDocument(*response.body, response);
         if (m_fetchRelated)
             fetchRelated(*response.body);
@@ -110,6 +146,8 @@ void CaseFetcher::fetch(const QString &id, IdKind kind)
 void CaseFetcher::fetchIapOrder(const QString &orderId, const QString &userKey)
 {
     track(Source::IapOrderStatus, m_client->iapOrderStatus(orderId, userKey), [this](const ApiResponse &response) {
+        if (!expect(DocumentKind::IapOrderStatus, Source::IapOrderStatus, response))
+            return;
         addDocument(*response.body, response);
         emit sourceFinished(Source::IapOrderStatus, 1);
     });
@@ -119,7 +157,7 @@ void CaseFetcher::fetchRelated(const Json &payment)
 {
     if (!payment.is_object())
         return;
-    const std::string paymentKey = payment.value("paymentKey", std::string());
+    const std::string paymentKey = json::string(payment, "paymentKey");
     // The window: from a day before the request to a day after the last thing that happened.
     std::int64_t first = 0;
     std::int64_t last = 0;
@@ -156,7 +194,7 @@ void CaseFetcher::addRecordsOf(const std::string &paymentKey, Source source, con
 {
     Json mine = Json::array();
     for (const Json &record : *response.body)
-        if (record.value("paymentKey", std::string()) == paymentKey)
+        if (record.is_object() && json::string(record, "paymentKey") == paymentKey)
             mine.push_back(record);
     const int count = int(mine.size());
     if (count > 0)

@@ -65,6 +65,8 @@ private:
     void fetchRelated(const Json &payment);
     void addRecordsOf(const std::string &paymentKey, Source source, const ApiResponse &response);
     void done();
+    void fail(Source source, const ApiError &error);
+    bool expect(DocumentKind kind, Source source, const ApiResponse &response);
 
     TossClient *m_client;
     Case m_case;

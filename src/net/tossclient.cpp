@@ -12,24 +12,80 @@
 #include <QSslKey>
 #include <QTimer>
 
+#include <chrono>
+
 #include <algorithm>
 #include <cmath>
 
 namespace paytriage {
 namespace {
 
-// Retry-After as seconds or an HTTP date; -1 when absent or unreadable.
-int retryAfterMs(const QNetworkReply *reply)
+int monthOf(QByteArrayView name)
 {
-    const QByteArray value = reply->rawHeader("Retry-After").trimmed();
-    if (value.isEmpty())
-        return -1;
-    bool ok = false;
-    const int seconds = value.toInt(&ok);
-    if (ok)
-        return std::max(0, seconds) * 1000;
-    const QDateTime at = QDateTime::fromString(QString::fromLatin1(value), Qt::RFC2822Date);
-    return at.isValid() ? int(std::max<qint64>(0, QDateTime::currentDateTimeUtc().msecsTo(at))) : -1;
+    static constexpr const char *months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                             "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    for (int i = 0; i < 12; ++i)
+        if (name.compare(QByteArrayView(months[i]), Qt::CaseInsensitive) == 0)
+            return i + 1;
+    return 0;
+}
+
+// An HTTP-date (RFC 9110 §5.6.7) in UTC; invalid when it is none of the three forms.
+QDateTime httpDate(const QByteArray &text)
+{
+    const QList<QByteArray> parts = text.simplified().split(' ');
+    int day = 0, month = 0, year = 0;
+    QByteArray clock;
+    bool ok = true;
+    if (parts.size() == 6 && parts[0].endsWith(',') && parts[5] == "GMT") {
+        // IMF-fixdate: Tue, 01 Dec 2026 22:40:33 GMT
+        day = parts[1].toInt(&ok);
+        month = monthOf(parts[2]);
+        year = ok ? parts[3].toInt(&ok) : 0;
+        clock = parts[4];
+    } else if (parts.size() == 4 && parts[0].endsWith(',') && parts[3] == "GMT") {
+        // RFC 850: Tuesday, 01-Dec-26 22:40:33 GMT (a two-digit year: this century)
+        const QList<QByteArray> date = parts[1].split('-');
+        if (date.size() != 3)
+            return {};
+        day = date[0].toInt(&ok);
+        month = monthOf(date[1]);
+        year = ok ? 2000 + date[2].toInt(&ok) : 0;
+        clock = parts[2];
+    } else if (parts.size() == 5) {
+        // asctime: Tue Dec  1 22:40:33 2026
+        month = monthOf(parts[1]);
+        day = parts[2].toInt(&ok);
+        year = ok ? parts[4].toInt(&ok) : 0;
+        clock = parts[3];
+    } else {
+        return {};
+    }
+    const QTime time = QTime::fromString(QString::fromLatin1(clock), QStringLiteral("HH:mm:ss"));
+    const QDate date(year, month, day);
+    if (!ok || month == 0 || !date.isValid() || !time.isValid())
+        return {};
+    return QDateTime(date, time, Qt::UTC);
+}
+
+// A JSON scalar as text: a gateway's {"code": 404} is "404"; null, objects and arrays are nothing.
+std::string scalarText(const Json *value)
+{
+    if (!value)
+        return {};
+    if (value->is_string())
+        return value->get<std::string>();
+    if (value->is_number())
+        return value->dump();
+    return {};
+}
+
+const Json *memberOf(const Json &object, const char *key)
+{
+    if (!object.is_object())
+        return nullptr;
+    const auto it = object.find(key);
+    return it == object.end() ? nullptr : &*it;
 }
 
 ApiError::Kind kindOf(QNetworkReply::NetworkError error)
@@ -57,7 +113,12 @@ std::optional<QString> urlProblem(const QUrl &url)
 {
     if (!url.isValid() || url.host().isEmpty())
         return QCoreApplication::translate("paytriage::ApiError",
-                "The base URL \"%1\" is not a valid address.").arg(url.toString());
+                "The base URL \"%1\" is not a valid address: write it like https://api.tosspayments.com "
+                "(or a proxy's address, path included).").arg(url.toString());
+    if (url.hasQuery() || url.hasFragment())
+        return QCoreApplication::translate("paytriage::ApiError",
+                "The base URL \"%1\" has a query or fragment (after ? or #): give the address only, like "
+                "https://api.tosspayments.com.").arg(url.toString());
     if (url.scheme() != QLatin1String("https") && !(url.scheme() == QLatin1String("http") && isLoopbackHost(url.host())))
         return QCoreApplication::translate("paytriage::ApiError",
                 "Plain http:// is allowed only to this computer (loopback); use https:// for %1.").arg(url.host());
@@ -152,6 +213,40 @@ std::optional<QString> loadClientIdentity(const ClientConfig &config, QSslConfig
 
 } // namespace
 
+std::optional<qint64> parseRetryAfter(const QByteArray &raw, const QDateTime &now)
+{
+    const QByteArray value = raw.trimmed();
+    if (value.isEmpty())
+        return std::nullopt;
+    bool ok = false;
+    const qlonglong seconds = value.toLongLong(&ok);
+    if (ok) {
+        // Beyond a day it makes no difference: every retry budget is far shorter.
+        constexpr qlonglong cap = 24LL * 3600;
+        return std::clamp<qlonglong>(seconds, 0, cap) * 1000;
+    }
+    const QDateTime at = httpDate(value);
+    if (!at.isValid())
+        return std::nullopt;
+    return std::max<qint64>(0, now.msecsTo(at));
+}
+
+std::optional<QString> idProblem(const QString &id)
+{
+    const QString trimmed = id.trimmed();
+    if (trimmed.isEmpty())
+        return QCoreApplication::translate("paytriage::ApiError", "No id to look up: give an orderId or a paymentKey.");
+    // "." and ".." are no ids: as a path segment they would name another endpoint.
+    if (trimmed == QLatin1String(".") || trimmed == QLatin1String(".."))
+        return QCoreApplication::translate("paytriage::ApiError",
+                "\"%1\" is not an orderId or paymentKey: those are letters, digits, - and _.").arg(trimmed);
+    for (const QChar c : trimmed)
+        if (c.unicode() < 0x20 || c.unicode() == 0x7F)
+            return QCoreApplication::translate("paytriage::ApiError",
+                    "The id holds a control character: copy the orderId or paymentKey again.");
+    return std::nullopt;
+}
+
 bool isLoopbackHost(const QString &host)
 {
     if (host.compare(QLatin1String("localhost"), Qt::CaseInsensitive) == 0)
@@ -187,6 +282,8 @@ ApiCall::ApiCall(QNetworkAccessManager *network, const ClientConfig &config, QOb
 {
     m_timer->setSingleShot(true);
     m_retryTimer->setSingleShot(true);
+    // A coarse timer may fire up to 5 % early: a Retry-After must not be cut short.
+    m_retryTimer->setTimerType(Qt::PreciseTimer);
     connect(m_timer, &QTimer::timeout, this, &ApiCall::onTimeout);
     connect(m_retryTimer, &QTimer::timeout, this, &ApiCall::sendAttempt);
 }
@@ -194,13 +291,16 @@ ApiCall::ApiCall(QNetworkAccessManager *network, const ClientConfig &config, QOb
 QUrl ApiCall::currentUrl() const
 {
     QUrl url = m_appsInToss ? m_config.appsInTossBaseUrl : m_config.baseUrl;
-    url.setPath(m_path, QUrl::StrictMode);  // ids in m_path are already percent-encoded
+    // A base URL behind a reverse proxy keeps its path: https://gw.example.com/toss + /v1/….
+    QString prefix = url.path(QUrl::FullyEncoded);
+    while (prefix.endsWith(QLatin1Char('/')))
+        prefix.chop(1);
+    url.setPath(prefix + m_path, QUrl::StrictMode);  // ids in m_path are already percent-encoded
     QUrlQuery query = m_query;
     if (m_paging == Paging::Cursor) {
         query.addQueryItem(QStringLiteral("limit"), QString::number(m_pageSize));
-        if (!m_items.empty())
-            query.addQueryItem(QStringLiteral("startingAfter"),
-                               QString::fromStdString(m_items.back().value("transactionKey", std::string())));
+        if (!m_lastCursor.empty())
+            query.addQueryItem(QStringLiteral("startingAfter"), QString::fromStdString(m_lastCursor));
     } else if (m_paging == Paging::Page) {
         query.addQueryItem(QStringLiteral("page"), QString::number(m_page));
         query.addQueryItem(QStringLiteral("size"), QString::number(m_pageSize));
@@ -212,7 +312,9 @@ QUrl ApiCall::currentUrl() const
 void ApiCall::start()
 {
     m_clock.start();
-    std::optional<QString> problem = m_appsInToss ? urlProblem(m_config.appsInTossBaseUrl) : m_config.problem();
+    std::optional<QString> problem = m_idProblem;
+    if (!problem)
+        problem = m_appsInToss ? urlProblem(m_config.appsInTossBaseUrl) : m_config.problem();
     if (!problem && m_appsInToss)
         problem = loadClientIdentity(m_config, &m_ssl);
     if (problem) {
@@ -297,19 +399,20 @@ void ApiCall::cancel()
     finishWithError(e);
 }
 
-bool ApiCall::scheduleRetry(const ApiError &error, int retryAfter)
+bool ApiCall::scheduleRetry(const ApiError &error, std::optional<qint64> retryAfter)
 {
     if (!error.retryable() || m_attempts >= m_config.maxAttempts)
         return false;
-    // Full jitter over an exponential ceiling; Retry-After, when given, is the floor.
-    const int ceiling = m_config.backoffBaseMs * (1 << std::min(m_attempts - 1, 10));
-    int wait = int(QRandomGenerator::global()->bounded(ceiling + 1));
-    if (retryAfter >= 0)
-        wait = std::max(wait, retryAfter);
+    // Full jitter over an exponential ceiling; Retry-After, when given, is the floor. In 64 bits:
+    // a Retry-After of 2147484 seconds is read, found past the budget, and given up on at once.
+    const qint64 ceiling = qint64(m_config.backoffBaseMs) << std::min(m_attempts - 1, 10);
+    qint64 wait = qint64(QRandomGenerator::global()->bounded(quint64(ceiling) + 1));
+    if (retryAfter)
+        wait = std::max(wait, *retryAfter);
     if (m_waitedMs + wait > m_config.retryBudgetMs)
         return false;
     m_waitedMs += wait;
-    m_retryTimer->start(wait);
+    m_retryTimer->start(std::chrono::milliseconds(wait));
     return true;
 }
 
@@ -321,13 +424,67 @@ void ApiCall::onReplyFinished()
     m_reply = nullptr;
     m_timer->stop();
     reply->deleteLater();
+    // Whatever a server sends, one call fails with a message; nothing escapes into the event loop.
+    try {
+        handleReply(reply);
+    } catch (const std::exception &e) {
+        ApiError error;
+        error.kind = ApiError::Kind::InvalidResponse;
+        error.detail = QString::fromUtf8(e.what());
+        error.attempts = m_totalAttempts;
+        error.list = m_paging != Paging::None;
+        finishWithError(error);
+    }
+}
 
+bool ApiCall::pageAdvances(const Json &page, qint64 pageBytes)
+{
+    ApiError error;
+    error.kind = ApiError::Kind::InvalidResponse;
+    error.attempts = m_totalAttempts;
+    error.list = true;
+    m_listBytes += pageBytes;
+    if (qint64(m_items.size()) > m_config.maxListRecords) {
+        error.detail = tr("more than %1 records in one list call; query a shorter period").arg(m_config.maxListRecords);
+    } else if (m_listBytes > m_config.maxListBytes) {
+        error.detail = tr("more than %1 MB in one list call; query a shorter period").arg(m_config.maxListBytes >> 20);
+    } else if (m_paging == Paging::Cursor) {
+        // The next page starts after the last record's transactionKey: it must be there, and new.
+        const Json *last = nullptr;
+        for (auto it = page.rbegin(); it != page.rend() && !last; ++it)
+            if (it->is_object())
+                last = &*it;
+        const Json *key = last ? memberOf(*last, "transactionKey") : nullptr;
+        if (!key || !key->is_string() || key->get_ref<const std::string &>().empty()) {
+            error.detail = tr("page %1 ends without a transactionKey to ask for the next page").arg(m_page);
+        } else if (key->get_ref<const std::string &>() == m_lastCursor) {
+            error.detail = tr("the server ignored startingAfter: page %1 ends where page %2 did").arg(m_page).arg(m_page - 1);
+        } else {
+            m_lastCursor = key->get<std::string>();
+            return true;
+        }
+    } else {
+        const std::size_t hash = std::hash<std::string>{}(page.dump());
+        if (m_page > 1 && hash == m_lastPageHash) {
+            error.detail = tr("the server ignored the page number: page %1 repeats page %2").arg(m_page).arg(m_page - 1);
+        } else {
+            m_lastPageHash = hash;
+            return true;
+        }
+    }
+    finishWithError(error);
+    return false;
+}
+
+void ApiCall::handleReply(QNetworkReply *reply)
+{
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     ApiError error;
     error.httpStatus = status;
     error.attempts = m_totalAttempts;
     const QByteArray bytes = m_tooLarge ? QByteArray() : reply->readAll();
 
+    error.list = m_paging != Paging::None;
     if (m_tooLarge) {
         error.kind = ApiError::Kind::TooLarge;
         error.detail = QStringLiteral("%1 MB").arg(m_config.maxResponseBytes / (1024 * 1024));
@@ -337,7 +494,7 @@ void ApiCall::onReplyFinished()
     if (m_timedOut) {
         error.kind = ApiError::Kind::Timeout;
         error.detail = QStringLiteral("%1 s").arg(m_timeoutMs / 1000.0);
-        if (!scheduleRetry(error, -1))
+        if (!scheduleRetry(error))
             finishWithError(error);
         return;
     }
@@ -354,14 +511,14 @@ void ApiCall::onReplyFinished()
     if (promised.isValid() && promised.toLongLong() > bytes.size()) {
         error.kind = ApiError::Kind::Network;
         error.detail = tr("the answer was cut short: %1 of %2 bytes").arg(bytes.size()).arg(promised.toLongLong());
-        if (!scheduleRetry(error, -1))
+        if (!scheduleRetry(error))
             finishWithError(error);
         return;
     }
     if (reply->error() != QNetworkReply::NoError && status == 0) {
         error.kind = kindOf(reply->error());
         error.detail = reply->errorString();
-        if (!scheduleRetry(error, -1))
+        if (!scheduleRetry(error))
             finishWithError(error);
         return;
     }
@@ -373,12 +530,18 @@ void ApiCall::onReplyFinished()
     if (status >= 400) {
         error.kind = ApiError::Kind::Http;
         if (json && body.is_object()) {
-            // Core API {code, message}; Apps-in-Toss {resultType: FAIL, error: {errorCode, reason}}.
-            const Json &e = body.contains("error") && body["error"].is_object() ? body["error"] : body;
-            error.code = e.value("code", e.value("errorCode", std::string()));
-            error.message = e.value("message", e.value("reason", std::string()));
+            // Core API {code, message}; Apps-in-Toss {resultType: FAIL, error: {errorCode, reason}};
+            // a gateway's {code: 404, message: "Not Found"}. Read by type: a server may send anything.
+            const Json *nested = memberOf(body, "error");
+            const Json &e = nested && nested->is_object() ? *nested : body;
+            error.code = scalarText(memberOf(e, "code"));
+            if (error.code.empty())
+                error.code = scalarText(memberOf(e, "errorCode"));
+            error.message = scalarText(memberOf(e, "message"));
+            if (error.message.empty())
+                error.message = scalarText(memberOf(e, "reason"));
         }
-        if (scheduleRetry(error, retryAfterMs(reply)))
+        if (scheduleRetry(error, parseRetryAfter(reply->rawHeader("Retry-After"), QDateTime::currentDateTimeUtc())))
             return;
         ApiResponse response;
         response.error = error;
@@ -393,7 +556,7 @@ void ApiCall::onReplyFinished()
         error.detail = body.is_discarded() ? tr("HTTP %1, %2 bytes that are not JSON").arg(status).arg(bytes.size())
                                            : tr("Content-Type %1").arg(contentType.isEmpty() ? tr("missing") : contentType);
         // A body cut short by the network is worth one more try.
-        if (!scheduleRetry(ApiError{ApiError::Kind::Network, 0, {}, {}, error.detail, m_totalAttempts}, -1))
+        if (!scheduleRetry(ApiError{ApiError::Kind::Network, 0, {}, {}, error.detail, m_totalAttempts}))
             finishWithError(error);
         return;
     }
@@ -412,10 +575,13 @@ void ApiCall::onReplyFinished()
         return;
     }
     const std::size_t received = body.size();
+    const bool last = received < std::size_t(m_pageSize) || received == 0;
+    if (!last && !pageAdvances(body, bytes.size()))
+        return;
     for (Json &item : body)
         m_items.push_back(std::move(item));
     emit progress(m_page, qint64(m_items.size()));
-    if (received < std::size_t(m_pageSize) || received == 0) {
+    if (last) {
         ApiResponse response;
         response.body = std::move(m_items);
         response.httpStatus = status;
@@ -470,6 +636,7 @@ ApiCall *TossClient::make(const QString &method, const QString &path, int timeou
 ApiCall *TossClient::payment(const QString &paymentKey)
 {
     ApiCall *call = make(QStringLiteral("GET"), QStringLiteral("/v1/payments/") + encoded(paymentKey), m_config.timeoutMs);
+    call->m_idProblem = idProblem(paymentKey);
     call->start();
     return call;
 }
@@ -477,6 +644,7 @@ ApiCall *TossClient::payment(const QString &paymentKey)
 ApiCall *TossClient::paymentByOrderId(const QString &orderId)
 {
     ApiCall *call = make(QStringLiteral("GET"), QStringLiteral("/v1/payments/orders/") + encoded(orderId), m_config.timeoutMs);
+    call->m_idProblem = idProblem(orderId);
     call->start();
     return call;
 }

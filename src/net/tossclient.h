@@ -9,6 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <QDateTime>
 #include <QElapsedTimer>
 #include <QObject>
 #include <QPointer>
@@ -40,7 +41,11 @@ struct ClientConfig
     int maxAttempts = 4;               // first try included
     int retryBudgetMs = 30000;         // total waiting between retries, Retry-After included
     int backoffBaseMs = 250;           // exponential: base × 2^n with full jitter
-    qint64 maxResponseBytes = qint64(64) * 1024 * 1024;
+    qint64 maxResponseBytes = qint64(64) * 1024 * 1024;   // one answer
+    // One list call, every page together: a server that ignores the paging (the same page again
+    // and again, a full page forever) stops here with an error that says which limit it hit.
+    qint64 maxListRecords = 2'000'000;
+    qint64 maxListBytes = qint64(1024) * 1024 * 1024;
 
     // Apps-in-Toss (in-app order status): its own host, authenticated by an mTLS client
     // certificate instead of the secret key, which is never sent there (facts §7.1).
@@ -54,6 +59,16 @@ struct ClientConfig
     // a pair, not expired). Both are required except on loopback (the sandbox).
     std::optional<QString> appsInTossProblem() const;
 };
+
+// Retry-After in either form RFC 9110 allows: delay-seconds, or an HTTP-date (IMF-fixdate
+// "Tue, 01 Dec 2026 22:40:33 GMT", the obsolete RFC 850 and asctime forms too), as milliseconds
+// from now (never negative); nullopt when absent or unreadable. 64-bit: a value past the retry
+// budget is read as such, not wrapped.
+std::optional<qint64> parseRetryAfter(const QByteArray &value, const QDateTime &now);
+
+// The problem with an id as one path segment of a lookup ("", ".", ".." or control characters), or
+// nullopt.
+std::optional<QString> idProblem(const QString &id);
 
 // localhost, 127.0.0.0/8, ::1: the only hosts plain http:// may reach.
 bool isLoopbackHost(const QString &host);
@@ -99,7 +114,11 @@ private:
     void onTimeout();
     void finish(ApiResponse response);
     void finishWithError(ApiError error);
-    bool scheduleRetry(const ApiError &error, int retryAfterMs);
+    bool scheduleRetry(const ApiError &error, std::optional<qint64> retryAfterMs = std::nullopt);
+    void handleReply(QNetworkReply *reply);
+    // The next page was asked for; false (with the call finished) when the server's pages do not
+    // move on or pass a limit.
+    bool pageAdvances(const Json &page, qint64 pageBytes);
     QUrl currentUrl() const;
 
     QNetworkAccessManager *m_network;
@@ -115,6 +134,7 @@ private:
     Paging m_paging = Paging::None;
     int m_pageSize = 0;
     QString m_endpoint;
+    std::optional<QString> m_idProblem;  // the id cannot be one path segment: the call fails at once
 
     QPointer<QNetworkReply> m_reply;
     QTimer *m_timer = nullptr;
@@ -128,6 +148,9 @@ private:
     bool m_done = false;
     int m_page = 1;
     Json m_items = Json::array();
+    std::string m_lastCursor;      // transactions: the startingAfter of the page just asked for
+    std::size_t m_lastPageHash = 0; // settlements: the page just received, to see it come again
+    qint64 m_listBytes = 0;
 };
 
 class TossClient final : public QObject

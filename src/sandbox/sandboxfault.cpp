@@ -28,6 +28,17 @@ constexpr KindInfo kinds[] = {
     {FaultKind::WrongContentType, "wrong-content-type", 0},
     {FaultKind::Slow, "slow", 600000},
     {FaultKind::Oversized, "oversized", 4096},
+    {FaultKind::GatewayError, "gateway-error", 0},
+    {FaultKind::OddError, "odd-error", 0},
+    {FaultKind::NullKey, "null-key", 1},
+    {FaultKind::NotAPayment, "not-a-payment", 0},
+    {FaultKind::NonObjectRecords, "non-object-records", 0},
+    {FaultKind::IgnorePaging, "ignore-paging", 0},
+    {FaultKind::NumericCursor, "numeric-cursor", 0},
+    {FaultKind::RetryAfterDate, "retry-after-date", 86400},
+    {FaultKind::RetryAfterHuge, "retry-after-huge", 0},
+    {FaultKind::RedirectAway, "redirect-away", 0},
+    {FaultKind::EscapeMessage, "escape-message", 0},
 };
 
 const KindInfo &infoOf(FaultKind kind)

@@ -26,6 +26,18 @@ enum class FaultKind {
     WrongContentType,  // "wrong-content-type": an HTML page (what a proxy in the way sends)
     Slow,              // "slow[:MS]": the normal answer trickled in small pieces over MS (default 2000)
     Oversized,         // "oversized[:MIB]": a valid JSON array of at least MIB MiB (default 64), streamed
+    // What a hostile or merely unusual server (a gateway, a WAF, a broken proxy) sends:
+    GatewayError,      // "gateway-error": 404 with {"code": 404, "message": "Not Found"} (a numeric code)
+    OddError,          // "odd-error": 400 whose code is null and message an object, and a nested error of numbers
+    NullKey,           // "null-key[:1]": the payment with paymentKey null (1: a number instead)
+    NotAPayment,       // "not-a-payment": 200 and JSON, but {"ok": true} where a payment or list belongs
+    NonObjectRecords,  // "non-object-records": a list whose records are interleaved with null, 42, "x" and []
+    IgnorePaging,      // "ignore-paging": startingAfter and page are ignored: every page is the first
+    NumericCursor,     // "numeric-cursor": transactions whose transactionKey is a number
+    RetryAfterDate,    // "retry-after-date[:SECONDS]": 503 with Retry-After as an HTTP-date SECONDS ahead (default 1)
+    RetryAfterHuge,    // "retry-after-huge": 429 with Retry-After: 2147484 (past int milliseconds)
+    RedirectAway,      // "redirect-away": 302 to another origin
+    EscapeMessage,     // "escape-message": 400 whose message holds terminal escape sequences
 };
 
 struct SandboxFault

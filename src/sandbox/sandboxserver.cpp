@@ -5,6 +5,8 @@
 #include "util/timestamp.h"
 
 #include <QAbstractHttpServer>
+#include <QDateTime>
+#include <QLocale>
 #include <QHttpServerRequest>
 #include <QPointer>
 #include <QTcpServer>
@@ -427,8 +429,9 @@ void SandboxServer::handle(const QHttpServerRequest &request, QTcpSocket *socket
                     return badParam(say("limit은 1 이상 5000 이하의 정수여야 합니다.",
                                             "limit must be an integer from 1 to 5000."));
             }
-            const auto page = m_data->transactions(from->msSinceEpoch, to->msSinceEpoch, utf8(param("startingAfter")),
-                                                   std::size_t(limit));
+            // A server that ignores the cursor: every page is the first.
+            const std::string after = fault.kind == FaultKind::IgnorePaging ? std::string() : utf8(param("startingAfter"));
+            const auto page = m_data->transactions(from->msSinceEpoch, to->msSinceEpoch, after, std::size_t(limit));
             if (!page)
                 return Response::error(400, "INVALID_TRANSACTION_KEY",
                                        say("잘못된 페이징 키 입니다.", "Invalid paging key."));
@@ -459,6 +462,8 @@ void SandboxServer::handle(const QHttpServerRequest &request, QTcpSocket *socket
             if (!ok || size < 1 || size > 5000)
                 return badParam(say("size는 1 이상 5000 이하의 정수여야 합니다.",
                                             "size must be an integer from 1 to 5000."));
+            if (fault.kind == FaultKind::IgnorePaging)
+                page = 1;
             const auto rows = m_data->settlements(kstJulianDay(from->msSinceEpoch), kstJulianDay(to->msSinceEpoch),
                                                   dateType, std::size_t(page), std::size_t(size));
             return Response::json(200, Json(rows));
@@ -475,6 +480,12 @@ void SandboxServer::handle(const QHttpServerRequest &request, QTcpSocket *socket
                              : fault.kind == FaultKind::BadGateway         ? 502
                              : fault.kind == FaultKind::Unavailable        ? 503
                              : fault.kind == FaultKind::Oversized          ? 200
+                             : fault.kind == FaultKind::GatewayError       ? 404
+                             : fault.kind == FaultKind::OddError           ? 400
+                             : fault.kind == FaultKind::EscapeMessage      ? 400
+                             : fault.kind == FaultKind::RetryAfterDate     ? 503
+                             : fault.kind == FaultKind::RetryAfterHuge     ? 429
+                             : fault.kind == FaultKind::RedirectAway       ? 302
                                                                            : response.status;
     Q_EMIT requestHandled(QString::fromLatin1(routed.method), routed.target, loggedStatus,
                           fault.isNone() ? QString() : fault.toString());
@@ -603,11 +614,44 @@ private:
 
 } // namespace
 
+namespace {
+
+// The body reshaped as a broken server would send it.
+std::string reshaped(const SandboxFault &fault, const QByteArray &body)
+{
+    Json value = Json::parse(body.constData(), body.constData() + body.size(), nullptr, false);
+    if (value.is_discarded())
+        return body.toStdString();
+    if (fault.kind == FaultKind::NullKey && value.is_object() && value.contains("paymentKey")) {
+        value["paymentKey"] = fault.param == 1 ? Json(20250402) : Json();
+    } else if (fault.kind == FaultKind::NonObjectRecords && value.is_array()) {
+        Json mixed = Json::array({nullptr, 42, "x", Json::array()});
+        for (Json &record : value) {
+            mixed.push_back(std::move(record));
+            mixed.push_back(nullptr);
+        }
+        value = std::move(mixed);
+    } else if (fault.kind == FaultKind::NumericCursor && value.is_array()) {
+        std::int64_t n = 1;
+        for (Json &record : value)
+            if (record.is_object() && record.contains("transactionKey"))
+                record["transactionKey"] = n++;
+    }
+    return value.dump();
+}
+
+} // namespace
+
 void SandboxServer::send(QTcpSocket *socket, Response response, const SandboxFault &fault, bool inApp,
                          bool closeAfter)
 {
     if (!fault.isNone())
         response.headers.emplace_back("X-Sandbox-Fault", fault.toString().toLatin1());
+    // Another answer in place of this one, with the headers it carried (the fault's name among them).
+    const auto replaceWith = [&](Response other) {
+        other.headers = response.headers;
+        response = std::move(other);
+    };
     const auto failWith = [&](int status, const char *code, const char *message) {
         Response r = inApp ? Response::json(status, toss::inAppFailure("INTERNAL_ERROR", message))
                            : Response::error(status, code, message);
@@ -673,6 +717,49 @@ void SandboxServer::send(QTcpSocket *socket, Response response, const SandboxFau
         new OversizedStream(socket, *m_data, qint64(fault.paramOr(64)) << 20, closeAfter);
         return;
     }
+    case FaultKind::GatewayError:
+        replaceWith(Response::json(404, Json{{"code", 404}, {"message", "Not Found"}}));
+        break;
+    case FaultKind::OddError:
+        replaceWith(Response::json(400, Json{{"code", nullptr},
+                                             {"message", {{"text", "invalid request"}}},
+                                             {"error", {{"errorCode", 12}, {"reason", nullptr}}}}));
+        break;
+    case FaultKind::NullKey:
+    case FaultKind::NonObjectRecords:
+    case FaultKind::NumericCursor:
+        if (response.status == 200)
+            response.body = QByteArray::fromStdString(reshaped(fault, response.body));
+        break;
+    case FaultKind::NotAPayment:
+        replaceWith(Response::json(200, Json{{"ok", true}, {"result", Json::array()}}));
+        break;
+    case FaultKind::IgnorePaging:
+        break;  // applied when the page was chosen
+    case FaultKind::RetryAfterDate:
+        failWith(503, "FAILED_INTERNAL_SYSTEM_PROCESSING", "서비스를 일시적으로 사용할 수 없습니다. 잠시 후 다시 시도해주세요.");
+        response.headers.emplace_back("Retry-After",
+                                      QLocale::c()
+                                          .toString(QDateTime::currentDateTimeUtc().addSecs(fault.paramOr(1)),
+                                                    QStringLiteral("ddd, dd MMM yyyy HH:mm:ss 'GMT'"))
+                                          .toLatin1());
+        break;
+    case FaultKind::RetryAfterHuge:
+        failWith(429, "FORBIDDEN_CONSECUTIVE_REQUEST", "반복적인 요청은 허용되지 않습니다. 잠시 후 다시 시도해주세요.");
+        response.headers.emplace_back("Retry-After", "2147484");
+        break;
+    case FaultKind::RedirectAway: {
+        Response r;
+        r.status = 302;
+        r.body = "{}";
+        replaceWith(std::move(r));
+        response.headers.emplace_back("Location", "https://collector.example.invalid/v1/payments");
+        break;
+    }
+    case FaultKind::EscapeMessage:
+        failWith(400, "INVALID_REQUEST",
+                 "\x1b]0;PWNED\x07\x1b[2J\x1b[31m잘못된 요청입니다.\x1b[0m\r\x1b[K\xc2\x9b" "6n");
+        break;
     }
     socket->write(response.head(response.body.size()) + response.body);
     finish(socket, closeAfter);

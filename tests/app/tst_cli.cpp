@@ -7,6 +7,8 @@
 #include <QProcess>
 #include <QSettings>
 #include <QTemporaryDir>
+#include <QTemporaryFile>
+#include <QScopeGuard>
 #include <QTest>
 
 namespace {
@@ -58,10 +60,13 @@ QString data(const char *name)
 
 // A small paytriage-sandbox on a free port; its URL (its first line), or empty when it did not
 // start or say where it listens within 10 s.
-QString startSandbox(QProcess &sandbox)
+QString startSandbox(QProcess &sandbox, const QString &faults = {})
 {
-    sandbox.start(QStringLiteral(PAYTRIAGE_SANDBOX), {QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--days"),
-                                                      QStringLiteral("1"), QStringLiteral("--payments-per-day"), QStringLiteral("50")});
+    QStringList args{QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--days"), QStringLiteral("1"),
+                     QStringLiteral("--payments-per-day"), QStringLiteral("50")};
+    if (!faults.isEmpty())
+        args << QStringLiteral("--faults") << faults;
+    sandbox.start(QStringLiteral(PAYTRIAGE_SANDBOX), args);
     if (!sandbox.waitForStarted() || !sandbox.waitForReadyRead(10000))
         return {};
     return QString::fromUtf8(sandbox.readLine()).trimmed();
@@ -80,6 +85,8 @@ private slots:
     void brokenDocumentAmongOthers();
     void jsonEscapesWhatItQuotes();
     void bothLanguages();
+    void hostileServer_data();
+    void hostileServer();
     void readsStandardInput();
     void failuresSayWhy_data();
     void failuresSayWhy();
@@ -186,6 +193,72 @@ void TestCli::jsonEscapesWhatItQuotes()
     QCOMPARE(error.error, QJsonParseError::NoError);
     const QJsonObject evidence = root.value(QLatin1String("findings")).toArray()[0].toObject().value(QLatin1String("evidence")).toObject();
     QCOMPARE(evidence.value(QLatin1String("message")).toString(), QStringLiteral("a \"b\"\n\tc\u0001 \\ 결제"));
+}
+
+void TestCli::hostileServer_data()
+{
+    QTest::addColumn<QString>("fault");
+    QTest::addColumn<int>("lookupExit");  // 2: the payment failed (said on stderr); 0 or 1: analysed
+    for (const char *fault : {"gateway-error", "odd-error", "escape-message", "redirect-away", "retry-after-huge",
+                              "not-a-payment", "reset"})
+        QTest::newRow(fault) << QString::fromLatin1(fault) << 2;
+    for (const char *fault : {"null-key", "null-key:1", "non-object-records", "numeric-cursor", "ignore-paging"})
+        QTest::newRow(fault) << QString::fromLatin1(fault) << -1;
+}
+
+void TestCli::hostileServer()
+{
+    // Every request answered wrongly on purpose: lookup says what happened, batch answers every id
+    // exactly once, no control character from the server reaches the terminal, no canary key is
+    // printed.
+    QFETCH(QString, fault);
+    QFETCH(int, lookupExit);
+    QProcess sandbox;
+    const auto stop = qScopeGuard([&sandbox] {
+        sandbox.terminate();
+        sandbox.waitForFinished();
+    });
+    const QString url = startSandbox(sandbox, fault + QStringLiteral(":1"));
+    QVERIFY2(url.startsWith(QLatin1String("http://127.0.0.1:")), qPrintable(url));
+    const QString canary = QStringLiteral("test_sk_CANARY7f3a9e21");
+
+    const Run lookup = cli({QStringLiteral("lookup"), QStringLiteral("--base-url"), url, QStringLiteral("--lang"),
+                            QStringLiteral("en"), QStringLiteral("2025040210437094")},
+                           {}, canary);
+    if (lookupExit >= 0)
+        QVERIFY2(lookup.exitCode == lookupExit, lookup.err.constData());
+    else
+        QVERIFY2(lookup.exitCode == 0 || lookup.exitCode == 1, lookup.err.constData());
+    if (lookup.exitCode == 2)
+        QVERIFY(lookup.err.contains("payment:"));
+
+    QTemporaryFile ids;
+    QVERIFY(ids.open());
+    ids.write("2025040210437094\nLIVE-V20240807160726-PAY_6367_3859\nno-such-order-1\nEjBNtZK7j8q2TlGFLJ-9T\n");
+    ids.close();
+    const Run batch = cli({QStringLiteral("batch"), QStringLiteral("--base-url"), url, QStringLiteral("--full"),
+                           ids.fileName()},
+                          {}, canary);
+    QVERIFY2(batch.exitCode == 0 || batch.exitCode == 1 || batch.exitCode == 2, batch.err.constData());
+    QList<int> answered;
+    for (const QByteArray &line : batch.out.split('\n')) {
+        if (line.trimmed().isEmpty())
+            continue;
+        const QJsonObject row = QJsonDocument::fromJson(line).object();
+        QVERIFY2(!row.isEmpty(), line.constData());
+        answered << row.value(QLatin1String("n")).toInt();
+        QVERIFY(!row.value(QLatin1String("verdict")).toString().isEmpty());
+    }
+    std::sort(answered.begin(), answered.end());
+    QCOMPARE(answered, (QList<int>{1, 2, 3, 4}));
+
+    for (const Run *r : {&lookup, &batch}) {
+        for (const QByteArray &stream : {r->out, r->err}) {
+            QVERIFY(!stream.contains(canary.toUtf8()));
+            QVERIFY2(!stream.contains('\x1b') && !stream.contains('\x07') && !stream.contains("\xc2\x9b"),
+                     "a control character reached the terminal");
+        }
+    }
 }
 
 void TestCli::bothLanguages()

@@ -143,6 +143,19 @@ private slots:
     void iapIdentityProblems_data();
     void iapIdentityProblems();
     void iapValidIdentityIsAccepted();
+    void hostilePaymentAnswers_data();
+    void hostilePaymentAnswers();
+    void hostileListAnswers_data();
+    void hostileListAnswers();
+    void fetcherSurvivesEveryHostileAnswer_data();
+    void fetcherSurvivesEveryHostileAnswer();
+    void listCallsStopAtTheirCaps();
+    void retryAfterForms_data();
+    void retryAfterForms();
+    void retryAfterAsADateIsWaitedFor();
+    void idsThatAreNoPathSegment_data();
+    void idsThatAreNoPathSegment();
+    void baseUrlKeepsItsPathPrefix();
 
 private:
     QString pemFile(const QString &which) const;
@@ -314,6 +327,205 @@ void TestTossClient::faults()
     QVERIFY2(int(r.error->kind) == kind, qPrintable(r.error->describe()));
     QCOMPARE(r.attempts, attempts);
     QVERIFY(!r.error->describe().isEmpty());
+}
+
+void TestTossClient::hostilePaymentAnswers_data()
+{
+    QTest::addColumn<QByteArray>("fault");
+    QTest::addColumn<int>("kind");        // -1: the call succeeds
+    QTest::addColumn<QString>("code");    // the code read from the error body
+    QTest::addColumn<int>("attempts");
+    // A gateway's {"code": 404, "message": "Not Found"}: a number is read as the code, not thrown on.
+    QTest::newRow("numeric error code") << QByteArray("gateway-error") << int(ApiError::Kind::Http) << "404" << 1;
+    // code null, message an object, a nested error with a numeric errorCode and a null reason.
+    QTest::newRow("error fields of every type") << QByteArray("odd-error") << int(ApiError::Kind::Http) << "12" << 1;
+    QTest::newRow("escape sequences in the message") << QByteArray("escape-message") << int(ApiError::Kind::Http)
+                                                     << "INVALID_REQUEST" << 1;
+    QTest::newRow("null paymentKey") << QByteArray("null-key") << -1 << QString() << 1;
+    QTest::newRow("numeric paymentKey") << QByteArray("null-key:1") << -1 << QString() << 1;
+    QTest::newRow("redirect to another origin") << QByteArray("redirect-away") << int(ApiError::Kind::Redirect) << QString() << 1;
+    // 2147484 s is past any retry budget (and past int milliseconds): given up at once.
+    QTest::newRow("Retry-After beyond the budget") << QByteArray("retry-after-huge") << int(ApiError::Kind::Http)
+                                                   << "FORBIDDEN_CONSECUTIVE_REQUEST" << 1;
+}
+
+void TestTossClient::hostilePaymentAnswers()
+{
+    QFETCH(QByteArray, fault);
+    QFETCH(int, kind);
+    QFETCH(QString, code);
+    QFETCH(int, attempts);
+    TossClient client(&m_network, config(fault));
+    const ApiResponse r = wait(client.payment(QStringLiteral("ec_id20250402083921BUZL3")));
+    QCOMPARE(r.attempts, attempts);
+    if (kind < 0) {
+        QVERIFY2(r.ok(), qPrintable(r.error ? r.error->describe() : QString()));
+        return;
+    }
+    QVERIFY(r.error);
+    QVERIFY2(int(r.error->kind) == kind, qPrintable(r.error->describe()));
+    QCOMPARE(QString::fromStdString(r.error->code), code);
+    QVERIFY(!r.error->describe().isEmpty());
+}
+
+void TestTossClient::hostileListAnswers_data()
+{
+    QTest::addColumn<QByteArray>("fault");
+    QTest::addColumn<bool>("settlements");
+    QTest::addColumn<QString>("says");   // in the error's detail; empty: the call succeeds
+    // Pages of 50 of the generated merchant's two days: many pages, so a server that ignores the
+    // paging repeats itself and is caught at the second page.
+    QTest::newRow("startingAfter ignored") << QByteArray("ignore-paging") << false << "ignored startingAfter";
+    QTest::newRow("page number ignored") << QByteArray("ignore-paging") << true << "repeats page 1";
+    QTest::newRow("numeric transactionKey") << QByteArray("numeric-cursor") << false << "without a transactionKey";
+    QTest::newRow("records that are not objects") << QByteArray("non-object-records") << false << QString();
+    QTest::newRow("a list that is an object") << QByteArray("not-a-payment") << false << "expected a JSON array";
+}
+
+void TestTossClient::hostileListAnswers()
+{
+    QFETCH(QByteArray, fault);
+    QFETCH(bool, settlements);
+    QFETCH(QString, says);
+    TossClient client(&m_network, config(fault));
+    const ApiResponse r = wait(settlements ? client.settlements(QStringLiteral("2025-03-01"), QStringLiteral("2025-03-31"), false, 40)
+                                           : client.transactions(QStringLiteral("2025-03-01T00:00:00"),
+                                                                 QStringLiteral("2025-03-02T23:59:59"), 50));
+    if (says.isEmpty()) {
+        QVERIFY2(r.ok(), qPrintable(r.error ? r.error->describe() : QString()));
+        return;
+    }
+    QVERIFY(r.error);
+    QCOMPARE(r.error->kind, ApiError::Kind::InvalidResponse);
+    QVERIFY2(r.error->detail.contains(says), qPrintable(r.error->detail));
+    QVERIFY(r.error->list);
+}
+
+void TestTossClient::fetcherSurvivesEveryHostileAnswer_data()
+{
+    QTest::addColumn<QByteArray>("fault");
+    QTest::addColumn<bool>("paymentFails");
+    for (const char *fault : {"gateway-error", "odd-error", "escape-message", "redirect-away", "retry-after-huge",
+                              "not-a-payment"})
+        QTest::newRow(fault) << QByteArray(fault) << true;
+    for (const char *fault : {"null-key", "null-key:1", "non-object-records", "numeric-cursor", "ignore-paging"})
+        QTest::newRow(fault) << QByteArray(fault) << false;
+}
+
+void TestTossClient::fetcherSurvivesEveryHostileAnswer()
+{
+    // The whole case, fetched and analysed as the console and lookup do: every source ends once,
+    // the payment fails with a message where it must, and nothing throws.
+    QFETCH(QByteArray, fault);
+    QFETCH(bool, paymentFails);
+    TossClient client(&m_network, config(fault));
+    CaseFetcher fetcher(&client);
+    QSignalSpy finished(&fetcher, &CaseFetcher::finished);
+    fetcher.fetch(QStringLiteral("2025040210437094"));
+    QVERIFY(finished.wait(30000));
+    const bool failed = std::any_of(fetcher.errors().begin(), fetcher.errors().end(),
+                                    [](const auto &e) { return e.first == Source::Payment; });
+    QCOMPARE(failed, paymentFails);
+    for (const auto &[source, error] : fetcher.errors())
+        QVERIFY(!error.describe().isEmpty());
+    const SystemClock clock;
+    const Catalog catalog = Catalog::builtIn();
+    const Analysis analysis = Analyzer(catalog, clock).analyze(fetcher.currentCase());
+    Q_UNUSED(analysis);
+    QCOMPARE(finished.count(), 1);
+}
+
+void TestTossClient::listCallsStopAtTheirCaps()
+{
+    ClientConfig c = config();
+    c.maxListRecords = 120;  // pages of 50: the third page passes it
+    TossClient client(&m_network, c);
+    const ApiResponse r = wait(client.transactions(QStringLiteral("2025-03-01T00:00:00"), QStringLiteral("2025-03-02T23:59:59"), 50));
+    QVERIFY(r.error);
+    QCOMPARE(r.error->kind, ApiError::Kind::InvalidResponse);
+    QVERIFY2(r.error->detail.contains(QStringLiteral("more than 120 records")), qPrintable(r.error->detail));
+    c = config();
+    c.maxListBytes = 30 * 1024;
+    TossClient small(&m_network, c);
+    const ApiResponse bytes = wait(small.transactions(QStringLiteral("2025-03-01T00:00:00"), QStringLiteral("2025-03-02T23:59:59"), 50));
+    QVERIFY(bytes.error);
+    QVERIFY2(bytes.error->detail.contains(QStringLiteral("MB in one list call")), qPrintable(bytes.error->detail));
+}
+
+void TestTossClient::retryAfterForms_data()
+{
+    QTest::addColumn<QByteArray>("value");
+    QTest::addColumn<qint64>("ms");   // -1: unreadable
+    // "now" is Tue, 01 Dec 2026 22:40:00 GMT in every row.
+    QTest::newRow("seconds") << QByteArray("5") << qint64(5000);
+    QTest::newRow("zero") << QByteArray("0") << qint64(0);
+    QTest::newRow("negative seconds are now") << QByteArray("-3") << qint64(0);
+    // 2147484 s = 2,147,484,000 ms: past int, read in 64 bits.
+    QTest::newRow("past int milliseconds") << QByteArray("2147484") << qint64(86400000);
+    QTest::newRow("IMF-fixdate 33 s ahead") << QByteArray("Tue, 01 Dec 2026 22:40:33 GMT") << qint64(33000);
+    QTest::newRow("RFC 850 date 33 s ahead") << QByteArray("Tuesday, 01-Dec-26 22:40:33 GMT") << qint64(33000);
+    QTest::newRow("asctime date 33 s ahead") << QByteArray("Tue Dec  1 22:40:33 2026") << qint64(33000);
+    QTest::newRow("a date in the past is now") << QByteArray("Tue, 01 Dec 2026 22:39:00 GMT") << qint64(0);
+    QTest::newRow("garbage") << QByteArray("soon") << qint64(-1);
+    QTest::newRow("empty") << QByteArray("") << qint64(-1);
+}
+
+void TestTossClient::retryAfterForms()
+{
+    QFETCH(QByteArray, value);
+    QFETCH(qint64, ms);
+    const QDateTime now(QDate(2026, 12, 1), QTime(22, 40, 0), Qt::UTC);
+    const std::optional<qint64> parsed = parseRetryAfter(value, now);
+    QCOMPARE(parsed.value_or(-1), ms);
+}
+
+void TestTossClient::retryAfterAsADateIsWaitedFor()
+{
+    TossClient client(&m_network, config("retry-after-date:1"));
+    QElapsedTimer timer;
+    timer.start();
+    const ApiResponse r = wait(client.payment(QStringLiteral("ec_id20250402083921BUZL3")), 60000);
+    QVERIFY(r.error);
+    QCOMPARE(r.error->httpStatus, 503);
+    // Each retry waited for the date, a second ahead (within the date's whole-second precision).
+    QVERIFY(r.attempts >= 2);
+    QVERIFY2(timer.elapsed() >= 500 * (r.attempts - 1), qPrintable(QString::number(timer.elapsed())));
+}
+
+void TestTossClient::idsThatAreNoPathSegment_data()
+{
+    QTest::addColumn<QString>("id");
+    QTest::newRow("dot") << QStringLiteral(".");
+    QTest::newRow("dot dot") << QStringLiteral("..");
+    QTest::newRow("blank") << QStringLiteral("  ");
+    QTest::newRow("a control character") << QStringLiteral("order\u001b1");
+}
+
+void TestTossClient::idsThatAreNoPathSegment()
+{
+    QFETCH(QString, id);
+    ScriptedServer server({jsonResponse("200 OK", R"({"paymentKey":"pk","status":"DONE"})")});
+    ClientConfig c = config();
+    c.baseUrl = server.url();
+    TossClient client(&m_network, c);
+    for (const bool byOrderId : {false, true}) {
+        const ApiResponse r = wait(byOrderId ? client.paymentByOrderId(id) : client.payment(id));
+        QVERIFY(r.error);
+        QCOMPARE(r.error->kind, ApiError::Kind::Configuration);
+        QVERIFY(!r.error->describe().isEmpty());
+    }
+    QVERIFY(server.m_requests.isEmpty());  // refused before anything was sent
+}
+
+void TestTossClient::baseUrlKeepsItsPathPrefix()
+{
+    ScriptedServer server({jsonResponse("200 OK", R"({"paymentKey":"pk","status":"DONE"})")});
+    ClientConfig c = config();
+    c.baseUrl = QUrl(server.url().toString() + QStringLiteral("/toss-proxy/"));
+    TossClient client(&m_network, c);
+    QVERIFY(wait(client.payment(QStringLiteral("pk"))).ok());
+    QVERIFY2(server.m_requests.front().startsWith("GET /toss-proxy/v1/payments/pk HTTP/1.1"),
+             server.m_requests.front().left(60).constData());
 }
 
 void TestTossClient::retriesThenSucceedsHonouringRetryAfter()

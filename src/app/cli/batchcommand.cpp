@@ -166,8 +166,9 @@ int runBatch(const QStringList &arguments)
             if (source == Source::Payment)
                 failure = error.describe();
         line["ok"] = failure.isEmpty();
+        // Human texts, shown in terminals: no control character of a server's message in them.
         if (!failure.isEmpty())
-            line["error"] = failure.toStdString();
+            line["error"] = printable(failure).toStdString();
         const auto worst = analysis.worst();
         line["verdict"] = failure.isEmpty() ? std::string(verdictId(verdictOf(kase, analysis))) : std::string("failed");
         line["worst"] = worst ? std::string(severityId(*worst)) : std::string("none");
@@ -175,7 +176,7 @@ int runBatch(const QStringList &arguments)
         for (const Finding &f : analysis.findings)
             findings.push_back({{"rule", f.rule}, {"severity", std::string(severityId(f.severity))},
                                 {"pointer", f.pointers.empty() ? std::string() : f.pointers.front()},
-                                {"title", f.title.in(lang)}});
+                                {"title", printable(f.title.in(lang))}});
         line["findings"] = std::move(findings);
         out(line.dump() + '\n');
         std::fflush(stdout);

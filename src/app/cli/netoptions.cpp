@@ -143,6 +143,9 @@ std::optional<ClientConfig> clientConfig(const QCommandLineParser &parser, Langu
         err(*problem);
         return std::nullopt;
     }
+    // Reads only, but real customers' data: say so where scripts and people see it.
+    if (use == SecretKeyUse::Required && config->secretKey.startsWith(QLatin1String("live_")))
+        err(tr("Using a LIVE secret key (live_…): read-only calls on real payments."));
     return config;
 }
 

@@ -26,7 +26,8 @@ void out(std::string_view text)
 
 void err(const QString &text)
 {
-    const QByteArray line = "paytriage-cli: " + text.toUtf8() + '\n';
+    // Server messages and data go through here: no control character reaches the terminal.
+    const QByteArray line = "paytriage-cli: " + printable(text).toUtf8() + '\n';
     std::fwrite(line.constData(), 1, static_cast<std::size_t>(line.size()), stderr);
 }
 

@@ -74,14 +74,25 @@ Json documentsJson(const Case &kase)
 }
 
 // A JSON string literal: the text is valid UTF-8 (the decoder and nlohmann's lexer checked it),
-// so only quotes, backslashes and control characters need escaping.
+// so only quotes, backslashes and control characters need escaping. C1 controls (U+0080–U+009F)
+// are escaped too, though JSON allows them raw: a report printed to a terminal stays inert.
 void appendString(std::string &out, std::string_view text)
 {
     out += '"';
     std::size_t run = 0;
     for (std::size_t i = 0; i < text.size(); ++i) {
         const auto c = static_cast<unsigned char>(text[i]);
-        if (c >= 0x20 && c != '"' && c != '\\')
+        if (c == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) <= 0x9F
+            && static_cast<unsigned char>(text[i + 1]) >= 0x80) {
+            out.append(text.substr(run, i - run));
+            char escape[8];
+            std::snprintf(escape, sizeof escape, "\\u%04x", static_cast<unsigned char>(text[i + 1]));
+            out += escape;
+            run = i + 2;
+            ++i;
+            continue;
+        }
+        if (c >= 0x20 && c != '"' && c != '\\' && c != 0x7F)
             continue;
         out.append(text.substr(run, i - run));
         run = i + 1;

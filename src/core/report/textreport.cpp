@@ -95,7 +95,9 @@ std::string textSummary(const ReportInput &in, const Palette &c)
     for (const Document &d : in.kase.documents)
         kinds += (kinds.empty() ? "" : ", ") + std::string(kindId(d.kind));
     const auto worst = in.analysis.worst();
-    out += c.bold + in.inputName + c.reset + " — "
+    // Everything that comes from data or a server goes through printable(): the report's own
+    // colours are the only control characters that reach the terminal.
+    out += c.bold + printable(in.inputName) + c.reset + " — "
            + s(QCoreApplication::translate("paytriage::TextReport", "%1 document(s) (%2)").arg(in.kase.documents.size()).arg(QString::fromStdString(kinds))) + " · "
            + s(QCoreApplication::translate("paytriage::TextReport", "%1 critical, %2 warning, %3 info").arg(counts[2]).arg(counts[1]).arg(counts[0]));
     if (in.analysis.records)
@@ -116,7 +118,7 @@ std::string textSkippedAndRepairs(const ReportInput &in, const TextStyle &style,
         out += '\n' + c.bold + s(QCoreApplication::translate("paytriage::TextReport", "Parts that could not be read"))
                + c.reset + '\n';
         for (const DecodeError &e : *in.skipped)
-            out += wrap("- " + s(e.message().toString()), 2, style.width);
+            out += wrap("- " + printable(s(e.message().toString())), 2, style.width);
     }
     if (!in.repairs.empty()) {
         out += '\n' + c.bold + s(QCoreApplication::translate("paytriage::TextReport", "Repairs made to read the text")) + c.reset + '\n';
@@ -130,7 +132,7 @@ std::string textSkippedAndRepairs(const ReportInput &in, const TextStyle &style,
                 ++it->second;
         }
         for (const auto &[first, count] : kinds) {
-            std::string line = "- " + s(first->description().toString());
+            std::string line = "- " + printable(s(first->description().toString()));
             if (count > 1)
                 line += ' ' + s(QCoreApplication::translate("paytriage::TextReport", "(%1 more like it)").arg(count - 1));
             out += wrap(line, 2, style.width);
@@ -157,14 +159,14 @@ std::string textFinding(const Finding &f, Language lang, const TextStyle &style,
     std::string where(1, '#');
     where += std::to_string(f.document);
     if (!f.pointers.empty())
-        where += ' ' + f.pointers.front();
+        where += ' ' + printable(f.pointers.front());
     if (f.occurrences > 1)
         where += " (" + s(QCoreApplication::translate("paytriage::TextReport", "×%1 records").arg(f.occurrences)) + ')';
-    out += '\n' + colour + padRight(s(label), 9) + c.reset + ' ' + c.bold + f.title.in(lang) + c.reset + '\n';
+    out += '\n' + colour + padRight(s(label), 9) + c.reset + ' ' + c.bold + printable(f.title.in(lang)) + c.reset + '\n';
     out += "          " + c.dim + f.rule + "  " + where + c.reset + '\n';
-    out += wrap(f.detail.in(lang), 10, style.width);
+    out += wrap(printable(f.detail.in(lang)), 10, style.width);
     if (!f.advice.empty())
-        out += wrap("→ " + f.advice.in(lang), 10, style.width);
+        out += wrap("→ " + printable(f.advice.in(lang)), 10, style.width);
     return out;
 }
 
@@ -183,8 +185,8 @@ std::string textTimeline(const Analysis &analysis, Language lang, const Palette 
         if (!e.at.hasOffset && !e.at.dateOnly)
             when += '*';
         out += "  " + padRight(when, 24) + padRight(std::string(kindId(e.source)), 18)
-               + padRight(e.label.in(lang), 22) + padRight(e.status, 20)
-               + (e.amount ? formatMoney(*e.amount, e.currency.empty() ? "KRW" : e.currency) : std::string()) + '\n';
+               + padRight(e.label.in(lang), 22) + padRight(printable(e.status), 20)
+               + (e.amount ? printable(formatMoney(*e.amount, e.currency.empty() ? "KRW" : e.currency)) : std::string()) + '\n';
     }
     if (shown < analysis.timeline.size() || analysis.timelineTruncated)
         out += "  " + s(QCoreApplication::translate("paytriage::TextReport", "… %1 more events not shown").arg(analysis.timeline.size() - shown)) + '\n';

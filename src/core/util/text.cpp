@@ -76,4 +76,38 @@ QString TrText::toString() const
     return text;
 }
 
+std::string printable(std::string_view text)
+{
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (c < 0x20 && c != '\n' && c != '\t') {
+            // U+2400 + c: ␀ … ␟, three bytes E2 90 80+c.
+            out += '\xE2';
+            out += '\x90';
+            out += static_cast<char>(0x80 + c);
+        } else if (c == 0x7F) {
+            out += "\xE2\x90\xA1";  // ␡
+        } else if (c == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) >= 0x80
+                   && static_cast<unsigned char>(text[i + 1]) <= 0x9F) {
+            out += "\xEF\xBF\xBD";  // a C1 control (U+0080–U+009F): U+FFFD
+            ++i;
+        } else {
+            out += static_cast<char>(c);
+        }
+    }
+    return out;
+}
+
+QString printable(const QString &text)
+{
+    for (const QChar c : text) {
+        const char16_t u = c.unicode();
+        if ((u < 0x20 && u != '\n' && u != '\t') || (u >= 0x7F && u <= 0x9F))
+            return QString::fromStdString(printable(text.toStdString()));
+    }
+    return text;
+}
+
 } // namespace paytriage

@@ -38,6 +38,13 @@ std::string substitute(std::string_view templ,
 LocalizedText substitute(const LocalizedText &templ,
                          const std::vector<std::pair<std::string, std::string>> &values);
 
+// Text made safe for a terminal: C0 control characters other than line feed and tab become their
+// Unicode control pictures (ESC is shown as ␛), DEL as ␡, and C1 controls (U+0080–U+009F) as
+// U+FFFD. Data and server messages can then no longer retitle, clear or query a terminal. Valid
+// UTF-8 in, valid UTF-8 out (invalid bytes pass through untouched).
+std::string printable(std::string_view text);
+QString printable(const QString &text);
+
 // A message written in code, translated through Qt's catalogues at presentation time
 // (QT_TRANSLATE_NOOP marks the source so lupdate finds it). Arguments fill %1, %2, ….
 struct TrText
