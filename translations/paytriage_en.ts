@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>paytriage</name>
+    <message>
+        <source>no such file: check the path.</source>
+        <translation>no such file: check the path.</translation>
+    </message>
+    <message>
+        <source>this is a folder: name a file.</source>
+        <translation>this is a folder: name a file.</translation>
+    </message>
+    <message>
+        <source>not a regular file (a device, a pipe or a socket): save the text to a file first.</source>
+        <translation>not a regular file (a device, a pipe or a socket): save the text to a file first.</translation>
+    </message>
+    <message>
+        <source>%1 MB, more than %2 MB: too large to read at once.</source>
+        <translation>%1 MB, more than %2 MB: too large to read at once.</translation>
+    </message>
+    <message>
+        <source>more than %1 MB: too large to read at once.</source>
+        <translation>more than %1 MB: too large to read at once.</translation>
+    </message>
+</context>
+<context>
     <name>paytriage::AnalyzeTextDialog</name>
     <message>
         <source>Analyse text</source>
@@ -254,6 +277,10 @@
     <message>
         <source>The in-app order status is read for one Toss user: enter their user key (x-toss-user-key) beside the order ID.</source>
         <translation>The in-app order status is read for one Toss user: enter their user key (x-toss-user-key) beside the order ID.</translation>
+    </message>
+    <message>
+        <source>The answers could not be analysed (%1). The raw answers are shown as they came.</source>
+        <translation>The answers could not be analysed (%1). The raw answers are shown as they came.</translation>
     </message>
 </context>
 <context>
@@ -686,6 +713,10 @@
     <message>
         <source>JSON inside a quoted, escaped string at line %1, column %2 was unescaped and read: %3</source>
         <translation>JSON inside a quoted, escaped string at line %1, column %2 was unescaped and read: %3</translation>
+    </message>
+    <message>
+        <source>strict JSON (a file over 32 MB is read as strict JSON, without the repairs made to pasted text: unquoted keys, single quotes, comments, prose and several documents work only in smaller files)</source>
+        <translation>strict JSON (a file over 32 MB is read as strict JSON, without the repairs made to pasted text: unquoted keys, single quotes, comments, prose and several documents work only in smaller files)</translation>
     </message>
 </context>
 <context>
@@ -1772,10 +1803,6 @@
         <translation>INFO</translation>
     </message>
     <message>
-        <source>×%1 records</source>
-        <translation>×%1 records</translation>
-    </message>
-    <message>
         <source>Timeline (KST)</source>
         <translation>Timeline (KST)</translation>
     </message>
@@ -1794,6 +1821,10 @@
     <message>
         <source>Parts that could not be read</source>
         <translation>Parts that could not be read</translation>
+    </message>
+    <message>
+        <source>×%1</source>
+        <translation>×%1</translation>
     </message>
 </context>
 <context>
@@ -1915,14 +1946,6 @@
     <message>
         <source>The catalog override %1 is not valid JSON and was ignored.</source>
         <translation>The catalog override %1 is not valid JSON and was ignored.</translation>
-    </message>
-    <message>
-        <source>%1: no such file. Check the path.</source>
-        <translation>%1: no such file. Check the path.</translation>
-    </message>
-    <message>
-        <source>%1 is a folder; name a file.</source>
-        <translation>%1 is a folder; name a file.</translation>
     </message>
     <message>
         <source>%1 is %2 MB: too large to analyse as one document (limit %3 MB). Large transaction or settlement dumps are analysed when the file is a single JSON array; otherwise split the file.</source>
@@ -2129,6 +2152,14 @@ Exit status: 0 nothing at warning or above, 1 findings at warning or above, 2 fa
     <message>
         <source>Using a LIVE secret key (live_…): read-only calls on real payments.</source>
         <translation>Using a LIVE secret key (live_…): read-only calls on real payments.</translation>
+    </message>
+    <message>
+        <source>Standard input holds more than %1 MB: too large to analyse at once. Save it to a file: a transactions or settlements dump that is one JSON array is then analysed record by record.</source>
+        <translation>Standard input holds more than %1 MB: too large to analyse at once. Save it to a file: a transactions or settlements dump that is one JSON array is then analysed record by record.</translation>
+    </message>
+    <message>
+        <source>Cannot read standard input.</source>
+        <translation>Cannot read standard input.</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ko_KR">
 <context>
+    <name>paytriage</name>
+    <message>
+        <source>no such file: check the path.</source>
+        <translation>그런 파일이 없습니다. 경로를 확인하세요.</translation>
+    </message>
+    <message>
+        <source>this is a folder: name a file.</source>
+        <translation>폴더입니다. 파일을 지정하세요.</translation>
+    </message>
+    <message>
+        <source>not a regular file (a device, a pipe or a socket): save the text to a file first.</source>
+        <translation>일반 파일이 아닙니다(장치, 파이프, 소켓). 먼저 텍스트를 파일로 저장하세요.</translation>
+    </message>
+    <message>
+        <source>%1 MB, more than %2 MB: too large to read at once.</source>
+        <translation>%1 MB로 %2 MB를 넘어 한 번에 읽기에는 너무 큽니다.</translation>
+    </message>
+    <message>
+        <source>more than %1 MB: too large to read at once.</source>
+        <translation>%1 MB를 넘어 한 번에 읽기에는 너무 큽니다.</translation>
+    </message>
+</context>
+<context>
     <name>paytriage::AnalyzeTextDialog</name>
     <message>
         <source>Analyse text</source>
@@ -254,6 +277,10 @@
     <message>
         <source>The in-app order status is read for one Toss user: enter their user key (x-toss-user-key) beside the order ID.</source>
         <translation>인앱 주문 상태는 토스 사용자 한 명 기준으로 조회합니다. 주문번호 옆에 그 사용자의 키(x-toss-user-key)를 입력하세요.</translation>
+    </message>
+    <message>
+        <source>The answers could not be analysed (%1). The raw answers are shown as they came.</source>
+        <translation>응답을 분석하지 못했습니다(%1). 받은 응답은 그대로 보여 줍니다.</translation>
     </message>
 </context>
 <context>
@@ -680,6 +707,10 @@
     <message>
         <source>JSON inside a quoted, escaped string at line %1, column %2 was unescaped and read: %3</source>
         <translation>%1행 %2열의 따옴표 안에 이스케이프된 JSON을 풀어서 읽었습니다: %3</translation>
+    </message>
+    <message>
+        <source>strict JSON (a file over 32 MB is read as strict JSON, without the repairs made to pasted text: unquoted keys, single quotes, comments, prose and several documents work only in smaller files)</source>
+        <translation>엄격한 JSON(32 MB가 넘는 파일은 붙여넣은 텍스트에 하는 고침 없이 엄격한 JSON으로 읽습니다. 따옴표 없는 키, 작은따옴표, 주석, 설명 글, 여러 문서는 더 작은 파일에서만 됩니다)</translation>
     </message>
 </context>
 <context>
@@ -1764,10 +1795,6 @@
         <translation>정보</translation>
     </message>
     <message>
-        <source>×%1 records</source>
-        <translation>레코드 %1개</translation>
-    </message>
-    <message>
         <source>Timeline (KST)</source>
         <translation>타임라인 (KST)</translation>
     </message>
@@ -1786,6 +1813,10 @@
     <message>
         <source>Parts that could not be read</source>
         <translation>읽지 못한 부분</translation>
+    </message>
+    <message>
+        <source>×%1</source>
+        <translation>×%1</translation>
     </message>
 </context>
 <context>
@@ -1907,14 +1938,6 @@
     <message>
         <source>The catalog override %1 is not valid JSON and was ignored.</source>
         <translation>카탈로그 덮어쓰기 파일 %1이(가) 올바른 JSON이 아니어서 무시했습니다.</translation>
-    </message>
-    <message>
-        <source>%1: no such file. Check the path.</source>
-        <translation>%1: 파일이 없습니다. 경로를 확인하세요.</translation>
-    </message>
-    <message>
-        <source>%1 is a folder; name a file.</source>
-        <translation>%1은(는) 폴더입니다. 파일을 지정하세요.</translation>
     </message>
     <message>
         <source>%1 is %2 MB: too large to analyse as one document (limit %3 MB). Large transaction or settlement dumps are analysed when the file is a single JSON array; otherwise split the file.</source>
@@ -2121,6 +2144,14 @@ Exit status: 0 nothing at warning or above, 1 findings at warning or above, 2 fa
     <message>
         <source>Using a LIVE secret key (live_…): read-only calls on real payments.</source>
         <translation>LIVE 시크릿 키(live_…)를 씁니다. 실제 결제에 대한 조회만 합니다.</translation>
+    </message>
+    <message>
+        <source>Standard input holds more than %1 MB: too large to analyse at once. Save it to a file: a transactions or settlements dump that is one JSON array is then analysed record by record.</source>
+        <translation>표준 입력이 %1 MB를 넘어 한 번에 분석하기에는 너무 큽니다. 파일로 저장하세요. 하나의 JSON 배열인 거래·정산 덤프라면 레코드 단위로 분석합니다.</translation>
+    </message>
+    <message>
+        <source>Cannot read standard input.</source>
+        <translation>표준 입력을 읽지 못했습니다.</translation>
     </message>
 </context>
 <context>

@@ -179,7 +179,14 @@ void CaseSession::analyseFetched()
         snapshot.sourceMap = std::make_shared<SourceMap>(std::move(decoded.sourceMap));
     snapshot.rawText = std::move(raw);
     const SystemClock clock;
-    snapshot.analysis = Analyzer(m_catalog, clock, m_options).analyze(kase);
+    try {
+        snapshot.analysis = Analyzer(m_catalog, clock, m_options).analyze(kase);
+    } catch (const std::exception &e) {
+        // Whatever the answers hold, the case says so; the window stays.
+        setFailure(tr("The answers could not be analysed (%1). The raw answers are shown as they came.")
+                       .arg(QString::fromUtf8(e.what())),
+                   {}, {});
+    }
     snapshot.documents = std::make_shared<std::vector<Document>>(std::move(kase.documents));
     publish(std::move(snapshot));
 }
@@ -225,20 +232,27 @@ void CaseSession::runText()
         [catalog = m_catalog, options = m_options, text = m_inputText, path = m_inputPath,
          title = m_title.toStdString()]() mutable {
             auto result = std::make_shared<TextResult>();
-            if (!path.isEmpty()) {
-                QString error;
-                if (!readFile(path, &text, &error)) {
-                    result->readError = error;
-                    return result;
+            // An exception must not cross into the window's thread with the result: it becomes
+            // the case's failure.
+            try {
+                if (!path.isEmpty()) {
+                    QString error;
+                    if (!readFile(path, &text, &error)) {
+                        result->readError = error;
+                        return result;
+                    }
                 }
-            }
-            DecodeOptions decodeOptions;
-            result->mapped = text.size() <= sourceMapLimit;
-            decodeOptions.buildSourceMap = result->mapped;
-            result->loaded = loadText(std::move(text), DocumentSource{title, {}, 0}, decodeOptions);
-            if (result->loaded.decoded.ok()) {
-                const SystemClock clock;
-                result->analysis = Analyzer(catalog, clock, options).analyze(result->loaded.kase);
+                DecodeOptions decodeOptions;
+                result->mapped = text.size() <= sourceMapLimit;
+                decodeOptions.buildSourceMap = result->mapped;
+                result->loaded = loadText(std::move(text), DocumentSource{title, {}, 0}, decodeOptions);
+                if (result->loaded.decoded.ok()) {
+                    const SystemClock clock;
+                    result->analysis = Analyzer(catalog, clock, options).analyze(result->loaded.kase);
+                }
+            } catch (const std::exception &e) {
+                result = std::make_shared<TextResult>();
+                result->readError = QString::fromUtf8(e.what());
             }
             return result;
         }));

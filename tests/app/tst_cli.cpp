@@ -8,6 +8,12 @@
 #include <QSettings>
 #include <QTemporaryDir>
 #include <QTemporaryFile>
+#include <QElapsedTimer>
+#include <QDir>
+
+#if defined(Q_OS_UNIX)
+#include <sys/stat.h>
+#endif
 #include <QScopeGuard>
 #include <QTest>
 
@@ -87,6 +93,10 @@ private slots:
     void bothLanguages();
     void hostileServer_data();
     void hostileServer();
+    void specialFilesAreRefusedWithoutReading_data();
+    void specialFilesAreRefusedWithoutReading();
+    void standardInputStopsAtTheLimit();
+    void noCoreDumps();
     void readsStandardInput();
     void failuresSayWhy_data();
     void failuresSayWhy();
@@ -259,6 +269,70 @@ void TestCli::hostileServer()
                      "a control character reached the terminal");
         }
     }
+}
+
+void TestCli::specialFilesAreRefusedWithoutReading_data()
+{
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<QString>("says");
+    QTest::newRow("an endless device") << QStringLiteral("/dev/zero") << QStringLiteral("not a regular file");
+    QTest::newRow("a folder") << QDir::tempPath() << QStringLiteral("folder");
+    QTest::newRow("no such file") << QStringLiteral("/no/such/file.json") << QStringLiteral("no such file");
+#if defined(Q_OS_UNIX)
+    // A pipe no one writes to: reading it would block forever.
+    static QTemporaryDir dir;
+    const QString fifo = dir.filePath(QStringLiteral("ticket.fifo"));
+    if (::mkfifo(QFile::encodeName(fifo).constData(), 0600) == 0)
+        QTest::newRow("a pipe with no writer") << fifo << QStringLiteral("not a regular file");
+#endif
+}
+
+void TestCli::specialFilesAreRefusedWithoutReading()
+{
+    QFETCH(QString, path);
+    QFETCH(QString, says);
+    QElapsedTimer timer;
+    timer.start();
+    const Run r = cli({QStringLiteral("analyze"), QStringLiteral("--lang"), QStringLiteral("en"), path});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(QString::fromUtf8(r.err).contains(says), r.err.constData());
+    QVERIFY(timer.elapsed() < 10000);
+}
+
+void TestCli::standardInputStopsAtTheLimit()
+{
+    // 300 MB of zeros on standard input: read up to the 256 MB limit and one byte, then refused.
+    QProcess p;
+    p.setStandardInputFile(QStringLiteral("/dev/zero"));  // endless: only the limit ends the read
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("XDG_CONFIG_HOME"), configHome());
+    p.setProcessEnvironment(env);
+    p.start(QStringLiteral(PAYTRIAGE_CLI), {QStringLiteral("analyze"), QStringLiteral("--lang"), QStringLiteral("en"),
+                                            QStringLiteral("-")});
+    QVERIFY(p.waitForFinished(60000));
+    QCOMPARE(p.exitCode(), 2);
+    const QByteArray err = p.readAllStandardError();
+    QVERIFY2(err.contains("too large"), err.constData());
+}
+
+void TestCli::noCoreDumps()
+{
+#if defined(Q_OS_LINUX)
+    // While it waits for standard input, the running CLI may leave no core file: its core size
+    // limit is 0.
+    QProcess p;
+    p.start(QStringLiteral(PAYTRIAGE_CLI), {QStringLiteral("analyze"), QStringLiteral("-")});
+    QVERIFY(p.waitForStarted());
+    const auto coreLimit = [&p] {
+        QFile limits(QStringLiteral("/proc/%1/limits").arg(p.processId()));
+        return limits.open(QIODevice::ReadOnly) ? limits.readAll() : QByteArray();
+    };
+    QTRY_VERIFY(coreLimit().contains("Max core file size        0"));
+    p.closeWriteChannel();
+    QVERIFY(p.waitForFinished());
+#else
+    QSKIP("core limits are checked on Linux");
+#endif
 }
 
 void TestCli::bothLanguages()

@@ -161,6 +161,8 @@ private slots:
     void streamStops_data();
     void streamStops();
     void streamStopsWhenTheCallbackThrows();
+    void streamedErrorsAreNamedLikePastedOnes_data();
+    void streamedErrorsAreNamedLikePastedOnes();
     void streamedRecordsMatchTheParsedFile_data();
     void streamedRecordsMatchTheParsedFile();
 };
@@ -317,6 +319,55 @@ void TestDocument::streamStops()
     QCOMPARE(int(r.records), records);
     if (line > 0)
         QCOMPARE(r.error->position.line, line);
+}
+
+// A dump over 32 MB is streamed, strictly; what breaks it is named as decode() names it for a
+// paste: where (the true line and column), what (cut, not UTF-8, a NUL, too deep, not strict
+// JSON), and an excerpt that is valid UTF-8 with no control character.
+void TestDocument::streamedErrorsAreNamedLikePastedOnes_data()
+{
+    QTest::addColumn<QByteArray>("text");
+    QTest::addColumn<int>("kind");
+    QTest::addColumn<int>("line");
+    QTest::addColumn<int>("column");
+    QTest::addColumn<QString>("says");
+    using K = DecodeError::Kind;
+    // `{"b":"unterm` is cut: the end of the text, line 3, after its 12 characters.
+    QTest::newRow("cut inside a string") << QByteArray("[\n{\"a\":\"x\"},\n{\"b\":\"unterm") << int(K::Truncated) << 3 << 13
+                                         << QStringLiteral("ends before");
+    // Line 2 is `{"a":"caf` then the byte 0xE9 (Latin-1 é): column 10.
+    QTest::newRow("Latin-1 byte in a string") << QByteArray("[\n{\"a\":\"caf\xE9\"}]") << int(K::InvalidUtf8) << 2 << 10
+                                              << QStringLiteral("UTF-8");
+    QTest::newRow("NUL in a string") << QByteArray("[\n{\"a\":\"x\0y\"}]", 16) << int(K::NulByte) << 2 << 8
+                                     << QStringLiteral("NUL");
+    // Nesting passes 64 at the start of line 4: [ on line 1 (depth 1), the record's own brackets
+    // close again, 63 [ on line 3 (depth 64), and the [ that opens line 4 is the 65th.
+    QTest::newRow("too deep, on its true line")
+        << QByteArray("[\n{\"a\":[1]},\n") + QByteArray(63, '[') + "\n[[" + QByteArray(65, ']') + "]" << int(K::TooDeep) << 4 << 1
+        << QStringLiteral("too deeply");
+    QTest::newRow("an unquoted key: big files are read strictly")
+        << QByteArray("[\n{\"a\":1},\n{b:2}]") << int(K::Syntax) << 3 << 2 << QStringLiteral("strict JSON");
+}
+
+void TestDocument::streamedErrorsAreNamedLikePastedOnes()
+{
+    QFETCH(QByteArray, text);
+    QFETCH(int, kind);
+    QFETCH(int, line);
+    QFETCH(int, column);
+    QFETCH(QString, says);
+    QTemporaryDir dir;
+    const QString path = writeFile(dir, text);
+    const StreamResult r = streamRecords(path, 64, [](const StreamedRecord &) {});
+    QVERIFY(r.error);
+    QCOMPARE(int(r.error->kind), kind);
+    QVERIFY2(r.error->position == (TextPosition{line, column}), qPrintable(QStringLiteral("%1:%2").arg(r.error->position.line).arg(r.error->position.column)));
+    const QString message = r.error->message().toString();
+    QVERIFY2(message.contains(says), qPrintable(message));
+    // Never a raw control character or malformed byte in what is shown.
+    const std::string &excerpt = r.error->excerpt;
+    QVERIFY(std::none_of(excerpt.begin(), excerpt.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20; }));
+    QCOMPARE(QString::fromUtf8(excerpt.data(), qsizetype(excerpt.size())).toStdString(), excerpt);
 }
 
 void TestDocument::streamStopsWhenTheCallbackThrows()

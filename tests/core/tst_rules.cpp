@@ -102,6 +102,7 @@ private slots:
     void recordsWithTheSameKeys();
     void ruleIdsMatchTheDesign();
     void errorMessagePicksTheExplanation();
+    void errorShowsTheStatusReceived();
 };
 
 void TestRules::fires_data()
@@ -768,6 +769,24 @@ void TestRules::errorMessagePicksTheExplanation()
     };
     QCOMPARE(whoActs("결제가능 시간을 초과하였습니다."), QStringLiteral("merchant"));
     QCOMPARE(whoActs("내부 시스템 처리 작업이 실패했습니다."), QStringLiteral("Toss Payments"));
+}
+
+void TestRules::errorShowsTheStatusReceived()
+{
+    // The catalog says 500; a proxy answered 404 with the same body: the 404 is what is shown.
+    const auto http = [](int received) {
+        LoadedCase loaded = loadText(R"({"code":"FAILED_PAYMENT_INTERNAL_SYSTEM_PROCESSING","message":"x"})",
+                                     {"GET /v1/payments/pk", "/v1/payments/pk", received});
+        const FixedClock clock(soon);
+        const Analysis a = Analyzer(Catalog::builtIn(), clock).analyze(loaded.kase);
+        for (const Evidence &e : find(a, QStringLiteral("api-error.known"))->evidence)
+            if (e.name == "http")
+                return QString::fromStdString(e.value);
+        return QString();
+    };
+    QCOMPARE(http(404), QStringLiteral("404 (usually 500)"));
+    QCOMPARE(http(500), QStringLiteral("500"));
+    QCOMPARE(http(0), QStringLiteral("500"));  // pasted: only the catalog's is known
 }
 
 void TestRules::ruleIdsMatchTheDesign()

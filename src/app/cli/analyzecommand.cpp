@@ -14,8 +14,6 @@
 #include <QCoreApplication>
 #include <QFileInfo>
 
-#include <iostream>
-#include <iterator>
 
 namespace paytriage::cli {
 namespace {
@@ -143,20 +141,19 @@ int runAnalyze(const QStringList &arguments)
 
     std::string text;
     if (options.input == QLatin1String("-")) {
-        text.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+        bool tooLarge = false;
+        if (!readStandardInput(&text, maxInMemory, &tooLarge)) {
+            err(tooLarge ? tr("Standard input holds more than %1 MB: too large to analyse at once. Save it to a file: a "
+                              "transactions or settlements dump that is one JSON array is then analysed record by record.")
+                               .arg(maxInMemory >> 20)
+                         : tr("Cannot read standard input."));
+            return ExitFailed;
+        }
     } else {
         const QFileInfo info(options.input);
-        if (!info.exists()) {
-            err(tr("%1: no such file. Check the path.").arg(options.input));
-            return ExitFailed;
-        }
-        if (info.isDir()) {
-            err(tr("%1 is a folder; name a file.").arg(options.input));
-            return ExitFailed;
-        }
-        if (info.size() > streamThreshold && fileStartsWithArray(options.input))
+        if (info.isFile() && info.size() > streamThreshold && fileStartsWithArray(options.input))
             return analyzeStreamed(options, catalog, clock);
-        if (static_cast<std::size_t>(info.size()) > maxInMemory) {
+        if (info.isFile() && static_cast<std::size_t>(info.size()) > maxInMemory) {
             err(tr("%1 is %2 MB: too large to analyse as one document (limit %3 MB). Large transaction or "
                    "settlement dumps are analysed when the file is a single JSON array; otherwise split the file.")
                     .arg(options.input)
@@ -165,7 +162,7 @@ int runAnalyze(const QStringList &arguments)
             return ExitFailed;
         }
         QString error;
-        if (!readFile(options.input, &text, &error)) {
+        if (!readFile(options.input, &text, &error, maxInMemory)) {
             err(tr("Cannot read %1: %2").arg(options.input, error));
             return ExitFailed;
         }

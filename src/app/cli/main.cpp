@@ -6,12 +6,14 @@
 #include "lookupcommand.h"
 #include "output.h"
 
+#include "util/hardening.h"
 #include "util/i18n.h"
 
 #include <QCoreApplication>
 
 int main(int argc, char *argv[])
 {
+    paytriage::disableCoreDumps();  // before any secret key is read
     QCoreApplication app(argc, argv);
     QCoreApplication::setOrganizationName(QStringLiteral("PayTriage"));
     QCoreApplication::setApplicationName(QStringLiteral("PayTriage"));

@@ -7,6 +7,7 @@
 #include "net/secretstore.h"
 #include "screenshottour.h"
 #include "settings/preferences.h"
+#include "util/hardening.h"
 #include "util/i18n.h"
 
 #include <QApplication>
@@ -22,6 +23,7 @@ using namespace paytriage;
 
 int main(int argc, char *argv[])
 {
+    paytriage::disableCoreDumps();  // before any secret key is read
     QApplication app(argc, argv);
     // The same organisation and application as paytriage-cli: one settings file, one catalog override.
     QCoreApplication::setOrganizationName(QStringLiteral("PayTriage"));

@@ -691,6 +691,22 @@ void decodeInto(DecodeResult &result, const DecodeOptions &options)
 
 } // namespace
 
+const char *const kStrictLargeFile = QT_TRANSLATE_NOOP(
+    "paytriage::Decoder",
+    "strict JSON (a file over 32 MB is read as strict JSON, without the repairs made to pasted text: unquoted keys, "
+    "single quotes, comments, prose and several documents work only in smaller files)");
+
+std::optional<std::size_t> firstByteProblem(std::string_view text)
+{
+    const auto problem = decode_detail::findByteProblem(text);
+    return problem ? std::optional<std::size_t>(problem->offset) : std::nullopt;
+}
+
+std::string errorExcerptAt(std::string_view text, std::size_t offset)
+{
+    return decode_detail::errorExcerpt(text, offset);
+}
+
 Repair makeRepair(std::string_view text, RepairKind kind, ByteRange range)
 {
     const std::size_t begin = std::min(range.begin, text.size());

@@ -168,6 +168,17 @@ struct DecodeResult
 
 DecodeResult decode(std::string text, const DecodeOptions &options = {});
 
+// Where the first NUL byte or malformed UTF-8 sequence of text is, if any.
+std::optional<std::size_t> firstByteProblem(std::string_view text);
+
+// About 60 bytes of the line around offset, valid UTF-8 with no control character: what an
+// error shows of the text (the streaming reader's errors too).
+std::string errorExcerptAt(std::string_view text, std::size_t offset);
+
+// The reason a file read as strict JSON (a streamed dump) broke where lenient reading would have
+// gone on, for DecodeError::expected.
+extern const char *const kStrictLargeFile;
+
 // A repair of text found by a later step (the model reading JSON inside a string of a log line):
 // its position and excerpt made as decode() makes its own.
 Repair makeRepair(std::string_view text, RepairKind kind, ByteRange range);

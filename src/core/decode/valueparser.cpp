@@ -105,10 +105,8 @@ bool ValueParser::parse(std::size_t begin, ParsedValue &out)
                     }
                 }
                 // Checked before anything is pushed: the explicit stack never outgrows the limit.
-                if (m_depth >= m_maxDepth) {
-                    return fail(DecodeError::Kind::TooDeep, pos,
-                                "no more than " + std::to_string(m_maxDepth) + " levels of nesting");
-                }
+                if (m_depth >= m_maxDepth)
+                    return fail(DecodeError::Kind::TooDeep, pos);
                 openFrame(c == '{', pos);
                 ++pos;
                 step = c == '{' ? Step::FirstInObject : Step::FirstInArray;

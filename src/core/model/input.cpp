@@ -4,7 +4,9 @@
 #include "model/saxevents.h"
 #include "util/jsonutil.h"
 
+#include <QCoreApplication>
 #include <QFile>
+#include <QFileInfo>
 
 #include <algorithm>
 #include <cstring>
@@ -36,17 +38,33 @@ LoadedCase loadText(std::string text, const DocumentSource &source, const Decode
     return loaded;
 }
 
-bool readFile(const QString &path, std::string *contents, QString *error)
+bool readFile(const QString &path, std::string *contents, QString *error, std::size_t maxBytes)
 {
+    const QFileInfo info(path);
+    const auto tr = [](const char *text) { return QCoreApplication::translate("paytriage::Input", text); };
+    if (!info.exists()) {
+        *error = tr("no such file: check the path.");
+        return false;
+    }
+    if (info.isDir()) {
+        *error = tr("this is a folder: name a file.");
+        return false;
+    }
+    if (!info.isFile()) {
+        *error = tr("not a regular file (a device, a pipe or a socket): save the text to a file first.");
+        return false;
+    }
+    if (std::size_t(std::max<qint64>(0, info.size())) > maxBytes) {
+        *error = tr("%1 MB, more than %2 MB: too large to read at once.").arg(info.size() >> 20).arg(maxBytes >> 20);
+        return false;
+    }
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         *error = file.errorString();
         return false;
     }
-    const qint64 size = file.size();
     contents->clear();
-    if (size > 0)
-        contents->reserve(static_cast<std::size_t>(size));
+    contents->reserve(static_cast<std::size_t>(std::max<qint64>(0, info.size())));
     char buffer[1 << 16];
     for (;;) {
         const qint64 n = file.read(buffer, sizeof buffer);
@@ -57,8 +75,31 @@ bool readFile(const QString &path, std::string *contents, QString *error)
         if (n == 0)
             break;
         contents->append(buffer, static_cast<std::size_t>(n));
+        if (contents->size() > maxBytes) {  // it grew while being read
+            *error = tr("more than %1 MB: too large to read at once.").arg(maxBytes >> 20);
+            contents->clear();
+            return false;
+        }
     }
     return true;
+}
+
+bool readStandardInput(std::string *contents, std::size_t maxBytes, bool *tooLarge)
+{
+    contents->clear();
+    *tooLarge = false;
+    char buffer[1 << 16];
+    for (;;) {
+        const std::size_t n = std::fread(buffer, 1, sizeof buffer, stdin);
+        contents->append(buffer, n);
+        if (contents->size() > maxBytes) {
+            *tooLarge = true;
+            contents->clear();
+            return false;
+        }
+        if (n < sizeof buffer)
+            return !std::ferror(stdin);
+    }
 }
 
 ChunkedFileReader::ChunkedFileReader(std::FILE *file, std::size_t chunk)
@@ -425,7 +466,8 @@ bool replay(const EventChunk &chunk, RecordSax &sax)
     return more;
 }
 
-// Line and column of a byte offset, by reading the file again up to it (errors only).
+// Line, column and excerpt of a byte offset, by reading the file again up to it (errors only).
+// A dump is often one line of 400 MB: only a window around the offset is kept.
 DecodeError locate(const QString &path, std::size_t offset, DecodeError::Kind kind)
 {
     DecodeError error;
@@ -434,27 +476,126 @@ DecodeError locate(const QString &path, std::size_t offset, DecodeError::Kind ki
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return error;
+    constexpr std::size_t kBefore = 256;
+    constexpr std::size_t kAfter = 128;
     std::size_t consumed = 0;
-    std::string lineText;
     int line = 1;
-    while (consumed <= offset) {
+    int column = 1;  // in code points: a byte that continues a UTF-8 sequence does not count
+    std::string before;
+    std::string after;
+    for (bool done = false; !done;) {
         const QByteArray chunk = file.read(1 << 20);
         if (chunk.isEmpty())
             break;
-        for (qsizetype i = 0; i < chunk.size() && consumed <= offset; ++i, ++consumed) {
-            if (chunk[i] == '\n') {
+        for (qsizetype i = 0; i < chunk.size(); ++i, ++consumed) {
+            const char c = chunk[i];
+            if (consumed >= offset) {
+                if (c == '\n' || after.size() >= kAfter) {
+                    done = true;
+                    break;
+                }
+                after += c;
+                continue;
+            }
+            if (c == '\n') {
                 ++line;
-                lineText.clear();
-            } else if (lineText.size() < 100000) {
-                lineText += chunk[i];
+                column = 1;
+                before.clear();
+                continue;
+            }
+            if ((static_cast<unsigned char>(c) & 0xC0) != 0x80)
+                ++column;
+            before += c;
+            if (before.size() >= 2 * kBefore)
+                before.erase(0, kBefore);
+        }
+    }
+    error.position = {line, column};
+    error.excerpt = errorExcerptAt(before + after, before.size());
+    return error;
+}
+
+// Where nesting first goes deeper than maxDepth: a scan that counts brackets outside strings, as
+// the streamed parse does, to name the true line of a file nested too deeply.
+std::size_t deepestOffset(const QString &path, std::size_t maxDepth)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return 0;
+    std::size_t depth = 0;
+    std::size_t consumed = 0;
+    bool inString = false;
+    bool escaped = false;
+    for (;;) {
+        const QByteArray chunk = file.read(1 << 20);
+        if (chunk.isEmpty())
+            return consumed;
+        for (qsizetype i = 0; i < chunk.size(); ++i, ++consumed) {
+            const char c = chunk[i];
+            if (inString) {
+                if (escaped)
+                    escaped = false;
+                else if (c == '\\')
+                    escaped = true;
+                else if (c == '"')
+                    inString = false;
+            } else if (c == '"') {
+                inString = true;
+            } else if (c == '{' || c == '[') {
+                if (++depth > maxDepth)
+                    return consumed;
+            } else if ((c == '}' || c == ']') && depth > 0) {
+                --depth;
             }
         }
     }
-    error.position.line = line;
-    const std::string before = lineText.size() > 0 ? lineText.substr(0, lineText.size() - 1) : std::string();
-    error.position.column = static_cast<int>(QString::fromUtf8(before.data(), qsizetype(before.size())).size()) + 1;
-    const std::size_t from = before.size() > 40 ? before.size() - 40 : 0;
-    error.excerpt = QString::fromUtf8(lineText.data() + from, qsizetype(lineText.size() - from)).toStdString();
+}
+
+// The error a streamed parse stopped with, named as decode() names it for a pasted text: the text
+// cut short, bytes that are not UTF-8, a NUL, or a syntax error in a file read strictly.
+DecodeError streamError(const QString &path, std::size_t offset, const std::string &text)
+{
+    DecodeError::Kind kind = DecodeError::Kind::Syntax;
+    if (text.find("ill-formed UTF-8") != std::string::npos)
+        kind = DecodeError::Kind::InvalidUtf8;
+    else if (text.find("U+0000") != std::string::npos)
+        kind = DecodeError::Kind::NulByte;
+    // At the last visible byte, or past it, whatever nlohmann calls it: the file was cut.
+    const QFileInfo info(path);
+    std::size_t end = std::size_t(std::max<qint64>(0, info.size()));
+    if (kind == DecodeError::Kind::Syntax) {
+        QFile file(path);
+        if (file.open(QIODevice::ReadOnly)) {
+            const qint64 tail = std::min<qint64>(info.size(), 4096);
+            file.seek(info.size() - tail);
+            const QByteArray last = file.read(tail);
+            qsizetype i = last.size();
+            while (i > 0 && (last[i - 1] == ' ' || last[i - 1] == '\n' || last[i - 1] == '\r' || last[i - 1] == '\t'))
+                --i;
+            end = std::size_t(info.size() - tail + i);
+            if (offset < std::size_t(info.size()) && offset < std::size_t(info.size() - tail + last.size())
+                && offset >= std::size_t(info.size() - tail) && last[qsizetype(offset - std::size_t(info.size() - tail))] == '\0')
+                kind = DecodeError::Kind::NulByte;
+        }
+        if (offset + 1 >= end || text.find("unexpected end of input") != std::string::npos)
+            kind = DecodeError::Kind::Truncated;
+    }
+    // nlohmann names a bad byte a little after it: the first bad byte near there is the one.
+    if (kind == DecodeError::Kind::InvalidUtf8 || kind == DecodeError::Kind::NulByte) {
+        QFile file(path);
+        const std::size_t from = offset > 16 ? offset - 16 : 0;
+        if (file.open(QIODevice::ReadOnly) && file.seek(qint64(from))) {
+            const QByteArray window = file.read(24);
+            qsizetype skip = 0;  // a window that starts inside a sequence
+            while (skip < window.size() && skip < 3 && (static_cast<unsigned char>(window[skip]) & 0xC0) == 0x80)
+                ++skip;
+            if (const auto bad = firstByteProblem(std::string_view(window.constData() + skip, std::size_t(window.size() - skip))))
+                offset = from + std::size_t(skip) + *bad;
+        }
+    }
+    DecodeError error = locate(path, kind == DecodeError::Kind::Truncated ? end : offset, kind);
+    if (kind == DecodeError::Kind::Syntax)
+        error.expected = kStrictLargeFile;
     return error;
 }
 
@@ -489,10 +630,8 @@ StreamResult streamRecords(const QString &path, std::size_t maxDepth,
     RecordSax sax(maxDepth, onRecord);
     EventChunk chunk;
     bool stopped = false;
-    std::uint64_t chunkOffset = 0;
     bool failed = false;
     while (!stopped && channel.receive(&chunk)) {
-        chunkOffset = chunk.offset;
         stopped = !replay(chunk, sax);
         const bool last = chunk.last;
         if (!stopped && chunk.failed) {
@@ -508,15 +647,13 @@ StreamResult streamRecords(const QString &path, std::size_t maxDepth,
         return result;
     channel.stop();  // no need to read on while the file is read again for the error's place
     // bom was set before the parser sent its first chunk, and one was received.
-    if (sax.failedDeep())
-        result.error = locate(path, static_cast<std::size_t>(chunkOffset), DecodeError::Kind::TooDeep);
-    else if (!sax.topLevelArray() && sax.errorText().empty())
+    if (sax.failedDeep()) {
+        result.error = locate(path, deepestOffset(path, maxDepth), DecodeError::Kind::TooDeep);
+    } else if (!sax.topLevelArray() && sax.errorText().empty()) {
         result.error = DecodeError{DecodeError::Kind::NoJson, 0, {}, {}, {}};
-    else
-        result.error = locate(path, sax.errorOffset() + bom,
-                              sax.errorText().find("unexpected end of input") != std::string::npos
-                                  ? DecodeError::Kind::Truncated
-                                  : DecodeError::Kind::Syntax);
+    } else {
+        result.error = streamError(path, sax.errorOffset() + bom, sax.errorText());
+    }
     return result;
 }
 

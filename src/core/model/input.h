@@ -25,8 +25,15 @@ struct LoadedCase
 
 LoadedCase loadText(std::string text, const DocumentSource &source, const DecodeOptions &options = {});
 
-// Reads a whole file into memory (for decode()). Fails with a message on I/O errors.
-bool readFile(const QString &path, std::string *contents, QString *error);
+// Reads a whole file into memory (for decode()). Only a regular file: a device (/dev/zero), a
+// pipe (whose writer may never come) or a folder is refused before reading. A file that grows
+// past maxBytes while being read stops one byte after it. Fails with a message in the UI
+// language that says what to do.
+bool readFile(const QString &path, std::string *contents, QString *error,
+              std::size_t maxBytes = std::size_t(256) * 1024 * 1024);
+
+// Reads standard input into memory, stopping one byte past maxBytes (then *tooLarge is set).
+bool readStandardInput(std::string *contents, std::size_t maxBytes, bool *tooLarge);
 
 // An input iterator over a file's bytes, read in large chunks: lets nlohmann's parser read a
 // file far faster than through std::istream, in constant memory.

@@ -91,9 +91,22 @@ std::string textSummary(const ReportInput &in, const Palette &c)
 {
     std::string out;
     const auto counts = in.analysis.counts();
+    // "payment, transactions", or "error ×100000" for a paste of a hundred thousand errors.
+    std::vector<std::pair<std::string_view, std::size_t>> byKind;
+    for (const Document &d : in.kase.documents) {
+        const std::string_view id = kindId(d.kind);
+        const auto it = std::find_if(byKind.begin(), byKind.end(), [id](const auto &k) { return k.first == id; });
+        if (it == byKind.end())
+            byKind.emplace_back(id, 1);
+        else
+            ++it->second;
+    }
     std::string kinds;
-    for (const Document &d : in.kase.documents)
-        kinds += (kinds.empty() ? "" : ", ") + std::string(kindId(d.kind));
+    for (const auto &[id, count] : byKind) {
+        kinds += (kinds.empty() ? "" : ", ") + std::string(id);
+        if (count > 1)
+            kinds += " ×" + std::to_string(count);
+    }
     const auto worst = in.analysis.worst();
     // Everything that comes from data or a server goes through printable(): the report's own
     // colours are the only control characters that reach the terminal.
@@ -161,7 +174,7 @@ std::string textFinding(const Finding &f, Language lang, const TextStyle &style,
     if (!f.pointers.empty())
         where += ' ' + printable(f.pointers.front());
     if (f.occurrences > 1)
-        where += " (" + s(QCoreApplication::translate("paytriage::TextReport", "×%1 records").arg(f.occurrences)) + ')';
+        where += " (" + s(QCoreApplication::translate("paytriage::TextReport", "×%1").arg(f.occurrences)) + ')';
     out += '\n' + colour + padRight(s(label), 9) + c.reset + ' ' + c.bold + printable(f.title.in(lang)) + c.reset + '\n';
     out += "          " + c.dim + f.rule + "  " + where + c.reset + '\n';
     out += wrap(printable(f.detail.in(lang)), 10, style.width);

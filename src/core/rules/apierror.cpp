@@ -36,6 +36,22 @@ std::string joinNumbers(const Json *list)
     return out.empty() ? std::string("?") : out;
 }
 
+// The HTTP status to show: the one received, with the catalog's where they differ.
+LocalizedText httpText(int received, const Json *usual)
+{
+    const std::string catalog = joinNumbers(usual);
+    if (received == 0)
+        return {catalog, catalog};
+    const std::string status = std::to_string(received);
+    bool listed = catalog == "?";
+    if (usual && usual->is_array())
+        for (const Json &n : *usual)
+            listed = listed || (n.is_number_integer() && n.get<int>() == received);
+    if (listed)
+        return {status, status};
+    return {status + " (보통 " + catalog + ")", status + " (usually " + catalog + ")"};
+}
+
 class ApiErrorRule final : public Rule
 {
 public:
@@ -103,7 +119,7 @@ private:
                      FindingSink::arg("causes", Catalog::text(explanation, "causes"), false),
                      FindingSink::arg("check", Catalog::text(explanation, "check"), false),
                      FindingSink::arg("whoActs", whoActsText(ctx.catalog, json::get(explanation, "whoActs"))),
-                     FindingSink::arg("http", joinNumbers(json::get(*entry, "http")))});
+                     FindingSink::arg("http", httpText(httpStatus, json::get(*entry, "http")))});
     }
 
     // The catalog's explanation of a code, or of the variant whose words the message holds.

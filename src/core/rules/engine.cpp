@@ -225,6 +225,21 @@ void FindingSink::report(std::string_view rule, std::string_view variant, Severi
                          std::size_t document, std::vector<std::string> pointers, std::vector<Arg> args,
                          std::string foldKey, std::vector<FindingLocation> related)
 {
+    // Findings the analysis keeps fold when they say the same thing: a paste of 100,000 copies of
+    // one error object makes one finding seen 100,000 times, not 100,000 findings. (Findings handed
+    // on as they come are never kept, so never folded by what they say.)
+    if (foldKey.empty() && !m_handOn) {
+        foldKey.assign(1, '\x1d');
+        foldKey += variant;
+        for (const Arg &a : args) {
+            foldKey += '\x1f';
+            foldKey += a.name;
+            foldKey += '=';
+            foldKey += a.value;
+            foldKey += '\x1e';
+            foldKey += a.valueKo;
+        }
+    }
     const bool folds = !foldKey.empty();
     if (folds) {
         foldKey = std::string(rule) + '|' + foldKey;
@@ -233,8 +248,13 @@ void FindingSink::report(std::string_view rule, std::string_view variant, Severi
             Finding &f = m_findings[it->second];
             ++f.occurrences;
             // Keep a few more places so the user can jump to them; not all of a million.
-            if (f.pointers.size() < 20 && !pointers.empty())
-                f.pointers.push_back(std::move(pointers.front()));
+            constexpr std::size_t kPlaces = 20;
+            if (!pointers.empty()) {
+                if (document == f.document && f.pointers.size() < kPlaces)
+                    f.pointers.push_back(std::move(pointers.front()));
+                else if (document != f.document && f.related.size() < kPlaces)
+                    f.related.push_back({document, std::move(pointers.front())});
+            }
             return;
         }
         m_folded.emplace(std::move(foldKey), m_findings.size());
