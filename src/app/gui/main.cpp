@@ -18,12 +18,20 @@
 #include <QTemporaryDir>
 
 #include <cstdio>
+#include <cstring>
 
 using namespace paytriage;
 
 int main(int argc, char *argv[])
 {
     paytriage::disableCoreDumps();  // before any secret key is read
+    // Answered before the application starts: it needs no display (packaging checks run headless).
+    for (int i = 1; i < argc; ++i) {
+        if (std::strcmp(argv[i], "--version") == 0) {
+            std::printf("PayTriage %s\n", PAYTRIAGE_VERSION);
+            return 0;
+        }
+    }
     QApplication app(argc, argv);
     // The same organisation and application as paytriage-cli: one settings file, one catalog override.
     QCoreApplication::setOrganizationName(QStringLiteral("PayTriage"));
