@@ -476,58 +476,36 @@ bool ApiCall::pageAdvances(const Json &page, qint64 pageBytes)
     return false;
 }
 
-void ApiCall::handleReply(QNetworkReply *reply)
+AnswerReading readAnswer(const Answer &answer, const QDateTime &now)
 {
-    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    ApiError error;
-    error.httpStatus = status;
-    error.attempts = m_totalAttempts;
-    const QByteArray bytes = m_tooLarge ? QByteArray() : reply->readAll();
-
-    error.list = m_paging != Paging::None;
-    if (m_tooLarge) {
-        error.kind = ApiError::Kind::TooLarge;
-        error.detail = QStringLiteral("%1 MB").arg(m_config.maxResponseBytes / (1024 * 1024));
-        finishWithError(error);
-        return;
-    }
-    if (m_timedOut) {
-        error.kind = ApiError::Kind::Timeout;
-        error.detail = QStringLiteral("%1 s").arg(m_timeoutMs / 1000.0);
-        if (!scheduleRetry(error))
-            finishWithError(error);
-        return;
-    }
+    const auto tr = [](const char *text) { return QCoreApplication::translate("paytriage::ApiCall", text); };
+    AnswerReading reading;
+    ApiError &error = reading.error;
+    error.httpStatus = answer.status;
+    const auto fail = [&](ApiError::Kind kind, QString detail, bool retry) {
+        error.kind = kind;
+        error.detail = std::move(detail);
+        reading.outcome = retry ? AnswerReading::Outcome::RetryableError : AnswerReading::Outcome::Error;
+        return reading;
+    };
+    if (answer.tooLarge)
+        return fail(ApiError::Kind::TooLarge, QStringLiteral("%1 MB").arg(answer.maxBytes / (1024 * 1024)), false);
+    if (answer.timedOut)
+        return fail(ApiError::Kind::Timeout, QStringLiteral("%1 s").arg(answer.timeoutMs / 1000.0), true);
     // A redirect that was not followed (to another origin): never retried, never re-sent.
-    if ((status >= 300 && status < 400) || reply->error() == QNetworkReply::InsecureRedirectError
-        || reply->error() == QNetworkReply::TooManyRedirectsError) {
-        error.kind = ApiError::Kind::Redirect;
-        error.detail = QString::fromUtf8(reply->rawHeader("Location"));
-        finishWithError(error);
-        return;
-    }
+    if ((answer.status >= 300 && answer.status < 400) || answer.networkError == QNetworkReply::InsecureRedirectError
+        || answer.networkError == QNetworkReply::TooManyRedirectsError)
+        return fail(ApiError::Kind::Redirect, QString::fromUtf8(answer.location), false);
     // Fewer bytes than promised: the connection dropped mid-body.
-    const QVariant promised = reply->header(QNetworkRequest::ContentLengthHeader);
-    if (promised.isValid() && promised.toLongLong() > bytes.size()) {
-        error.kind = ApiError::Kind::Network;
-        error.detail = tr("the answer was cut short: %1 of %2 bytes").arg(bytes.size()).arg(promised.toLongLong());
-        if (!scheduleRetry(error))
-            finishWithError(error);
-        return;
-    }
-    if (reply->error() != QNetworkReply::NoError && status == 0) {
-        error.kind = kindOf(reply->error());
-        error.detail = reply->errorString();
-        if (!scheduleRetry(error))
-            finishWithError(error);
-        return;
-    }
+    if (answer.promisedBytes > answer.bytes.size())
+        return fail(ApiError::Kind::Network,
+                    tr("the answer was cut short: %1 of %2 bytes").arg(answer.bytes.size()).arg(answer.promisedBytes), true);
+    if (answer.networkError != QNetworkReply::NoError && answer.status == 0)
+        return fail(kindOf(answer.networkError), answer.networkErrorText, true);
 
-    const QString contentType = reply->header(QNetworkRequest::ContentTypeHeader).toString();
-    Json body = Json::parse(bytes.constData(), bytes.constData() + bytes.size(), nullptr, false);
-    const bool json = !body.is_discarded() && contentType.contains(QLatin1String("json"), Qt::CaseInsensitive);
-
-    if (status >= 400) {
+    Json body = Json::parse(answer.bytes.constData(), answer.bytes.constData() + answer.bytes.size(), nullptr, false);
+    const bool json = !body.is_discarded() && answer.contentType.contains(QLatin1String("json"), Qt::CaseInsensitive);
+    if (answer.status >= 400) {
         error.kind = ApiError::Kind::Http;
         if (json && body.is_object()) {
             // Core API {code, message}; Apps-in-Toss {resultType: FAIL, error: {errorCode, reason}};
@@ -541,42 +519,79 @@ void ApiCall::handleReply(QNetworkReply *reply)
             if (error.message.empty())
                 error.message = scalarText(memberOf(e, "reason"));
         }
-        if (scheduleRetry(error, parseRetryAfter(reply->rawHeader("Retry-After"), QDateTime::currentDateTimeUtc())))
-            return;
-        ApiResponse response;
-        response.error = error;
-        response.httpStatus = status;
         if (json)
-            response.body = std::move(body);  // the error object itself is evidence
+            reading.body = std::move(body);  // the error object itself is evidence
+        reading.retryAfterMs = parseRetryAfter(answer.retryAfter, now);
+        reading.outcome = error.retryable() ? AnswerReading::Outcome::RetryableError : AnswerReading::Outcome::Error;
+        return reading;
+    }
+    if (!json) {
+        // A body cut short by the network is worth one more try.
+        return fail(ApiError::Kind::InvalidResponse,
+                    body.is_discarded() ? tr("HTTP %1, %2 bytes that are not JSON").arg(answer.status).arg(answer.bytes.size())
+                                        : tr("Content-Type %1").arg(answer.contentType.isEmpty() ? tr("missing") : answer.contentType),
+                    true);
+    }
+    if (answer.list && !body.is_array())
+        return fail(ApiError::Kind::InvalidResponse, tr("expected a JSON array of records"), false);
+    reading.outcome = AnswerReading::Outcome::Body;
+    reading.body = std::move(body);
+    return reading;
+}
+
+void ApiCall::handleReply(QNetworkReply *reply)
+{
+    Answer answer;
+    answer.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    answer.networkError = reply->error();
+    answer.networkErrorText = reply->errorString();
+    answer.contentType = reply->header(QNetworkRequest::ContentTypeHeader).toString();
+    answer.tooLarge = m_tooLarge;
+    answer.timedOut = m_timedOut;
+    answer.bytes = m_tooLarge ? QByteArray() : reply->readAll();
+    const QVariant promised = reply->header(QNetworkRequest::ContentLengthHeader);
+    answer.promisedBytes = promised.isValid() ? promised.toLongLong() : -1;
+    answer.location = reply->rawHeader("Location");
+    answer.retryAfter = reply->rawHeader("Retry-After");
+    answer.list = m_paging != Paging::None;
+    answer.maxBytes = m_config.maxResponseBytes;
+    answer.timeoutMs = m_timeoutMs;
+
+    AnswerReading reading = readAnswer(answer, QDateTime::currentDateTimeUtc());
+    reading.error.attempts = m_totalAttempts;
+    reading.error.list = answer.list;
+    switch (reading.outcome) {
+    case AnswerReading::Outcome::RetryableError: {
+        // What is not JSON is retried as a network fault (a body cut short), and told as what it was.
+        ApiError retry = reading.error;
+        if (retry.kind == ApiError::Kind::InvalidResponse)
+            retry.kind = ApiError::Kind::Network;
+        if (scheduleRetry(retry, reading.retryAfterMs))
+            return;
+        [[fallthrough]];
+    }
+    case AnswerReading::Outcome::Error: {
+        ApiResponse response;
+        response.httpStatus = reading.error.httpStatus;
+        response.error = std::move(reading.error);
+        response.body = std::move(reading.body);
         finish(std::move(response));
         return;
     }
-    if (!json) {
-        error.kind = ApiError::Kind::InvalidResponse;
-        error.detail = body.is_discarded() ? tr("HTTP %1, %2 bytes that are not JSON").arg(status).arg(bytes.size())
-                                           : tr("Content-Type %1").arg(contentType.isEmpty() ? tr("missing") : contentType);
-        // A body cut short by the network is worth one more try.
-        if (!scheduleRetry(ApiError{ApiError::Kind::Network, 0, {}, {}, error.detail, m_totalAttempts}))
-            finishWithError(error);
-        return;
+    case AnswerReading::Outcome::Body:
+        break;
     }
-
+    Json &body = *reading.body;
     if (m_paging == Paging::None) {
         ApiResponse response;
         response.body = std::move(body);
-        response.httpStatus = status;
+        response.httpStatus = answer.status;
         finish(std::move(response));
-        return;
-    }
-    if (!body.is_array()) {
-        error.kind = ApiError::Kind::InvalidResponse;
-        error.detail = tr("expected a JSON array of records");
-        finishWithError(error);
         return;
     }
     const std::size_t received = body.size();
     const bool last = received < std::size_t(m_pageSize) || received == 0;
-    if (!last && !pageAdvances(body, bytes.size()))
+    if (!last && !pageAdvances(body, answer.bytes.size()))
         return;
     for (Json &item : body)
         m_items.push_back(std::move(item));
@@ -584,7 +599,7 @@ void ApiCall::handleReply(QNetworkReply *reply)
     if (last) {
         ApiResponse response;
         response.body = std::move(m_items);
-        response.httpStatus = status;
+        response.httpStatus = answer.status;
         response.pages = m_page;
         finish(std::move(response));
         return;

@@ -11,6 +11,7 @@
 
 #include <QDateTime>
 #include <QElapsedTimer>
+#include <QNetworkReply>
 #include <QObject>
 #include <QPointer>
 #include <QSslConfiguration>
@@ -65,6 +66,41 @@ struct ClientConfig
 // from now (never negative); nullopt when absent or unreadable. 64-bit: a value past the retry
 // budget is read as such, not wrapped.
 std::optional<qint64> parseRetryAfter(const QByteArray &value, const QDateTime &now);
+
+// One HTTP answer as it arrived, without the network object: what readAnswer() decides from.
+struct Answer
+{
+    int status = 0;                   // 0 when no HTTP answer came
+    QNetworkReply::NetworkError networkError = QNetworkReply::NoError;
+    QString networkErrorText;
+    QString contentType;
+    QByteArray bytes;
+    qint64 promisedBytes = -1;        // Content-Length, -1 when absent
+    QByteArray location;              // of a redirect
+    QByteArray retryAfter;
+    bool timedOut = false;
+    bool tooLarge = false;            // the body passed maxBytes and was not read
+    bool list = false;                // a list call: the body must be an array
+    qint64 maxBytes = 0;
+    int timeoutMs = 0;
+};
+
+struct AnswerReading
+{
+    enum class Outcome {
+        Body,            // usable JSON: body holds it
+        Error,           // error says what; body holds an error object the server sent, if any
+        RetryableError   // the same, worth another attempt (after retryAfterMs when given)
+    };
+    Outcome outcome = Outcome::Error;
+    ApiError error;
+    std::optional<Json> body;
+    std::optional<qint64> retryAfterMs;
+};
+
+// What an answer means, read by type from whatever the server sent (tested and fuzzed on its
+// own: tests/fuzz). Never throws on any input.
+AnswerReading readAnswer(const Answer &answer, const QDateTime &now);
 
 // The problem with an id as one path segment of a lookup ("", ".", ".." or control characters), or
 // nullopt.

@@ -153,6 +153,9 @@ private slots:
     void retryAfterForms_data();
     void retryAfterForms();
     void retryAfterAsADateIsWaitedFor();
+    void answersAreReadByType_data();
+    void answersAreReadByType();
+    void answersThatAreNotWhole();
     void idsThatAreNoPathSegment_data();
     void idsThatAreNoPathSegment();
     void baseUrlKeepsItsPathPrefix();
@@ -477,6 +480,118 @@ void TestTossClient::retryAfterForms()
     const QDateTime now(QDate(2026, 12, 1), QTime(22, 40, 0), Qt::UTC);
     const std::optional<qint64> parsed = parseRetryAfter(value, now);
     QCOMPARE(parsed.value_or(-1), ms);
+}
+
+void TestTossClient::answersAreReadByType_data()
+{
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QString>("contentType");
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<bool>("list");
+    QTest::addColumn<int>("outcome");      // AnswerReading::Outcome
+    QTest::addColumn<int>("kind");         // ApiError::Kind when not a body
+    QTest::addColumn<QString>("code");
+    QTest::addColumn<bool>("keepsBody");
+    using O = AnswerReading::Outcome;
+    using K = ApiError::Kind;
+    const QString json = QStringLiteral("application/json; charset=utf-8");
+    QTest::newRow("payment") << 200 << json << QByteArray(R"({"status":"DONE"})") << false << int(O::Body) << 0 << QString() << true;
+    QTest::newRow("list") << 200 << json << QByteArray("[]") << true << int(O::Body) << 0 << QString() << true;
+    QTest::newRow("list that is an object") << 200 << json << QByteArray("{}") << true << int(O::Error) << int(K::InvalidResponse) << QString() << false;
+    QTest::newRow("core error") << 404 << json << QByteArray(R"({"code":"NOT_FOUND_PAYMENT","message":"m"})") << false
+                                << int(O::Error) << int(K::Http) << QStringLiteral("NOT_FOUND_PAYMENT") << true;
+    QTest::newRow("numeric code") << 400 << json << QByteArray(R"({"code":4001,"message":null})") << false
+                                  << int(O::Error) << int(K::Http) << QStringLiteral("4001") << true;
+    QTest::newRow("apps-in-toss error") << 400 << json << QByteArray(R"({"resultType":"FAIL","error":{"errorCode":"E1","reason":"r"}})") << false
+                                        << int(O::Error) << int(K::Http) << QStringLiteral("E1") << true;
+    QTest::newRow("500 is worth another try") << 500 << json << QByteArray(R"({"code":"FAILED_INTERNAL_SYSTEM_PROCESSING"})") << false
+                                              << int(O::RetryableError) << int(K::Http) << QStringLiteral("FAILED_INTERNAL_SYSTEM_PROCESSING") << true;
+    QTest::newRow("502 HTML from a gateway") << 502 << QStringLiteral("text/html") << QByteArray("<html>Bad Gateway</html>") << false
+                                             << int(O::RetryableError) << int(K::Http) << QString() << false;
+    QTest::newRow("200 HTML") << 200 << QStringLiteral("text/html") << QByteArray("<html/>") << false
+                              << int(O::RetryableError) << int(K::InvalidResponse) << QString() << false;
+    QTest::newRow("200 JSON without Content-Type") << 200 << QString() << QByteArray("{}") << false
+                                                   << int(O::RetryableError) << int(K::InvalidResponse) << QString() << false;
+    QTest::newRow("error object that is an array") << 400 << json << QByteArray("[1,2]") << false
+                                                   << int(O::Error) << int(K::Http) << QString() << true;
+    QTest::newRow("error with nested nulls") << 403 << json << QByteArray(R"({"code":null,"message":{"a":1},"error":null})") << false
+                                             << int(O::Error) << int(K::Http) << QString() << true;
+}
+
+void TestTossClient::answersAreReadByType()
+{
+    QFETCH(int, status);
+    QFETCH(QString, contentType);
+    QFETCH(QByteArray, bytes);
+    QFETCH(bool, list);
+    QFETCH(int, outcome);
+    QFETCH(int, kind);
+    QFETCH(QString, code);
+    QFETCH(bool, keepsBody);
+    Answer answer;
+    answer.status = status;
+    answer.contentType = contentType;
+    answer.bytes = bytes;
+    answer.list = list;
+    const AnswerReading reading = readAnswer(answer, QDateTime::currentDateTimeUtc());
+    QCOMPARE(int(reading.outcome), outcome);
+    if (reading.outcome != AnswerReading::Outcome::Body) {
+        QCOMPARE(int(reading.error.kind), kind);
+        QCOMPARE(QString::fromStdString(reading.error.code), code);
+    }
+    QCOMPARE(reading.body.has_value(), keepsBody);
+}
+
+void TestTossClient::answersThatAreNotWhole()
+{
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    Answer cut;
+    cut.status = 200;
+    cut.contentType = QStringLiteral("application/json");
+    cut.bytes = QByteArray(R"({"status":"DO)");
+    cut.promisedBytes = 40;
+    AnswerReading reading = readAnswer(cut, now);
+    QCOMPARE(reading.outcome, AnswerReading::Outcome::RetryableError);
+    QCOMPARE(reading.error.kind, ApiError::Kind::Network);
+
+    Answer slow;
+    slow.timedOut = true;
+    slow.timeoutMs = 2500;
+    reading = readAnswer(slow, now);
+    QCOMPARE(reading.outcome, AnswerReading::Outcome::RetryableError);
+    QCOMPARE(reading.error.kind, ApiError::Kind::Timeout);
+    QCOMPARE(reading.error.detail, QStringLiteral("2.5 s"));
+
+    Answer huge;
+    huge.tooLarge = true;
+    huge.maxBytes = 64 * 1024 * 1024;
+    reading = readAnswer(huge, now);
+    QCOMPARE(reading.outcome, AnswerReading::Outcome::Error);
+    QCOMPARE(reading.error.kind, ApiError::Kind::TooLarge);
+
+    Answer away;
+    away.status = 302;
+    away.location = "https://elsewhere.example/v1/payments/x";
+    reading = readAnswer(away, now);
+    QCOMPARE(reading.outcome, AnswerReading::Outcome::Error);
+    QCOMPARE(reading.error.kind, ApiError::Kind::Redirect);
+    QCOMPARE(reading.error.detail, QStringLiteral("https://elsewhere.example/v1/payments/x"));
+
+    Answer refused;
+    refused.networkError = QNetworkReply::ConnectionRefusedError;
+    refused.networkErrorText = QStringLiteral("Connection refused");
+    reading = readAnswer(refused, now);
+    QCOMPARE(reading.outcome, AnswerReading::Outcome::RetryableError);
+    QCOMPARE(reading.error.kind, ApiError::Kind::Network);
+
+    Answer limited;
+    limited.status = 429;
+    limited.contentType = QStringLiteral("application/json");
+    limited.bytes = QByteArray(R"({"code":"TOO_MANY_REQUESTS"})");
+    limited.retryAfter = "7";
+    reading = readAnswer(limited, now);
+    QCOMPARE(reading.outcome, AnswerReading::Outcome::RetryableError);
+    QCOMPARE(reading.retryAfterMs.value_or(-1), qint64(7000));
 }
 
 void TestTossClient::retryAfterAsADateIsWaitedFor()
