@@ -54,26 +54,6 @@
 <context>
     <name>paytriage::ApiCall</name>
     <message>
-        <source>the answer was cut short: %1 of %2 bytes</source>
-        <translation>the answer was cut short: %1 of %2 bytes</translation>
-    </message>
-    <message>
-        <source>HTTP %1, %2 bytes that are not JSON</source>
-        <translation>HTTP %1, %2 bytes that are not JSON</translation>
-    </message>
-    <message>
-        <source>Content-Type %1</source>
-        <translation>Content-Type %1</translation>
-    </message>
-    <message>
-        <source>missing</source>
-        <translation>missing</translation>
-    </message>
-    <message>
-        <source>expected a JSON array of records</source>
-        <translation>expected a JSON array of records</translation>
-    </message>
-    <message>
         <source>more than %1 records in one list call; query a shorter period</source>
         <translation>more than %1 records in one list call; query a shorter period</translation>
     </message>
@@ -92,6 +72,26 @@
     <message>
         <source>the server ignored the page number: page %1 repeats page %2</source>
         <translation>the server ignored the page number: page %1 repeats page %2</translation>
+    </message>
+    <message>
+        <source>the answer was cut short: %1 of %2 bytes</source>
+        <translation>the answer was cut short: %1 of %2 bytes</translation>
+    </message>
+    <message>
+        <source>HTTP %1, %2 bytes that are not JSON</source>
+        <translation>HTTP %1, %2 bytes that are not JSON</translation>
+    </message>
+    <message>
+        <source>Content-Type %1</source>
+        <translation>Content-Type %1</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>missing</translation>
+    </message>
+    <message>
+        <source>expected a JSON array of records</source>
+        <translation>expected a JSON array of records</translation>
     </message>
 </context>
 <context>

@@ -54,26 +54,6 @@
 <context>
     <name>paytriage::ApiCall</name>
     <message>
-        <source>the answer was cut short: %1 of %2 bytes</source>
-        <translation>응답이 중간에 끊겼습니다: %2바이트 중 %1바이트</translation>
-    </message>
-    <message>
-        <source>HTTP %1, %2 bytes that are not JSON</source>
-        <translation>HTTP %1, JSON이 아닌 %2바이트</translation>
-    </message>
-    <message>
-        <source>Content-Type %1</source>
-        <translation>Content-Type %1</translation>
-    </message>
-    <message>
-        <source>missing</source>
-        <translation>없음</translation>
-    </message>
-    <message>
-        <source>expected a JSON array of records</source>
-        <translation>레코드의 JSON 배열이어야 합니다</translation>
-    </message>
-    <message>
         <source>more than %1 records in one list call; query a shorter period</source>
         <translation>목록 조회 한 번에 레코드가 %1개를 넘었습니다. 더 짧은 기간으로 조회하세요</translation>
     </message>
@@ -92,6 +72,26 @@
     <message>
         <source>the server ignored the page number: page %1 repeats page %2</source>
         <translation>서버가 쪽 번호를 무시했습니다. %1쪽이 %2쪽을 되풀이합니다</translation>
+    </message>
+    <message>
+        <source>the answer was cut short: %1 of %2 bytes</source>
+        <translation>응답이 중간에 끊겼습니다: %2바이트 중 %1바이트</translation>
+    </message>
+    <message>
+        <source>HTTP %1, %2 bytes that are not JSON</source>
+        <translation>HTTP %1, JSON이 아닌 %2바이트</translation>
+    </message>
+    <message>
+        <source>Content-Type %1</source>
+        <translation>Content-Type %1</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>없음</translation>
+    </message>
+    <message>
+        <source>expected a JSON array of records</source>
+        <translation>레코드의 JSON 배열이어야 합니다</translation>
     </message>
 </context>
 <context>

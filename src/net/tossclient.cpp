@@ -218,17 +218,16 @@ std::optional<qint64> parseRetryAfter(const QByteArray &raw, const QDateTime &no
     const QByteArray value = raw.trimmed();
     if (value.isEmpty())
         return std::nullopt;
+    // Beyond a day it makes no difference: every retry budget is far shorter.
+    constexpr qint64 capMs = 24LL * 3600 * 1000;
     bool ok = false;
     const qlonglong seconds = value.toLongLong(&ok);
-    if (ok) {
-        // Beyond a day it makes no difference: every retry budget is far shorter.
-        constexpr qlonglong cap = 24LL * 3600;
-        return std::clamp<qlonglong>(seconds, 0, cap) * 1000;
-    }
+    if (ok)
+        return std::clamp<qlonglong>(seconds, 0, capMs / 1000) * 1000;
     const QDateTime at = httpDate(value);
     if (!at.isValid())
         return std::nullopt;
-    return std::max<qint64>(0, now.msecsTo(at));
+    return std::clamp<qint64>(now.msecsTo(at), 0, capMs);
 }
 
 std::optional<QString> idProblem(const QString &id)
@@ -478,7 +477,6 @@ bool ApiCall::pageAdvances(const Json &page, qint64 pageBytes)
 
 AnswerReading readAnswer(const Answer &answer, const QDateTime &now)
 {
-    const auto tr = [](const char *text) { return QCoreApplication::translate("paytriage::ApiCall", text); };
     AnswerReading reading;
     ApiError &error = reading.error;
     error.httpStatus = answer.status;
@@ -499,7 +497,7 @@ AnswerReading readAnswer(const Answer &answer, const QDateTime &now)
     // Fewer bytes than promised: the connection dropped mid-body.
     if (answer.promisedBytes > answer.bytes.size())
         return fail(ApiError::Kind::Network,
-                    tr("the answer was cut short: %1 of %2 bytes").arg(answer.bytes.size()).arg(answer.promisedBytes), true);
+                    ApiCall::tr("the answer was cut short: %1 of %2 bytes").arg(answer.bytes.size()).arg(answer.promisedBytes), true);
     if (answer.networkError != QNetworkReply::NoError && answer.status == 0)
         return fail(kindOf(answer.networkError), answer.networkErrorText, true);
 
@@ -528,12 +526,12 @@ AnswerReading readAnswer(const Answer &answer, const QDateTime &now)
     if (!json) {
         // A body cut short by the network is worth one more try.
         return fail(ApiError::Kind::InvalidResponse,
-                    body.is_discarded() ? tr("HTTP %1, %2 bytes that are not JSON").arg(answer.status).arg(answer.bytes.size())
-                                        : tr("Content-Type %1").arg(answer.contentType.isEmpty() ? tr("missing") : answer.contentType),
+                    body.is_discarded() ? ApiCall::tr("HTTP %1, %2 bytes that are not JSON").arg(answer.status).arg(answer.bytes.size())
+                                        : ApiCall::tr("Content-Type %1").arg(answer.contentType.isEmpty() ? ApiCall::tr("missing") : answer.contentType),
                     true);
     }
     if (answer.list && !body.is_array())
-        return fail(ApiError::Kind::InvalidResponse, tr("expected a JSON array of records"), false);
+        return fail(ApiError::Kind::InvalidResponse, ApiCall::tr("expected a JSON array of records"), false);
     reading.outcome = AnswerReading::Outcome::Body;
     reading.body = std::move(body);
     return reading;

@@ -89,6 +89,7 @@ void TestCatalog::everyRuleVariantHasWording_data()
                             "status-stuck-in-progress.contradicted", "status-stuck-in-progress.confirm",
                             "status-stuck-in-progress.ready", "status-stuck-in-progress.in-progress",
                             "status-stuck-in-progress.deposit-overdue", "vbank-cancel-without-deposit.transactions",
+                            "vbank-cancel-without-deposit.transactions-no-amount",
                             "vbank-cancel-without-deposit.payment-only", "unknown-enum-value.newer",
                             "unknown-enum-value.unknown", "amount-mismatch.balance-range", "amount-mismatch.supply-vat",
                             "amount-mismatch.balance", "amount-mismatch.refundable", "amount-mismatch.canceled-balance",

@@ -195,6 +195,7 @@ private slots:
     void invalidUtf8();
     void nulByte_data();
     void nulByte();
+    void excerptsShowNoControlCharacter();
     void tooDeep_data();
     void tooDeep();
     void maxDepthOption();
@@ -894,6 +895,13 @@ void TestDecoder::toStringFormSourceMap()
     QCOMPARE(slice(result, *number), std::string("4330****"));
     QCOMPARE(slice(result, *result.sourceMap.find(0, "/status")), std::string("DONE"));
     QCOMPARE(slice(result, result.documents.front().range), std::string("{status=DONE, card={number=4330****}}"));
+
+    // A key given twice: the map keeps nothing of the value the second one replaced.
+    const DecodeResult twice = decode("{card={number=4330****, issuerCode=61}, card=null}");
+    QVERIFY(twice.ok());
+    QCOMPARE(twice.documents.front().value.dump(), std::string(R"({"card":null})"));
+    QVERIFY(!twice.sourceMap.find(0, "/card/number").has_value());
+    QCOMPARE(twice.sourceMap.size(), std::size_t(2));
 }
 
 void TestDecoder::commentedOutJson_data()
@@ -1124,6 +1132,19 @@ void TestDecoder::nulByte()
     QVERIFY(isValidUtf8(result.error->excerpt));
     QVERIFY(result.error->excerpt.find('\0') == std::string::npos);
     QVERIFY(result.error->excerpt.find("\xE2\x90\x80") != std::string::npos); // shown as ␀
+}
+
+void TestDecoder::excerptsShowNoControlCharacter()
+{
+    // C1 controls are valid UTF-8 (NEL C2 85, CSI C2 9B, OSC C2 9D) and act on a terminal.
+    const std::string text = "{\"a\": \"x\xC2\x9B" "2J\xC2\x85y\xC2\x9D" "0;t\x07\", }}";
+    const DecodeResult result = decode(text, strictOptions());
+    QVERIFY(!result.ok());
+    const std::string &excerpt = result.error->excerpt;
+    QVERIFY(isValidUtf8(excerpt));
+    for (const char *control : {"\xC2\x9B", "\xC2\x85", "\xC2\x9D", "\x07"})
+        QVERIFY2(excerpt.find(control) == std::string::npos, excerpt.c_str());
+    QVERIFY(excerpt.find("2J") != std::string::npos);
 }
 
 void TestDecoder::tooDeep_data()

@@ -157,6 +157,7 @@ private slots:
     void caseIndexesEveryObject();
     void webhookCarriesItsPayment();
     void streamsRecordsOfAnArray();
+    void arraysWithoutRecordsStream();
     void streamReportsWhereItBroke();
     void streamStops_data();
     void streamStops();
@@ -261,6 +262,18 @@ void TestDocument::streamsRecordsOfAnArray()
     QCOMPARE(seen, QStringList({QStringLiteral("a@/0"), QStringLiteral("b@/2/0"), QStringLiteral("c@/3")}));
 }
 
+void TestDocument::arraysWithoutRecordsStream()
+{
+    QTemporaryDir dir;
+    for (const QByteArray &text : {QByteArray("[]"), QByteArray("\xEF\xBB\xBF[]"), QByteArray("[1, \"two\", null]"),
+                                   QByteArray("// a dump\n[[], []]\n")}) {
+        const QString path = writeFile(dir, text);
+        const StreamResult r = streamRecords(path, 64, [](const StreamedRecord &) {});
+        QVERIFY2(!r.error, text.constData());
+        QCOMPARE(r.records, std::size_t(0));
+    }
+}
+
 void TestDocument::streamReportsWhereItBroke()
 {
     QTemporaryDir dir;
@@ -295,6 +308,9 @@ void TestDocument::streamStops_data()
     deep += "1" + QByteArray(100, '}') + "]";
     QTest::newRow("too deep after a record") << deep << 1 << int(DecodeError::Kind::TooDeep) << 0;
     QTest::newRow("not a list") << QByteArray(R"({"transactionKey":"a"})") << 0 << int(DecodeError::Kind::NoJson) << 0;
+    // Part of a byte order mark is no byte order mark: nothing is skipped, and the bytes are not UTF-8.
+    QTest::newRow("a broken byte order mark") << QByteArray("\xEF\xBB\xFF[]") << 0 << int(DecodeError::Kind::InvalidUtf8) << 1;
+    QTest::newRow("one number, comments around it") << QByteArray("// a\n1 // b\n") << 0 << int(DecodeError::Kind::NoJson) << 0;
     // The generated file ends "…}\n]\n": its last record is an object.
     QTest::newRow("cut short after many chunks") << many.left(many.size() - 4) << manyRecords - 1
                                                  << int(DecodeError::Kind::Truncated) << 0;
@@ -338,8 +354,14 @@ void TestDocument::streamedErrorsAreNamedLikePastedOnes_data()
     // Line 2 is `{"a":"caf` then the byte 0xE9 (Latin-1 é): column 10.
     QTest::newRow("Latin-1 byte in a string") << QByteArray("[\n{\"a\":\"caf\xE9\"}]") << int(K::InvalidUtf8) << 2 << 10
                                               << QStringLiteral("UTF-8");
-    QTest::newRow("NUL in a string") << QByteArray("[\n{\"a\":\"x\0y\"}]", 16) << int(K::NulByte) << 2 << 8
+    QTest::newRow("NUL in a string") << QByteArray("[\n{\"a\":\"x\0y\"}]", 14) << int(K::NulByte) << 2 << 8
                                      << QStringLiteral("NUL");
+    // nlohmann's parser ends its input at a NUL: after a whole array, or between records, it is
+    // still no JSON.
+    QTest::newRow("NUL after the array") << QByteArray("[\n{\"a\":1}]\0garbage]]]", 21) << int(K::NulByte) << 2 << 9
+                                         << QStringLiteral("NUL");
+    QTest::newRow("NUL between records") << QByteArray("[\n{\"a\":1},\0{\"b\":2}]", 19) << int(K::NulByte) << 2 << 9
+                                         << QStringLiteral("NUL");
     // Nesting passes 64 at the start of line 4: [ on line 1 (depth 1), the record's own brackets
     // close again, 63 [ on line 3 (depth 64), and the [ that opens line 4 is the 65th.
     QTest::newRow("too deep, on its true line")

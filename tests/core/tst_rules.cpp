@@ -149,6 +149,19 @@ void TestRules::fires_data()
     QTest::newRow("seed 001 virtual account canceled before deposit")
         << fixture(QStringLiteral("seed001-vbank-console-log.txt")) << qint64(soon) << QString()
         << "vbank-cancel-without-deposit.transactions" << "warning" << "/status";
+    // The same trimmed to a fragment without its amount (and cut): no amount is claimed or pointed at.
+    QTest::newRow("virtual account canceled before deposit, amount trimmed")
+        << QStringLiteral(R"({"transactionKey":"t1","paymentKey":"p1","orderId":"o1" "method":"가상계좌",)"
+                          R"("status":"CANCELED" "transactionAt":"2024-02-01T10:00:00+09:00")")
+        << qint64(soon) << QString() << "vbank-cancel-without-deposit.transactions-no-amount" << "warning" << "/status";
+    {
+        Json p = healthyPayment("가상계좌", "CANCELED");
+        p["approvedAt"] = nullptr;
+        p["virtualAccount"] = nullptr;
+        QTest::newRow("virtual account payment canceled, never approved, account null")
+            << payment(p) << qint64(soon) << QString() << "vbank-cancel-without-deposit.payment-only" << "info"
+            << "/status";
+    }
     {
         Json p = healthyPayment("가상계좌", "CANCELED");
         p["approvedAt"] = nullptr;
@@ -395,6 +408,12 @@ void TestRules::fires()
     QCOMPARE(QString::fromLatin1(severityId(f->severity).data()), severity);
     QVERIFY(!f->pointers.empty());
     QCOMPARE(QString::fromStdString(f->pointers.front()), pointer);
+    // Every finding points at values the document has (the console highlights them).
+    for (const Finding &any : r.analysis.findings)
+        for (const std::string &p : any.pointers)
+            QVERIFY2(r.loaded.kase.documents[any.document].value.contains(Json::json_pointer(p)),
+                     qPrintable(QStringLiteral("%1 points at %2, which is not there")
+                                    .arg(QString::fromStdString(any.rule), QString::fromStdString(p))));
     // Wording came from the catalog, and every placeholder of its template was filled.
     const MessageTexts templ = Catalog::builtIn().message(f->rule + '.' + f->variant);
     const QRegularExpression placeholder(QStringLiteral("\\{[A-Za-z]+\\}"));

@@ -468,6 +468,7 @@ void TestTossClient::retryAfterForms_data()
     QTest::newRow("IMF-fixdate 33 s ahead") << QByteArray("Tue, 01 Dec 2026 22:40:33 GMT") << qint64(33000);
     QTest::newRow("RFC 850 date 33 s ahead") << QByteArray("Tuesday, 01-Dec-26 22:40:33 GMT") << qint64(33000);
     QTest::newRow("asctime date 33 s ahead") << QByteArray("Tue Dec  1 22:40:33 2026") << qint64(33000);
+    QTest::newRow("a date days ahead is a day") << QByteArray("Sat, 05 Dec 2026 22:40:00 GMT") << qint64(86400000);
     QTest::newRow("a date in the past is now") << QByteArray("Tue, 01 Dec 2026 22:39:00 GMT") << qint64(0);
     QTest::newRow("garbage") << QByteArray("soon") << qint64(-1);
     QTest::newRow("empty") << QByteArray("") << qint64(-1);

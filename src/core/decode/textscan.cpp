@@ -44,9 +44,11 @@ void appendSanitized(std::string &out, std::string_view text, std::size_t begin,
             if (length == 0) {
                 out += "\xEF\xBF\xBD"; // U+FFFD REPLACEMENT CHARACTER
                 ++i;
-            } else if (length == 3 && c == 0xE2 && bytes[i + 1] == 0x80
-                       && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9)) {
-                // U+2028/U+2029 would break the line in the UI.
+            } else if ((length == 2 && c == 0xC2 && bytes[i + 1] < 0xA0)
+                       || (length == 3 && c == 0xE2 && bytes[i + 1] == 0x80
+                           && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9))) {
+                // C1 controls (U+0080..U+009F: NEL, CSI, OSC) act on a terminal; U+2028/U+2029
+                // would break the line in the UI.
                 if (out.empty() || out.back() != ' ')
                     out += ' ';
                 i += length;

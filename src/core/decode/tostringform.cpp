@@ -151,6 +151,8 @@ private:
             std::size_t childEnd = 0;
             if (!parseValue(keyStop + 1, closer, depth + 1, child, childEnd))
                 return false;
+            if (value.contains(key))
+                m_out.duplicateKeys = true;  // the map may hold entries of the value overwritten
             value[key] = std::move(child);
             pos = skipBlank(childEnd);
             if (at(pos) == ',') {

@@ -112,6 +112,9 @@ bool ChunkedFileReader::refill()
 {
     m_consumed += m_filled;
     m_filled = m_file ? std::fread(m_buffer.data(), 1, m_buffer.size(), m_file) : 0;
+    if (!m_firstNul && m_filled > 0)
+        if (const void *nul = std::memchr(m_buffer.data(), 0, m_filled))
+            m_firstNul = m_consumed + std::size_t(static_cast<const char *>(nul) - m_buffer.data());
     return m_filled > 0;
 }
 
@@ -130,13 +133,13 @@ void ChunkedFileReader::Iterator::settle()
 
 std::size_t ChunkedFileReader::skipByteOrderMark(Iterator &it)
 {
-    const Iterator end;
-    std::size_t skipped = 0;
-    if (it != end && *it == '\xEF') {
-        for (; skipped < 3 && it != end; ++skipped)
-            ++it;
-    }
-    return skipped;
+    // Only the three bytes of a BOM, seen in the first chunk before any is consumed: a file that
+    // starts with part of one (EF then anything else) is left for the parser to refuse.
+    if (!it.buffered().starts_with("\xEF\xBB\xBF"))
+        return 0;
+    for (int i = 0; i < 3; ++i)
+        ++it;
+    return 3;
 }
 
 bool fileStartsWithArray(const QString &path)
@@ -204,6 +207,7 @@ public:
             // The top-level array and arrays nested in it (flattened): track indices only.
             if (++m_listDepth > m_maxDepth)
                 return tooDeep();
+            m_sawTopLevelArray = true;
             m_index.push_back(0);
             return true;
         }
@@ -360,7 +364,6 @@ private:
         if (m_frames.empty()) {
             if (m_index.empty())
                 return false;  // the top level is not an array: not a list file
-            m_sawTopLevelArray = true;
             slot = &m_record;
             m_sameKeys = slot->type() == type;
         } else {
@@ -579,6 +582,14 @@ DecodeError streamError(const QString &path, std::size_t offset, const std::stri
         }
         if (offset + 1 >= end || text.find("unexpected end of input") != std::string::npos)
             kind = DecodeError::Kind::Truncated;
+        // A stray byte outside a string that is not UTF-8 (part of a byte order mark, Latin-1
+        // prose) is named for its encoding, not as bad syntax.
+        if (kind == DecodeError::Kind::Syntax && file.isOpen() && file.seek(qint64(offset))) {
+            const QByteArray here = file.read(4);
+            if (!here.isEmpty() && static_cast<unsigned char>(here[0]) >= 0x80
+                && firstByteProblem(std::string_view(here.constData(), std::size_t(here.size()))) == std::size_t(0))
+                kind = DecodeError::Kind::InvalidUtf8;
+        }
     }
     // nlohmann names a bad byte a little after it: the first bad byte near there is the one.
     if (kind == DecodeError::Kind::InvalidUtf8 || kind == DecodeError::Kind::NulByte) {
@@ -643,8 +654,12 @@ StreamResult streamRecords(const QString &path, std::size_t maxDepth,
             break;
     }
     result.records = sax.records();
-    if (!stopped && !failed)
+    if (!stopped && !failed) {
+        // Whole JSON, but one value that is not an array (`1`, "text"): no records to read.
+        if (!sax.topLevelArray())
+            result.error = DecodeError{DecodeError::Kind::NoJson, 0, {}, {}, {}};
         return result;
+    }
     channel.stop();  // no need to read on while the file is read again for the error's place
     // bom was set before the parser sent its first chunk, and one was received.
     if (sax.failedDeep()) {

@@ -14,6 +14,7 @@
 #include <functional>
 #include <iterator>
 #include <optional>
+#include <string_view>
 
 namespace paytriage {
 
@@ -69,6 +70,8 @@ public:
             return copy;
         }
         bool operator==(const Iterator &other) const { return atEnd() == other.atEnd(); }
+        // The bytes of the current chunk from here on, not consumed.
+        std::string_view buffered() const { return {m_pos, std::size_t(m_end - m_pos)}; }
         bool operator!=(const Iterator &other) const { return !(*this == other); }
 
     private:
@@ -83,6 +86,9 @@ public:
     // Steps it over a UTF-8 byte order mark at the start of the file: the bytes skipped (0 or 3).
     static std::size_t skipByteOrderMark(Iterator &it);
     std::uint64_t consumed() const { return m_consumed; }
+    // The file offset of the first NUL byte read so far: nlohmann's parser takes one for the end
+    // of its input, so a parse that ends well may have stopped there.
+    std::optional<std::uint64_t> firstNul() const { return m_firstNul; }
 
 private:
     friend class Iterator;
@@ -90,6 +96,7 @@ private:
     std::vector<char> m_buffer;
     std::size_t m_filled = 0;
     std::uint64_t m_consumed = 0;
+    std::optional<std::uint64_t> m_firstNul;
 };
 
 struct StreamResult

@@ -51,6 +51,7 @@ public:
         m_chunk.last = true;
         m_channel.send(std::move(m_chunk));
     }
+    std::size_t failedAt() const { return m_chunk.failed ? m_chunk.errorPosition : 0; }
     void fail(std::size_t position, std::string text)
     {
         m_chunk.failed = true;
@@ -109,7 +110,14 @@ void recordEvents(std::FILE *file, EventChannel &channel, std::size_t *bom)
         auto it = reader.iterator();
         const ChunkedFileReader::Iterator end;
         *bom = ChunkedFileReader::skipByteOrderMark(it);
-        Json::sax_parse(it, end, &recorder, nlohmann::detail::input_format_t::json, true, true);
+        const bool whole = Json::sax_parse(it, end, &recorder, nlohmann::detail::input_format_t::json, true, true);
+        // The parser ends its input at a NUL byte, so it cannot have read past the first one: a
+        // parse that ended well, or failed there, stopped at the NUL (positions are 1-based).
+        if (const auto nul = reader.firstNul()) {
+            const std::size_t at = std::size_t(*nul) - *bom + 1;
+            if (whole || recorder.failedAt() >= at)
+                recorder.fail(at, "NUL byte: U+0000 where JSON has none");
+        }
     } catch (const std::exception &e) {
         recorder.fail(0, e.what());  // out of memory, most likely
     }

@@ -83,7 +83,8 @@ void TransactionLedger::add(const ObjectRef &t)
             m_cancels.emplace_back();
         CancelFact &cancel = m_cancels[m_cancelsUsed++];
         const Json *amount = m_amount.find(t.value);
-        cancel.amount = amount && amount->is_number() ? amount->get<double>() : 0;
+        cancel.hasAmount = amount && amount->is_number();
+        cancel.amount = cancel.hasAmount ? amount->get<double>() : 0;
         cancel.document = t.document;
         cancel.paymentKey.assign(*paymentKey);
         const std::string *orderId = m_orderId.string(t.value);
@@ -148,6 +149,7 @@ void TransactionLedger::apply(Partition &partition, const Fact &fact)
         detail.currency = cancel.currency;
         detail.cancelDocument = cancel.document;
         detail.cancelPointer = cancel.pointer;
+        detail.cancelHasAmount = cancel.hasAmount;
     }
 }
 

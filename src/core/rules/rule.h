@@ -39,6 +39,7 @@ struct PaymentTrail
         std::string currency;
         std::size_t cancelDocument = 0;
         std::string cancelPointer;
+        bool cancelHasAmount = false;    // the cancel's record had a numeric amount (a trimmed paste may not)
     };
 
     std::int64_t firstDoneMs = 0;
@@ -103,6 +104,7 @@ private:
     struct CancelFact
     {
         double amount = 0;
+        bool hasAmount = false;
         std::size_t document = 0;
         std::string paymentKey;
         std::string orderId;

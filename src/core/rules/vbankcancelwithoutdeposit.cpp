@@ -23,11 +23,18 @@ public:
             if (trail.sawDone && trail.firstDoneMs <= trail.firstCancelMs)
                 return;
             const PaymentTrail::Detail &d = *ctx.ledger.detail(trail);
-            sink.report(id(), "transactions", Severity::Warning, d.cancelDocument,
-                        {d.cancelPointer + "/status", d.cancelPointer + "/amount"},
-                        {FindingSink::arg("paymentKey", d.paymentKey), FindingSink::arg("orderId", d.orderId),
-                         FindingSink::arg("amount", rules::money(trail.cancelAmount, d.currency)),
-                         FindingSink::arg("canceledAt", formatIsoKst(trail.firstCancelMs))});
+            // A trimmed paste may lack the amount: the finding then says no money moved, without one.
+            if (d.cancelHasAmount)
+                sink.report(id(), "transactions", Severity::Warning, d.cancelDocument,
+                            {d.cancelPointer + "/status", d.cancelPointer + "/amount"},
+                            {FindingSink::arg("paymentKey", d.paymentKey), FindingSink::arg("orderId", d.orderId),
+                             FindingSink::arg("amount", rules::money(trail.cancelAmount, d.currency)),
+                             FindingSink::arg("canceledAt", formatIsoKst(trail.firstCancelMs))});
+            else
+                sink.report(id(), "transactions-no-amount", Severity::Warning, d.cancelDocument,
+                            {d.cancelPointer + "/status"},
+                            {FindingSink::arg("paymentKey", d.paymentKey), FindingSink::arg("orderId", d.orderId),
+                             FindingSink::arg("canceledAt", formatIsoKst(trail.firstCancelMs))});
         });
 
         // A payment object alone cannot prove there was no deposit; say what to fetch.
@@ -43,9 +50,10 @@ public:
             const std::string refundStatus = va ? json::string(*va, "refundStatus") : std::string();
             if (refundStatus != "NONE" && !json::isExplicitlyEmpty(p, "approvedAt"))
                 continue;
-            sink.report(id(), "payment-only", Severity::Info, ref.document,
-                        {pointerAppend(ref.pointer, "status"),
-                         pointerAppend(pointerAppend(ref.pointer, "virtualAccount"), "refundStatus")},
+            std::vector<std::string> pointers{pointerAppend(ref.pointer, "status")};
+            if (va && va->is_object() && va->contains("refundStatus"))
+                pointers.push_back(pointerAppend(pointerAppend(ref.pointer, "virtualAccount"), "refundStatus"));
+            sink.report(id(), "payment-only", Severity::Info, ref.document, std::move(pointers),
                         {FindingSink::arg("paymentKey", paymentKey),
                          FindingSink::arg("orderId", json::string(p, "orderId"))});
         }
