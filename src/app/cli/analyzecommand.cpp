@@ -6,6 +6,7 @@
 #include "model/input.h"
 #include "report/report.h"
 #include "rules/analyzer.h"
+#include "rules/streamedanalysis.h"
 #include "util/clock.h"
 #include "util/i18n.h"
 #include "util/timestamp.h"
@@ -13,7 +14,6 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QFileInfo>
-
 
 namespace paytriage::cli {
 namespace {
@@ -53,12 +53,6 @@ int printReport(const Options &options, const Catalog &catalog, const Case &kase
 
 int analyzeStreamed(const Options &options, const Catalog &catalog, const Clock &clock)
 {
-    Case kase;
-    Document placeholder;
-    placeholder.kind = DocumentKind::Unknown;
-    placeholder.source.label = QFileInfo(options.input).fileName().toStdString();
-    kase.documents.push_back(std::move(placeholder));
-
     // Findings are written as rules report them, not kept: a dump where one payment in twenty has
     // a finding has tens of thousands. The summary follows them.
     ReportStream report(options.json, options.input.toStdString(), options.language, catalog, {stdoutIsTerminal(), 100},
@@ -68,29 +62,16 @@ int analyzeStreamed(const Options &options, const Catalog &catalog, const Clock 
     analyzerOptions.timelineLimit = 1000;
     analyzerOptions.renderFindings = false;
     analyzerOptions.onFinding = [&report](Finding &&f) { report.finding(f); };
-    const Analyzer analyzer(catalog, clock, analyzerOptions);
-    auto session = analyzer.begin(kase);
-    DocumentKind listKind = DocumentKind::Unknown;
-    DocumentKind kind = DocumentKind::Unknown;
-    bool kindByKeys = false;  // kind holds for the next record if it has the same keys
-    const StreamResult result = streamRecords(options.input, 512, [&](const StreamedRecord &record) {
-        if (!record.sameKeys || !kindByKeys)
-            kind = classifyRecord(record.value, &kindByKeys);
-        if (listKind == DocumentKind::Unknown)
-            listKind = kind;
-        session->addRecord({kind, 0, record.pointer, record.value, {}}, record.sameKeys);
-    });
-    if (result.error) {
-        const QString message = result.error->message().toString();
+    const StreamedAnalysis streamed = analyzeStreamedFile(options.input, QFileInfo(options.input).fileName().toStdString(),
+                                                          catalog, clock, std::move(analyzerOptions));
+    if (streamed.stream.error) {
+        const QString message = streamed.stream.error->message().toString();
         report.fail(message.toStdString());
         err(QStringLiteral("%1: %2").arg(options.input, message));
         return ExitFailed;
     }
-    kase.documents.front().kind = listKind;
-    const Analysis analysis = session->finish();
-    session.reset();  // the ledger goes before the report is finished: peak memory is one, not both
-    report.finish(kase, analysis);
-    return exitFor(kase, analysis);
+    report.finish(streamed.kase, streamed.analysis);
+    return exitFor(streamed.kase, streamed.analysis);
 }
 
 } // namespace
