@@ -11,11 +11,18 @@
 #include <QElapsedTimer>
 #include <QDir>
 
+#include <QDirIterator>
+#include <QScopeGuard>
+#include <QTcpServer>
+#include <QTest>
+
 #if defined(Q_OS_UNIX)
 #include <sys/stat.h>
 #endif
-#include <QScopeGuard>
-#include <QTest>
+#if defined(Q_OS_LINUX)
+#include <csignal>
+#include <sys/resource.h>
+#endif
 
 namespace {
 
@@ -97,6 +104,7 @@ private slots:
     void specialFilesAreRefusedWithoutReading();
     void standardInputStopsAtTheLimit();
     void noCoreDumps();
+    void aCanaryKeyLeavesNoTrace();
     void readsStandardInput();
     void failuresSayWhy_data();
     void failuresSayWhy();
@@ -333,6 +341,96 @@ void TestCli::noCoreDumps()
 #else
     QSKIP("core limits are checked on Linux");
 #endif
+}
+
+void TestCli::aCanaryKeyLeavesNoTrace()
+{
+    // A key that must never be seen again, through lookups and batches that succeed, fail, are
+    // redirected to another origin and crash; then every file under a fresh home (settings,
+    // data, cache, state, the working folder) is read for it, and for a core file.
+    const QByteArray canary = "test_sk_CANARYd41d8cd98f00b204e980";
+    const QByteArray encoded = QByteArray(canary + ':').toBase64();  // as Basic authentication sends it
+    QTemporaryDir home;
+    QVERIFY(home.isValid());
+    const QList<QPair<QString, QString>> env{{QStringLiteral("HOME"), home.path()},
+                                             {QStringLiteral("XDG_CONFIG_HOME"), home.filePath(QStringLiteral("config"))},
+                                             {QStringLiteral("XDG_DATA_HOME"), home.filePath(QStringLiteral("data"))},
+                                             {QStringLiteral("XDG_CACHE_HOME"), home.filePath(QStringLiteral("cache"))},
+                                             {QStringLiteral("XDG_STATE_HOME"), home.filePath(QStringLiteral("state"))}};
+    QProcess plain;
+    QProcess redirecting;
+    const auto stop = qScopeGuard([&] {
+        for (QProcess *p : {&plain, &redirecting}) {
+            p->terminate();
+            p->waitForFinished();
+        }
+    });
+    const QString url = startSandbox(plain);
+    const QString away = startSandbox(redirecting, QStringLiteral("redirect-away:1"));
+    QVERIFY(!url.isEmpty() && !away.isEmpty());
+    QTemporaryFile ids;
+    QVERIFY(ids.open());
+    ids.write("2025040210437094\nno-such-order-1\n");
+    ids.close();
+
+    const QString key = QString::fromLatin1(canary);
+    const QList<Run> runs{
+        cli({QStringLiteral("lookup"), QStringLiteral("--base-url"), url, QStringLiteral("2025040210437094")}, {}, key, env),
+        cli({QStringLiteral("lookup"), QStringLiteral("--base-url"), url, QStringLiteral("--format"), QStringLiteral("json"),
+             QStringLiteral("no-such-order-1")}, {}, key, env),
+        cli({QStringLiteral("lookup"), QStringLiteral("--base-url"), away, QStringLiteral("2025040210437094")}, {}, key, env),
+        cli({QStringLiteral("batch"), QStringLiteral("--base-url"), url, QStringLiteral("--full"), ids.fileName()}, {}, key, env),
+        cli({QStringLiteral("batch"), QStringLiteral("--base-url"), away, ids.fileName()}, {}, key, env)};
+    QCOMPARE(runs[0].exitCode, 1);  // found, with findings
+    QCOMPARE(runs[1].exitCode, 2);  // not found
+    QCOMPARE(runs[2].exitCode, 2);  // redirected away: not followed
+    for (const Run &r : runs)
+        for (const QByteArray &text : {r.out, r.err})
+            QVERIFY(!text.contains(canary) && !text.contains(encoded));
+
+#if defined(Q_OS_LINUX)
+    // A crash while the key is in memory: the lookup waits on a server that never answers, and is
+    // killed with SIGABRT. The core size limit it inherits is raised first, so only the program's
+    // own hardening can keep a core file from being written into its working folder.
+    QTcpServer silent;
+    QVERIFY(silent.listen(QHostAddress::LocalHost));
+    rlimit before{};
+    QVERIFY(::getrlimit(RLIMIT_CORE, &before) == 0);
+    rlimit raised = before;
+    raised.rlim_cur = raised.rlim_max;
+    QVERIFY(::setrlimit(RLIMIT_CORE, &raised) == 0);
+    const auto restore = qScopeGuard([&before] { ::setrlimit(RLIMIT_CORE, &before); });
+    QProcess crashing;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("PAYTRIAGE_SECRET_KEY"), key);
+    for (const auto &[name, value] : env)
+        environment.insert(name, value);
+    crashing.setProcessEnvironment(environment);
+    crashing.setWorkingDirectory(home.path());
+    crashing.start(QStringLiteral(PAYTRIAGE_CLI),
+                   {QStringLiteral("lookup"), QStringLiteral("--base-url"),
+                    QStringLiteral("http://127.0.0.1:%1").arg(silent.serverPort()), QStringLiteral("2025040210437094")});
+    QVERIFY(crashing.waitForStarted());
+    QVERIFY(silent.waitForNewConnection(10000));  // the key is read: the request is on its way
+    ::kill(pid_t(crashing.processId()), SIGABRT);
+    QVERIFY(crashing.waitForFinished(10000));
+    QCOMPARE(crashing.exitStatus(), QProcess::CrashExit);
+    for (const QByteArray &text : {crashing.readAllStandardOutput(), crashing.readAllStandardError()})
+        QVERIFY(!text.contains(canary));
+#endif
+
+    int files = 0;
+    QDirIterator it(home.path(), QDir::Files | QDir::Hidden | QDir::System, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString path = it.next();
+        ++files;
+        QVERIFY2(!it.fileName().startsWith(QLatin1String("core")), qPrintable(path));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray content = file.readAll();
+        QVERIFY2(!content.contains(canary) && !content.contains(encoded), qPrintable(path));
+    }
+    qInfo("%d files under the home folder read", files);
 }
 
 void TestCli::bothLanguages()

@@ -143,10 +143,10 @@ int main(int argc, char *argv[])
            "Endpoints: GET /v1/payments/{paymentKey}, GET /v1/payments/orders/{orderId}, GET /v1/transactions, "
            "GET /v1/settlements, POST /api-partner/v1/apps-in-toss/order/get-order-status.\n"
            "Authentication: Basic base64(secretKey + \":\"); any key starting test_sk_ unless --secret-key is given.\n"
-           "Faults per request: header X-Sandbox-Fault: latency:MS, 429[:SECONDS], 500, 502, 503[:SECONDS], reset, "
-           "truncated, invalid-json, wrong-content-type, slow[:MS], oversized[:MIB], or none. Orders FAULT-429, "
+           "Faults per request: header X-Sandbox-Fault: KIND[:PARAM], one of %1. Orders FAULT-429, "
            "FAULT-RESET, … always answer with their fault (see --list-scenarios).\n"
-           "The first line printed is the URL the sandbox listens on; the request log goes to standard error."));
+           "The first line printed is the URL the sandbox listens on; the request log goes to standard error.")
+            .arg(paytriage::SandboxFault::kindNames().join(QStringLiteral(", "))));
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption port(QStringLiteral("port"), tr("Listen on 127.0.0.1:<port>; 0 picks a free port (default)."),
