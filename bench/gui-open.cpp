@@ -14,7 +14,7 @@
 // PAYTRIAGE_BENCH_VERBOSE=1 also lists every stall over 30 ms with when it ended.
 
 #include "caseview.h"
-#include "casesession.h"
+#include "session/casesession.h"
 #include "jsonview/jsontextview.h"
 #include "mainwindow.h"
 #include "net/secretstore.h"

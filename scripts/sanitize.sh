@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
 # Builds the asan preset (clang with AddressSanitizer and UndefinedBehaviorSanitizer) and runs
-# the suites of the layers below the widgets under it: core, net, sandbox, the CLI, the models,
-# and the replay of every fuzz seed and regression. Any report fails the run.
+# the suites of the layers below the widgets under it: core, net, sandbox, the case session, the
+# CLI, the models, and the replay of every fuzz seed and regression. Any report fails the run.
 #   bash scripts/sanitize.sh            # those layers
 #   bash scripts/sanitize.sh 'core|fuzz'  # a ctest label regex of your own
 set -euo pipefail
 export PAYTRIAGE_PRESET=asan
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 paytriage_install_missing clang-14 libclang-rt-14-dev llvm-14
-labels="${1:-core|net|sandbox|app|models|fuzz}"
+labels="${1:-core|net|sandbox|session|app|models|fuzz}"
 cd "$PAYTRIAGE_ROOT"
 cmake --preset asan >/dev/null
 build="$(paytriage_build_dir)"

@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>CaseSession</name>
+    <message>
+        <source>The in-app order status is read for one Toss user: enter their user key (x-toss-user-key) beside the order ID.</source>
+        <translation>The in-app order status is read for one Toss user: enter their user key (x-toss-user-key) beside the order ID.</translation>
+    </message>
+    <message>
+        <source>Analysis canceled. Press F5 to run it again.</source>
+        <translation>Analysis canceled. Press F5 to run it again.</translation>
+    </message>
+    <message>
+        <source>The answers could not be analysed (%1). The raw answers are shown as they came.</source>
+        <translation>The answers could not be analysed (%1). The raw answers are shown as they came.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>Cannot read %1: %2</translation>
+    </message>
+</context>
+<context>
     <name>paytriage</name>
     <message>
         <source>no such file: check the path.</source>
@@ -262,25 +281,6 @@
     <message>
         <source>HTTP %1, but the answer is not an in-app order status</source>
         <translation>HTTP %1, but the answer is not an in-app order status</translation>
-    </message>
-</context>
-<context>
-    <name>paytriage::CaseSession</name>
-    <message>
-        <source>Analysis canceled. Press F5 to run it again.</source>
-        <translation>Analysis canceled. Press F5 to run it again.</translation>
-    </message>
-    <message>
-        <source>Cannot read %1: %2</source>
-        <translation>Cannot read %1: %2</translation>
-    </message>
-    <message>
-        <source>The in-app order status is read for one Toss user: enter their user key (x-toss-user-key) beside the order ID.</source>
-        <translation>The in-app order status is read for one Toss user: enter their user key (x-toss-user-key) beside the order ID.</translation>
-    </message>
-    <message>
-        <source>The answers could not be analysed (%1). The raw answers are shown as they came.</source>
-        <translation>The answers could not be analysed (%1). The raw answers are shown as they came.</translation>
     </message>
 </context>
 <context>
@@ -546,6 +546,46 @@
     <message>
         <source>Hover for the list; the places are marked in the raw pane.</source>
         <translation>Hover for the list; the places are marked in the raw pane.</translation>
+    </message>
+    <message>
+        <source>Looking up… %1 of %2 sources</source>
+        <translation>Looking up… %1 of %2 sources</translation>
+    </message>
+    <message>
+        <source>%1 of %2 sources arrived</source>
+        <translation>%1 of %2 sources arrived</translation>
+    </message>
+    <message>
+        <source>Lookup failed</source>
+        <translation>Lookup failed</translation>
+    </message>
+    <message>
+        <source>Not read</source>
+        <translation>Not read</translation>
+    </message>
+    <message>
+        <source>Canceled</source>
+        <translation>Canceled</translation>
+    </message>
+    <message>
+        <source>%1 critical · %2 warning · %3 info</source>
+        <translation>%1 critical · %2 warning · %3 info</translation>
+    </message>
+    <message>
+        <source>No findings</source>
+        <translation>No findings</translation>
+    </message>
+    <message>
+        <source>No findings in what arrived</source>
+        <translation>No findings in what arrived</translation>
+    </message>
+    <message>
+        <source>No findings in what arrived. Not everything did (%1), so the rules that weigh the missing answers did not run.</source>
+        <translation>No findings in what arrived. Not everything did (%1), so the rules that weigh the missing answers did not run.</translation>
+    </message>
+    <message>
+        <source>%1 Findings appear as the answers arrive.</source>
+        <translation>%1 Findings appear as the answers arrive.</translation>
     </message>
 </context>
 <context>
@@ -1329,14 +1369,6 @@
     <message>
         <source>Clipboard %1</source>
         <translation>Clipboard %1</translation>
-    </message>
-    <message>
-        <source>No findings</source>
-        <translation>No findings</translation>
-    </message>
-    <message>
-        <source>%1 critical · %2 warning · %3 info</source>
-        <translation>%1 critical · %2 warning · %3 info</translation>
     </message>
     <message>
         <source>Worst finding: %1</source>

@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ko_KR">
 <context>
+    <name>CaseSession</name>
+    <message>
+        <source>The in-app order status is read for one Toss user: enter their user key (x-toss-user-key) beside the order ID.</source>
+        <translation>인앱 주문 상태는 토스 사용자 한 명 기준으로 조회합니다. 주문번호 옆에 그 사용자의 키(x-toss-user-key)를 입력하세요.</translation>
+    </message>
+    <message>
+        <source>Analysis canceled. Press F5 to run it again.</source>
+        <translation>분석을 취소했습니다. 다시 하려면 F5를 누르세요.</translation>
+    </message>
+    <message>
+        <source>The answers could not be analysed (%1). The raw answers are shown as they came.</source>
+        <translation>응답을 분석하지 못했습니다(%1). 받은 응답은 그대로 보여 줍니다.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1을(를) 읽을 수 없습니다: %2</translation>
+    </message>
+</context>
+<context>
     <name>paytriage</name>
     <message>
         <source>no such file: check the path.</source>
@@ -265,25 +284,6 @@
     </message>
 </context>
 <context>
-    <name>paytriage::CaseSession</name>
-    <message>
-        <source>Analysis canceled. Press F5 to run it again.</source>
-        <translation>분석을 취소했습니다. 다시 하려면 F5를 누르세요.</translation>
-    </message>
-    <message>
-        <source>Cannot read %1: %2</source>
-        <translation>%1을(를) 읽을 수 없습니다: %2</translation>
-    </message>
-    <message>
-        <source>The in-app order status is read for one Toss user: enter their user key (x-toss-user-key) beside the order ID.</source>
-        <translation>인앱 주문 상태는 토스 사용자 한 명 기준으로 조회합니다. 주문번호 옆에 그 사용자의 키(x-toss-user-key)를 입력하세요.</translation>
-    </message>
-    <message>
-        <source>The answers could not be analysed (%1). The raw answers are shown as they came.</source>
-        <translation>응답을 분석하지 못했습니다(%1). 받은 응답은 그대로 보여 줍니다.</translation>
-    </message>
-</context>
-<context>
     <name>paytriage::CaseView</name>
     <message>
         <source>Case summary</source>
@@ -540,6 +540,46 @@
     <message>
         <source>Hover for the list; the places are marked in the raw pane.</source>
         <translation>목록은 마우스를 올리면 보이고, 해당 위치는 원문 창에 표시됩니다.</translation>
+    </message>
+    <message>
+        <source>Looking up… %1 of %2 sources</source>
+        <translation>조회 중… 출처 %2곳 중 %1곳 완료</translation>
+    </message>
+    <message>
+        <source>%1 of %2 sources arrived</source>
+        <translation>출처 %2곳 중 %1곳 도착</translation>
+    </message>
+    <message>
+        <source>Lookup failed</source>
+        <translation>조회 실패</translation>
+    </message>
+    <message>
+        <source>Not read</source>
+        <translation>읽지 못함</translation>
+    </message>
+    <message>
+        <source>Canceled</source>
+        <translation>취소됨</translation>
+    </message>
+    <message>
+        <source>%1 critical · %2 warning · %3 info</source>
+        <translation>심각 %1 · 경고 %2 · 정보 %3</translation>
+    </message>
+    <message>
+        <source>No findings</source>
+        <translation>발견 사항 없음</translation>
+    </message>
+    <message>
+        <source>No findings in what arrived</source>
+        <translation>도착한 응답에는 발견 사항 없음</translation>
+    </message>
+    <message>
+        <source>No findings in what arrived. Not everything did (%1), so the rules that weigh the missing answers did not run.</source>
+        <translation>도착한 응답에는 발견 사항이 없습니다. 다 도착하지는 않아(%1) 빠진 응답을 따지는 규칙은 실행되지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>%1 Findings appear as the answers arrive.</source>
+        <translation>%1 발견 사항은 응답이 도착하는 대로 나타납니다.</translation>
     </message>
 </context>
 <context>
@@ -1321,14 +1361,6 @@
     <message>
         <source>Clipboard %1</source>
         <translation>클립보드 %1</translation>
-    </message>
-    <message>
-        <source>No findings</source>
-        <translation>발견 사항 없음</translation>
-    </message>
-    <message>
-        <source>%1 critical · %2 warning · %3 info</source>
-        <translation>심각 %1 · 경고 %2 · 정보 %3</translation>
     </message>
     <message>
         <source>Worst finding: %1</source>

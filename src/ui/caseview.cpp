@@ -248,6 +248,11 @@ CaseView::CaseView(CaseSession *session, const Catalog &catalog, Language langua
     connect(session, &CaseSession::sourceChanged, this, &CaseView::onSourceChanged);
     connect(session, &CaseSession::busyChanged, this, &CaseView::onSourceChanged);
     connect(session, &CaseSession::failedChanged, this, &CaseView::onFailure);
+    connect(session, &CaseSession::stateChanged, this, [this] {
+        updateSummary();
+        if (!m_shownFinding)
+            showFindingDetail(nullptr);
+    });
 
     onSnapshot();
     onSourceChanged();
@@ -287,6 +292,52 @@ std::array<int, 3> CaseView::severityCounts() const
     for (const Finding &f : m_session->snapshot().analysis.findings)
         ++counts[static_cast<int>(f.severity)];
     return counts;
+}
+
+QString CaseView::stateText() const
+{
+    const CaseSession::Progress progress = m_session->progress();
+    switch (m_session->state()) {
+    case CaseSession::State::Empty:
+    case CaseSession::State::Complete:
+        return {};
+    case CaseSession::State::Working:
+        if (!m_session->isLookup())
+            return tr("Analysing…");
+        return progress.started > 1 ? tr("Looking up… %1 of %2 sources").arg(progress.finished).arg(progress.started)
+                                    : tr("Looking up…");
+    case CaseSession::State::PartlyFailed: {
+        int arrived = 0;
+        for (const Source source : {Source::Payment, Source::Transactions, Source::Settlements, Source::IapOrderStatus})
+            arrived += m_session->status(source).state == CaseSession::SourceState::Done;
+        return tr("%1 of %2 sources arrived").arg(arrived).arg(progress.started);
+    }
+    case CaseSession::State::Failed:
+        return m_session->isLookup() ? tr("Lookup failed") : tr("Not read");
+    case CaseSession::State::Canceled:
+        return tr("Canceled");
+    }
+    return {};
+}
+
+QString CaseView::findingsSummary() const
+{
+    const auto counts = severityCounts();
+    const bool any = counts[0] + counts[1] + counts[2] > 0;
+    const QString found = tr("%1 critical · %2 warning · %3 info").arg(counts[2]).arg(counts[1]).arg(counts[0]);
+    switch (m_session->state()) {
+    case CaseSession::State::Complete:
+        return any ? found : tr("No findings");
+    case CaseSession::State::PartlyFailed:
+        return (any ? found : tr("No findings in what arrived")) + QStringLiteral(" · ") + stateText();
+    case CaseSession::State::Working:
+        return any ? stateText() + QStringLiteral(" · ") + found : stateText();
+    case CaseSession::State::Empty:
+    case CaseSession::State::Failed:
+    case CaseSession::State::Canceled:
+        break;
+    }
+    return stateText();
 }
 
 bool CaseView::selectFinding(const std::string &ruleId)
@@ -604,7 +655,7 @@ void CaseView::updateSummary()
         m_ui->orderNameLabel->clear();
         m_ui->apiVersionLabel->clear();
         if (m_session->isLookup())
-            chip = m_session->busy() ? tr("Looking up…") : tr("No payment");
+            chip = m_session->state() == CaseSession::State::Complete ? tr("No payment") : stateText();
         else if (snap.documents)
             chip = tr("%n document(s)", nullptr, int(snap.documents->size()));
         if (m_session->isLookup()) {
@@ -643,11 +694,18 @@ void CaseView::showFindingDetail(const Finding *finding)
     if (!finding) {
         const auto counts = severityCounts();
         const bool any = counts[0] + counts[1] + counts[2] > 0;
-        m_ui->findingDetail->setHtml(
-            any ? QStringLiteral("<p>%1</p>").arg(esc(tr("Select a finding to see what it means and what to do.")))
-                : (m_session->snapshot().documents
-                       ? QStringLiteral("<p>%1</p>").arg(esc(tr("No findings: nothing in these documents looks wrong to the rules.")))
-                       : QString()));
+        QString text;
+        if (any)
+            text = tr("Select a finding to see what it means and what to do.");
+        else if (m_session->state() == CaseSession::State::Complete)
+            text = tr("No findings: nothing in these documents looks wrong to the rules.");
+        else if (m_session->state() == CaseSession::State::PartlyFailed)
+            text = tr("No findings in what arrived. Not everything did (%1), so the rules that weigh the missing "
+                      "answers did not run.")
+                       .arg(stateText());
+        else if (m_session->state() == CaseSession::State::Working)
+            text = tr("%1 Findings appear as the answers arrive.").arg(stateText());
+        m_ui->findingDetail->setHtml(text.isEmpty() ? QString() : QStringLiteral("<p>%1</p>").arg(esc(text)));
         return;
     }
     const int sev = static_cast<int>(finding->severity);

@@ -3,7 +3,7 @@
 // timeline, linked through one SelectionMediator (no pane knows another). Failures show inside
 // the view with what to do and a retry; nothing the user typed is lost.
 
-#include "casesession.h"
+#include "session/casesession.h"
 #include "models/selection.h"
 #include "util/text.h"
 
@@ -41,6 +41,12 @@ public:
     // Worst severity of the findings (-1 none), and counts per severity (info, warning, critical).
     int worstSeverity() const;
     std::array<int, 3> severityCounts() const;
+    // The case's state in words, one wording for the chip, the tab, the explanation pane and
+    // the status bar: "Looking up… 1 of 3 sources", "2 of 3 sources arrived", … Empty for a
+    // complete case (its findings speak) and for one not started.
+    QString stateText() const;
+    // What the status bar says of this case: its findings, said as such only when complete.
+    QString findingsSummary() const;
 
     void saveState(QSettings &settings) const;
     void restoreState(const QSettings &settings);

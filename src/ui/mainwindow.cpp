@@ -2,7 +2,7 @@
 #include "ui_mainwindow.h"
 
 #include "analyzetextdialog.h"
-#include "casesession.h"
+#include "session/casesession.h"
 #include "caseview.h"
 #include "errorcodedialog.h"
 #include "net/profilestore.h"
@@ -321,7 +321,10 @@ CaseView *MainWindow::addCase(const QString &title)
         updateTab(view);
         updateSeverityIndicator();
     });
-    connect(session, &CaseSession::busyChanged, this, [this, view] { updateTab(view); });
+    connect(session, &CaseSession::stateChanged, this, [this, view] {
+        updateTab(view);
+        updateSeverityIndicator();
+    });
     connect(view, &CaseView::errorCodeRequested, this, [this](const QString &code) {
         errorCodes()->showCode(code);
         errorCodes()->show();
@@ -346,7 +349,10 @@ void MainWindow::updateTab(CaseView *view)
     QString title = view->session()->title();
     if (title.size() > 28)
         title = title.left(26) + QStringLiteral("…");
-    m_ui->caseTabs->setTabText(index, view->session()->busy() ? title + QStringLiteral(" ⋯") : title);
+    m_ui->caseTabs->setTabText(index, view->session()->state() == CaseSession::State::Working ? title + QStringLiteral(" ⋯") : title);
+    const QString state = view->stateText();
+    m_ui->caseTabs->setTabToolTip(index, state.isEmpty() ? view->session()->title()
+                                                          : view->session()->title() + QStringLiteral("\n") + state);
 }
 
 void MainWindow::updateSeverityIndicator()
@@ -360,13 +366,8 @@ void MainWindow::updateSeverityIndicator()
         m_severityLabel->setToolTip({});
         return;
     }
-    const auto counts = view->severityCounts();
     const int worst = view->worstSeverity();
-    QString text;
-    if (worst < 0)
-        text = tr("No findings");
-    else
-        text = tr("%1 critical · %2 warning · %3 info").arg(counts[2]).arg(counts[1]).arg(counts[0]);
+    const QString text = view->findingsSummary();
     const int size = style()->pixelMetric(QStyle::PM_SmallIconSize);
     const QString icon = worst >= 0 ? QStringLiteral("<span style=\"color:%1\">●</span> ").arg(severityColor(worst, palette()).name())
                                     : QString();

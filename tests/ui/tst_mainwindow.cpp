@@ -19,8 +19,10 @@
 #include <QMenuBar>
 #include <QPushButton>
 #include <QSettings>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextBrowser>
 #include <QTreeView>
 #include <QTreeWidget>
 
@@ -69,6 +71,7 @@ private Q_SLOTS:
     void aBrokenDocumentAmongOthersIsToldAndTheRestAnalysed();
     void switchingLanguageChangesLabels();
     void aFailedLookupShowsTheErrorInlineAndKeepsTheId();
+    void oneCaseStateForChipTabAndStatusBar();
     void aStoredProfileLooksUpWithItsKeyFromTheStore();
     void closingACaseMidLookupIsSafe();
 
@@ -300,6 +303,41 @@ void TestMainWindow::aFailedLookupShowsTheErrorInlineAndKeepsTheId()
     QTest::mouseClick(view->findChild<QPushButton *>(QStringLiteral("retryButton")), Qt::LeftButton);
     QTRY_VERIFY_WITH_TIMEOUT(!view->session()->busy() && !view->session()->failure().isEmpty(), lookupTimeoutMs);
     QCOMPARE(m_window->currentCase(), view);
+}
+
+// The sandbox answers FAULT-500 with HTTP 500 every time: while it is retried the case is looking
+// up, then it failed. The chip, the tab, the explanation pane and the status bar say the same, and
+// none of them says "No findings" of a case that has none because nothing arrived.
+void TestMainWindow::oneCaseStateForChipTabAndStatusBar()
+{
+    typeAndLookUp(QStringLiteral("FAULT-500"));
+    QTRY_VERIFY(m_window->currentCase());
+    CaseView *view = m_window->currentCase();
+    auto *chip = view->findChild<QLabel *>(QStringLiteral("statusChip"));
+    auto *detail = view->findChild<QTextBrowser *>(QStringLiteral("findingDetail"));
+    auto *tabs = m_window->findChild<QTabWidget *>(QStringLiteral("caseTabs"));
+    QCOMPARE(view->session()->state(), CaseSession::State::Working);
+    QVERIFY2(chip->text().startsWith(QLatin1String("Looking up")), qPrintable(chip->text()));
+    QVERIFY(m_window->severityIndicator()->text().contains(QLatin1String("Looking up")));
+    QTRY_VERIFY_WITH_TIMEOUT(view->session()->state() == CaseSession::State::Failed, lookupTimeoutMs);
+    QCOMPARE(chip->text(), QStringLiteral("Lookup failed"));
+    QVERIFY2(m_window->severityIndicator()->text().contains(QLatin1String("Lookup failed")),
+             qPrintable(m_window->severityIndicator()->text()));
+    QVERIFY(!tabs->tabText(tabs->currentIndex()).endsWith(QStringLiteral("⋯")));
+    QVERIFY(tabs->tabToolTip(tabs->currentIndex()).contains(QLatin1String("Lookup failed")));
+    for (const QString &text : {m_window->severityIndicator()->text(), detail->toPlainText(), chip->text()})
+        QVERIFY2(!text.contains(QLatin1String("No findings")), qPrintable(text));
+
+    // A case that arrived whole, with nothing to find (a healthy payment of the generated
+    // merchant), says so.
+    typeAndLookUp(QStringLiteral("SBX-20250301-00001"));
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->currentCase() != view && m_window->currentCase()->session()->state()
+                                                                      == CaseSession::State::Complete,
+                             lookupTimeoutMs);
+    CaseView *whole = m_window->currentCase();
+    QCOMPARE(whole->worstSeverity(), -1);
+    QCOMPARE(m_window->severityIndicator()->text(), QStringLiteral("No findings"));
+    QVERIFY(whole->findChild<QTextBrowser *>(QStringLiteral("findingDetail"))->toPlainText().startsWith(QLatin1String("No findings")));
 }
 
 // The path of a real merchant: a profile saved in the settings, its key in the secret store

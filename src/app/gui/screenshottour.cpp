@@ -1,6 +1,6 @@
 #include "screenshottour.h"
 
-#include "casesession.h"
+#include "session/casesession.h"
 #include "caseview.h"
 #include "errorcodedialog.h"
 #include "mainwindow.h"

@@ -47,6 +47,22 @@ public:
         int records = 0;
         std::optional<ApiError> error;
     };
+    // Where the case as a whole stands. The header chip, the tab, the explanation pane and the
+    // status bar all read this one state: "no findings" is only ever said of a complete case.
+    enum class State {
+        Empty,         // nothing asked yet
+        Working,       // sources being fetched, or the text being read and analysed
+        Complete,      // everything asked for arrived and was analysed
+        PartlyFailed,  // the payment (or order status) is here; another source failed or was stopped
+        Failed,        // nothing to analyse: the main source failed, or the text could not be read
+        Canceled       // stopped by the user before the main source arrived
+    };
+    Q_ENUM(State)
+    struct Progress
+    {
+        int finished = 0;  // sources done, failed or stopped
+        int started = 0;   // sources asked for so far (a payment's lists start once it arrived)
+    };
     struct LookupRequest
     {
         QString id;
@@ -73,6 +89,10 @@ public:
     const std::optional<LookupRequest> &lookup() const { return m_lookup; }
     QString title() const { return m_title; }
     bool busy() const;
+    State state() const;
+    Progress progress() const;
+    // How many times the case was analysed since it started: once per arriving source at most.
+    int analyses() const { return m_analyses; }
     const CaseSnapshot &snapshot() const { return m_snapshot; }
     const SourceStatus &status(Source source) const { return m_status[static_cast<int>(source)]; }
     // Why the case has nothing to show (a decode error of the text, or the payment's fetch
@@ -87,6 +107,7 @@ Q_SIGNALS:
     void snapshotChanged();
     void failedChanged();
     void busyChanged(bool busy);
+    void stateChanged(paytriage::CaseSession::State state);
 
 private:
     struct TextResult;
@@ -111,6 +132,10 @@ private:
     std::optional<ApiError> m_failedRequest;
     std::optional<ByteRange> m_failurePosition;
     bool m_textRunning = false;
+    bool m_textCanceled = false;
+    int m_analyses = 0;
+    State m_lastState = State::Empty;
+    void updateState();
 };
 
 } // namespace paytriage

@@ -1,4 +1,4 @@
-#include "casesession.h"
+#include "session/casesession.h"
 
 #include "model/input.h"
 #include "util/clock.h"
@@ -44,6 +44,11 @@ struct CaseSession::TextResult
 CaseSession::CaseSession(const Catalog &catalog, AnalyzerOptions options, QObject *parent)
     : QObject(parent), m_catalog(catalog), m_options(std::move(options))
 {
+    // Whatever changed, the case's one state is read again.
+    connect(this, &CaseSession::sourceChanged, this, &CaseSession::updateState);
+    connect(this, &CaseSession::snapshotChanged, this, &CaseSession::updateState);
+    connect(this, &CaseSession::failedChanged, this, &CaseSession::updateState);
+    connect(this, &CaseSession::busyChanged, this, &CaseSession::updateState);
 }
 
 CaseSession::~CaseSession()
@@ -59,6 +64,65 @@ CaseSession::~CaseSession()
 bool CaseSession::busy() const
 {
     return m_textRunning || (m_fetcher && m_fetcher->running());
+}
+
+CaseSession::State CaseSession::state() const
+{
+    if (!m_lookup) {
+        if (m_textRunning)
+            return State::Working;
+        if (m_textCanceled)
+            return State::Canceled;
+        if (!m_failure.isEmpty())
+            return State::Failed;
+        return m_snapshot.documents ? State::Complete : State::Empty;
+    }
+    const Source main = m_lookup->inApp ? Source::IapOrderStatus : Source::Payment;
+    bool started = false;
+    bool running = false;
+    bool othersFell = false;
+    for (int i = 0; i < 4; ++i) {
+        const SourceState s = m_status[i].state;
+        started = started || s != SourceState::Idle;
+        running = running || s == SourceState::Running;
+        othersFell = othersFell || (Source(i) != main && (s == SourceState::Failed || s == SourceState::Canceled));
+    }
+    if (running || (m_fetcher && m_fetcher->running()))
+        return State::Working;
+    switch (m_status[int(main)].state) {
+    case SourceState::Failed:
+        return State::Failed;
+    case SourceState::Canceled:
+        return State::Canceled;
+    case SourceState::Done:
+        // An analysis that broke leaves the answers shown but their findings unknown.
+        return othersFell || !m_failure.isEmpty() ? State::PartlyFailed : State::Complete;
+    case SourceState::Idle:
+    case SourceState::Running:
+        break;
+    }
+    return started ? State::Working : State::Empty;
+}
+
+CaseSession::Progress CaseSession::progress() const
+{
+    if (!m_lookup)
+        return {m_textRunning || state() == State::Empty ? 0 : 1, state() == State::Empty ? 0 : 1};
+    Progress p;
+    for (const SourceStatus &s : m_status) {
+        p.started += s.state != SourceState::Idle;
+        p.finished += s.state == SourceState::Done || s.state == SourceState::Failed || s.state == SourceState::Canceled;
+    }
+    return p;
+}
+
+void CaseSession::updateState()
+{
+    const State now = state();
+    if (now == m_lastState)
+        return;
+    m_lastState = now;
+    Q_EMIT stateChanged(now);
 }
 
 void CaseSession::startLookup(QNetworkAccessManager *network, LookupRequest request)
@@ -100,6 +164,7 @@ void CaseSession::refresh()
     }
     m_client = std::make_unique<TossClient>(m_network, m_lookup->config);
     m_fetcher = std::make_unique<CaseFetcher>(m_client.get());
+    m_analyses = 0;
     for (SourceStatus &s : m_status)
         s = {};
     setFailure({}, {}, {});
@@ -153,6 +218,7 @@ void CaseSession::cancel()
         m_watcher->disconnect(this);
         m_watcher.release()->deleteLater();
         m_textRunning = false;
+        m_textCanceled = true;
         setFailure(tr("Analysis canceled. Press F5 to run it again."), {}, {});
         Q_EMIT busyChanged(false);
     }
@@ -172,6 +238,7 @@ void CaseSession::analyseFetched()
     if (!m_fetcher)
         return;
     Case kase = m_fetcher->currentCase();
+    ++m_analyses;
     CaseSnapshot snapshot;
     auto raw = std::make_shared<std::string>(rawTextOf(kase.documents));
     DecodeResult decoded = decode(*raw);
@@ -199,6 +266,8 @@ void CaseSession::runText()
     }
     setFailure({}, {}, {});
     m_textRunning = true;
+    m_textCanceled = false;
+    m_analyses = 0;
     Q_EMIT busyChanged(true);
     m_watcher = std::make_unique<QFutureWatcher<std::shared_ptr<TextResult>>>();
     connect(m_watcher.get(), &QFutureWatcherBase::finished, this, [this] {
@@ -213,14 +282,15 @@ void CaseSession::runText()
         snapshot.rawText = std::make_shared<std::string>(std::move(result->loaded.decoded.text));
         if (!result->loaded.decoded.ok()) {
             const DecodeError &e = *result->loaded.decoded.error;
-            publish(std::move(snapshot));
             setFailure(e.message().toString(), {}, ByteRange{e.offset, e.offset + 1});
+            publish(std::move(snapshot));
         } else {
             if (result->mapped)
                 snapshot.sourceMap = std::make_shared<SourceMap>(std::move(result->loaded.decoded.sourceMap));
             snapshot.repairs = std::move(result->loaded.decoded.repairs);
             snapshot.skipped = std::move(result->loaded.decoded.skipped);
             snapshot.analysis = std::move(result->analysis);
+            ++m_analyses;
             snapshot.documents = std::make_shared<std::vector<Document>>(std::move(result->loaded.kase.documents));
             publish(std::move(snapshot));
         }

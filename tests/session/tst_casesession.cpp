@@ -1,0 +1,236 @@
+// CaseSession, the console's case pipeline, without a window: lookups against the sandbox (its
+// seed scenarios and every hostile fault) and texts, read through the one state every view shows.
+
+#include "sandboxdata.h"
+#include "sandboxserver.h"
+#include "session/casesession.h"
+
+#include <QNetworkAccessManager>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace paytriage;
+
+namespace {
+
+const QString testKey = QStringLiteral("test_sk_zXLkKEypNArWmo50nX3lmeaxYG5R");
+using State = CaseSession::State;
+
+const char *name(State state)
+{
+    switch (state) {
+    case State::Empty: return "Empty";
+    case State::Working: return "Working";
+    case State::Complete: return "Complete";
+    case State::PartlyFailed: return "PartlyFailed";
+    case State::Failed: return "Failed";
+    case State::Canceled: return "Canceled";
+    }
+    return "?";
+}
+
+// Every state the session announced, in order.
+QList<State> statesOf(const QSignalSpy &spy)
+{
+    QList<State> states;
+    for (const QList<QVariant> &args : spy)
+        states << args.at(0).value<State>();
+    return states;
+}
+
+} // namespace
+
+class TestCaseSession final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void seedLookupEndsComplete();
+    void hostileAnswers_data();
+    void hostileAnswers();
+    void listsThatFailLeaveThePaymentPartlyFailed();
+    void unknownOrderFails();
+    void missingKeyFailsWithoutAsking();
+    void cancelBeforeTheAnswer();
+    void texts_data();
+    void texts();
+
+private:
+    CaseSession::LookupRequest lookup(const QString &id, const QByteArray &fault = {}) const;
+    // Waits until the session is neither empty nor working.
+    static bool settle(CaseSession &session);
+
+    std::unique_ptr<SandboxServer> m_sandbox;
+    QNetworkAccessManager m_network;
+    Catalog m_catalog = Catalog::builtIn();
+};
+
+void TestCaseSession::initTestCase()
+{
+    SandboxOptions options;
+    options.days = 1;
+    options.paymentsPerDay = 50;
+    m_sandbox = std::make_unique<SandboxServer>(options);
+    QVERIFY(m_sandbox->listen(0));
+}
+
+CaseSession::LookupRequest TestCaseSession::lookup(const QString &id, const QByteArray &fault) const
+{
+    CaseSession::LookupRequest request;
+    request.id = id;
+    request.profileName = QStringLiteral("sandbox");
+    request.config.baseUrl = m_sandbox->url();
+    request.config.secretKey = testKey;
+    request.config.backoffBaseMs = 20;
+    if (!fault.isEmpty())
+        request.config.extraHeaders.append({QByteArrayLiteral("X-Sandbox-Fault"), fault});
+    return request;
+}
+
+bool TestCaseSession::settle(CaseSession &session)
+{
+    QElapsedTimer timer;
+    timer.start();
+    while (session.state() == State::Working || session.state() == State::Empty || session.busy()) {
+        if (timer.elapsed() > 30000)
+            return false;
+        QTest::qWait(10);
+    }
+    return true;
+}
+
+void TestCaseSession::seedLookupEndsComplete()
+{
+    // Seed 001: the payment, then its transactions and settlements. Working until every source
+    // is in, then Complete, analysed once per document that arrived.
+    CaseSession session(m_catalog, {});
+    QSignalSpy states(&session, &CaseSession::stateChanged);
+    session.startLookup(&m_network, lookup(QStringLiteral("LIVE-V20240807160726-PAY_6367_3859")));
+    QCOMPARE(session.state(), State::Working);
+    QVERIFY(settle(session));
+    QCOMPARE(statesOf(states), (QList<State>{State::Working, State::Complete}));
+    const CaseSession::Progress progress = session.progress();
+    QCOMPARE(progress.started, 3);
+    QCOMPARE(progress.finished, 3);
+    QVERIFY(session.failure().isEmpty());
+    const std::size_t documents = session.snapshot().documents->size();
+    QCOMPARE(session.analyses(), int(documents));
+    QVERIFY(std::any_of(session.snapshot().analysis.findings.begin(), session.snapshot().analysis.findings.end(),
+                        [](const Finding &f) { return f.rule == "vbank-cancel-without-deposit"; }));
+}
+
+void TestCaseSession::hostileAnswers_data()
+{
+    QTest::addColumn<QByteArray>("fault");
+    QTest::addColumn<bool>("paymentFails");
+    for (const char *fault : {"gateway-error", "odd-error", "escape-message", "redirect-away", "retry-after-huge",
+                              "not-a-payment", "reset", "truncated", "invalid-json", "wrong-content-type", "500"})
+        QTest::newRow(fault) << QByteArray(fault) << true;
+    for (const char *fault : {"null-key", "null-key:1", "non-object-records", "numeric-cursor", "ignore-paging"})
+        QTest::newRow(fault) << QByteArray(fault) << false;
+}
+
+void TestCaseSession::hostileAnswers()
+{
+    // Every request of the case answered wrongly: the session ends (never stuck working), in a
+    // state that says whether the payment came, with a message where it did not; nothing throws.
+    QFETCH(QByteArray, fault);
+    QFETCH(bool, paymentFails);
+    CaseSession session(m_catalog, {});
+    session.startLookup(&m_network, lookup(QStringLiteral("2025040210437094"), fault));
+    QVERIFY(settle(session));
+    const State state = session.state();
+    if (paymentFails) {
+        QVERIFY2(state == State::Failed, name(state));
+        QVERIFY(!session.failure().isEmpty());
+        QVERIFY(session.failedRequest().has_value());
+    } else {
+        QVERIFY2(state == State::Complete || state == State::PartlyFailed, name(state));
+        const bool listsFailed = session.status(Source::Transactions).state == CaseSession::SourceState::Failed
+                                 || session.status(Source::Settlements).state == CaseSession::SourceState::Failed;
+        QCOMPARE(state == State::PartlyFailed, listsFailed);
+    }
+    const CaseSession::Progress progress = session.progress();
+    QCOMPARE(progress.finished, progress.started);
+    QVERIFY(session.analyses() <= 3);
+}
+
+void TestCaseSession::listsThatFailLeaveThePaymentPartlyFailed()
+{
+    // The payment answers; the list calls (every payment of the day, tens of KB) pass the size cap
+    // of one answer (8 KB, here) and fail: the payment stays analysed, and the case is not called
+    // complete.
+    CaseSession session(m_catalog, {});
+    // A payment of the generated merchant: its day's lists hold every payment of that day.
+    const QString orderId = QString::fromStdString(m_sandbox->data().merchant().orderId(0));
+    CaseSession::LookupRequest request = lookup(orderId);
+    request.config.maxResponseBytes = 8 * 1024;
+    session.startLookup(&m_network, request);
+    QVERIFY(settle(session));
+    QCOMPARE(session.status(Source::Payment).state, CaseSession::SourceState::Done);
+    QCOMPARE(session.status(Source::Transactions).state, CaseSession::SourceState::Failed);
+    QCOMPARE(session.state(), State::PartlyFailed);
+    QVERIFY(session.failure().isEmpty());  // the payment's own lookup did not fail
+    QVERIFY(session.snapshot().documents && !session.snapshot().documents->empty());
+}
+
+void TestCaseSession::unknownOrderFails()
+{
+    CaseSession session(m_catalog, {});
+    session.startLookup(&m_network, lookup(QStringLiteral("no-such-order-1")));
+    QVERIFY(settle(session));
+    QCOMPARE(session.state(), State::Failed);
+    QCOMPARE(session.failedRequest()->httpStatus, 404);
+    // The error object is evidence: shown, and analysed.
+    QVERIFY(session.snapshot().documents && session.snapshot().documents->size() == 1);
+}
+
+void TestCaseSession::missingKeyFailsWithoutAsking()
+{
+    CaseSession session(m_catalog, {});
+    CaseSession::LookupRequest request = lookup(QStringLiteral("2025040210437094"));
+    request.config.secretKey.clear();
+    session.startLookup(&m_network, request);
+    QCOMPARE(session.state(), State::Failed);
+    QCOMPARE(session.failedRequest()->kind, ApiError::Kind::Configuration);
+    QVERIFY(!session.busy());
+}
+
+void TestCaseSession::cancelBeforeTheAnswer()
+{
+    CaseSession session(m_catalog, {});
+    session.startLookup(&m_network, lookup(QStringLiteral("2025040210437094"), "latency:3000"));
+    QTest::qWait(100);
+    QCOMPARE(session.state(), State::Working);
+    session.cancel();
+    QVERIFY(settle(session));
+    QCOMPARE(session.state(), State::Canceled);
+}
+
+void TestCaseSession::texts_data()
+{
+    QTest::addColumn<QByteArray>("text");
+    QTest::addColumn<int>("state");
+    QTest::newRow("a payment") << QByteArray(R"({"paymentKey":"p","orderId":"o","status":"DONE","totalAmount":1000})")
+                               << int(State::Complete);
+    QTest::newRow("a broken paste") << QByteArray(R"({"status": "DONE", "amount": })") << int(State::Failed);
+    QTest::newRow("nothing") << QByteArray("   \n") << int(State::Failed);
+}
+
+void TestCaseSession::texts()
+{
+    QFETCH(QByteArray, text);
+    QFETCH(int, state);
+    CaseSession session(m_catalog, {});
+    QSignalSpy states(&session, &CaseSession::stateChanged);
+    session.startText(QStringLiteral("paste"), text.toStdString());
+    QCOMPARE(session.state(), State::Working);
+    QVERIFY(settle(session));
+    QCOMPARE(int(session.state()), state);
+    QCOMPARE(statesOf(states), (QList<State>{State::Working, State(state)}));
+    QCOMPARE(session.analyses(), state == int(State::Complete) ? 1 : 0);
+}
+
+QTEST_GUILESS_MAIN(TestCaseSession)
+#include "tst_casesession.moc"
