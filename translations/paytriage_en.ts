@@ -587,6 +587,30 @@
         <source>%1 Findings appear as the answers arrive.</source>
         <translation>%1 Findings appear as the answers arrive.</translation>
     </message>
+    <message>
+        <source>Where the case came from</source>
+        <translation>Where the case came from</translation>
+    </message>
+    <message>
+        <source>Analysed %1</source>
+        <translation>Analysed %1</translation>
+    </message>
+    <message>
+        <source>MID %1</source>
+        <translation>MID %1</translation>
+    </message>
+    <message>
+        <source>TEST key</source>
+        <translation>TEST key</translation>
+    </message>
+    <message>
+        <source>LIVE key</source>
+        <translation>LIVE key</translation>
+    </message>
+    <message>
+        <source>looked up %1</source>
+        <translation>looked up %1</translation>
+    </message>
 </context>
 <context>
     <name>paytriage::Decoder</name>
@@ -1198,6 +1222,18 @@
     <message>
         <source>The Apps-in-Toss order status is read for one Toss user: their user key</source>
         <translation>The Apps-in-Toss order status is read for one Toss user: their user key</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>Keep</translation>
+    </message>
+    <message>
+        <source>Keep the kind</source>
+        <translation>Keep the kind</translation>
+    </message>
+    <message>
+        <source>Keep this kind for the next lookups; otherwise it returns to Auto after each one</source>
+        <translation>Keep this kind for the next lookups; otherwise it returns to Auto after each one</translation>
     </message>
 </context>
 <context>

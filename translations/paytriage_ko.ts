@@ -581,6 +581,30 @@
         <source>%1 Findings appear as the answers arrive.</source>
         <translation>%1 발견 사항은 응답이 도착하는 대로 나타납니다.</translation>
     </message>
+    <message>
+        <source>Where the case came from</source>
+        <translation>케이스 출처</translation>
+    </message>
+    <message>
+        <source>Analysed %1</source>
+        <translation>%1 분석</translation>
+    </message>
+    <message>
+        <source>MID %1</source>
+        <translation>MID %1</translation>
+    </message>
+    <message>
+        <source>TEST key</source>
+        <translation>테스트 키</translation>
+    </message>
+    <message>
+        <source>LIVE key</source>
+        <translation>라이브 키</translation>
+    </message>
+    <message>
+        <source>looked up %1</source>
+        <translation>%1 조회</translation>
+    </message>
 </context>
 <context>
     <name>paytriage::Decoder</name>
@@ -1190,6 +1214,18 @@
     <message>
         <source>The Apps-in-Toss order status is read for one Toss user: their user key</source>
         <translation>앱인토스 주문 상태는 토스 사용자 한 명 기준으로 조회합니다: 그 사용자의 키</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>유지</translation>
+    </message>
+    <message>
+        <source>Keep the kind</source>
+        <translation>종류 유지</translation>
+    </message>
+    <message>
+        <source>Keep this kind for the next lookups; otherwise it returns to Auto after each one</source>
+        <translation>다음 조회에도 이 종류를 씁니다. 켜지 않으면 조회할 때마다 자동으로 돌아갑니다</translation>
     </message>
 </context>
 <context>

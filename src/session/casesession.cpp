@@ -3,6 +3,7 @@
 #include "model/input.h"
 #include "util/clock.h"
 
+#include <QDateTime>
 #include <QNetworkAccessManager>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -165,6 +166,7 @@ void CaseSession::refresh()
     m_client = std::make_unique<TossClient>(m_network, m_lookup->config);
     m_fetcher = std::make_unique<CaseFetcher>(m_client.get());
     m_analyses = 0;
+    m_startedAtMs = QDateTime::currentMSecsSinceEpoch();
     for (SourceStatus &s : m_status)
         s = {};
     setFailure({}, {}, {});
@@ -268,6 +270,7 @@ void CaseSession::runText()
     m_textRunning = true;
     m_textCanceled = false;
     m_analyses = 0;
+    m_startedAtMs = QDateTime::currentMSecsSinceEpoch();
     Q_EMIT busyChanged(true);
     m_watcher = std::make_unique<QFutureWatcher<std::shared_ptr<TextResult>>>();
     connect(m_watcher.get(), &QFutureWatcherBase::finished, this, [this] {

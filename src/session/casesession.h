@@ -70,6 +70,7 @@ public:
         bool inApp = false;              // an Apps-in-Toss orderId (get-order-status)
         QString iapUserKey;
         QString profileName;
+        QString mid;                     // the profile's merchant ID, for provenance
         ClientConfig config;
     };
 
@@ -88,6 +89,8 @@ public:
     bool isLookup() const { return m_lookup.has_value(); }
     const std::optional<LookupRequest> &lookup() const { return m_lookup; }
     QString title() const { return m_title; }
+    // When the lookup or analysis last started (ms since the epoch, UTC).
+    std::int64_t startedAtMs() const { return m_startedAtMs; }
     bool busy() const;
     State state() const;
     Progress progress() const;
@@ -134,6 +137,7 @@ private:
     bool m_textRunning = false;
     bool m_textCanceled = false;
     int m_analyses = 0;
+    std::int64_t m_startedAtMs = 0;
     State m_lastState = State::Empty;
     void updateState();
 };

@@ -9,8 +9,10 @@
 #include "models/modelroles.h"
 #include "severitystyle.h"
 #include "models/timelinemodel.h"
+#include "net/profile.h"
 #include "util/jsonutil.h"
 #include "util/money.h"
+#include "util/timestamp.h"
 
 #include <QAction>
 #include <QClipboard>
@@ -20,6 +22,7 @@
 #include <QSettings>
 #include <QScrollBar>
 #include <QStyle>
+#include <QTimeZone>
 #include <QTimer>
 
 namespace paytriage {
@@ -318,6 +321,38 @@ QString CaseView::stateText() const
         return tr("Canceled");
     }
     return {};
+}
+
+QString CaseView::provenance() const
+{
+    const std::int64_t started = m_session->startedAtMs();
+    if (started == 0)
+        return {};
+    // The time an answer arrived, else when the case started: shown in KST, as Toss shows it.
+    std::int64_t at = started;
+    if (m_session->snapshot().documents)
+        for (const Document &d : *m_session->snapshot().documents)
+            if (d.source.fetchedAtMs > 0) {
+                at = d.source.fetchedAtMs;
+                break;
+            }
+    const QString when = QDateTime::fromMSecsSinceEpoch(at, QTimeZone(kstOffsetMinutes * 60))
+                             .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")) + QStringLiteral(" KST");
+    if (!m_session->isLookup())
+        return tr("Analysed %1").arg(when);
+    const CaseSession::LookupRequest &lookup = *m_session->lookup();
+    QStringList parts;
+    if (!lookup.profileName.isEmpty())
+        parts << lookup.profileName;
+    if (!lookup.mid.isEmpty())
+        parts << tr("MID %1").arg(lookup.mid);
+    switch (keyModeOf(lookup.config.secretKey)) {
+    case KeyMode::Test: parts << tr("TEST key"); break;
+    case KeyMode::Live: parts << tr("LIVE key"); break;
+    case KeyMode::Unknown: break;
+    }
+    parts << tr("looked up %1").arg(when);
+    return parts.join(QStringLiteral(" · "));
 }
 
 QString CaseView::findingsSummary() const
@@ -668,6 +703,7 @@ void CaseView::updateSummary()
     m_ui->statusChip->setVisible(!chip.isEmpty());
     const QColor ink = BadgeDelegate::toneColor(tone, palette());
     m_ui->statusChip->setStyleSheet(chipStyleSheet(ink, palette()));
+    m_ui->provenanceLabel->setText(provenance());
     m_ui->orderIdValue->setText(orderId);
     m_ui->paymentKeyValue->setText(paymentKey);
     for (QWidget *w : {static_cast<QWidget *>(m_ui->orderIdCaption), static_cast<QWidget *>(m_ui->orderIdValue),

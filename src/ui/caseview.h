@@ -47,6 +47,9 @@ public:
     QString stateText() const;
     // What the status bar says of this case: its findings, said as such only when complete.
     QString findingsSummary() const;
+    // Where the case came from: the merchant profile, its MID and key mode, and when it was
+    // looked up (KST); or that it was pasted or read from a file, and when it was analysed.
+    QString provenance() const;
 
     void saveState(QSettings &settings) const;
     void restoreState(const QSettings &settings);

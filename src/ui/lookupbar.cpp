@@ -72,6 +72,15 @@ void LookupBar::submit()
     }
     addRecent(query.id);
     Q_EMIT lookupRequested(query);
+    unpinnedKindBackToAuto();
+}
+
+void LookupBar::unpinnedKindBackToAuto()
+{
+    // A kind chosen for one id (an in-app order, a paymentKey that looks like an orderId) is not
+    // the kind of the next id typed: it returns to Auto unless the user keeps it.
+    if (!m_ui->pinKindButton->isChecked())
+        m_ui->kindCombo->setCurrentIndex(ChoiceAuto);
 }
 
 void LookupBar::requestLookup(const QString &id, IdKind kind, bool inApp)
@@ -80,9 +89,10 @@ void LookupBar::requestLookup(const QString &id, IdKind kind, bool inApp)
     m_ui->kindCombo->setCurrentIndex(inApp ? ChoiceInApp : ChoiceAuto);
     Query query = currentQuery();
     if (!inApp)
-        query.kind = kind;  // known by the caller: no guess, and the bar stays on Auto for what is typed next
+        query.kind = kind;  // known by the caller: no guess
     addRecent(id);
     Q_EMIT lookupRequested(query);
+    unpinnedKindBackToAuto();
 }
 
 LookupBar::Query LookupBar::currentQuery() const

@@ -51,6 +51,7 @@ protected:
 
 private:
     void submit();
+    void unpinnedKindBackToAuto();
     void addRecent(const QString &id);
     Query currentQuery() const;  // what the widgets say
     void updateDetected();

@@ -2,17 +2,18 @@
 #include "ui_mainwindow.h"
 
 #include "analyzetextdialog.h"
-#include "session/casesession.h"
 #include "caseview.h"
 #include "errorcodedialog.h"
 #include "net/profilestore.h"
 #include "net/secretstore.h"
 #include "sandboxdata.h"
 #include "sandboxserver.h"
+#include "session/casesession.h"
 #include "settings/settingsdialog.h"
 #include "severitystyle.h"
 #include "util/clock.h"
 #include "util/i18n.h"
+#include "util/jsonutil.h"
 #include "welcomepage.h"
 
 #include <QActionGroup>
@@ -269,10 +270,40 @@ void MainWindow::startLookup(const LookupBar::Query &query, const MerchantProfil
     if (query.inApp && request.iapUserKey.isEmpty() && m_demo && query.profile == m_demo->profile.name)
         request.iapUserKey = QStringLiteral("sandbox-user");
     request.profileName = query.profile;
+    request.mid = profile.mid;
     request.config = clientConfigFor(profile, secret, m_preferences.language);
+    // The same payment, by its orderId or its paymentKey, through the same profile: one case,
+    // looked up again.
+    if (CaseView *open = caseOf(query.profile, query.id, query.inApp)) {
+        m_ui->caseTabs->setCurrentWidget(open);
+        open->session()->startLookup(m_network, std::move(request));
+        updateTab(open);
+        return;
+    }
     CaseView *view = addCase(query.id);
     view->session()->startLookup(m_network, std::move(request));
     updateTab(view);
+}
+
+CaseView *MainWindow::caseOf(const QString &profile, const QString &id, bool inApp) const
+{
+    for (int i = 0; i < m_ui->caseTabs->count(); ++i) {
+        auto *view = qobject_cast<CaseView *>(m_ui->caseTabs->widget(i));
+        if (!view || !view->session()->isLookup())
+            continue;
+        const CaseSession::LookupRequest &lookup = *view->session()->lookup();
+        if (lookup.profileName != profile || lookup.inApp != inApp)
+            continue;
+        if (lookup.id == id)
+            return view;
+        if (const auto &documents = view->session()->snapshot().documents)
+            for (const Document &d : *documents)
+                if (d.kind == DocumentKind::Payment && d.payload().is_object()
+                    && (json::string(d.payload(), "paymentKey") == id.toStdString()
+                        || json::string(d.payload(), "orderId") == id.toStdString()))
+                    return view;
+    }
+    return nullptr;
 }
 
 CaseView *MainWindow::analyseText(const QString &title, std::string text)
@@ -350,9 +381,11 @@ void MainWindow::updateTab(CaseView *view)
     if (title.size() > 28)
         title = title.left(26) + QStringLiteral("…");
     m_ui->caseTabs->setTabText(index, view->session()->state() == CaseSession::State::Working ? title + QStringLiteral(" ⋯") : title);
-    const QString state = view->stateText();
-    m_ui->caseTabs->setTabToolTip(index, state.isEmpty() ? view->session()->title()
-                                                          : view->session()->title() + QStringLiteral("\n") + state);
+    QStringList tip{view->session()->title()};
+    for (const QString &line : {view->provenance(), view->stateText()})
+        if (!line.isEmpty())
+            tip << line;
+    m_ui->caseTabs->setTabToolTip(index, tip.join(QLatin1Char('\n')));
 }
 
 void MainWindow::updateSeverityIndicator()

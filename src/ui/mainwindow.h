@@ -74,6 +74,9 @@ private:
     struct DemoProfile;
     void lookUp(const LookupBar::Query &query);
     CaseView *addCase(const QString &title);  // a new tab with a fresh session, not started yet
+    // The open lookup case of this profile for this id, by the id it was looked up with or the
+    // payment's orderId or paymentKey; null when there is none.
+    CaseView *caseOf(const QString &profile, const QString &id, bool inApp) const;
     void startLookup(const LookupBar::Query &query, const MerchantProfile &profile, const QString &secret);
     void onSecretRead(const QString &profile, const QString &secret, const QString &error);
     // Lists the demo profile and the stored ones in the lookup bar, selecting select when given,

@@ -18,11 +18,13 @@
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextBrowser>
+#include <QToolButton>
 #include <QTreeView>
 #include <QTreeWidget>
 
@@ -72,6 +74,8 @@ private Q_SLOTS:
     void switchingLanguageChangesLabels();
     void aFailedLookupShowsTheErrorInlineAndKeepsTheId();
     void oneCaseStateForChipTabAndStatusBar();
+    void theKindReturnsToAutoUnlessKept();
+    void aCaseSaysWhereItCameFromAndIsOnePerPayment();
     void aStoredProfileLooksUpWithItsKeyFromTheStore();
     void closingACaseMidLookupIsSafe();
 
@@ -175,10 +179,11 @@ void TestMainWindow::eachSeedScenarioIsOneClickAway()
     else
         QVERIFY2(hasFinding(view, rule.toStdString()), qPrintable(rule));
     QCOMPARE(view->session()->status(Source::Settlements).records, settlements);
-    // An in-app order is asked for one Toss user: the bar shows the user-key field for it.
+    // An in-app order is looked up as one; then the bar is back on Auto for the next id typed.
     const bool inApp = view->session()->lookup()->inApp;
     QCOMPARE(inApp, orderId.contains(QLatin1Char('-')) && orderId.size() == 36);
-    QCOMPARE(m_window->lookupBar()->findChild<QLineEdit *>(QStringLiteral("userKeyEdit"))->isVisible(), inApp);
+    QCOMPARE(m_window->lookupBar()->findChild<QComboBox *>(QStringLiteral("kindCombo"))->currentIndex(), 0);
+    QVERIFY(!m_window->lookupBar()->findChild<QLineEdit *>(QStringLiteral("userKeyEdit"))->isVisible());
     // The lookup bar shows what was looked up, to edit or look up again.
     QCOMPARE(idField(*m_window)->text(), orderId);
 }
@@ -338,6 +343,75 @@ void TestMainWindow::oneCaseStateForChipTabAndStatusBar()
     QCOMPARE(whole->worstSeverity(), -1);
     QCOMPARE(m_window->severityIndicator()->text(), QStringLiteral("No findings"));
     QVERIFY(whole->findChild<QTextBrowser *>(QStringLiteral("findingDetail"))->toPlainText().startsWith(QLatin1String("No findings")));
+}
+
+// An in-app order chosen for one lookup is not the kind of the next id: after each lookup the
+// kind is Auto again, unless "Keep" is on. All from the keyboard.
+void TestMainWindow::theKindReturnsToAutoUnlessKept()
+{
+    LookupBar *bar = m_window->lookupBar();
+    auto *kind = bar->findChild<QComboBox *>(QStringLiteral("kindCombo"));
+    auto *keep = bar->findChild<QToolButton *>(QStringLiteral("pinKindButton"));
+    auto *userKey = bar->findChild<QLineEdit *>(QStringLiteral("userKeyEdit"));
+    QTest::keyClick(m_window.get(), Qt::Key_L, Qt::ControlModifier);
+    QLineEdit *field = idField(*m_window);
+    QTRY_VERIFY(field->hasFocus());
+    QTest::keyClicks(field, QStringLiteral("IAP-20251002-0001"));
+    QTest::keyClick(field, Qt::Key_Tab);
+    QTRY_VERIFY(kind->hasFocus());
+    QTest::keyClick(kind, Qt::Key_End);  // the last kind: In-app orderId
+    QCOMPARE(kind->currentText(), QStringLiteral("In-app orderId"));
+    QVERIFY(userKey->isVisible());
+    userKey->setFocus();
+    QTest::keyClicks(userKey, QStringLiteral("toss-user-1"));
+    QTest::keyClick(userKey, Qt::Key_Return);
+    QTRY_VERIFY(m_window->currentCase());
+    QVERIFY(m_window->currentCase()->session()->lookup()->inApp);
+    QCOMPARE(kind->currentIndex(), 0);  // Auto
+    QVERIFY(!userKey->isVisible());
+
+    // The next id typed is a card payment's orderId, looked up as one.
+    CaseView *inApp = m_window->currentCase();
+    typeAndLookUp(QStringLiteral("SBX-20250301-00001"));
+    QTRY_VERIFY(m_window->currentCase() != inApp);
+    QVERIFY(!m_window->currentCase()->session()->lookup()->inApp);
+
+    // Kept, the kind stays for the next lookup.
+    QTest::keyClick(kind, Qt::Key_End);
+    keep->setFocus();
+    QTest::keyClick(keep, Qt::Key_Space);
+    QVERIFY(keep->isChecked());
+    userKey->setText(QStringLiteral("toss-user-1"));
+    typeAndLookUp(QStringLiteral("IAP-20251002-0002"));
+    QTRY_VERIFY(m_window->currentCase()->session()->lookup()->id == QStringLiteral("IAP-20251002-0002"));
+    QCOMPARE(kind->currentText(), QStringLiteral("In-app orderId"));
+}
+
+// Which profile, MID and key mode fetched a case, and when (KST): on the case and its tab. The
+// same payment looked up again by its paymentKey is the same case, refreshed.
+void TestMainWindow::aCaseSaysWhereItCameFromAndIsOnePerPayment()
+{
+    typeAndLookUp(QStringLiteral("LIVE-V20240807160726-PAY_6367_3859"));
+    QTRY_VERIFY_WITH_TIMEOUT(settled(m_window->currentCase()), lookupTimeoutMs);
+    CaseView *view = m_window->currentCase();
+    const QString provenance = view->findChild<QLabel *>(QStringLiteral("provenanceLabel"))->text();
+    const QString profile = m_window->lookupBar()->currentProfile();
+    QVERIFY(!profile.isEmpty());
+    QVERIFY2(provenance.startsWith(profile), qPrintable(provenance));
+    QVERIFY2(provenance.contains(QLatin1String("TEST key")), qPrintable(provenance));
+    QVERIFY2(QRegularExpression(QStringLiteral("looked up \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d KST")).match(provenance).hasMatch(),
+             qPrintable(provenance));
+    auto *tabs = m_window->findChild<QTabWidget *>(QStringLiteral("caseTabs"));
+    QVERIFY(tabs->tabToolTip(tabs->indexOf(view)).contains(provenance));
+
+    const int cases = tabs->count();
+    const QString paymentKey = view->findChild<QLabel *>(QStringLiteral("paymentKeyValue"))->text();
+    QVERIFY(!paymentKey.isEmpty());
+    typeAndLookUp(paymentKey);
+    QCOMPARE(tabs->count(), cases);
+    QCOMPARE(m_window->currentCase(), view);
+    QTRY_VERIFY_WITH_TIMEOUT(settled(view), lookupTimeoutMs);
+    QCOMPARE(view->session()->lookup()->id, paymentKey);
 }
 
 // The path of a real merchant: a profile saved in the settings, its key in the secret store
