@@ -284,6 +284,41 @@
     </message>
 </context>
 <context>
+    <name>paytriage::CaseSummary</name>
+    <message>
+        <source>Findings (%1 critical, %2 warning, %3 info):</source>
+        <translation>Findings (%1 critical, %2 warning, %3 info):</translation>
+    </message>
+    <message>
+        <source>Masked: %1.</source>
+        <translation>Masked: %1.</translation>
+    </message>
+    <message>
+        <source>What to do:</source>
+        <translation>What to do:</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <source>total</source>
+        <translation>total</translation>
+    </message>
+    <message>
+        <source>balance</source>
+        <translation>balance</translation>
+    </message>
+    <message>
+        <source>Source:</source>
+        <translation>Source:</translation>
+    </message>
+    <message>
+        <source>Findings: none</source>
+        <translation>Findings: none</translation>
+    </message>
+</context>
+<context>
     <name>paytriage::CaseView</name>
     <message>
         <source>Case summary</source>
@@ -610,6 +645,46 @@
     <message>
         <source>looked up %1</source>
         <translation>looked up %1</translation>
+    </message>
+    <message>
+        <source>Copy summary</source>
+        <translation>Copy summary</translation>
+    </message>
+    <message>
+        <source>Copy the case as plain text for a ticket or a chat, personal data masked (Ctrl+Shift+C)</source>
+        <translation>Copy the case as plain text for a ticket or a chat, personal data masked (Ctrl+Shift+C)</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>value</translation>
+    </message>
+    <message>
+        <source>JSON pointer</source>
+        <translation>JSON pointer</translation>
+    </message>
+    <message>
+        <source>order ID</source>
+        <translation>order ID</translation>
+    </message>
+    <message>
+        <source>payment key</source>
+        <translation>payment key</translation>
+    </message>
+    <message>
+        <source>Copy as text</source>
+        <translation>Copy as text</translation>
+    </message>
+    <message>
+        <source>finding</source>
+        <translation>finding</translation>
+    </message>
+    <message>
+        <source>summary</source>
+        <translation>summary</translation>
+    </message>
+    <message>
+        <source>canceled before deposit</source>
+        <translation>canceled before deposit</translation>
     </message>
 </context>
 <context>
@@ -1430,6 +1505,10 @@
         <source>Dropped text</source>
         <translation>Dropped text</translation>
     </message>
+    <message>
+        <source>Copied: %1</source>
+        <translation>Copied: %1</translation>
+    </message>
 </context>
 <context>
     <name>paytriage::ModelText</name>
@@ -1512,6 +1591,45 @@
     <message>
         <source>Seller</source>
         <translation>Seller</translation>
+    </message>
+</context>
+<context>
+    <name>paytriage::Redaction</name>
+    <message>
+        <source>payment secret</source>
+        <translation>payment secret</translation>
+    </message>
+    <message>
+        <source>card number</source>
+        <translation>card number</translation>
+    </message>
+    <message>
+        <source>account number</source>
+        <translation>account number</translation>
+    </message>
+    <message>
+        <source>cash-receipt identity number</source>
+        <translation>cash-receipt identity number</translation>
+    </message>
+    <message>
+        <source>phone number</source>
+        <translation>phone number</translation>
+    </message>
+    <message>
+        <source>customer name</source>
+        <translation>customer name</translation>
+    </message>
+    <message>
+        <source>account holder name</source>
+        <translation>account holder name</translation>
+    </message>
+    <message>
+        <source>depositor name</source>
+        <translation>depositor name</translation>
+    </message>
+    <message>
+        <source>e-mail address</source>
+        <translation>e-mail address</translation>
     </message>
 </context>
 <context>

@@ -284,6 +284,41 @@
     </message>
 </context>
 <context>
+    <name>paytriage::CaseSummary</name>
+    <message>
+        <source>Findings (%1 critical, %2 warning, %3 info):</source>
+        <translation>발견 사항 (심각 %1, 경고 %2, 정보 %3):</translation>
+    </message>
+    <message>
+        <source>Masked: %1.</source>
+        <translation>가림 처리: %1.</translation>
+    </message>
+    <message>
+        <source>What to do:</source>
+        <translation>할 일:</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>상태:</translation>
+    </message>
+    <message>
+        <source>total</source>
+        <translation>총액</translation>
+    </message>
+    <message>
+        <source>balance</source>
+        <translation>잔액</translation>
+    </message>
+    <message>
+        <source>Source:</source>
+        <translation>출처:</translation>
+    </message>
+    <message>
+        <source>Findings: none</source>
+        <translation>발견 사항: 없음</translation>
+    </message>
+</context>
+<context>
     <name>paytriage::CaseView</name>
     <message>
         <source>Case summary</source>
@@ -604,6 +639,46 @@
     <message>
         <source>looked up %1</source>
         <translation>%1 조회</translation>
+    </message>
+    <message>
+        <source>Copy summary</source>
+        <translation>요약 복사</translation>
+    </message>
+    <message>
+        <source>Copy the case as plain text for a ticket or a chat, personal data masked (Ctrl+Shift+C)</source>
+        <translation>티켓이나 채팅에 붙여 넣을 수 있게 케이스를 일반 텍스트로 복사합니다. 개인정보는 가립니다 (Ctrl+Shift+C)</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>값</translation>
+    </message>
+    <message>
+        <source>JSON pointer</source>
+        <translation>JSON 포인터</translation>
+    </message>
+    <message>
+        <source>order ID</source>
+        <translation>주문번호</translation>
+    </message>
+    <message>
+        <source>payment key</source>
+        <translation>결제 키</translation>
+    </message>
+    <message>
+        <source>Copy as text</source>
+        <translation>텍스트로 복사</translation>
+    </message>
+    <message>
+        <source>finding</source>
+        <translation>발견 사항</translation>
+    </message>
+    <message>
+        <source>summary</source>
+        <translation>요약</translation>
+    </message>
+    <message>
+        <source>canceled before deposit</source>
+        <translation>입금 전 취소</translation>
     </message>
 </context>
 <context>
@@ -1422,6 +1497,10 @@
         <source>Dropped text</source>
         <translation>끌어 놓은 텍스트</translation>
     </message>
+    <message>
+        <source>Copied: %1</source>
+        <translation>복사함: %1</translation>
+    </message>
 </context>
 <context>
     <name>paytriage::ModelText</name>
@@ -1504,6 +1583,45 @@
     <message>
         <source>Seller</source>
         <translation>셀러</translation>
+    </message>
+</context>
+<context>
+    <name>paytriage::Redaction</name>
+    <message>
+        <source>payment secret</source>
+        <translation>결제 secret</translation>
+    </message>
+    <message>
+        <source>card number</source>
+        <translation>카드 번호</translation>
+    </message>
+    <message>
+        <source>account number</source>
+        <translation>계좌 번호</translation>
+    </message>
+    <message>
+        <source>cash-receipt identity number</source>
+        <translation>현금영수증 식별 번호</translation>
+    </message>
+    <message>
+        <source>phone number</source>
+        <translation>전화번호</translation>
+    </message>
+    <message>
+        <source>customer name</source>
+        <translation>고객 이름</translation>
+    </message>
+    <message>
+        <source>account holder name</source>
+        <translation>예금주 이름</translation>
+    </message>
+    <message>
+        <source>depositor name</source>
+        <translation>입금자 이름</translation>
+    </message>
+    <message>
+        <source>e-mail address</source>
+        <translation>이메일 주소</translation>
     </message>
 </context>
 <context>

@@ -38,6 +38,7 @@ struct CaseSession::TextResult
 {
     LoadedCase loaded;
     Analysis analysis;
+    CaseFacts facts;
     bool mapped = false;
     QString readError;
 };
@@ -256,6 +257,7 @@ void CaseSession::analyseFetched()
                        .arg(QString::fromUtf8(e.what())),
                    {}, {});
     }
+    snapshot.facts = caseFactsOf(kase, m_catalog);
     snapshot.documents = std::make_shared<std::vector<Document>>(std::move(kase.documents));
     publish(std::move(snapshot));
 }
@@ -293,6 +295,7 @@ void CaseSession::runText()
             snapshot.repairs = std::move(result->loaded.decoded.repairs);
             snapshot.skipped = std::move(result->loaded.decoded.skipped);
             snapshot.analysis = std::move(result->analysis);
+            snapshot.facts = std::move(result->facts);
             ++m_analyses;
             snapshot.documents = std::make_shared<std::vector<Document>>(std::move(result->loaded.kase.documents));
             publish(std::move(snapshot));
@@ -322,6 +325,7 @@ void CaseSession::runText()
                 if (result->loaded.decoded.ok()) {
                     const SystemClock clock;
                     result->analysis = Analyzer(catalog, clock, options).analyze(result->loaded.kase);
+                    result->facts = caseFactsOf(result->loaded.kase, catalog);
                 }
             } catch (const std::exception &e) {
                 result = std::make_shared<TextResult>();

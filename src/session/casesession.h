@@ -7,6 +7,7 @@
 #include "catalog/catalog.h"
 #include "net/casefetcher.h"
 #include "net/tossclient.h"
+#include "report/casesummary.h"
 #include "rules/analyzer.h"
 
 #include <QFutureWatcher>
@@ -28,6 +29,7 @@ struct CaseSnapshot
     std::vector<Repair> repairs;                      // pasted text only
     std::vector<DecodeError> skipped;                 // pasted documents that broke while the rest was read
     Analysis analysis;
+    CaseFacts facts;                                  // status, method, amounts, ids of the case
 };
 
 class CaseSession final : public QObject

@@ -10,6 +10,7 @@
 #include "severitystyle.h"
 #include "models/timelinemodel.h"
 #include "net/profile.h"
+#include "report/casesummary.h"
 #include "util/jsonutil.h"
 #include "util/money.h"
 #include "util/timestamp.h"
@@ -188,14 +189,14 @@ CaseView::CaseView(CaseSession *session, const Catalog &catalog, Language langua
     connect(copyValue, &QAction::triggered, this, [this] {
         const QModelIndex current = m_ui->treeView->currentIndex();
         if (current.isValid())
-            QGuiApplication::clipboard()->setText(current.siblingAtColumn(JsonTreeModel::ValueColumn).data().toString());
+            copyText(current.siblingAtColumn(JsonTreeModel::ValueColumn).data().toString(), tr("value"));
     });
     connect(copyPointer, &QAction::triggered, this, [this] {
         const QModelIndex current = m_ui->treeView->currentIndex();
         if (current.isValid())
-            QGuiApplication::clipboard()->setText(current.data(PointerRole).toString());
+            copyText(current.data(PointerRole).toString(), tr("JSON pointer"));
     });
-    m_copyActions = {copyValue, copyPointer};
+    m_copyActions = {copyValue, copyPointer, nullptr, nullptr};
 
     connect(&m_mediator, &SelectionMediator::selectionChanged, this, &CaseView::onSelection);
     // The tree follows a selection a moment later, once per burst: bringing a node deep in a
@@ -231,9 +232,28 @@ CaseView::CaseView(CaseSession *session, const Catalog &catalog, Language langua
             Q_EMIT errorCodeRequested(url.path());
     });
     connect(m_ui->copyOrderIdButton, &QToolButton::clicked, this,
-            [this] { QGuiApplication::clipboard()->setText(m_ui->orderIdValue->text()); });
+            [this] { copyText(m_ui->orderIdValue->text(), tr("order ID")); });
     connect(m_ui->copyPaymentKeyButton, &QToolButton::clicked, this,
-            [this] { QGuiApplication::clipboard()->setText(m_ui->paymentKeyValue->text()); });
+            [this] { copyText(m_ui->paymentKeyValue->text(), tr("payment key")); });
+    // One wording and one shortcut for copying in every pane: Ctrl+C copies what the focused pane
+    // has selected; Ctrl+Shift+C the whole case, for a ticket.
+    auto *copyFinding = new QAction(tr("Copy as text"), m_ui->findingsView);
+    copyFinding->setShortcut(QKeySequence::Copy);
+    copyFinding->setShortcutContext(Qt::WidgetShortcut);
+    m_ui->findingsView->addAction(copyFinding);
+    m_ui->findingsView->setContextMenuPolicy(Qt::ActionsContextMenu);
+    connect(copyFinding, &QAction::triggered, this, [this] {
+        if (m_shownFinding)
+            copyText(QString::fromStdString(findingText(*m_shownFinding, m_language)), tr("finding"));
+    });
+    auto *copySummary = new QAction(tr("Copy summary"), this);
+    copySummary->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
+    copySummary->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    addAction(copySummary);
+    connect(copySummary, &QAction::triggered, this, [this] { copyText(summaryText(), tr("summary")); });
+    connect(m_ui->copySummaryButton, &QPushButton::clicked, copySummary, &QAction::trigger);
+    m_copyActions[2] = copyFinding;
+    m_copyActions[3] = copySummary;
     connect(m_ui->cancelButton, &QPushButton::clicked, session, &CaseSession::cancel);
     connect(m_ui->refreshButton, &QPushButton::clicked, session, &CaseSession::refresh);
     connect(m_ui->retryButton, &QPushButton::clicked, session, &CaseSession::refresh);
@@ -355,6 +375,19 @@ QString CaseView::provenance() const
     return parts.join(QStringLiteral(" · "));
 }
 
+void CaseView::copyText(const QString &text, const QString &what)
+{
+    QGuiApplication::clipboard()->setText(text);
+    Q_EMIT copied(what);
+}
+
+QString CaseView::summaryText() const
+{
+    const CaseSnapshot &snap = m_session->snapshot();
+    return QString::fromStdString(caseSummaryText(snap.facts, snap.analysis, m_language, m_session->title().toStdString(),
+                                                  provenance().toStdString()));
+}
+
 QString CaseView::findingsSummary() const
 {
     const auto counts = severityCounts();
@@ -432,6 +465,8 @@ void CaseView::retranslate()
 {
     m_copyActions[0]->setText(tr("Copy value"));
     m_copyActions[1]->setText(tr("Copy JSON pointer"));
+    m_copyActions[2]->setText(tr("Copy as text"));
+    m_copyActions[3]->setText(tr("Copy summary"));
     fillSeverityFilter();
     updateSummary();
     onSourceChanged();
@@ -630,59 +665,40 @@ void CaseView::onFailure()
 void CaseView::updateSummary()
 {
     const CaseSnapshot &snap = m_session->snapshot();
-    const Document *payment = nullptr;
-    const Document *inApp = nullptr;
-    if (snap.documents)
-        for (const Document &d : *snap.documents) {
-            if (d.kind == DocumentKind::Payment && !payment)
-                payment = &d;
-            if (d.kind == DocumentKind::IapOrderStatus && !inApp)
-                inApp = &d;
-        }
-    auto str = [](const Json &o, const char *key) { return json::string(o, key); };
-    QString orderId;
-    QString paymentKey;
+    const CaseFacts &facts = snap.facts;  // computed in core when the snapshot was made
+    QString orderId = qs(facts.orderId);
+    QString paymentKey = qs(facts.paymentKey);
     QString chip;
     int tone = -1;
-    if (payment && payment->payload().is_object()) {
-        const Json &p = payment->payload();
-        const std::string status = str(p, "status");
-        const Json *label = m_catalog.enumValue("payment.status", status);
-        chip = qs(status);
-        if (label)
-            chip += QStringLiteral(" · ") + Catalog::text(*label, "label").qIn(m_language);
-        tone = BadgeDelegate::statusTone(qs(status));
-        QString method = qs(str(p, "method"));
-        if (const Json *m = m_catalog.enumValue("payment.method", str(p, "method")))
-            method = Catalog::text(*m, "label").qIn(m_language);
-        m_ui->methodLabel->setText(method);
-        const std::string currency = str(p, "currency").empty() ? std::string("KRW") : str(p, "currency");
-        const Json *total = json::get(p, "totalAmount");
-        const Json *balance = json::get(p, "balanceAmount");
+    const auto money = [&facts](double value) { return qs(formatMoney(value, facts.currency)); };
+    if (facts.kind == DocumentKind::Payment || facts.kind == DocumentKind::Transactions) {
+        chip = qs(facts.status);
+        // A virtual account canceled before its deposit moved no money: not a "full cancel".
+        const bool neverPaid = std::any_of(snap.analysis.findings.begin(), snap.analysis.findings.end(),
+                                           [](const Finding &f) { return f.rule == "vbank-cancel-without-deposit"; });
+        if (neverPaid && facts.status == "CANCELED")
+            chip += QStringLiteral(" · ") + tr("canceled before deposit");
+        else if (!facts.statusLabel.empty())
+            chip += QStringLiteral(" · ") + facts.statusLabel.qIn(m_language);
+        tone = BadgeDelegate::statusTone(qs(facts.status));
+        m_ui->methodLabel->setText(facts.methodLabel.empty() ? qs(facts.method) : facts.methodLabel.qIn(m_language));
         QString amounts;
-        if (total && total->is_number())
-            amounts = tr("Total %1").arg(qs(formatMoney(total->get<double>(), currency)));
-        if (balance && balance->is_number() && total && total->is_number() && balance->get<double>() != total->get<double>())
-            amounts += QStringLiteral(" · ") + tr("balance %1").arg(qs(formatMoney(balance->get<double>(), currency)));
+        if (facts.totalAmount)
+            amounts = tr("Total %1").arg(money(*facts.totalAmount));
+        if (facts.balanceAmount && facts.totalAmount && *facts.balanceAmount != *facts.totalAmount)
+            amounts += QStringLiteral(" · ") + tr("balance %1").arg(money(*facts.balanceAmount));
         m_ui->amountLabel->setText(amounts);
-        m_ui->orderNameLabel->setText(qs(str(p, "orderName")));
-        orderId = qs(str(p, "orderId"));
-        paymentKey = qs(str(p, "paymentKey"));
-        m_ui->apiVersionLabel->setText(payment->apiVersion.empty() ? QString()
-                                                                   : tr("API %1").arg(qs(payment->apiVersion)));
-    } else if (inApp && inApp->payload().is_object()) {
-        const Json &p = inApp->payload();
-        const std::string status = str(p, "status");
-        chip = qs(status);
-        if (const Json *label = m_catalog.enumValue("iap.status", status))
-            chip += QStringLiteral(" · ") + Catalog::text(*label, "label").qIn(m_language);
+        m_ui->orderNameLabel->setText(qs(facts.orderName));
+        m_ui->apiVersionLabel->setText(facts.apiVersion.empty() ? QString() : tr("API %1").arg(qs(facts.apiVersion)));
+    } else if (facts.kind == DocumentKind::IapOrderStatus) {
+        chip = qs(facts.status);
+        if (!facts.statusLabel.empty())
+            chip += QStringLiteral(" · ") + facts.statusLabel.qIn(m_language);
         // A value the guide does not list (seed 002) reads as "look again", not as settled.
-        tone = m_catalog.enumValue("iap.status", status) && !m_catalog.isNewerEnumValue("iap.status", status) ? -1 : 1;
+        tone = m_catalog.enumValue("iap.status", facts.status) && !m_catalog.isNewerEnumValue("iap.status", facts.status) ? -1 : 1;
         m_ui->methodLabel->setText(tr("In-app purchase"));
-        const Json *amount = json::get(p, "amount");
-        m_ui->amountLabel->setText(amount && amount->is_number() ? qs(formatMoney(amount->get<double>(), "KRW")) : QString());
-        m_ui->orderNameLabel->setText(qs(str(p, "productName")));
-        orderId = qs(str(p, "orderId"));
+        m_ui->amountLabel->setText(facts.totalAmount ? money(*facts.totalAmount) : QString());
+        m_ui->orderNameLabel->setText(qs(facts.orderName));
         m_ui->apiVersionLabel->clear();
     } else {
         m_ui->methodLabel->clear();

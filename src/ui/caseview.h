@@ -50,6 +50,8 @@ public:
     // Where the case came from: the merchant profile, its MID and key mode, and when it was
     // looked up (KST); or that it was pasted or read from a file, and when it was analysed.
     QString provenance() const;
+    // "Copy summary": the case as plain text for a ticket, in the UI language, masked.
+    QString summaryText() const;
 
     void saveState(QSettings &settings) const;
     void restoreState(const QSettings &settings);
@@ -68,12 +70,15 @@ public:
 Q_SIGNALS:
     void errorCodeRequested(const QString &code);
     void editTextRequested(const QString &title, const QString &text);
+    // Something went to the clipboard ("summary", "order ID", …): the window says so.
+    void copied(const QString &what);
     void findingsChanged();
 
 protected:
     void changeEvent(QEvent *event) override;
 
 private:
+    void copyText(const QString &text, const QString &what);
     void onSnapshot();
     void onSourceChanged();
     void onFailure();
@@ -93,7 +98,8 @@ private:
     Language m_language;
     SelectionMediator m_mediator;
     QTimer m_treeSync;
-    std::array<class QAction *, 2> m_copyActions{};  // the tree's Copy value, Copy JSON pointer
+    // The tree's Copy value and Copy JSON pointer, the findings' Copy as text, the case's Copy summary.
+    std::array<class QAction *, 4> m_copyActions{};
     FindingsModel *m_findings;
     FindingsFilterProxy *m_findingsFilter;
     SeverityStyleProxy *m_findingsStyle;

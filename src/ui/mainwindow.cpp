@@ -356,6 +356,8 @@ CaseView *MainWindow::addCase(const QString &title)
         updateTab(view);
         updateSeverityIndicator();
     });
+    connect(view, &CaseView::copied, this,
+            [this](const QString &what) { statusBar()->showMessage(tr("Copied: %1").arg(what), 4000); });
     connect(view, &CaseView::errorCodeRequested, this, [this](const QString &code) {
         errorCodes()->showCode(code);
         errorCodes()->show();

@@ -20,6 +20,7 @@
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSettings>
+#include <QStatusBar>
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
@@ -76,6 +77,7 @@ private Q_SLOTS:
     void oneCaseStateForChipTabAndStatusBar();
     void theKindReturnsToAutoUnlessKept();
     void aCaseSaysWhereItCameFromAndIsOnePerPayment();
+    void copySummaryAndFindingForATicket();
     void aStoredProfileLooksUpWithItsKeyFromTheStore();
     void closingACaseMidLookupIsSafe();
 
@@ -412,6 +414,41 @@ void TestMainWindow::aCaseSaysWhereItCameFromAndIsOnePerPayment()
     QCOMPARE(m_window->currentCase(), view);
     QTRY_VERIFY_WITH_TIMEOUT(settled(view), lookupTimeoutMs);
     QCOMPARE(view->session()->lookup()->id, paymentKey);
+}
+
+// Ctrl+Shift+C copies the case for a ticket (facts, where it came from, findings with advice),
+// personal data left out or masked; Ctrl+C in the findings copies the finding. The status bar
+// says what was copied.
+void TestMainWindow::copySummaryAndFindingForATicket()
+{
+    typeAndLookUp(QStringLiteral("LIVE-V20240807160726-PAY_6367_3859"));
+    QTRY_VERIFY_WITH_TIMEOUT(settled(m_window->currentCase()) && hasFinding(m_window->currentCase(), "vbank-cancel-without-deposit"),
+                             lookupTimeoutMs);
+    CaseView *view = m_window->currentCase();
+    view->findingsView()->setFocus();
+    QTest::keyClick(view->findingsView(), Qt::Key_C, Qt::ControlModifier | Qt::ShiftModifier);
+    const QString summary = QGuiApplication::clipboard()->text();
+    QVERIFY2(summary.startsWith(QLatin1String("[PayTriage] LIVE-V20240807160726-PAY_6367_3859")), qPrintable(summary));
+    QVERIFY2(summary.contains(QLatin1String("Status: CANCELED")), qPrintable(summary));
+    QVERIFY(summary.contains(view->provenance()));
+    QVERIFY(summary.contains(QLatin1String("Virtual account canceled before any deposit")));
+    QVERIFY(summary.contains(QLatin1String("Masked: payment secret")));
+    QCOMPARE(m_window->statusBar()->currentMessage(), QStringLiteral("Copied: summary"));
+    // Nothing personal or secret of the payment is in it.
+    for (const Document &d : *view->session()->snapshot().documents) {
+        const Json &p = d.payload();
+        for (const char *pointer : {"/secret", "/virtualAccount/accountNumber", "/virtualAccount/customerName"})
+            if (p.is_object() && p.contains(Json::json_pointer(pointer)) && p[Json::json_pointer(pointer)].is_string()
+                && !p[Json::json_pointer(pointer)].get<std::string>().empty())
+                QVERIFY2(!summary.contains(QString::fromStdString(p[Json::json_pointer(pointer)].get<std::string>())), pointer);
+    }
+
+    auto *findings = qobject_cast<QTreeView *>(view->findingsView());
+    findings->setCurrentIndex(findings->model()->index(0, 0));
+    QTest::keyClick(findings, Qt::Key_C, Qt::ControlModifier);
+    QVERIFY2(QGuiApplication::clipboard()->text().startsWith(QLatin1String("[Warning] Virtual account canceled")),
+             qPrintable(QGuiApplication::clipboard()->text()));
+    QCOMPARE(m_window->statusBar()->currentMessage(), QStringLiteral("Copied: finding"));
 }
 
 // The path of a real merchant: a profile saved in the settings, its key in the secret store

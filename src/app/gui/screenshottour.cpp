@@ -105,6 +105,11 @@ int runScreenshotTour(MainWindow &window, const QString &dir)
         ok &= save(&window, QDir(dir).filePath(QStringLiteral("case-seed000-%1.png").arg(code)));
         ok &= openCase(window, QStringLiteral("LIVE-V20240807160726-PAY_6367_3859"), "vbank-cancel-without-deposit");
         ok &= save(&window, QDir(dir).filePath(QStringLiteral("case-seed001-%1.png").arg(code)));
+        // A laptop's screen: the finding, its explanation and the timeline must still be readable.
+        window.resize(1366, 768);
+        settle();
+        ok &= save(&window, QDir(dir).filePath(QStringLiteral("case-seed001-1366-%1.png").arg(code)));
+        window.resize(1500, 900);
         ErrorCodeDialog *codes = window.errorCodes();
         codes->resize(1200, 680);
         codes->show();
