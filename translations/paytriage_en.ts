@@ -1310,6 +1310,24 @@
         <source>Keep this kind for the next lookups; otherwise it returns to Auto after each one</source>
         <translation>Keep this kind for the next lookups; otherwise it returns to Auto after each one</translation>
     </message>
+    <message numerus="yes">
+        <source>%n ids were pasted: look up which?</source>
+        <translation>
+            <numerusform>%n ids were pasted: look up which?</numerusform>
+            <numerusform>%n ids were pasted: look up which?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Look up all %n (a tab each)</source>
+        <translation>
+            <numerusform>Look up all %n (a tab each)</numerusform>
+            <numerusform>Look up all %n (a tab each)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No orderId or paymentKey in "%1": ids are 6 or more letters, digits, - and _.</source>
+        <translation>No orderId or paymentKey in "%1": ids are 6 or more letters, digits, - and _.</translation>
+    </message>
 </context>
 <context>
     <name>paytriage::MainWindow</name>

@@ -1302,6 +1302,22 @@
         <source>Keep this kind for the next lookups; otherwise it returns to Auto after each one</source>
         <translation>다음 조회에도 이 종류를 씁니다. 켜지 않으면 조회할 때마다 자동으로 돌아갑니다</translation>
     </message>
+    <message numerus="yes">
+        <source>%n ids were pasted: look up which?</source>
+        <translation>
+            <numerusform>id %n개를 붙여 넣었습니다. 어느 것을 조회할까요?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Look up all %n (a tab each)</source>
+        <translation>
+            <numerusform>%n개 모두 조회 (각각 탭으로)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No orderId or paymentKey in &quot;%1&quot;: ids are 6 or more letters, digits, - and _.</source>
+        <translation>&quot;%1&quot;에 orderId나 paymentKey가 없습니다. id는 영문, 숫자, -, _로 된 6자 이상입니다.</translation>
+    </message>
 </context>
 <context>
     <name>paytriage::MainWindow</name>

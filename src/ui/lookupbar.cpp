@@ -5,6 +5,7 @@
 
 #include <QEvent>
 #include <QLineEdit>
+#include <QMenu>
 
 namespace paytriage {
 
@@ -65,14 +66,58 @@ void LookupBar::updateDetected()
 
 void LookupBar::submit()
 {
-    const Query query = currentQuery();
-    if (query.id.isEmpty()) {
+    const QString typed = m_ui->idEdit->currentText();
+    if (typed.trimmed().isEmpty()) {
         focusInput();
         return;
     }
+    // What was pasted, made into ids: a label, quotes, a URL or a sentence around the id taken away.
+    const LookupInput input = parseLookupInput(typed);
+    if (input.ids.isEmpty()) {
+        Q_EMIT inputProblem(tr("No orderId or paymentKey in \"%1\": ids are 6 or more letters, digits, - and _.")
+                                .arg(typed.trimmed().left(60)));
+        focusInput();
+        return;
+    }
+    if (input.ids.size() > 1) {
+        offerIds(input.ids);
+        return;
+    }
+    lookUpId(input.ids.front(), input.cleaned);
+}
+
+void LookupBar::lookUpId(const LookupInput::Id &id, bool cleaned)
+{
+    if (cleaned)
+        m_ui->idEdit->setEditText(id.id);
+    Query query = currentQuery();
+    // A label or a URL said what the id is; the user's own choice of kind still wins.
+    if (m_ui->kindCombo->currentData().toInt() == ChoiceAuto && id.kind != IdKind::Auto)
+        query.kind = id.kind;
     addRecent(query.id);
     Q_EMIT lookupRequested(query);
     unpinnedKindBackToAuto();
+}
+
+void LookupBar::offerIds(const QList<LookupInput::Id> &ids)
+{
+    // Several ids pasted at once (a list from a ticket, a spreadsheet column): which one, or all
+    // of them, a tab each.
+    auto *menu = new QMenu(this);
+    menu->setObjectName(QStringLiteral("idChoiceMenu"));
+    menu->setAttribute(Qt::WA_DeleteOnClose);
+    menu->addSection(tr("%n ids were pasted: look up which?", nullptr, int(ids.size())));
+    for (const LookupInput::Id &id : ids)
+        menu->addAction(id.id, this, [this, id] { lookUpId(id, true); });
+    menu->addSeparator();
+    constexpr int maxTabs = 20;
+    QAction *all = menu->addAction(tr("Look up all %n (a tab each)", nullptr, int(std::min<qsizetype>(ids.size(), maxTabs))),
+                                   this, [this, ids] {
+                                       for (qsizetype i = 0; i < ids.size() && i < maxTabs; ++i)
+                                           lookUpId(ids[i], true);
+                                   });
+    all->setObjectName(QStringLiteral("lookUpAll"));
+    menu->popup(m_ui->idEdit->mapToGlobal(QPoint(0, m_ui->idEdit->height())));
 }
 
 void LookupBar::unpinnedKindBackToAuto()

@@ -3,6 +3,7 @@
 // the merchant profile with a TEST/LIVE badge, Enter to search, recent lookups.
 
 #include "net/casefetcher.h"
+#include "net/lookupinput.h"
 #include "net/profile.h"
 
 #include <QWidget>
@@ -45,12 +46,16 @@ public:
 Q_SIGNALS:
     void lookupRequested(const paytriage::LookupBar::Query &query);
     void profileChanged(const QString &name);
+    // What was typed holds no id: the window says why.
+    void inputProblem(const QString &message);
 
 protected:
     void changeEvent(QEvent *event) override;
 
 private:
     void submit();
+    void lookUpId(const LookupInput::Id &id, bool cleaned);
+    void offerIds(const QList<LookupInput::Id> &ids);
     void unpinnedKindBackToAuto();
     void addRecent(const QString &id);
     Query currentQuery() const;  // what the widgets say

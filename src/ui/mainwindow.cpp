@@ -118,6 +118,8 @@ MainWindow::MainWindow(const Catalog &catalog, Options options, QWidget *parent)
 
     connect(m_lookupBar, &LookupBar::lookupRequested, this, &MainWindow::lookUp);
     connect(m_lookupBar, &LookupBar::profileChanged, this, &MainWindow::updateKeyBadge);
+    connect(m_lookupBar, &LookupBar::inputProblem, this,
+            [this](const QString &message) { statusBar()->showMessage(message, 10000); });
     connect(m_welcome, &WelcomePage::scenarioRequested, this, [this](const QString &orderId, bool inApp) {
         m_lookupBar->requestLookup(orderId, IdKind::OrderId, inApp);
     });

@@ -16,6 +16,7 @@
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QMenuBar>
 #include <QPushButton>
 #include <QRegularExpression>
@@ -78,11 +79,13 @@ private Q_SLOTS:
     void theKindReturnsToAutoUnlessKept();
     void aCaseSaysWhereItCameFromAndIsOnePerPayment();
     void copySummaryAndFindingForATicket();
+    void theLookupFieldTakesWhatPeoplePaste();
     void aStoredProfileLooksUpWithItsKeyFromTheStore();
     void closingACaseMidLookupIsSafe();
 
 private:
     void typeAndLookUp(const QString &id);
+    void pasteAndLookUp(const QString &text);  // as Ctrl+V would put it in the field
 
     QTemporaryDir m_dir;
     std::unique_ptr<QSettings> m_settings;
@@ -126,6 +129,15 @@ void TestMainWindow::typeAndLookUp(const QString &id)
     QLineEdit *field = idField(*m_window);
     QTRY_VERIFY(field->hasFocus());
     QTest::keyClicks(field, id);
+    QTest::keyClick(field, Qt::Key_Return);
+}
+
+void TestMainWindow::pasteAndLookUp(const QString &text)
+{
+    QTest::keyClick(m_window.get(), Qt::Key_L, Qt::ControlModifier);
+    QLineEdit *field = idField(*m_window);
+    QTRY_VERIFY(field->hasFocus());
+    field->insert(text);
     QTest::keyClick(field, Qt::Key_Return);
 }
 
@@ -449,6 +461,30 @@ void TestMainWindow::copySummaryAndFindingForATicket()
     QVERIFY2(QGuiApplication::clipboard()->text().startsWith(QLatin1String("[Warning] Virtual account canceled")),
              qPrintable(QGuiApplication::clipboard()->text()));
     QCOMPARE(m_window->statusBar()->currentMessage(), QStringLiteral("Copied: finding"));
+}
+
+// A ticket's line pasted as it is: the label goes, the id is looked up and shown clean. Several
+// ids at once offer a choice (or all, a tab each); a line without an id says so.
+void TestMainWindow::theLookupFieldTakesWhatPeoplePaste()
+{
+    pasteAndLookUp(QStringLiteral("주문번호: “LIVE-V20240807160726-PAY_6367_3859”"));
+    QTRY_VERIFY(m_window->currentCase());
+    QCOMPARE(m_window->currentCase()->session()->lookup()->id, QStringLiteral("LIVE-V20240807160726-PAY_6367_3859"));
+    QCOMPARE(m_window->currentCase()->session()->lookup()->kind, IdKind::OrderId);
+    QCOMPARE(idField(*m_window)->text(), QStringLiteral("LIVE-V20240807160726-PAY_6367_3859"));
+
+    auto *tabs = m_window->findChild<QTabWidget *>(QStringLiteral("caseTabs"));
+    const int before = tabs->count();
+    typeAndLookUp(QStringLiteral("2025040210437094, SBX-20250301-00001"));
+    QMenu *menu = nullptr;
+    QTRY_VERIFY((menu = m_window->lookupBar()->findChild<QMenu *>(QStringLiteral("idChoiceMenu"))) && menu->isVisible());
+    QCOMPARE(tabs->count(), before);  // nothing looked up before the choice
+    menu->findChild<QAction *>(QStringLiteral("lookUpAll"))->trigger();
+    QTRY_COMPARE(tabs->count(), before + 2);
+
+    pasteAndLookUp(QStringLiteral("결제가 안 돼요"));
+    QTRY_VERIFY(m_window->statusBar()->currentMessage().startsWith(QLatin1String("No orderId or paymentKey")));
+    QCOMPARE(tabs->count(), before + 2);
 }
 
 // The path of a real merchant: a profile saved in the settings, its key in the secret store
