@@ -211,7 +211,7 @@ QVariant TimelineModel::display(const TimelineEvent &e, int column) const
     case StatusColumn:
         return qs(e.status);
     case AmountColumn:
-        return e.amount ? qs(formatMoney(*e.amount, e.currency)) : QString();
+        return e.amount ? qs(formatMoney(*e.amount, e.currency, m_language)) : QString();
     }
     return {};
 }
@@ -222,7 +222,7 @@ QString TimelineModel::searchText(const TimelineEvent &e) const
                       QString::fromLatin1(kindId(e.source).data(), static_cast<qsizetype>(kindId(e.source).size())),
                       qs(e.status), qs(e.paymentKey), qs(e.pointer)};
     if (e.amount)
-        parts << qs(formatMoney(*e.amount, e.currency));
+        parts << qs(formatMoney(*e.amount, e.currency, m_language));
     return parts.join(QLatin1Char('\n'));
 }
 

@@ -670,7 +670,7 @@ void CaseView::updateSummary()
     QString paymentKey = qs(facts.paymentKey);
     QString chip;
     int tone = -1;
-    const auto money = [&facts](double value) { return qs(formatMoney(value, facts.currency)); };
+    const auto money = [this, &facts](double value) { return qs(formatMoney(value, facts.currency, m_language)); };
     if (facts.kind == DocumentKind::Payment || facts.kind == DocumentKind::Transactions) {
         chip = qs(facts.status);
         // A virtual account canceled before its deposit moved no money: not a "full cancel".

@@ -1,5 +1,6 @@
 #include "catalog/catalog.h"
 #include "rules/rule.h"
+#include "util/text.h"
 
 #include <QTemporaryDir>
 #include <QTest>
@@ -41,6 +42,8 @@ private slots:
     void enumsAndAliases();
     void overrideMergesOver();
     void malformedOverrideIsIgnored();
+    void koreanParticlesAgree_data();
+    void koreanParticlesAgree();
 };
 
 void TestCatalog::bothLanguagesEverywhere()
@@ -170,6 +173,47 @@ void TestCatalog::malformedOverrideIsIgnored()
     problems.clear();
     Catalog::withOverride(dir.filePath(QStringLiteral("absent.json")), &problems);
     QVERIFY(problems.empty());
+}
+
+
+void TestCatalog::koreanParticlesAgree_data()
+{
+    QTest::addColumn<QString>("templ");
+    QTest::addColumn<QString>("value");
+    QTest::addColumn<QString>("korean");
+    QTest::addColumn<QString>("english");
+
+    // Amounts end in 원 (a final consonant), statuses are read letter by letter.
+    QTest::newRow("amount 으로") << u"{v}로 표시됩니다"_qs << u"22,400원"_qs << u"22,400원으로 표시됩니다"_qs << u"22,400원로 표시됩니다"_qs;
+    QTest::newRow("status 로") << u"{v}으로 바뀌었습니다"_qs << u"DONE"_qs << u"DONE로 바뀌었습니다"_qs << u"DONE으로 바뀌었습니다"_qs;
+    QTest::newRow("ㄹ takes 로") << u"{v}로"_qs << u"1일"_qs << u"1일로"_qs << u"1일로"_qs;
+    QTest::newRow("digit 1 ㄹ") << u"{v}로"_qs << u"2021"_qs << u"2021로"_qs << u"2021로"_qs;
+    QTest::newRow("digit 3 consonant") << u"{v}가 왔습니다"_qs << u"503"_qs << u"503이 왔습니다"_qs << u"503가 왔습니다"_qs;
+    QTest::newRow("digit 4 vowel") << u"{v}이 왔습니다"_qs << u"404"_qs << u"404가 왔습니다"_qs << u"404이 왔습니다"_qs;
+    QTest::newRow("quoted value") << u"{v}는"_qs << u"`amount`"_qs << u"`amount`는"_qs << u"`amount`는"_qs;
+    QTest::newRow("letter N") << u"{v}를"_qs << u"IN_PROGRESS_N"_qs << u"IN_PROGRESS_N을"_qs << u"IN_PROGRESS_N를"_qs;
+    QTest::newRow("Hangul 은/는") << u"{v}는 없습니다"_qs << u"결제"_qs << u"결제는 없습니다"_qs << u"결제는 없습니다"_qs;
+    QTest::newRow("Hangul 과/와") << u"{a}와 {b}"_qs << u"금액"_qs << u"금액과 금액"_qs << u"금액와 금액"_qs;
+    QTest::newRow("neutral 이(가)") << u"{v}이(가) 없음"_qs << u"카드"_qs << u"카드가 없음"_qs << u"카드이(가) 없음"_qs;
+    QTest::newRow("neutral 은(는)") << u"{v}은(는)"_qs << u"계좌"_qs << u"계좌는"_qs << u"계좌은(는)"_qs;
+    QTest::newRow("copula stays") << u"{v}입니다"_qs << u"DONE"_qs << u"DONE입니다"_qs << u"DONE입니다"_qs;
+    QTest::newRow("이다 not a particle") << u"{v}이고"_qs << u"카드"_qs << u"카드이고"_qs << u"카드이고"_qs;
+    QTest::newRow("은행 not a particle") << u"{v}은행"_qs << u"국민"_qs << u"국민은행"_qs << u"국민은행"_qs;
+    QTest::newRow("nothing readable") << u"{v}를"_qs << u"…"_qs << u"…를"_qs << u"…를"_qs;
+    QTest::newRow("unknown placeholder") << u"{x}를"_qs << u"DONE"_qs << u"{x}를"_qs << u"{x}를"_qs;
+}
+
+void TestCatalog::koreanParticlesAgree()
+{
+    QFETCH(QString, templ);
+    QFETCH(QString, value);
+    QFETCH(QString, korean);
+    QFETCH(QString, english);
+    const std::vector<std::pair<std::string, std::string>> values{{"v", value.toStdString()},
+                                                                  {"a", value.toStdString()},
+                                                                  {"b", value.toStdString()}};
+    QCOMPARE(QString::fromStdString(substitute(templ.toStdString(), values, true)), korean);
+    QCOMPARE(QString::fromStdString(substitute(templ.toStdString(), values)), english);
 }
 
 QTEST_APPLESS_MAIN(TestCatalog)

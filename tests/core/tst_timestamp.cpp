@@ -17,6 +17,7 @@ private slots:
     void formatsKst();
     void money_data();
     void money();
+    void moneyInKorean();
 };
 
 void TestTimestamp::parse_data()
@@ -93,6 +94,16 @@ void TestTimestamp::money_data()
     // 181,560,000 micro-dollars = 181.56 USD (MUSD = USD × 10⁶, facts §8.3).
     QTest::newRow("micro dollars") << 181560000.0 << "MUSD" << "181.56 USD (181,560,000 MUSD)";
     QTest::newRow("zero") << 0.0 << "KRW" << "0 KRW";
+}
+
+void TestTimestamp::moneyInKorean()
+{
+    QCOMPARE(QString::fromStdString(formatMoney(22400, "KRW", Language::Korean)), QStringLiteral("22,400원"));
+    QCOMPARE(QString::fromStdString(formatMoney(-97550, "", Language::Korean)), QStringLiteral("-97,550원"));
+    QCOMPARE(QString::fromStdString(formatMoney(726.24, "USD", Language::Korean)), QStringLiteral("726.24 USD"));
+    const LocalizedText both = localizedMoney(22400, "KRW");
+    QCOMPARE(QString::fromStdString(both.ko), QStringLiteral("22,400원"));
+    QCOMPARE(QString::fromStdString(both.en), QStringLiteral("22,400 KRW"));
 }
 
 void TestTimestamp::money()

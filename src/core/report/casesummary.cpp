@@ -129,10 +129,10 @@ std::string caseSummaryText(const CaseFacts &facts, const Analysis &analysis, La
             line += " · " + facts.method;
         if (facts.totalAmount)
             line += " · " + str(QCoreApplication::translate("paytriage::CaseSummary", "total")) + ' '
-                    + formatMoney(*facts.totalAmount, facts.currency);
+                    + formatMoney(*facts.totalAmount, facts.currency, language);
         if (facts.balanceAmount)
             line += " · " + str(QCoreApplication::translate("paytriage::CaseSummary", "balance")) + ' '
-                    + formatMoney(*facts.balanceAmount, facts.currency);
+                    + formatMoney(*facts.balanceAmount, facts.currency, language);
         text += line + '\n';
         if (!facts.orderId.empty())
             text += "orderId: " + facts.orderId + '\n';

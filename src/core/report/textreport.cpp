@@ -199,7 +199,7 @@ std::string textTimeline(const Analysis &analysis, Language lang, const Palette 
             when += '*';
         out += "  " + padRight(when, 24) + padRight(std::string(kindId(e.source)), 18)
                + padRight(e.label.in(lang), 22) + padRight(printable(e.status), 20)
-               + (e.amount ? printable(formatMoney(*e.amount, e.currency.empty() ? "KRW" : e.currency)) : std::string()) + '\n';
+               + (e.amount ? printable(formatMoney(*e.amount, e.currency.empty() ? "KRW" : e.currency, lang)) : std::string()) + '\n';
     }
     if (shown < analysis.timeline.size() || analysis.timelineTruncated)
         out += "  " + s(QCoreApplication::translate("paytriage::TextReport", "… %1 more events not shown").arg(analysis.timeline.size() - shown)) + '\n';

@@ -295,7 +295,7 @@ void renderFinding(const Catalog &catalog, Finding &f, std::optional<Language> o
     }
     const MessageTexts texts = catalog.message(f.rule + '.' + f.variant);
     auto fill = [&](const LocalizedText &t) {
-        return LocalizedText{wantKo ? substitute(t.ko, ko) : std::string(), wantEn ? substitute(t.en, en) : std::string()};
+        return LocalizedText{wantKo ? substitute(t.ko, ko, true) : std::string(), wantEn ? substitute(t.en, en) : std::string()};
     };
     f.title = fill(texts.title);
     f.detail = fill(texts.detail);

@@ -68,9 +68,10 @@ inline bool isPartial(const RuleContext &ctx, const ObjectRef &o)
     return !missingKeys(ctx.catalog, recordKind(o.kind), o.value, o.apiVersion).empty();
 }
 
-inline std::string money(double value, std::string_view currency)
+// In both languages: "22,400원" reads in Korean, "22,400 KRW" in English.
+inline LocalizedText money(double value, std::string_view currency)
 {
-    return formatMoney(value, currency.empty() ? std::string_view("KRW") : currency);
+    return localizedMoney(value, currency.empty() ? std::string_view("KRW") : currency);
 }
 
 } // namespace paytriage::rules

@@ -25,13 +25,21 @@ std::string formatNumber(double value, int decimals)
     return (negative ? "-" : "") + grouped + frac;
 }
 
-std::string formatMoney(double value, std::string_view currency)
+std::string formatMoney(double value, std::string_view currency, Language language)
 {
+    const bool won = currency.empty() || currency == "KRW";
+    if (language == Language::Korean && won && std::fabs(value - std::round(value)) <= 1e-9)
+        return formatNumber(value, 0) + "원";
     if (currency == "MUSD")
         return formatNumber(value / 1e6, 2) + " USD (" + formatNumber(value, 0) + " MUSD)";
     const bool hasFraction = std::fabs(value - std::round(value)) > 1e-9;
     const int decimals = (currency == "KRW" || currency == "JPY") && !hasFraction ? 0 : (hasFraction || currency == "USD" ? 2 : 0);
     return formatNumber(value, decimals) + ' ' + std::string(currency.empty() ? "KRW" : currency);
+}
+
+LocalizedText localizedMoney(double value, std::string_view currency)
+{
+    return {formatMoney(value, currency, Language::Korean), formatMoney(value, currency, Language::English)};
 }
 
 bool amountsEqual(double a, double b, std::string_view currency)

@@ -32,11 +32,27 @@ struct LocalizedText
 };
 
 // Replaces {name} placeholders with values; unknown placeholders stay as written, so a
-// user-edited catalog template with a typo still shows something readable.
+// user-edited catalog template with a typo still shows something readable. With `korean`, a
+// particle right after a placeholder agrees with how the value ends (22,400원으로, DONE으로 is
+// wrong, DONE로 reads 던로 … see koreanParticle): 을/를, 은/는, 이/가, 과/와, 으로/로, and
+// the neutral forms 을(를), 은(는), 이(가) are settled the same way.
 std::string substitute(std::string_view templ,
-                       const std::vector<std::pair<std::string, std::string>> &values);
+                       const std::vector<std::pair<std::string, std::string>> &values,
+                       bool korean = false);
 LocalizedText substitute(const LocalizedText &templ,
                          const std::vector<std::pair<std::string, std::string>> &values);
+
+// How a word ends when read aloud in Korean, for choosing a particle: its last syllable's final
+// consonant (받침). Trailing punctuation, quotes and brackets are skipped; digits and Latin letters
+// are read as Koreans read them (1 일, 3 삼, M 엠, L 엘 …). Unknown when the word ends in nothing
+// readable.
+enum class KoreanEnding {
+    Vowel,
+    Rieul,      // ㄹ: takes 로, not 으로
+    Consonant,
+    Unknown
+};
+KoreanEnding koreanEnding(std::string_view word);
 
 // Text made safe for a terminal: C0 control characters other than line feed and tab become their
 // Unicode control pictures (ESC is shown as ␛), DEL as ␡, and C1 controls (U+0080–U+009F) as
