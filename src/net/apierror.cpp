@@ -1,8 +1,26 @@
 #include "apierror.h"
 
+#include "util/text.h"
+
 #include <QCoreApplication>
+#include <QLocale>
 
 namespace paytriage {
+
+QString ReceivedAnswer::text() const
+{
+    QString out = QStringLiteral("HTTP %1").arg(status);
+    for (const auto &[name, value] : headers)
+        out += QLatin1Char('\n') + QString::fromLatin1(name) + QStringLiteral(": ") + QString::fromLatin1(value);
+    out += QStringLiteral("\n\n");
+    out += printable(QString::fromUtf8(head));
+    if (cut || size > head.size())
+        out += QLatin1Char('\n') + QCoreApplication::translate("paytriage::ApiError", "[… %1 bytes received, the first %2 shown%3]")
+                   .arg(QLocale().toString(size), QLocale().toString(head.size()),
+                        cut ? QCoreApplication::translate("paytriage::ApiError", "; the rest was not read") : QString());
+    return out;
+}
+
 bool ApiError::retryable() const
 {
     switch (kind) {
@@ -54,10 +72,13 @@ QString ApiError::describe() const
                   "key was not sent there. Check the base URL of the profile.");
     case Kind::TooLarge:
         if (list)
-            return QCoreApplication::translate("paytriage::ApiError", "The answer is larger than the limit (%1) and was not read to the end. Query a shorter period.").arg(detail);
+            return QCoreApplication::translate("paytriage::ApiError", "The answer of %2 passed the size limit (%1) and was not read to the end: the merchant "
+                      "has more records in the days around this payment than one lookup reads, so this list was left out; the other "
+                      "sources are analysed without it.").arg(detail, endpoint);
         // One payment is a few kilobytes: something else answered.
-        return QCoreApplication::translate("paytriage::ApiError", "The answer is larger than the limit (%1), far larger than one payment ever is, and was not read "
-                  "to the end. Something other than the API may be answering: check the base URL of the profile.").arg(detail);
+        return QCoreApplication::translate("paytriage::ApiError", "The answer of %2 is larger than the limit (%1), far larger than one object ever is, and was "
+                  "not read to the end. Something other than the API may be answering: its first bytes are in the raw pane; check "
+                  "the base URL of the profile.").arg(detail, endpoint);
     case Kind::InvalidResponse:
         return QCoreApplication::translate("paytriage::ApiError", "The answer was not the JSON the API sends (%1). A proxy or captive portal may be in between; "
                   "try again and check the base URL.").arg(detail);

@@ -1,10 +1,32 @@
 #pragma once
 
+#include <QByteArray>
+#include <QList>
+#include <QPair>
 #include <QString>
 
+#include <memory>
 #include <string>
 
 namespace paytriage {
+
+// What came back when it could not be used (not JSON, cut short, over the size cap, a proxy's
+// error page): kept so the user sees what arrived instead of a verdict alone.
+struct ReceivedAnswer
+{
+    static constexpr qint64 kKeptBytes = qint64(1) << 20;  // of the body, the first MiB
+
+    int status = 0;
+    QString contentType;
+    QList<QPair<QByteArray, QByteArray>> headers;  // as received, cookies left out
+    QByteArray head;                               // the first kKeptBytes of the body
+    qint64 size = 0;                               // bytes received
+    bool cut = false;                              // the body was not read to the end
+
+    // Status line, headers, a blank line and the body, as printable text (valid UTF-8 in a
+    // QString; control characters shown as symbols), for the raw pane.
+    QString text() const;
+};
 
 // Every way a request to the provider can fail, typed so the UI and the CLI can say what
 // happened and what to do. Never carries the secret key.
@@ -29,6 +51,8 @@ struct ApiError
     QString detail;           // what the transport said, for the curious (no secrets)
     int attempts = 1;
     bool list = false;        // the call read a list (transactions, settlements), not one object
+    QString endpoint;         // "GET /v1/transactions" (ids included, never the key)
+    std::shared_ptr<const ReceivedAnswer> received;  // when the answer came but was not usable
 
     // One sentence in the UI language: what happened and what to do.
     QString describe() const;

@@ -336,6 +336,8 @@ void ApiCall::sendAttempt()
     ++m_totalAttempts;
     m_timedOut = false;
     m_tooLarge = false;
+    m_tooLargeHead.clear();
+    m_tooLargeReceived = 0;
     QNetworkRequest request(currentUrl());
     // Redirects stay on the same origin: the Authorization header never reaches another host.
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::SameOriginRedirectPolicy);
@@ -363,8 +365,13 @@ void ApiCall::sendAttempt()
     QNetworkReply *reply = m_reply;
     connect(reply, &QNetworkReply::finished, this, &ApiCall::onReplyFinished);
     connect(reply, &QNetworkReply::downloadProgress, this, [this, reply](qint64 received, qint64 total) {
+        if (m_tooLarge)
+            return;  // progress queued before the abort
         if (received > m_config.maxResponseBytes || total > m_config.maxResponseBytes) {
             m_tooLarge = true;
+            // The first bytes say who answered (an error page, a file server): keep them.
+            m_tooLargeHead = reply->read(ReceivedAnswer::kKeptBytes);
+            m_tooLargeReceived = received;
             reply->abort();
         }
     });
@@ -537,6 +544,31 @@ AnswerReading readAnswer(const Answer &answer, const QDateTime &now)
     return reading;
 }
 
+namespace {
+
+std::shared_ptr<const ReceivedAnswer> receivedAnswer(const Answer &answer, QNetworkReply *reply, const QByteArray &body,
+                                                     qint64 size, bool cut)
+{
+    auto received = std::make_shared<ReceivedAnswer>();
+    received->status = answer.status;
+    received->contentType = answer.contentType;
+    constexpr int kMaxHeaders = 64;
+    for (const QNetworkReply::RawHeaderPair &header : reply->rawHeaderPairs()) {
+        if (received->headers.size() == kMaxHeaders)
+            break;
+        // A cookie may hold a session: not evidence, and not to be kept.
+        if (header.first.compare("Set-Cookie", Qt::CaseInsensitive) == 0)
+            continue;
+        received->headers.append({header.first.left(256), header.second.left(2048)});
+    }
+    received->head = body.left(ReceivedAnswer::kKeptBytes);
+    received->size = size;
+    received->cut = cut || (answer.promisedBytes > answer.bytes.size());
+    return received;
+}
+
+} // namespace
+
 void ApiCall::handleReply(QNetworkReply *reply)
 {
     Answer answer;
@@ -558,6 +590,10 @@ void ApiCall::handleReply(QNetworkReply *reply)
     AnswerReading reading = readAnswer(answer, QDateTime::currentDateTimeUtc());
     reading.error.attempts = m_totalAttempts;
     reading.error.list = answer.list;
+    reading.error.endpoint = m_endpoint;
+    if (reading.outcome != AnswerReading::Outcome::Body && !reading.body && (answer.status != 0 || m_tooLarge))
+        reading.error.received = receivedAnswer(answer, reply, m_tooLarge ? m_tooLargeHead : answer.bytes,
+                                                m_tooLarge ? m_tooLargeReceived : answer.bytes.size(), m_tooLarge);
     switch (reading.outcome) {
     case AnswerReading::Outcome::RetryableError: {
         // What is not JSON is retried as a network fault (a body cut short), and told as what it was.

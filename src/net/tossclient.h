@@ -181,6 +181,8 @@ private:
     qint64 m_waitedMs = 0;
     bool m_timedOut = false;
     bool m_tooLarge = false;
+    QByteArray m_tooLargeHead;     // what arrived before the size cap stopped the read
+    qint64 m_tooLargeReceived = 0;
     bool m_done = false;
     int m_page = 1;
     Json m_items = Json::array();

@@ -20,6 +20,7 @@
 #include <QEvent>
 #include <QGuiApplication>
 #include <QHeaderView>
+#include <QLocale>
 #include <QSettings>
 #include <QScrollBar>
 #include <QStyle>
@@ -267,6 +268,15 @@ CaseView::CaseView(CaseSession *session, const Catalog &catalog, Language langua
         Q_EMIT editTextRequested(m_session->title(), QString::fromStdString(text));
     });
 
+    const auto showAnswer = [this](const QString &link) {
+        // "answer:N" shows what source N sent back; "documents" returns to the case's documents.
+        m_rawAnswerOf = link.startsWith(QLatin1String("answer:")) ? std::optional(static_cast<Source>(link.mid(7).toInt()))
+                                                                  : std::nullopt;
+        presentRaw();
+    };
+    for (QLabel *label : {m_ui->paymentSource, m_ui->transactionsSource, m_ui->settlementsSource, m_ui->iapSource, m_ui->rawNotice})
+        connect(label, &QLabel::linkActivated, this, showAnswer);
+
     connect(session, &CaseSession::snapshotChanged, this, &CaseView::onSnapshot);
     connect(session, &CaseSession::sourceChanged, this, &CaseView::onSourceChanged);
     connect(session, &CaseSession::busyChanged, this, &CaseView::onSourceChanged);
@@ -513,12 +523,7 @@ void CaseView::onSnapshot()
     QTimer::singleShot(stepDelayMs, this, [this, generation] {
         if (generation != m_generation)
             return;
-        const CaseSnapshot &current = m_session->snapshot();
-        if (current.rawText)
-            m_ui->rawView->setContent(current.rawText, current.sourceMap);
-        else
-            m_ui->rawView->clear();
-        updateMarkers();
+        presentRaw();
         QTimer::singleShot(stepDelayMs, this, [this, generation] {
             if (generation != m_generation)
                 return;
@@ -604,6 +609,52 @@ QString CaseView::sourceText(Source source) const
     return {};
 }
 
+std::optional<Source> CaseView::answerToShow() const
+{
+    if (!m_session->isLookup())
+        return std::nullopt;
+    if (m_rawAnswerOf) {
+        if (const auto &error = m_session->status(*m_rawAnswerOf).error; error && error->received)
+            return m_rawAnswerOf;
+        return std::nullopt;
+    }
+    // A case with nothing else to show shows what its main source sent back.
+    if (m_session->snapshot().rawText)
+        return std::nullopt;
+    for (const Source source : {Source::Payment, Source::IapOrderStatus})
+        if (const auto &error = m_session->status(source).error; error && error->received)
+            return source;
+    return std::nullopt;
+}
+
+void CaseView::presentRaw()
+{
+    const CaseSnapshot &snap = m_session->snapshot();
+    const std::optional<Source> answerOf = answerToShow();
+    if (!answerOf) {
+        m_ui->rawNotice->hide();
+        if (snap.rawText)
+            m_ui->rawView->setContent(snap.rawText, snap.sourceMap);
+        else
+            m_ui->rawView->clear();
+        updateMarkers();
+        return;
+    }
+    const ApiError &error = *m_session->status(*answerOf).error;
+    const ReceivedAnswer &answer = *error.received;
+    m_ui->rawView->setContent(std::make_shared<const std::string>(answer.text().toStdString()), nullptr);
+    m_ui->rawView->setMarkers({});
+    QStringList facts{QStringLiteral("HTTP %1").arg(answer.status)};
+    facts << (answer.contentType.isEmpty() ? tr("no Content-Type") : answer.contentType.toHtmlEscaped());
+    facts << tr("%1 bytes").arg(QLocale().toString(answer.size));
+    QString notice = tr("What %1 sent back, as received: it could not be used as the API's JSON (%2).")
+                         .arg(error.endpoint.toHtmlEscaped(), facts.join(QStringLiteral(", ")));
+    if (snap.rawText)
+        notice += QStringLiteral(" <a href=\"documents\">%1</a>").arg(tr("Back to the documents"));
+    m_ui->rawNotice->setText(notice);
+    m_ui->rawNotice->show();
+}
+
 void CaseView::onSourceChanged()
 {
     const bool lookup = m_session->isLookup();
@@ -612,7 +663,9 @@ void CaseView::onSourceChanged()
                                                   {m_ui->settlementsSource, Source::Settlements},
                                                   {m_ui->iapSource, Source::IapOrderStatus}};
     for (const auto &[label, source] : labels) {
-        const QString text = lookup ? sourceText(source) : QString();
+        QString text = lookup ? sourceText(source).toHtmlEscaped() : QString();
+        if (const auto &error = m_session->status(source).error; lookup && error && error->received)
+            text += QStringLiteral(" <a href=\"answer:%1\">%2</a>").arg(static_cast<int>(source)).arg(tr("show what came back"));
         label->setText(text);
         label->setVisible(!text.isEmpty());
         if (const auto &error = m_session->status(source).error)
@@ -636,6 +689,8 @@ void CaseView::onFailure()
 {
     const QString failure = m_session->failure();
     m_ui->bannerFrame->setVisible(!failure.isEmpty());
+    if (!m_presenting)
+        presentRaw();
     if (failure.isEmpty())
         return;
     QString html = QStringLiteral("<b>%1</b>").arg(esc(failure));

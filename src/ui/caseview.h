@@ -91,6 +91,10 @@ private:
     void retranslate();
     void fillSeverityFilter();
     QString sourceText(Source source) const;
+    // The raw pane shows the case's documents, or what a failed source sent back when it was
+    // not usable (m_rawAnswerOf: that source); presentRaw() decides, from one place.
+    void presentRaw();
+    std::optional<Source> answerToShow() const;
 
     std::unique_ptr<Ui::CaseView> m_ui;
     CaseSession *m_session;
@@ -110,6 +114,7 @@ private:
     const Finding *m_shownFinding = nullptr;
     quint64 m_generation = 0;
     bool m_presenting = false;
+    std::optional<Source> m_rawAnswerOf;  // chosen from a source's "show what came back"
 };
 
 } // namespace paytriage

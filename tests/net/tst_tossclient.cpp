@@ -304,15 +304,25 @@ void TestTossClient::faults_data()
     QTest::addColumn<int>("kind");
     QTest::addColumn<int>("attempts");   // retried up to maxAttempts (4) where it should be, once where not
     QTest::addColumn<int>("timeoutMs");
-    QTest::newRow("503 retried to the bound") << QByteArray("503") << int(ApiError::Kind::Http) << 4 << 5000;
-    QTest::newRow("500 retried to the bound") << QByteArray("500") << int(ApiError::Kind::Http) << 4 << 5000;
-    QTest::newRow("429 retried to the bound") << QByteArray("429:0") << int(ApiError::Kind::Http) << 4 << 5000;
-    QTest::newRow("connection reset retried") << QByteArray("reset") << int(ApiError::Kind::Network) << 4 << 5000;
-    QTest::newRow("truncated body") << QByteArray("truncated") << int(ApiError::Kind::Network) << 4 << 5000;
-    QTest::newRow("invalid json not retried forever") << QByteArray("invalid-json") << int(ApiError::Kind::InvalidResponse) << 4 << 5000;
-    QTest::newRow("wrong content type") << QByteArray("wrong-content-type") << int(ApiError::Kind::InvalidResponse) << 4 << 5000;
-    QTest::newRow("latency past the timeout") << QByteArray("latency:2000") << int(ApiError::Kind::Timeout) << 4 << 300;
-    QTest::newRow("oversized body stops at the cap") << QByteArray("oversized") << int(ApiError::Kind::TooLarge) << 1 << 20000;
+    // What came back is kept when it could not be used, so the user sees it: a JSON error body is
+    // a document of its own (not kept here); no bytes, nothing kept.
+    QTest::addColumn<QByteArray>("kept");   // a part of the kept body; empty: nothing kept
+    QTest::addColumn<bool>("cut");          // the kept body was not read to the end
+    QTest::newRow("503 retried to the bound") << QByteArray("503") << int(ApiError::Kind::Http) << 4 << 5000 << QByteArray() << false;
+    QTest::newRow("500 retried to the bound") << QByteArray("500") << int(ApiError::Kind::Http) << 4 << 5000 << QByteArray() << false;
+    QTest::newRow("429 retried to the bound") << QByteArray("429:0") << int(ApiError::Kind::Http) << 4 << 5000 << QByteArray() << false;
+    QTest::newRow("connection reset retried") << QByteArray("reset") << int(ApiError::Kind::Network) << 4 << 5000 << QByteArray() << false;
+    // Half the body arrives after a head promising all of it.
+    QTest::newRow("truncated body") << QByteArray("truncated") << int(ApiError::Kind::Network) << 4 << 5000
+                                    << QByteArray("\"paymentKey\"") << true;
+    QTest::newRow("invalid json not retried forever") << QByteArray("invalid-json") << int(ApiError::Kind::InvalidResponse) << 4 << 5000
+                                                      << QByteArray("\"paymentKey\"") << false;
+    QTest::newRow("wrong content type") << QByteArray("wrong-content-type") << int(ApiError::Kind::InvalidResponse) << 4 << 5000
+                                        << QByteArray("<!DOCTYPE html>") << false;
+    QTest::newRow("latency past the timeout") << QByteArray("latency:2000") << int(ApiError::Kind::Timeout) << 4 << 300 << QByteArray() << false;
+    // A 64 MiB array against a 4 MiB cap: its first bytes are kept, at most 1 MiB of them.
+    QTest::newRow("oversized body stops at the cap") << QByteArray("oversized") << int(ApiError::Kind::TooLarge) << 1 << 20000
+                                                     << QByteArray("[") << true;
 }
 
 void TestTossClient::faults()
@@ -321,6 +331,8 @@ void TestTossClient::faults()
     QFETCH(int, kind);
     QFETCH(int, attempts);
     QFETCH(int, timeoutMs);
+    QFETCH(QByteArray, kept);
+    QFETCH(bool, cut);
     ClientConfig c = config(fault);
     c.timeoutMs = timeoutMs;
     c.maxResponseBytes = 4 * 1024 * 1024;
@@ -330,6 +342,23 @@ void TestTossClient::faults()
     QVERIFY2(int(r.error->kind) == kind, qPrintable(r.error->describe()));
     QCOMPARE(r.attempts, attempts);
     QVERIFY(!r.error->describe().isEmpty());
+    QCOMPARE(r.error->endpoint, QStringLiteral("GET /v1/payments/ec_id20250402083921BUZL3"));
+    if (kept.isEmpty()) {
+        QVERIFY(!r.error->received);
+        return;
+    }
+    QVERIFY(r.error->received);
+    const ReceivedAnswer &answer = *r.error->received;
+    QVERIFY2(answer.head.contains(kept), answer.head.left(200).constData());
+    QVERIFY(answer.head.size() <= ReceivedAnswer::kKeptBytes);
+    QVERIFY(answer.size >= answer.head.size());
+    QCOMPARE(answer.cut, cut);
+    QCOMPARE(answer.status, 200);
+    const QString text = answer.text();
+    QVERIFY(text.startsWith(QLatin1String("HTTP 200\n")));
+    QVERIFY(text.contains(QLatin1String("Content-Type: ")));
+    for (const auto &header : answer.headers)
+        QVERIFY(header.first.compare("Set-Cookie", Qt::CaseInsensitive) != 0);
 }
 
 void TestTossClient::hostilePaymentAnswers_data()

@@ -15,6 +15,7 @@
 #include <QComboBox>
 #include <QFile>
 #include <QLabel>
+#include <QPlainTextEdit>
 #include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
@@ -76,6 +77,7 @@ private Q_SLOTS:
     void switchingLanguageChangesLabels();
     void aFailedLookupShowsTheErrorInlineAndKeepsTheId();
     void oneCaseStateForChipTabAndStatusBar();
+    void theBytesOfAnAnswerThatIsNotJsonAreShown();
     void theKindReturnsToAutoUnlessKept();
     void aCaseSaysWhereItCameFromAndIsOnePerPayment();
     void copySummaryAndFindingForATicket();
@@ -357,6 +359,32 @@ void TestMainWindow::oneCaseStateForChipTabAndStatusBar()
     QCOMPARE(whole->worstSeverity(), -1);
     QCOMPARE(m_window->severityIndicator()->text(), QStringLiteral("No findings"));
     QVERIFY(whole->findChild<QTextBrowser *>(QStringLiteral("findingDetail"))->toPlainText().startsWith(QLatin1String("No findings")));
+}
+
+// A proxy's HTML page where the payment belongs: the case failed, and the raw pane shows what came
+// back (status line, headers, the page) under a notice that names the endpoint, not an empty pane.
+void TestMainWindow::theBytesOfAnAnswerThatIsNotJsonAreShown()
+{
+    typeAndLookUp(QStringLiteral("FAULT-WRONG-CONTENT-TYPE"));
+    QTRY_VERIFY(m_window->currentCase());
+    CaseView *view = m_window->currentCase();
+    QTRY_VERIFY_WITH_TIMEOUT(view->session()->state() == CaseSession::State::Failed, lookupTimeoutMs);
+    auto *notice = view->findChild<QLabel *>(QStringLiteral("rawNotice"));
+    QTRY_VERIFY(notice->isVisible());
+    QVERIFY2(notice->text().contains(QLatin1String("GET /v1/payments/orders/FAULT-WRONG-CONTENT-TYPE")), qPrintable(notice->text()));
+    QVERIFY2(notice->text().contains(QLatin1String("text/html")), qPrintable(notice->text()));
+    const QString raw = view->rawView()->editor()->toPlainText();
+    QVERIFY2(raw.startsWith(QLatin1String("HTTP 200\n")), qPrintable(raw.left(200)));
+    QVERIFY2(raw.contains(QLatin1String("Content-Type: text/html")), qPrintable(raw.left(400)));
+    QVERIFY2(raw.contains(QLatin1String("<html")), qPrintable(raw.left(400)));
+
+    // A payment that arrives whole shows its documents, with no notice.
+    typeAndLookUp(QStringLiteral("SBX-20250301-00001"));
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->currentCase() != view && m_window->currentCase()->session()->state()
+                                                                      == CaseSession::State::Complete,
+                             lookupTimeoutMs);
+    QTRY_VERIFY(!m_window->currentCase()->findChild<QLabel *>(QStringLiteral("rawNotice"))->isVisible());
+    QTRY_VERIFY(m_window->currentCase()->rawView()->editor()->toPlainText().startsWith(u"// #1 GET /v1/payments/orders/SBX-20250301-00001 → HTTP 200"_qs));
 }
 
 // An in-app order chosen for one lookup is not the kind of the next id: after each lookup the
