@@ -34,6 +34,27 @@ bool ApiError::retryable() const
     }
 }
 
+Severity ApiError::severity() const
+{
+    switch (kind) {
+    case Kind::Canceled:
+        return Severity::Info;
+    case Kind::Http:
+        return httpStatus == 401 || httpStatus == 403 ? Severity::Critical : Severity::Warning;
+    case Kind::Timeout:
+    case Kind::Network:
+        return Severity::Warning;
+    case Kind::TooLarge:
+        return list ? Severity::Warning : Severity::Critical;  // a side list left out vs. the payment itself
+    case Kind::Tls:
+    case Kind::Redirect:
+    case Kind::InvalidResponse:
+    case Kind::Configuration:
+        return Severity::Critical;
+    }
+    return Severity::Critical;
+}
+
 QString ApiError::describe() const
 {
     const QString tries = attempts > 1 ? QCoreApplication::translate("paytriage::ApiError", " (after %1 attempts)").arg(attempts)

@@ -5,6 +5,8 @@
 #include <QPair>
 #include <QString>
 
+#include "rules/finding.h"
+
 #include <memory>
 #include <string>
 
@@ -57,6 +59,11 @@ struct ApiError
     // One sentence in the UI language: what happened and what to do.
     QString describe() const;
     bool retryable() const;   // transient: worth trying again later
+    // How grave the failure is, one answer for the banner, the tab and the status bar: a payment
+    // that is not there (404) or a transient fault is a warning; a setting that keeps every lookup
+    // from working (a refused key, TLS, a redirect, something else answering) is critical; a
+    // cancel is information.
+    Severity severity() const;
 };
 
 } // namespace paytriage

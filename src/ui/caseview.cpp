@@ -145,7 +145,6 @@ CaseView::CaseView(CaseSession *session, const Catalog &catalog, Language langua
     m_ui->findingsSplitter->setStretchFactor(1, 1);
     m_ui->bannerFrame->hide();
     m_ui->repairsLabel->hide();
-    m_ui->bannerIcon->setPixmap(severityIcon(2, palette()).pixmap(style()->pixelMetric(QStyle::PM_LargeIconSize)));
     fillSeverityFilter();
 
     connect(m_ui->severityFilter, &QComboBox::currentIndexChanged, this, [this] {
@@ -317,6 +316,18 @@ int CaseView::worstSeverity() const
 {
     const auto worst = m_session->snapshot().analysis.worst();
     return worst ? static_cast<int>(*worst) : -1;
+}
+
+int CaseView::caseSeverity() const
+{
+    int worst = worstSeverity();
+    for (const Source source : {Source::Payment, Source::Transactions, Source::Settlements, Source::IapOrderStatus})
+        if (const auto &error = m_session->status(source).error)
+            worst = std::max(worst, static_cast<int>(error->severity()));
+    if (!m_session->failure().isEmpty())
+        worst = std::max(worst, static_cast<int>(m_session->failedRequest() ? m_session->failedRequest()->severity()
+                                                                             : Severity::Warning));
+    return worst;
 }
 
 std::array<int, 3> CaseView::severityCounts() const
@@ -685,6 +696,28 @@ void CaseView::onSourceChanged()
     m_ui->refreshButton->setEnabled(!busy);
 }
 
+QString CaseView::notFoundAdvice() const
+{
+    // What the lookup took the id for, and which key asked: the two reasons a payment that exists
+    // is not found.
+    const CaseSession::LookupRequest &lookup = *m_session->lookup();
+    const IdKind kind = lookup.kind == IdKind::Auto ? detectIdKind(lookup.id) : lookup.kind;
+    QString asKind = kind == IdKind::PaymentKey
+        ? tr("It was looked up as a paymentKey; if it is the merchant's order number, choose orderId as the kind.")
+        : tr("It was looked up as an orderId; if it is a paymentKey (the long key Toss issued), choose paymentKey as the kind.");
+    switch (keyModeOf(lookup.config.secretKey)) {
+    case KeyMode::Test:
+        return asKind + QLatin1Char(' ')
+               + tr("The profile's key is a test key: payments made with the live key (real customers) are not visible to it.");
+    case KeyMode::Live:
+        return asKind + QLatin1Char(' ')
+               + tr("The profile's key is a live key: payments made in the test environment are not visible to it.");
+    case KeyMode::Unknown:
+        break;
+    }
+    return asKind + QLatin1Char(' ') + tr("A key sees only the payments of its own MID: check that this profile is the merchant that took it.");
+}
+
 void CaseView::onFailure()
 {
     const QString failure = m_session->failure();
@@ -693,6 +726,7 @@ void CaseView::onFailure()
         presentRaw();
     if (failure.isEmpty())
         return;
+    m_ui->bannerIcon->setPixmap(severityIcon(caseSeverity(), palette()).pixmap(style()->pixelMetric(QStyle::PM_LargeIconSize)));
     QString html = QStringLiteral("<b>%1</b>").arg(esc(failure));
     const auto request = m_session->failedRequest();
     bool known = false;
@@ -706,6 +740,8 @@ void CaseView::onFailure()
                 html += QStringLiteral("<br><i>%1</i> %2").arg(esc(tr("What to check:")), esc(check));
         }
     }
+    if (request && m_session->isLookup() && (request->code == "NOT_FOUND_PAYMENT" || (request->code.empty() && request->httpStatus == 404)))
+        html += QStringLiteral("<br>%1").arg(esc(notFoundAdvice()));
     if (!m_session->isLookup())
         html += QStringLiteral("<br>%1").arg(esc(tr("Your text is kept: edit it and analyse again, or fix the place marked in the raw pane.")));
     m_ui->bannerText->setText(html);
@@ -824,7 +860,7 @@ void CaseView::showFindingDetail(const Finding *finding)
     if (!finding->evidence.empty()) {
         html += QStringLiteral("<table cellspacing=\"0\" cellpadding=\"2\">");
         for (const Evidence &e : finding->evidence)
-            html += QStringLiteral("<tr><td><code>%1</code></td><td><code>%2</code></td></tr>").arg(esc(qs(e.name)), esc(qs(e.value)));
+            html += QStringLiteral("<tr><td><code>%1</code></td><td><code>%2</code></td></tr>").arg(esc(qs(e.name)), esc(qs(e.in(m_language))));
         html += QStringLiteral("</table>");
     }
     if (finding->rule == "api-error" && !finding->pointers.empty() && m_session->snapshot().documents) {

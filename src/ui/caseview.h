@@ -41,6 +41,10 @@ public:
     // Worst severity of the findings (-1 none), and counts per severity (info, warning, critical).
     int worstSeverity() const;
     std::array<int, 3> severityCounts() const;
+    // The one severity of the case for its tab, the status bar and the banner: the worst of its
+    // findings and of its failures (a failed source counts as ApiError::severity() says; text
+    // that could not be read, as a warning). -1: nothing to flag.
+    int caseSeverity() const;
     // The case's state in words, one wording for the chip, the tab, the explanation pane and
     // the status bar: "Looking up… 1 of 3 sources", "2 of 3 sources arrived", … Empty for a
     // complete case (its findings speak) and for one not started.
@@ -82,6 +86,8 @@ private:
     void onSnapshot();
     void onSourceChanged();
     void onFailure();
+    // For a payment not found: what the id was taken for, and what the profile's key can see.
+    QString notFoundAdvice() const;
     void onSelection(const Selection &selection, const QObject *origin);
     void onFindingCurrent(const QModelIndex &current);
     void showFindingDetail(const Finding *finding);

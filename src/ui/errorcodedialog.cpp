@@ -107,7 +107,7 @@ void ErrorCodeDialog::showDetail()
                 .arg(esc(tr("Who acts")), esc(m_model->data(row.siblingAtColumn(ErrorCodeModel::WhoActsColumn)).toString()));
     const QString http = m_model->data(row.siblingAtColumn(ErrorCodeModel::HttpColumn)).toString();
     if (!http.isEmpty())
-        html += QStringLiteral("<h4>%1</h4><p>%2</p>").arg(esc(tr("HTTP status")), esc(http));
+        html += QStringLiteral("<h4>%1</h4><p>%2</p>").arg(esc(tr("Usual HTTP status")), esc(http));
     m_ui->detailView->setHtml(html);
 }
 

@@ -26,6 +26,8 @@
 #include <QGuiApplication>
 #include <QLabel>
 #include <QMessageBox>
+#include <QPushButton>
+#include <QTimer>
 #include <QMimeData>
 #include <QNetworkAccessManager>
 #include <QSettings>
@@ -113,7 +115,7 @@ MainWindow::MainWindow(const Catalog &catalog, Options options, QWidget *parent)
     connect(m_ui->actionKorean, &QAction::triggered, this, [this] { setLanguage(Language::Korean); });
     connect(m_ui->actionEnglish, &QAction::triggered, this, [this] { setLanguage(Language::English); });
     connect(m_ui->actionDemo, &QAction::triggered, this, &MainWindow::startDemo);
-    connect(m_ui->actionSettings, &QAction::triggered, this, &MainWindow::showSettings);
+    connect(m_ui->actionSettings, &QAction::triggered, this, [this] { showSettings(); });
     connect(m_ui->actionAbout, &QAction::triggered, this, &MainWindow::showAbout);
 
     connect(m_lookupBar, &LookupBar::lookupRequested, this, &MainWindow::lookUp);
@@ -234,7 +236,7 @@ void MainWindow::lookUp(const LookupBar::Query &query)
     }
     const auto profile = m_profiles->profile(query.profile);
     if (!profile) {
-        startLookup(query, MerchantProfile{}, {});  // shows "no key" inside the case, with what to do
+        offerSettingsForKey(query, true);
         return;
     }
     m_profiles->setLastUsed(query.profile);
@@ -257,6 +259,11 @@ void MainWindow::onSecretRead(const QString &profileName, const QString &secret,
         }
         if (!error.isEmpty())
             statusBar()->showMessage(tr("Could not read the secret key of %1: %2").arg(profileName, error), 15000);
+        if (secret.isEmpty() && !query.inApp) {
+            // After this handler: the offer waits for the user, and the store may answer meanwhile.
+            QTimer::singleShot(0, this, [this, query] { offerSettingsForKey(query, false); });
+            continue;
+        }
         startLookup(query, m_profiles->profile(profileName).value_or(MerchantProfile{}), secret);
     }
 }
@@ -376,11 +383,7 @@ void MainWindow::updateTab(CaseView *view)
     const int index = m_ui->caseTabs->indexOf(view);
     if (index < 0)
         return;
-    const int worst = view->worstSeverity();
-    QIcon icon = severityIcon(worst, palette());
-    if (!view->session()->failure().isEmpty())
-        icon = severityIcon(2, palette());
-    m_ui->caseTabs->setTabIcon(index, icon);
+    m_ui->caseTabs->setTabIcon(index, severityIcon(view->caseSeverity(), palette()));
     QString title = view->session()->title();
     if (title.size() > 28)
         title = title.left(26) + QStringLiteral("…");
@@ -403,14 +406,14 @@ void MainWindow::updateSeverityIndicator()
         m_severityLabel->setToolTip({});
         return;
     }
-    const int worst = view->worstSeverity();
+    const int worst = view->caseSeverity();
     const QString text = view->findingsSummary();
     const int size = style()->pixelMetric(QStyle::PM_SmallIconSize);
     const QString icon = worst >= 0 ? QStringLiteral("<span style=\"color:%1\">●</span> ").arg(severityColor(worst, palette()).name())
                                     : QString();
     m_severityLabel->setText(icon + text.toHtmlEscaped());
     m_severityLabel->setMinimumHeight(size);
-    m_severityLabel->setToolTip(worst >= 0 ? tr("Worst finding: %1").arg(severityName(static_cast<Severity>(worst))) : QString());
+    m_severityLabel->setToolTip(worst >= 0 ? tr("Severity of this case: %1").arg(severityName(static_cast<Severity>(worst))) : QString());
 }
 
 CaseView *MainWindow::currentCase() const
@@ -491,18 +494,45 @@ AnalyzerOptions MainWindow::analyzerOptions() const
     return options;
 }
 
-void MainWindow::showSettings()
+bool MainWindow::showSettings(const QString &profile)
 {
     const SystemClock clock;
     const std::vector<std::string> ruleIds = Analyzer(m_catalog, clock).ruleIds();
     SettingsDialog dialog(*m_profiles, *m_secrets, m_preferences, ruleIds, this);
+    if (!profile.isEmpty())
+        dialog.selectProfile(profile);
     if (dialog.exec() != QDialog::Accepted)
-        return;
+        return false;
     m_keyModes.clear();
     if (m_demo)
         m_keyModes[m_demo->profile.name] = KeyMode::Test;
     applyPreferences(dialog.preferences());
     refreshProfiles();
+    return true;
+}
+
+void MainWindow::offerSettingsForKey(const LookupBar::Query &query, bool noProfile)
+{
+    QMessageBox box(QMessageBox::Information, tr("No secret key"),
+                    noProfile ? tr("No merchant profile is set up, so %1 cannot be looked up. Add the merchant's profile "
+                                   "and its secret key (test_sk_… or live_sk_…) in Settings.").arg(query.id)
+                              : tr("The profile %1 has no secret key stored, so %2 cannot be looked up. Store its secret "
+                                   "key (test_sk_… or live_sk_…) in Settings; it is kept in the system keychain.")
+                                    .arg(query.profile, query.id),
+                    QMessageBox::Cancel, this);
+    box.setObjectName(QStringLiteral("noKeyBox"));
+    QPushButton *open = box.addButton(tr("Open settings…"), QMessageBox::AcceptRole);
+    box.setDefaultButton(open);
+    box.exec();
+    if (box.clickedButton() != open || !showSettings(noProfile ? QString() : query.profile))
+        return;
+    // Saved: look it up with what is stored now (asked again, and offered again if still no key).
+    if (m_profiles->profile(query.profile) || (noProfile && m_profiles->profile(m_lookupBar->currentProfile()))) {
+        LookupBar::Query again = query;
+        if (noProfile)
+            again.profile = m_lookupBar->currentProfile();
+        lookUp(again);
+    }
 }
 
 void MainWindow::applyPreferences(const Preferences &preferences)

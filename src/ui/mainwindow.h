@@ -87,7 +87,12 @@ private:
     void updateTab(CaseView *view);
     void closeCase(int index);
     void showAnalyseTextDialog(const QString &title = {}, const QString &text = {}, CaseView *replacing = nullptr);
-    void showSettings();
+    // Opens Settings (on a profile's page when named); true when the user saved.
+    bool showSettings(const QString &profile = {});
+    // A lookup needs a secret key (an in-app order does not: its certificate speaks). Without one
+    // the lookup does not start; the user is offered the profile's settings, and the lookup runs
+    // once a key is stored.
+    void offerSettingsForKey(const LookupBar::Query &query, bool noProfile);
     void showAbout();
     void applyPreferences(const Preferences &preferences);
     AnalyzerOptions analyzerOptions() const;

@@ -128,7 +128,7 @@ void TestCaseSummary::findingTextMasksItsEvidence()
     f.severity = Severity::Warning;
     f.title = {"제목", "Title"};
     f.advice = {"조언", "Advice"};
-    f.evidence = {{"/virtualAccount/accountNumber", "X6505636518308"}, {"secret", "ps_abc"}, {"totalAmount", "22400"}};
+    f.evidence = {{"/virtualAccount/accountNumber", "X6505636518308", {}}, {"secret", "ps_abc", {}}, {"totalAmount", "22400", {}}};
     const std::string text = findingText(f, Language::English);
     QVERIFY2(text.find("X6505636518308") == std::string::npos, text.c_str());
     QVERIFY(text.find("**********8308") != std::string::npos);

@@ -777,14 +777,16 @@ void TestRules::errorMessagePicksTheExplanation()
 {
     // FAILED_PAYMENT_INTERNAL_SYSTEM_PROCESSING is a provider fault (Toss acts), except with the
     // message that the payable time ran out: then the merchant's confirm came too late.
+    // Who acts is told in the finding's words, in the reader's language, never as a raw key.
     const auto whoActs = [](const char *message) {
         const Json error = {{"code", "FAILED_PAYMENT_INTERNAL_SYSTEM_PROCESSING"}, {"message", message}};
         const Result r = analyse(payment(error), soon);
         const Finding *f = find(r.analysis, QStringLiteral("api-error.known"));
         for (const Evidence &e : f->evidence)
             if (e.name == "whoActs")
-                return QString::fromStdString(e.value);
-        return QString();
+                return QStringLiteral("evidence");
+        const QString detail = QString::fromStdString(f->detail.en);
+        return detail.mid(detail.indexOf(QLatin1String("Who acts: ")) + 10).section(QStringLiteral(" · "), 0, 0);
     };
     QCOMPARE(whoActs("결제가능 시간을 초과하였습니다."), QStringLiteral("merchant"));
     QCOMPARE(whoActs("내부 시스템 처리 작업이 실패했습니다."), QStringLiteral("Toss Payments"));
@@ -798,14 +800,12 @@ void TestRules::errorShowsTheStatusReceived()
                                      {"GET /v1/payments/pk", "/v1/payments/pk", received});
         const FixedClock clock(soon);
         const Analysis a = Analyzer(Catalog::builtIn(), clock).analyze(loaded.kase);
-        for (const Evidence &e : find(a, QStringLiteral("api-error.known"))->evidence)
-            if (e.name == "http")
-                return QString::fromStdString(e.value);
-        return QString();
+        const QString detail = QString::fromStdString(find(a, QStringLiteral("api-error.known"))->detail.en);
+        return detail.mid(detail.indexOf(QLatin1String("HTTP ")) + 5);
     };
     QCOMPARE(http(404), QStringLiteral("404 (usually 500)"));
     QCOMPARE(http(500), QStringLiteral("500"));
-    QCOMPARE(http(0), QStringLiteral("500"));  // pasted: only the catalog's is known
+    QCOMPARE(http(0), QStringLiteral("usually 500"));  // pasted: only the catalog's is known, and said so
 }
 
 void TestRules::ruleIdsMatchTheDesign()

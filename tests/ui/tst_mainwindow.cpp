@@ -15,6 +15,10 @@
 #include <QComboBox>
 #include <QFile>
 #include <QLabel>
+#include <QApplication>
+#include <QTimer>
+#include <QListWidget>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QLineEdit>
 #include <QMenu>
@@ -83,6 +87,7 @@ private Q_SLOTS:
     void copySummaryAndFindingForATicket();
     void theLookupFieldTakesWhatPeoplePaste();
     void aStoredProfileLooksUpWithItsKeyFromTheStore();
+    void aProfileWithoutAKeyOffersItsSettingsInsteadOfALookup();
     void closingACaseMidLookupIsSafe();
 
 private:
@@ -552,6 +557,54 @@ void TestMainWindow::aStoredProfileLooksUpWithItsKeyFromTheStore()
     QCOMPARE(view->session()->lookup()->profileName, QStringLiteral("Shop A"));
     QVERIFY(view->session()->failure().isEmpty());
     QVERIFY(hasFinding(view, "vbank-cancel-without-deposit"));
+}
+
+// A profile whose key was never stored: no lookup is sent (it could only fail), no case opens; the
+// user is offered that profile's settings, from the keyboard, and comes back with nothing lost.
+void TestMainWindow::aProfileWithoutAKeyOffersItsSettingsInsteadOfALookup()
+{
+    m_window.reset();
+    MerchantProfile profile;
+    profile.name = QStringLiteral("Shop B");
+    profile.mid = QStringLiteral("shopb");
+    ProfileStore(*m_settings).save(profile);
+    MainWindow::Options options;
+    options.demo = true;
+    options.settings = m_settings.get();
+    options.secrets = std::make_unique<SessionSecretStore>();
+    m_window = std::make_unique<MainWindow>(*m_catalog, std::move(options));
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    auto *profiles = m_window->lookupBar()->findChild<QComboBox *>(QStringLiteral("profileCombo"));
+    profiles->setCurrentIndex(profiles->findText(QStringLiteral("Shop B")));
+    const int cases = m_window->caseCount();
+
+    // The offer, then Settings opened on Shop B: both answered from a timer that looks for the
+    // modal window of the moment (the dialogs run their own event loops), as a user would.
+    bool offered = false;
+    QString settingsProfile;
+    QTimer answer;
+    answer.setInterval(20);
+    connect(&answer, &QTimer::timeout, this, [&] {
+        QWidget *modal = QApplication::activeModalWidget();
+        if (!modal)
+            return;
+        if (auto *box = qobject_cast<QMessageBox *>(modal); box && box->objectName() == QLatin1String("noKeyBox")) {
+            offered = box->text().contains(QLatin1String("Shop B"));
+            QTest::keyClick(box, Qt::Key_Return);  // the default button: Open settings…
+        } else if (auto *list = modal->findChild<QListWidget *>(QStringLiteral("profileList"))) {
+            if (list->currentItem())
+                settingsProfile = list->currentItem()->text();
+            QTest::keyClick(modal, Qt::Key_Escape);
+        }
+    });
+    answer.start();
+    typeAndLookUp(QStringLiteral("LIVE-V20240807160726-PAY_6367_3859"));
+    QTRY_VERIFY(offered);
+    QTRY_COMPARE(settingsProfile, QStringLiteral("Shop B"));
+    QTRY_VERIFY(!QApplication::activeModalWidget());
+    QCOMPARE(m_window->caseCount(), cases);
+    QCOMPARE(idField(*m_window)->text(), QStringLiteral("LIVE-V20240807160726-PAY_6367_3859"));
 }
 
 // Ctrl+W while the answer is still trickling in (the sandbox's slow fault takes 2 s): the case goes

@@ -110,7 +110,7 @@ std::string findingText(const Finding &finding, Language language)
             name = name.substr(slash + 1);
         }
         const MaskedField *masked = maskedField(name, parent);
-        text += "  " + e.name + ": " + (masked ? maskValue(e.value, masked->style) : e.value) + '\n';
+        text += "  " + e.name + ": " + (masked ? maskValue(e.value, masked->style) : e.in(language)) + '\n';
     }
     return text;
 }

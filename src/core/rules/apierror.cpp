@@ -40,8 +40,9 @@ std::string joinNumbers(const Json *list)
 LocalizedText httpText(int received, const Json *usual)
 {
     const std::string catalog = joinNumbers(usual);
+    // Pasted evidence carries no status: the catalog's is what the API usually sends, not what came.
     if (received == 0)
-        return {catalog, catalog};
+        return catalog == "?" ? LocalizedText{catalog, catalog} : LocalizedText{"보통 " + catalog, "usually " + catalog};
     const std::string status = std::to_string(received);
     bool listed = catalog == "?";
     if (usual && usual->is_array())
@@ -118,8 +119,8 @@ private:
                      FindingSink::arg("meaning", Catalog::text(explanation, "meaning"), false),
                      FindingSink::arg("causes", Catalog::text(explanation, "causes"), false),
                      FindingSink::arg("check", Catalog::text(explanation, "check"), false),
-                     FindingSink::arg("whoActs", whoActsText(ctx.catalog, json::get(explanation, "whoActs"))),
-                     FindingSink::arg("http", httpText(httpStatus, json::get(*entry, "http")))});
+                     FindingSink::arg("whoActs", whoActsText(ctx.catalog, json::get(explanation, "whoActs")), false),
+                     FindingSink::arg("http", httpText(httpStatus, json::get(*entry, "http")), false)});
     }
 
     // The catalog's explanation of a code, or of the variant whose words the message holds.

@@ -291,7 +291,7 @@ void renderFinding(const Catalog &catalog, Finding &f, std::optional<Language> o
         if (wantEn)
             en.emplace_back(a.name, a.in(Language::English));
         if (a.evidence)
-            f.evidence.push_back({a.name, a.value});
+            f.evidence.push_back({a.name, a.value, a.valueKo});
     }
     const MessageTexts texts = catalog.message(f.rule + '.' + f.variant);
     auto fill = [&](const LocalizedText &t) {

@@ -22,8 +22,14 @@ QString severityName(Severity severity);                    // "Critical", "Warn
 
 struct Evidence
 {
-    std::string name;   // a field name or a short label ("totalAmount", "expected")
-    std::string value;  // as shown to the user
+    std::string name;     // a field name or a short label ("totalAmount", "expected")
+    std::string value;    // as shown to the user (English where the languages differ)
+    std::string valueKo;  // empty: the same as value (22,400원 where value is KRW 22,400)
+
+    const std::string &in(Language language) const
+    {
+        return language == Language::Korean && !valueKo.empty() ? valueKo : value;
+    }
 };
 
 // One fact a rule reported with a finding: the values its wording is made of. Most read the same
