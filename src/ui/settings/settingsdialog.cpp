@@ -2,6 +2,7 @@
 
 #include "net/profilecommit.h"
 #include "ui_settingsdialog.h"
+#include "util/i18n.h"
 
 #include <QComboBox>
 #include <QDir>
@@ -30,6 +31,12 @@ QUrl urlFromField(const QString &text)
     return QUrl(text.trimmed(), QUrl::StrictMode);
 }
 
+QString severityIdText(Severity severity)
+{
+    const std::string_view id = severityId(severity);
+    return QString::fromLatin1(id.data(), qsizetype(id.size()));
+}
+
 } // namespace
 
 SettingsDialog::SettingsDialog(ProfileStore &profiles, SecretStore &secrets, const Preferences &preferences,
@@ -41,6 +48,7 @@ SettingsDialog::SettingsDialog(ProfileStore &profiles, SecretStore &secrets, con
     , m_initial(preferences)
     , m_ruleIds(ruleIds)
     , m_commit(new ProfileCommit(profiles, secrets, this))
+    , m_catalog(Catalog::builtIn())
 {
     ui->setupUi(this);
     ui->sessionNotice->hide();
@@ -148,15 +156,25 @@ void SettingsDialog::retranslate()
     ui->rulesTable->setHorizontalHeaderLabels({tr("Rule"), tr("Default"), tr("Override")});
     int overrideWidth = ui->rulesTable->horizontalHeader()->sectionSizeHint(2);
     for (int row = 0; row < ui->rulesTable->rowCount(); ++row) {
-        const QString rule = QString::fromStdString(m_ruleIds[std::size_t(row)]);
+        const std::string &rule = m_ruleIds[std::size_t(row)];
+        const QString id = QString::fromStdString(rule);
+        const QString name = ruleName(rule);
+        if (QTableWidgetItem *item = ui->rulesTable->item(row, 0)) {
+            item->setText(name);
+            // The id is what the CLI prints and reports carry: at hand, not in the way.
+            item->setToolTip(tr("Rule id: %1").arg(id));
+        }
         if (QTableWidgetItem *item = ui->rulesTable->item(row, 1)) {
-            item->setText(tr("Set by the rule"));
-            item->setToolTip(tr("Each finding gets the severity its case calls for (a payment stuck past its expiry "
-                                "is critical, one still in time a warning)."));
+            const QString severities = defaultSeverities(rule);
+            item->setText(severities.isEmpty() ? tr("Set by the rule") : severities);
+            const bool several = m_catalog.ruleSeverities(rule).size() != 1;
+            item->setToolTip(several ? tr("Each finding gets the severity its case calls for (a payment stuck past its "
+                                          "expiry is critical, one still in time a warning).")
+                                     : QString());
         }
         if (auto *combo = qobject_cast<QComboBox *>(ui->rulesTable->cellWidget(row, 2))) {
-            fillSeverityCombo(combo);
-            combo->setAccessibleName(tr("Severity of %1").arg(rule));
+            fillSeverityCombo(combo, rule);
+            combo->setAccessibleName(tr("Severity of %1").arg(name));
             overrideWidth = std::max(overrideWidth, combo->sizeHint().width());
         }
     }
@@ -172,32 +190,54 @@ void SettingsDialog::retranslate()
     refreshEntryView();
 }
 
+QString SettingsDialog::ruleName(const std::string &rule) const
+{
+    // The catalog's name in the language the interface shows now (it follows LanguageChange);
+    // a rule the catalog does not name yet shows its id.
+    const LocalizedText name = m_catalog.ruleName(rule);
+    return name.empty() ? QString::fromStdString(rule) : name.qIn(uiLanguage());
+}
+
+QString SettingsDialog::defaultSeverities(const std::string &rule) const
+{
+    // Rules choose a severity per finding, so a rule may come at several: "Warning or Info".
+    QStringList names;
+    for (const std::string &id : m_catalog.ruleSeverities(rule)) {
+        Severity severity;
+        if (severityFromId(id, &severity))
+            names << severityName(severity);
+    }
+    if (names.size() < 2)
+        return names.join(QString());
+    const QString last = names.takeLast();
+    const QString separator = tr(", ", "between severities in a list");
+    return tr("%1 or %2", "severities a rule may report, e.g. Warning or Info").arg(names.join(separator), last);
+}
+
 void SettingsDialog::fillRules(const std::vector<std::string> &ruleIds)
 {
     ui->rulesTable->setColumnCount(3);
     ui->rulesTable->setRowCount(int(ruleIds.size()));
     for (std::size_t i = 0; i < ruleIds.size(); ++i) {
         const int row = int(i);
-        auto *id = new QTableWidgetItem(QString::fromStdString(ruleIds[i]));
-        id->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable);
-        ui->rulesTable->setItem(row, 0, id);
+        auto *name = new QTableWidgetItem;  // named in retranslate(), in the interface's language
+        name->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable);
+        ui->rulesTable->setItem(row, 0, name);
         auto *defaultSeverity = new QTableWidgetItem;
         defaultSeverity->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable);
         ui->rulesTable->setItem(row, 1, defaultSeverity);
         auto *combo = new QComboBox;
         combo->setObjectName(QStringLiteral("severity:") + QString::fromStdString(ruleIds[i]));
-        fillSeverityCombo(combo);
+        fillSeverityCombo(combo, ruleIds[i]);
         const auto chosen = m_initial.severityOverrides.find(ruleIds[i]);
-        if (chosen != m_initial.severityOverrides.end()) {
-            const std::string_view severity = severityId(chosen->second);
-            combo->setCurrentIndex(combo->findData(QString::fromLatin1(severity.data(), qsizetype(severity.size()))));
-        }
+        if (chosen != m_initial.severityOverrides.end())
+            combo->setCurrentIndex(combo->findData(severityIdText(chosen->second)));
         ui->rulesTable->setCellWidget(row, 2, combo);
         // Overridden rules stand out, as changed preferences do in Wireshark.
-        auto markChanged = [id, combo] {
-            QFont font = id->font();
+        auto markChanged = [name, combo] {
+            QFont font = name->font();
             font.setBold(combo->currentIndex() > 0);
-            id->setFont(font);
+            name->setFont(font);
         };
         connect(combo, &QComboBox::currentIndexChanged, this, markChanged);
         markChanged();
@@ -209,14 +249,16 @@ void SettingsDialog::fillRules(const std::vector<std::string> &ruleIds)
     header->setSectionResizeMode(2, QHeaderView::Fixed);  // sized to its combos in retranslate()
 }
 
-void SettingsDialog::fillSeverityCombo(QComboBox *combo)
+void SettingsDialog::fillSeverityCombo(QComboBox *combo, const std::string &rule)
 {
     const int current = std::max(0, combo->currentIndex());
     const QSignalBlocker blocker(combo);
     combo->clear();
-    combo->addItem(tr("Default"), QString());
+    // "Default (Warning)": what leaving the rule alone means, without looking at the next column.
+    const QString severities = defaultSeverities(rule);
+    combo->addItem(severities.isEmpty() ? tr("Default") : tr("Default (%1)").arg(severities), QString());
     for (Severity s : {Severity::Critical, Severity::Warning, Severity::Info})
-        combo->addItem(severityName(s), QString::fromLatin1(severityId(s).data(), qsizetype(severityId(s).size())));
+        combo->addItem(severityName(s), severityIdText(s));
     combo->setCurrentIndex(current);
 }
 

@@ -10,6 +10,7 @@
 // field. Preferences are returned by preferences() for the caller to apply and save
 // (savePreferences), since switching language is the application's business.
 
+#include "catalog/catalog.h"
 #include "net/profilecheck.h"
 #include "net/profilestore.h"
 #include "net/secretstore.h"
@@ -39,7 +40,8 @@ class SettingsDialog final : public QDialog
     Q_OBJECT
 
 public:
-    // ruleIds: the rows of the Rules page (the analyzer's rules, builtinRuleIds()).
+    // ruleIds: the rows of the Rules page (the analyzer's rules, builtinRuleIds()), named and
+    // described from the built-in catalog.
     SettingsDialog(ProfileStore &profiles, SecretStore &secrets, const Preferences &preferences,
                    const std::vector<std::string> &ruleIds, QWidget *parent = nullptr);
     ~SettingsDialog() override;
@@ -70,7 +72,9 @@ private:
 
     void retranslate();
     void fillRules(const std::vector<std::string> &ruleIds);
-    void fillSeverityCombo(QComboBox *combo);
+    void fillSeverityCombo(QComboBox *combo, const std::string &rule);
+    QString ruleName(const std::string &rule) const;
+    QString defaultSeverities(const std::string &rule) const;
     void showEntry(int index);
     void formEdited();
     void refreshEntryView();
@@ -99,6 +103,7 @@ private:
 
     QSet<QString> m_checking;           // reads asked to learn whether a key is stored
     ProfileCommit *m_commit;            // OK's work: stores profiles and keys, then says how it went
+    Catalog m_catalog;                  // the rules' names and default severities
 };
 
 } // namespace paytriage
