@@ -39,6 +39,7 @@ private slots:
     void referencesResolve();
     void everyRuleVariantHasWording_data();
     void everyRuleVariantHasWording();
+    void everyRuleHasANameAndSeverities();
     void enumsAndAliases();
     void overrideMergesOver();
     void malformedOverrideIsIgnored();
@@ -121,6 +122,29 @@ void TestCatalog::everyRuleVariantHasWording()
     QVERIFY(!t.title.ko.empty() && !t.title.en.empty());
     QVERIFY(!t.detail.ko.empty() && !t.detail.en.empty());
     QVERIFY(!t.advice.ko.empty() && !t.advice.en.empty());
+}
+
+void TestCatalog::everyRuleHasANameAndSeverities()
+{
+    // Settings names each rule and says what "Default" means for it; both come from here.
+    const Catalog c = Catalog::builtIn();
+    for (const std::string &rule : builtinRuleIds()) {
+        const LocalizedText name = c.ruleName(rule);
+        QVERIFY2(!name.ko.empty() && !name.en.empty(), rule.c_str());
+        const std::vector<std::string> severities = c.ruleSeverities(rule);
+        QVERIFY2(!severities.empty(), rule.c_str());
+        // Known ids, each once, most severe first.
+        int previous = int(Severity::Critical) + 1;
+        for (const std::string &id : severities) {
+            Severity severity;
+            QVERIFY2(severityFromId(id, &severity), (rule + ": " + id).c_str());
+            QVERIFY2(int(severity) < previous, rule.c_str());
+            previous = int(severity);
+        }
+    }
+    QVERIFY(c.ruleName("a-rule-from-a-newer-version").empty());
+    QVERIFY(c.ruleSeverities("a-rule-from-a-newer-version").empty());
+    QCOMPARE(c.ruleSeverities("timestamp-without-offset"), std::vector<std::string>{"info"});
 }
 
 void TestCatalog::enumsAndAliases()

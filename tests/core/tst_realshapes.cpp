@@ -18,6 +18,8 @@
 #include <QStringList>
 #include <QTest>
 
+#include <algorithm>
+
 using namespace paytriage;
 
 namespace {
@@ -150,6 +152,14 @@ void TestRealShapes::verdicts()
     }
     QVERIFY2(missing.isEmpty(),
              qPrintable(QStringLiteral("%1 did not fire; got:\n%2").arg(missing.join(QLatin1Char(',')), describe(analysis))));
+    // Settings shows each rule's default severities from the catalog ("Default (Warning or Info)"):
+    // a finding at a severity its rule's entry does not list would make that a lie.
+    for (const Finding &f : analysis.findings) {
+        const std::vector<std::string> listed = Catalog::builtIn().ruleSeverities(f.rule);
+        QVERIFY2(std::find(listed.begin(), listed.end(), severityId(f.severity)) != listed.end(),
+                 qPrintable(QStringLiteral("rule.%1 in messages.json does not list %2")
+                                .arg(QString::fromStdString(f.rule), QString::fromLatin1(severityId(f.severity).data()))));
+    }
     const Verdict verdict = verdictOf(loaded.kase, analysis);
     if (quiet)
         QVERIFY2(!analysis.hasWarnings(), qPrintable(QStringLiteral("false alarm:\n") + describe(analysis)));

@@ -2,6 +2,7 @@
 // settings file and the session-only secret store.
 
 #include "ui/settings/settingsdialog.h"
+#include "util/i18n.h"
 
 #include <QApplication>
 #include <QComboBox>
@@ -147,6 +148,7 @@ private slots:
     void ruleOverridesAndLanguage();
     void sessionOnlyStoreIsAnnounced();
     void followsLanguageChanges();
+    void rulesAreNamedInTheInterfaceLanguage();
     void screenshots();
 
 private:
@@ -425,7 +427,7 @@ void TestSettingsDialog::ruleOverridesAndLanguage()
     QCOMPARE(table->rowCount(), int(ruleIds.size()));
 
     auto *unknownField = child<QComboBox>(dialog, "severity:unknown-field");
-    QCOMPARE(unknownField->currentText(), QStringLiteral("Default"));
+    QCOMPARE(unknownField->currentText(), QStringLiteral("Default (Info)"));  // unknown-field reports at info
     QTest::keyClick(unknownField, Qt::Key_Down);  // Default → Critical (the next item)
     auto *offset = child<QComboBox>(dialog, "severity:timestamp-without-offset");
     QCOMPARE(offset->currentText(), QStringLiteral("Warning"));  // the saved override is shown
@@ -477,12 +479,46 @@ void TestSettingsDialog::followsLanguageChanges()
     // From the .ui (retranslateUi) and from code (retranslate): both follow.
     QCOMPARE(tabs->tabText(0), QStringLiteral("[&Profiles]"));
     QCOMPARE(child<QTableWidget>(dialog, "rulesTable")->horizontalHeaderItem(0)->text(), QStringLiteral("[Rule]"));
-    QCOMPARE(child<QComboBox>(dialog, "severity:api-error")->itemText(0), QStringLiteral("[Default]"));
+    // api-error reports at warning (a gateway error) or info (a failure's own code): both named.
+    QCOMPARE(child<QComboBox>(dialog, "severity:api-error")->itemText(0), QStringLiteral("[Default ([Warning or Info])]"));
     QCOMPARE(child<QLabel>(dialog, "modeBadge")->text(), QStringLiteral("[TEST]"));
     QVERIFY(child<QLineEdit>(dialog, "secretEdit")->placeholderText().startsWith(QLatin1Char('[')));
     QVERIFY(QCoreApplication::removeTranslator(&marking));
     QCoreApplication::processEvents();
     QCOMPARE(tabs->tabText(0), QStringLiteral("&Profiles"));
+}
+
+void TestSettingsDialog::rulesAreNamedInTheInterfaceLanguage()
+{
+    SettingsDialog dialog(*m_store, *m_secrets, m_preferences, ruleIds);
+    dialog.show();
+    child<QTabWidget>(dialog, "tabs")->setCurrentWidget(child<QWidget>(dialog, "rulesTab"));
+    auto *table = child<QTableWidget>(dialog, "rulesTable");
+    // Row 6 is settlement-payment-mismatch (see ruleIds), which reports at warning only.
+    QCOMPARE(ruleIds[6], std::string("settlement-payment-mismatch"));
+    auto *combo = child<QComboBox>(dialog, "severity:settlement-payment-mismatch");
+    QCOMPARE(table->item(6, 0)->text(), QStringLiteral("Settlements that do not match the payment"));
+    QVERIFY(table->item(6, 0)->toolTip().contains(QLatin1String("settlement-payment-mismatch")));  // the id at hand
+    QCOMPARE(table->item(6, 1)->text(), QStringLiteral("Warning"));
+    QCOMPARE(combo->itemText(0), QStringLiteral("Default (Warning)"));
+    QCOMPARE(combo->accessibleName(), QStringLiteral("Severity of Settlements that do not match the payment"));
+
+    // The console switching to Korean (what Settings' OK and the View menu do): the catalog's
+    // names and the severities follow, like every tr() text.
+    QVERIFY(installTranslators(Language::Korean));
+    QCoreApplication::processEvents();
+    QCOMPARE(table->item(6, 0)->text(), QStringLiteral("결제와 맞지 않는 정산"));
+    QCOMPARE(table->item(0, 0)->text(), QStringLiteral("상태에 비해 비어 있는 필드"));  // null-field-for-status
+    QCOMPARE(table->item(6, 1)->text(), QStringLiteral("경고"));
+    // "Default (…)" as the Korean catalogue words it, around the Korean severity.
+    const QString korean = QCoreApplication::translate("paytriage::SettingsDialog", "Default (%1)").arg(QStringLiteral("경고"));
+    QCOMPARE(combo->itemText(0), korean);
+    QVERIFY(table->item(6, 0)->toolTip().contains(QLatin1String("settlement-payment-mismatch")));
+
+    QVERIFY(installTranslators(Language::English));
+    QCoreApplication::processEvents();
+    QCOMPARE(table->item(6, 0)->text(), QStringLiteral("Settlements that do not match the payment"));
+    QCOMPARE(combo->itemText(0), QStringLiteral("Default (Warning)"));
 }
 
 void TestSettingsDialog::screenshots()

@@ -174,6 +174,22 @@ MessageTexts Catalog::message(std::string_view key) const
     return {text(*entry, "title"), text(*entry, "detail"), text(*entry, "advice")};
 }
 
+LocalizedText Catalog::ruleName(std::string_view rule) const
+{
+    return text(member(member(member(m_root.get(), "messages"), "rule." + std::string(rule)), "title"));
+}
+
+std::vector<std::string> Catalog::ruleSeverities(std::string_view rule) const
+{
+    std::vector<std::string> severities;
+    const Json *listed = member(member(member(m_root.get(), "messages"), "rule." + std::string(rule)), "severities");
+    if (listed && listed->is_array())
+        for (const Json &severity : *listed)
+            if (severity.is_string())
+                severities.push_back(severity.get<std::string>());
+    return severities;
+}
+
 LocalizedText Catalog::text(const Json *node)
 {
     LocalizedText t;

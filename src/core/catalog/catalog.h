@@ -63,6 +63,13 @@ public:
     // Wording of a finding; falls back to "<rule>.default", then to the key itself.
     MessageTexts message(std::string_view key) const;
 
+    // A rule as the user meets it (messages "rule.<id>"): its name, empty when the catalog has
+    // none; and the severities its findings come at unless the user overrides them ("critical",
+    // "warning", "info", most severe first), empty when not listed. Rules choose a severity per
+    // finding, so a rule may list several.
+    LocalizedText ruleName(std::string_view rule) const;
+    std::vector<std::string> ruleSeverities(std::string_view rule) const;
+
     static LocalizedText text(const Json *node);
     static LocalizedText text(const Json &parent, std::string_view key);
 

@@ -14,4 +14,9 @@ Language systemLanguage();
 // Returns false when PayTriage's file is missing.
 bool installTranslators(Language language);
 
+// The language of the interface's texts now: what installTranslators() last installed, English
+// (the source texts) before that or when its file was missing. For texts that do not go through
+// tr(), such as the catalog's, to follow a language change with the rest.
+Language uiLanguage();
+
 } // namespace paytriage

@@ -1,6 +1,8 @@
 #include "settingsdialog.h"
 
+#include "net/profilecommit.h"
 #include "ui_settingsdialog.h"
+#include "util/i18n.h"
 
 #include <QComboBox>
 #include <QDir>
@@ -9,9 +11,9 @@
 #include <QHeaderView>
 #include <QLineEdit>
 #include <QPushButton>
-#include <QRegularExpression>
 
 #include <algorithm>
+#include <utility>
 
 namespace paytriage {
 namespace {
@@ -24,26 +26,15 @@ bool isDark(const QPalette &palette)
     return palette.color(QPalette::Window).lightness() < 128;
 }
 
-// The problem's URL rule, the client's own: https, or plain http to loopback only.
-enum class UrlVerdict {
-    Ok,
-    Invalid,
-    PlainHttpToRemote
-};
-
-UrlVerdict judgeUrl(const QUrl &url)
-{
-    if (!url.isValid() || url.host().isEmpty()
-        || (url.scheme() != QLatin1String("https") && url.scheme() != QLatin1String("http")))
-        return UrlVerdict::Invalid;
-    if (url.scheme() == QLatin1String("http") && !isLoopbackHost(url.host()))
-        return UrlVerdict::PlainHttpToRemote;
-    return UrlVerdict::Ok;
-}
-
 QUrl urlFromField(const QString &text)
 {
     return QUrl(text.trimmed(), QUrl::StrictMode);
+}
+
+QString severityIdText(Severity severity)
+{
+    const std::string_view id = severityId(severity);
+    return QString::fromLatin1(id.data(), qsizetype(id.size()));
 }
 
 } // namespace
@@ -56,6 +47,8 @@ SettingsDialog::SettingsDialog(ProfileStore &profiles, SecretStore &secrets, con
     , m_secrets(secrets)
     , m_initial(preferences)
     , m_ruleIds(ruleIds)
+    , m_commit(new ProfileCommit(profiles, secrets, this))
+    , m_catalog(Catalog::builtIn())
 {
     ui->setupUi(this);
     ui->sessionNotice->hide();
@@ -98,8 +91,8 @@ SettingsDialog::SettingsDialog(ProfileStore &profiles, SecretStore &secrets, con
     connect(ui->buttons, &QDialogButtonBox::rejected, this, &SettingsDialog::reject);
 
     connect(&m_secrets, &SecretStore::readFinished, this, &SettingsDialog::onSecretRead);
-    connect(&m_secrets, &SecretStore::writeFinished, this, &SettingsDialog::onSecretWritten);
-    connect(&m_secrets, &SecretStore::removeFinished, this, &SettingsDialog::onSecretRemoved);
+    connect(m_commit, &ProfileCommit::secretStored, this, &SettingsDialog::onSecretStored);
+    connect(m_commit, &ProfileCommit::finished, this, &SettingsDialog::onCommitFinished);
     connect(&m_secrets, &SecretStore::persistenceUnavailable, this, &SettingsDialog::showNotice);
     if (!m_secrets.persistent())
         showNotice(QString());
@@ -163,15 +156,25 @@ void SettingsDialog::retranslate()
     ui->rulesTable->setHorizontalHeaderLabels({tr("Rule"), tr("Default"), tr("Override")});
     int overrideWidth = ui->rulesTable->horizontalHeader()->sectionSizeHint(2);
     for (int row = 0; row < ui->rulesTable->rowCount(); ++row) {
-        const QString rule = QString::fromStdString(m_ruleIds[std::size_t(row)]);
+        const std::string &rule = m_ruleIds[std::size_t(row)];
+        const QString id = QString::fromStdString(rule);
+        const QString name = ruleName(rule);
+        if (QTableWidgetItem *item = ui->rulesTable->item(row, 0)) {
+            item->setText(name);
+            // The id is what the CLI prints and reports carry: at hand, not in the way.
+            item->setToolTip(tr("Rule id: %1").arg(id));
+        }
         if (QTableWidgetItem *item = ui->rulesTable->item(row, 1)) {
-            item->setText(tr("Set by the rule"));
-            item->setToolTip(tr("Each finding gets the severity its case calls for (a payment stuck past its expiry "
-                                "is critical, one still in time a warning)."));
+            const QString severities = defaultSeverities(rule);
+            item->setText(severities.isEmpty() ? tr("Set by the rule") : severities);
+            const bool several = m_catalog.ruleSeverities(rule).size() != 1;
+            item->setToolTip(several ? tr("Each finding gets the severity its case calls for (a payment stuck past its "
+                                          "expiry is critical, one still in time a warning).")
+                                     : QString());
         }
         if (auto *combo = qobject_cast<QComboBox *>(ui->rulesTable->cellWidget(row, 2))) {
-            fillSeverityCombo(combo);
-            combo->setAccessibleName(tr("Severity of %1").arg(rule));
+            fillSeverityCombo(combo, rule);
+            combo->setAccessibleName(tr("Severity of %1").arg(name));
             overrideWidth = std::max(overrideWidth, combo->sizeHint().width());
         }
     }
@@ -187,32 +190,54 @@ void SettingsDialog::retranslate()
     refreshEntryView();
 }
 
+QString SettingsDialog::ruleName(const std::string &rule) const
+{
+    // The catalog's name in the language the interface shows now (it follows LanguageChange);
+    // a rule the catalog does not name yet shows its id.
+    const LocalizedText name = m_catalog.ruleName(rule);
+    return name.empty() ? QString::fromStdString(rule) : name.qIn(uiLanguage());
+}
+
+QString SettingsDialog::defaultSeverities(const std::string &rule) const
+{
+    // Rules choose a severity per finding, so a rule may come at several: "Warning or Info".
+    QStringList names;
+    for (const std::string &id : m_catalog.ruleSeverities(rule)) {
+        Severity severity;
+        if (severityFromId(id, &severity))
+            names << severityName(severity);
+    }
+    if (names.size() < 2)
+        return names.join(QString());
+    const QString last = names.takeLast();
+    const QString separator = tr(", ", "between severities in a list");
+    return tr("%1 or %2", "severities a rule may report, e.g. Warning or Info").arg(names.join(separator), last);
+}
+
 void SettingsDialog::fillRules(const std::vector<std::string> &ruleIds)
 {
     ui->rulesTable->setColumnCount(3);
     ui->rulesTable->setRowCount(int(ruleIds.size()));
     for (std::size_t i = 0; i < ruleIds.size(); ++i) {
         const int row = int(i);
-        auto *id = new QTableWidgetItem(QString::fromStdString(ruleIds[i]));
-        id->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable);
-        ui->rulesTable->setItem(row, 0, id);
+        auto *name = new QTableWidgetItem;  // named in retranslate(), in the interface's language
+        name->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable);
+        ui->rulesTable->setItem(row, 0, name);
         auto *defaultSeverity = new QTableWidgetItem;
         defaultSeverity->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable);
         ui->rulesTable->setItem(row, 1, defaultSeverity);
         auto *combo = new QComboBox;
         combo->setObjectName(QStringLiteral("severity:") + QString::fromStdString(ruleIds[i]));
-        fillSeverityCombo(combo);
+        fillSeverityCombo(combo, ruleIds[i]);
         const auto chosen = m_initial.severityOverrides.find(ruleIds[i]);
-        if (chosen != m_initial.severityOverrides.end()) {
-            const std::string_view severity = severityId(chosen->second);
-            combo->setCurrentIndex(combo->findData(QString::fromLatin1(severity.data(), qsizetype(severity.size()))));
-        }
+        if (chosen != m_initial.severityOverrides.end())
+            combo->setCurrentIndex(combo->findData(severityIdText(chosen->second)));
         ui->rulesTable->setCellWidget(row, 2, combo);
         // Overridden rules stand out, as changed preferences do in Wireshark.
-        auto markChanged = [id, combo] {
-            QFont font = id->font();
+        auto markChanged = [name, combo] {
+            QFont font = name->font();
             font.setBold(combo->currentIndex() > 0);
-            id->setFont(font);
+            name->setFont(font);
         };
         connect(combo, &QComboBox::currentIndexChanged, this, markChanged);
         markChanged();
@@ -224,14 +249,16 @@ void SettingsDialog::fillRules(const std::vector<std::string> &ruleIds)
     header->setSectionResizeMode(2, QHeaderView::Fixed);  // sized to its combos in retranslate()
 }
 
-void SettingsDialog::fillSeverityCombo(QComboBox *combo)
+void SettingsDialog::fillSeverityCombo(QComboBox *combo, const std::string &rule)
 {
     const int current = std::max(0, combo->currentIndex());
     const QSignalBlocker blocker(combo);
     combo->clear();
-    combo->addItem(tr("Default"), QString());
+    // "Default (Warning)": what leaving the rule alone means, without looking at the next column.
+    const QString severities = defaultSeverities(rule);
+    combo->addItem(severities.isEmpty() ? tr("Default") : tr("Default (%1)").arg(severities), QString());
     for (Severity s : {Severity::Critical, Severity::Warning, Severity::Info})
-        combo->addItem(severityName(s), QString::fromLatin1(severityId(s).data(), qsizetype(severityId(s).size())));
+        combo->addItem(severityName(s), severityIdText(s));
     combo->setCurrentIndex(current);
 }
 
@@ -289,7 +316,7 @@ void SettingsDialog::refreshEntryView()
     if (m_current < 0) {
         ui->modeBadge->hide();
         ui->secretEdit->setPlaceholderText(QString());
-        showProblems(Problems());
+        showProblems({});
         return;
     }
     const Entry &e = m_entries[std::size_t(m_current)];
@@ -312,76 +339,17 @@ void SettingsDialog::refreshEntryView()
         ui->secretEdit->setPlaceholderText(tr("A key is stored; type a new one to replace it"));
     else
         ui->secretEdit->setPlaceholderText(tr("No key stored; type the secret key (test_sk_… or live_sk_…)"));
-    showProblems(problemsOf(e));
+    showProblems(problemsOf(std::size_t(m_current)));
 }
 
-SettingsDialog::Problems SettingsDialog::problemsOf(const Entry &e) const
+std::vector<ProfileProblem> SettingsDialog::problemsOf(std::size_t index) const
 {
-    Problems p;
-    const QString name = e.profile.name.trimmed();
-    if (name.isEmpty()) {
-        p.name = tr("Give the profile a name.");
-    } else {
-        for (const Entry &other : m_entries) {
-            if (&other != &e && other.profile.name.trimmed().compare(name, Qt::CaseInsensitive) == 0) {
-                p.name = tr("Another profile is already called \"%1\".").arg(name);
-                break;
-            }
-        }
-    }
-
-    const QString typed = e.newSecret.trimmed();
-    if (!typed.isEmpty()) {
-        if (typed.contains(QRegularExpression(QStringLiteral("\\s"))))
-            p.secret = tr("The key contains spaces or line breaks; paste it again without them.");
-        else if (looksLikeClientKey(typed))
-            p.secret = tr("This is a client key, meant for browsers. Lookups need the secret key: test_sk_… or live_sk_… "
-                          "(test_gsk_… or live_gsk_… for the payment widget).");
-        else if (!typed.startsWith(QLatin1String("test_")) && !typed.startsWith(QLatin1String("live_")))
-            p.secret = tr("Secret keys start with test_ or live_; check that this is the secret key from the developer "
-                          "center.");
-        else if (keyModeOf(typed) == KeyMode::Live)
-            p.secret = tr("A live key: lookups read real payments (read-only; nothing is changed).");
-    } else if (e.secretChecked && !e.secretStored) {
-        p.secret = tr("No secret key is stored yet: lookups with this profile need one.");
-    }
-
-    auto urlText = [](UrlVerdict verdict) {
-        switch (verdict) {
-        case UrlVerdict::Ok:
-            return QString();
-        case UrlVerdict::Invalid:
-            return tr("Not a valid address: use https://host.");
-        case UrlVerdict::PlainHttpToRemote:
-            return tr("Plain http:// is allowed only to this computer (127.0.0.1, localhost); use https://.");
-        }
-        return QString();
-    };
-    p.baseUrl = urlText(judgeUrl(e.profile.baseUrl));
-
-    static const QRegularExpression versionShape(QStringLiteral("^(\\d+\\.\\d+|\\d{4}-\\d{2}-\\d{2})$"));
-    if (!e.profile.apiVersion.isEmpty() && !versionShape.match(e.profile.apiVersion).hasMatch())
-        p.apiVersion = tr("API versions look like 2022-11-16 or 1.4; the provider may refuse this one.");
-
-    bool appsInTossBlocking = false;
-    if (!e.profile.appsInTossBaseUrl.isEmpty())
-        p.appsInToss = urlText(judgeUrl(e.profile.appsInTossBaseUrl));
-    appsInTossBlocking = !p.appsInToss.isEmpty();
-    const bool hasCertificate = !e.profile.clientCertificatePath.isEmpty();
-    const bool hasKey = !e.profile.clientKeyPath.isEmpty();
-    if (p.appsInToss.isEmpty() && hasCertificate != hasKey) {
-        p.appsInToss = hasCertificate ? tr("Choose the certificate's private key too.")
-                                      : tr("Choose the certificate of this private key too.");
-        appsInTossBlocking = true;
-    } else if (p.appsInToss.isEmpty() && hasCertificate) {
-        // The files as the client will load them: missing, unreadable, expired, encrypted… A
-        // warning only: the files may be on a drive that is not mounted right now.
-        if (const auto problem = clientConfigFor(e.profile, QString(), Language::English).appsInTossProblem())
-            p.appsInToss = *problem;
-    }
-    p.appsInTossBlocking = appsInTossBlocking;
-    p.blocking = !p.name.isEmpty() || !p.baseUrl.isEmpty() || appsInTossBlocking;
-    return p;
+    const Entry &e = m_entries[index];
+    QStringList otherNames;
+    for (std::size_t i = 0; i < m_entries.size(); ++i)
+        if (i != index)
+            otherNames << m_entries[i].profile.name;
+    return profileProblems(e.profile, {e.newSecret, e.secretChecked, e.secretStored}, otherNames);
 }
 
 void SettingsDialog::setProblem(QLabel *label, const QString &text, bool blocking)
@@ -396,13 +364,43 @@ void SettingsDialog::setProblem(QLabel *label, const QString &text, bool blockin
     label->setPalette(palette);
 }
 
-void SettingsDialog::showProblems(const Problems &p)
+void SettingsDialog::showProblems(const std::vector<ProfileProblem> &problems)
 {
-    setProblem(ui->nameProblem, p.name, true);
-    setProblem(ui->secretProblem, p.secret, false);
-    setProblem(ui->baseUrlProblem, p.baseUrl, true);
-    setProblem(ui->apiVersionProblem, p.apiVersion, false);
-    setProblem(ui->appsInTossProblem, p.appsInToss, p.appsInTossBlocking);
+    // One label per row of the form; the Apps-in-Toss address, certificate and key share one.
+    auto labelOf = [this](ProfileField field) {
+        switch (field) {
+        case ProfileField::Name: return ui->nameProblem;
+        case ProfileField::SecretKey: return ui->secretProblem;
+        case ProfileField::BaseUrl: return ui->baseUrlProblem;
+        case ProfileField::ApiVersion: return ui->apiVersionProblem;
+        case ProfileField::AppsInTossUrl:
+        case ProfileField::ClientCertificate:
+        case ProfileField::ClientKey: break;
+        }
+        return ui->appsInTossProblem;
+    };
+    for (QLabel *label : {ui->nameProblem, ui->secretProblem, ui->baseUrlProblem, ui->apiVersionProblem,
+                          ui->appsInTossProblem})
+        setProblem(label, QString(), false);
+    for (const ProfileProblem &problem : problems) {
+        QLabel *label = labelOf(problem.field);
+        if (label->text().isEmpty())  // the first problem of a row is the one to fix first
+            setProblem(label, problem.message, problem.blocking);
+    }
+}
+
+QWidget *SettingsDialog::fieldWidget(ProfileField field) const
+{
+    switch (field) {
+    case ProfileField::Name: return ui->nameEdit;
+    case ProfileField::SecretKey: return ui->secretEdit;
+    case ProfileField::BaseUrl: return ui->baseUrlEdit;
+    case ProfileField::ApiVersion: return ui->apiVersionCombo;
+    case ProfileField::AppsInTossUrl: return ui->appsInTossUrlEdit;
+    case ProfileField::ClientCertificate: return ui->certificateEdit;
+    case ProfileField::ClientKey: break;
+    }
+    return ui->keyEdit;
 }
 
 void SettingsDialog::showNotice(const QString &reason)
@@ -460,181 +458,74 @@ void SettingsDialog::browse(QLineEdit *edit, const QString &title, const QString
 
 void SettingsDialog::onSecretRead(const QString &profile, const QString &secret, const QString &error)
 {
-    if (m_checking.remove(profile)) {
-        for (Entry &e : m_entries) {
-            if (e.storedName != profile)
-                continue;
-            e.secretChecked = true;
-            e.secretStored = !secret.isEmpty();
-            e.storedMode = keyModeOf(secret);  // test/live is no secret; the key goes no further
-        }
-        if (!error.isEmpty())
-            setProblem(ui->commitProblem, error, true);
-        refreshEntryView();
+    if (!m_checking.remove(profile))
+        return;  // a read of the commit's, or of someone else's
+    for (Entry &e : m_entries) {
+        if (e.storedName != profile)
+            continue;
+        e.secretChecked = true;
+        e.secretStored = !secret.isEmpty();
+        e.storedMode = keyModeOf(secret);  // test/live is no secret; the key goes no further
     }
-    if (m_phase != CommitPhase::Reading || !m_reading.remove(profile))
-        return;
-    // A renamed profile's key, on its way to the new name (written in startSecretWrites()).
     if (!error.isEmpty())
-        m_keep.insert(profile);  // unreadable: left where it is rather than lost
-    else if (!secret.isEmpty())
-        m_toWrite.insert(m_moves.value(profile), secret);
-    finishCommitStep(error);
-}
-
-void SettingsDialog::onSecretWritten(const QString &profile, const QString &error)
-{
-    if (!m_writing.remove(profile))
-        return;
-    const QString oldName = m_removeAfterWrite.take(profile);
-    if (error.isEmpty()) {
-        for (Entry &e : m_entries) {
-            if (e.storedName == profile) {
-                e.newSecret.clear();
-                e.secretChecked = true;
-                e.secretStored = true;
-            }
-        }
-        // A moved key leaves its old name only now that the new one holds it.
-        if (!oldName.isEmpty()) {
-            m_removing.insert(oldName);
-            ++m_pending;
-            m_secrets.remove(oldName);
-        }
-    }
-    finishCommitStep(error);
-}
-
-void SettingsDialog::onSecretRemoved(const QString &profile, const QString &error)
-{
-    if (m_removing.remove(profile))
-        finishCommitStep(error);
+        setProblem(ui->commitProblem, error, true);
+    refreshEntryView();
 }
 
 void SettingsDialog::accept()
 {
-    if (m_phase != CommitPhase::Idle)
+    if (m_commit->running())
         return;
     ui->commitProblem->hide();
-    m_commitErrors.clear();
     for (std::size_t i = 0; i < m_entries.size(); ++i) {
-        const Problems problems = problemsOf(m_entries[i]);
-        if (!problems.blocking)
+        const std::vector<ProfileProblem> problems = problemsOf(i);
+        const auto blocking = std::find_if(problems.begin(), problems.end(),
+                                           [](const ProfileProblem &p) { return p.blocking; });
+        if (blocking == problems.end())
             continue;
         // Stay open on the first profile that cannot be saved, its problem beside its field.
         ui->tabs->setCurrentWidget(ui->profilesTab);
         ui->profileList->setCurrentRow(int(i));
-        const MerchantProfile &profile = m_entries[i].profile;
-        QWidget *field = ui->keyEdit;
-        if (!problems.name.isEmpty())
-            field = ui->nameEdit;
-        else if (!problems.baseUrl.isEmpty())
-            field = ui->baseUrlEdit;
-        else if (!profile.appsInTossBaseUrl.isEmpty() && judgeUrl(profile.appsInTossBaseUrl) != UrlVerdict::Ok)
-            field = ui->appsInTossUrlEdit;
-        else if (profile.clientCertificatePath.isEmpty())
-            field = ui->certificateEdit;
-        field->setFocus(Qt::OtherFocusReason);
+        fieldWidget(blocking->field)->setFocus(Qt::OtherFocusReason);
         return;
     }
     ui->buttons->setEnabled(false);
 
-    // Profiles first (the settings answer at once): what is gone or renamed away leaves, then
-    // every profile is saved, so names that changed hands (A→B, B→A) end up right.
-    const QString lastUsed = m_profiles.lastUsed();
-    QString newLastUsed = lastUsed;
-    m_gone = m_removedNames;
-    m_removedNames.clear();
-    m_moves.clear();
-    m_toWrite.clear();
-    m_keep.clear();
+    std::vector<ProfileEdit> edits;
     for (Entry &e : m_entries) {
-        e.profile.name = e.profile.name.trimmed();
+        e.profile.name = e.profile.name.trimmed();  // as the commit stores it
+        edits.push_back({e.profile, e.storedName, e.newSecret});
         const QString secret = e.newSecret.trimmed();
-        if (!e.storedName.isEmpty() && e.storedName != e.profile.name) {
-            m_gone << e.storedName;
-            if (lastUsed == e.storedName)
-                newLastUsed = e.profile.name;
-            if (secret.isEmpty())
-                m_moves.insert(e.storedName, e.profile.name);  // its key follows it
-        }
-        if (!secret.isEmpty()) {
-            m_toWrite.insert(e.profile.name, secret);
+        if (!secret.isEmpty())
             e.storedMode = keyModeOf(secret);
-        }
+        e.storedName = e.profile.name;  // the profile store has it under this name from now on
     }
-    for (const QString &name : std::as_const(m_gone))
-        m_profiles.remove(name);
-    for (Entry &e : m_entries) {
-        m_profiles.save(e.profile);
-        e.storedName = e.profile.name;
-    }
-    if (newLastUsed != lastUsed)
-        m_profiles.setLastUsed(newLastUsed);
-
-    // Then the keys: the renamed ones are read first, so every write and removal below can be
-    // decided knowing all of them.
-    m_phase = CommitPhase::Reading;
-    m_pending = 1;  // this function's own step: answers arriving meanwhile cannot finish early
-    for (auto it = m_moves.cbegin(); it != m_moves.cend(); ++it) {
-        m_reading.insert(it.key());
-        ++m_pending;
-        m_secrets.read(it.key());
-    }
-    finishCommitStep(QString());
+    m_commit->start(std::move(edits), std::exchange(m_removedNames, {}));
 }
 
-void SettingsDialog::startSecretWrites()
+void SettingsDialog::onSecretStored(const QString &profile)
 {
-    m_phase = CommitPhase::Writing;
-    m_pending = 1;
-    for (auto it = m_toWrite.cbegin(); it != m_toWrite.cend(); ++it) {
-        m_writing.insert(it.key());
-        ++m_pending;
-        m_secrets.write(it.key(), it.value());
-    }
-    for (const QString &name : std::as_const(m_gone)) {
-        if (m_keep.contains(name) || m_toWrite.contains(name))
-            continue;  // kept (unreadable move), or its new owner's key replaces it
-        const QString movedTo = m_moves.value(name);
-        if (!movedTo.isEmpty() && m_toWrite.contains(movedTo)) {
-            m_removeAfterWrite.insert(movedTo, name);
-            continue;
+    for (Entry &e : m_entries) {
+        if (e.storedName == profile) {
+            e.newSecret.clear();
+            e.secretChecked = true;
+            e.secretStored = true;
         }
-        // Removed, or renamed away with a new key typed (or none stored): its old key goes, so
-        // no later profile of that name inherits it.
-        m_removing.insert(name);
-        ++m_pending;
-        m_secrets.remove(name);
     }
-    m_toWrite.clear();  // the store has the keys now; this dialog need not hold them
-    m_gone.clear();
-    finishCommitStep(QString());
 }
 
 void SettingsDialog::reject()
 {
-    if (m_phase != CommitPhase::Idle)  // keys are being stored: closing now would hide whether that worked
+    if (m_commit->running())  // keys are being stored: closing now would hide whether that worked
         return;
     QDialog::reject();
 }
 
-void SettingsDialog::finishCommitStep(const QString &error)
+void SettingsDialog::onCommitFinished(const QStringList &errors)
 {
-    if (!error.isEmpty())
-        m_commitErrors << error;
-    if (m_pending == 0 || --m_pending > 0)
-        return;
-    if (m_phase == CommitPhase::Reading) {
-        startSecretWrites();
-        return;
-    }
-    m_phase = CommitPhase::Idle;
-    m_moves.clear();
-    m_keep.clear();
     ui->buttons->setEnabled(true);
-    if (!m_commitErrors.isEmpty()) {
-        setProblem(ui->commitProblem, m_commitErrors.join(QLatin1Char('\n')), true);
+    if (!errors.isEmpty()) {
+        setProblem(ui->commitProblem, errors.join(QLatin1Char('\n')), true);
         showEntry(m_current);  // keys that were stored leave the form; the others stay typed
         return;
     }

@@ -4,17 +4,19 @@
 // entry, only replaced), the UI language, and severity overrides per rule (as Wireshark's
 // expert-item preferences).
 //
-// Nothing is written until OK: then profiles go to the ProfileStore and typed keys to the
-// SecretStore; the dialog closes once the store confirmed every key (a refusal stays inline
-// and the dialog stays open). Preferences are returned by preferences() for the caller to
-// apply and save (savePreferences), since switching language is the application's business.
+// Nothing is written until OK: then ProfileCommit stores the profiles and typed keys; the dialog
+// closes once the store confirmed every key (a refusal stays inline and the dialog stays open).
+// What is wrong with a profile is profileProblems()'s to say; the dialog shows it beside the
+// field. Preferences are returned by preferences() for the caller to apply and save
+// (savePreferences), since switching language is the application's business.
 
+#include "catalog/catalog.h"
+#include "net/profilecheck.h"
 #include "net/profilestore.h"
 #include "net/secretstore.h"
 #include "preferences.h"
 
 #include <QDialog>
-#include <QHash>
 #include <QSet>
 
 #include <memory>
@@ -27,6 +29,8 @@ class QLineEdit;
 
 namespace paytriage {
 
+class ProfileCommit;
+
 namespace Ui {
 class SettingsDialog;
 }
@@ -36,7 +40,8 @@ class SettingsDialog final : public QDialog
     Q_OBJECT
 
 public:
-    // ruleIds: the rows of the Rules page (the analyzer's rules, builtinRuleIds()).
+    // ruleIds: the rows of the Rules page (the analyzer's rules, builtinRuleIds()), named and
+    // described from the built-in catalog.
     SettingsDialog(ProfileStore &profiles, SecretStore &secrets, const Preferences &preferences,
                    const std::vector<std::string> &ruleIds, QWidget *parent = nullptr);
     ~SettingsDialog() override;
@@ -64,34 +69,25 @@ private:
         bool secretStored = false;
         KeyMode storedMode = KeyMode::Unknown;
     };
-    struct Problems
-    {
-        QString name;             // blocking
-        QString secret;           // a warning
-        QString baseUrl;          // blocking
-        QString apiVersion;       // a warning
-        QString appsInToss;       // blocking when the URL or the pair is wrong, else a warning
-        bool appsInTossBlocking = false;
-        bool blocking = false;
-    };
 
     void retranslate();
     void fillRules(const std::vector<std::string> &ruleIds);
-    void fillSeverityCombo(QComboBox *combo);
+    void fillSeverityCombo(QComboBox *combo, const std::string &rule);
+    QString ruleName(const std::string &rule) const;
+    QString defaultSeverities(const std::string &rule) const;
     void showEntry(int index);
     void formEdited();
     void refreshEntryView();
     void addProfile();
     void removeProfile();
     void browse(QLineEdit *edit, const QString &title, const QString &filter);
-    Problems problemsOf(const Entry &entry) const;
-    void showProblems(const Problems &problems);
+    std::vector<ProfileProblem> problemsOf(std::size_t index) const;
+    void showProblems(const std::vector<ProfileProblem> &problems);
+    QWidget *fieldWidget(ProfileField field) const;
     void showNotice(const QString &text);
     void onSecretRead(const QString &profile, const QString &secret, const QString &error);
-    void onSecretWritten(const QString &profile, const QString &error);
-    void onSecretRemoved(const QString &profile, const QString &error);
-    void startSecretWrites();
-    void finishCommitStep(const QString &error);
+    void onSecretStored(const QString &profile);
+    void onCommitFinished(const QStringList &errors);
     static void setProblem(QLabel *label, const QString &text, bool blocking);
 
     std::unique_ptr<Ui::SettingsDialog> ui;
@@ -106,24 +102,8 @@ private:
     QString m_storeNotice;              // why secrets are session-only, as the store said
 
     QSet<QString> m_checking;           // reads asked to learn whether a key is stored
-
-    // Saving, in two steps: read the keys of renamed profiles, then write and remove.
-    enum class CommitPhase {
-        Idle,
-        Reading,
-        Writing
-    };
-    CommitPhase m_phase = CommitPhase::Idle;
-    int m_pending = 0;                  // answers still awaited in this phase (+1 while issuing)
-    QStringList m_gone;                 // stored names removed or renamed away
-    QHash<QString, QString> m_moves;    // renamed without a new key: old name → new name
-    QHash<QString, QString> m_toWrite;  // name → key (typed, or read for a move): held only until written
-    QSet<QString> m_keep;               // old names whose key could not be read: left in place
-    QHash<QString, QString> m_removeAfterWrite;  // new name → old name, removed once the write is confirmed
-    QSet<QString> m_reading;
-    QSet<QString> m_writing;
-    QSet<QString> m_removing;
-    QStringList m_commitErrors;
+    ProfileCommit *m_commit;            // OK's work: stores profiles and keys, then says how it went
+    Catalog m_catalog;                  // the rules' names and default severities
 };
 
 } // namespace paytriage
