@@ -498,7 +498,7 @@ bool MainWindow::showSettings(const QString &profile)
 {
     const SystemClock clock;
     const std::vector<std::string> ruleIds = Analyzer(m_catalog, clock).ruleIds();
-    SettingsDialog dialog(*m_profiles, *m_secrets, m_preferences, ruleIds, this);
+    SettingsDialog dialog(*m_profiles, *m_secrets, m_preferences, ruleIds, m_catalog, this);
     if (!profile.isEmpty())
         dialog.selectProfile(profile);
     if (dialog.exec() != QDialog::Accepted)

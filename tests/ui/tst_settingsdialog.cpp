@@ -158,6 +158,7 @@ private:
     std::unique_ptr<ProfileStore> m_store;
     std::unique_ptr<SessionSecretStore> m_secrets;
     Preferences m_preferences;
+    const Catalog m_catalog = Catalog::builtIn();
 };
 
 void TestSettingsDialog::init()
@@ -191,7 +192,7 @@ static QString readSecret(SecretStore &store, const QString &profile)
 // Add → name, MID, key, a loopback sandbox address → OK.
 void TestSettingsDialog::addShopProfile()
 {
-    SettingsDialog dialog(*m_store, *m_secrets, m_preferences, ruleIds);
+    SettingsDialog dialog(*m_store, *m_secrets, m_preferences, ruleIds, m_catalog);
     dialog.show();
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
     QTest::mouseClick(child<QPushButton>(dialog, "addButton"), Qt::LeftButton);
@@ -234,7 +235,7 @@ void TestSettingsDialog::reopenedDialogNeverShowsTheKey()
 {
     addShopProfile();
     QSignalSpy read(m_secrets.get(), &SecretStore::readFinished);
-    SettingsDialog dialog(*m_store, *m_secrets, m_preferences, ruleIds);
+    SettingsDialog dialog(*m_store, *m_secrets, m_preferences, ruleIds, m_catalog);
     dialog.show();
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
     QVERIFY(!read.isEmpty() || read.wait());  // the dialog asked whether a key is stored
@@ -265,7 +266,7 @@ void TestSettingsDialog::reopenedDialogNeverShowsTheKey()
 
 void TestSettingsDialog::invalidAddressKeepsTheDialogOpen()
 {
-    SettingsDialog dialog(*m_store, *m_secrets, m_preferences, ruleIds);
+    SettingsDialog dialog(*m_store, *m_secrets, m_preferences, ruleIds, m_catalog);
     dialog.show();
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
     QTest::mouseClick(child<QPushButton>(dialog, "addButton"), Qt::LeftButton);
@@ -305,7 +306,7 @@ void TestSettingsDialog::keyWarnings()
     QFETCH(QString, typed);
     QFETCH(QString, badge);
     QFETCH(QString, mentions);
-    SettingsDialog dialog(*m_store, *m_secrets, m_preferences, ruleIds);
+    SettingsDialog dialog(*m_store, *m_secrets, m_preferences, ruleIds, m_catalog);
     dialog.show();
     QTest::mouseClick(child<QPushButton>(dialog, "addButton"), Qt::LeftButton);
     QTest::keyClicks(child<QLineEdit>(dialog, "secretEdit"), typed);
@@ -321,7 +322,7 @@ void TestSettingsDialog::keyWarnings()
 void TestSettingsDialog::renameMovesTheKey()
 {
     addShopProfile();
-    SettingsDialog dialog(*m_store, *m_secrets, m_preferences, ruleIds);
+    SettingsDialog dialog(*m_store, *m_secrets, m_preferences, ruleIds, m_catalog);
     dialog.show();
     retype(child<QLineEdit>(dialog, "nameEdit"), QStringLiteral("Sandbox HQ"));
     QSignalSpy accepted(&dialog, &QDialog::accepted);
@@ -345,7 +346,7 @@ void TestSettingsDialog::namesChangingHandsKeepTheirKeys()
         m_secrets->write(name, QStringLiteral("test_sk_key-of-") + name);
         QVERIFY(written.wait());
     }
-    SettingsDialog dialog(*m_store, *m_secrets, m_preferences, ruleIds);
+    SettingsDialog dialog(*m_store, *m_secrets, m_preferences, ruleIds, m_catalog);
     dialog.show();
     auto *list = child<QListWidget>(dialog, "profileList");
     auto *name = child<QLineEdit>(dialog, "nameEdit");
@@ -367,7 +368,7 @@ void TestSettingsDialog::namesChangingHandsKeepTheirKeys()
 void TestSettingsDialog::refusedKeyStaysTypedAndSaysWhy()
 {
     RefusingSecretStore refusing;
-    SettingsDialog dialog(*m_store, refusing, m_preferences, ruleIds);
+    SettingsDialog dialog(*m_store, refusing, m_preferences, ruleIds, m_catalog);
     dialog.show();
     QTest::mouseClick(child<QPushButton>(dialog, "addButton"), Qt::LeftButton);
     auto *secretEdit = child<QLineEdit>(dialog, "secretEdit");
@@ -388,7 +389,7 @@ void TestSettingsDialog::refusedKeyStaysTypedAndSaysWhy()
 void TestSettingsDialog::removeForgetsProfileAndKey()
 {
     addShopProfile();
-    SettingsDialog dialog(*m_store, *m_secrets, m_preferences, ruleIds);
+    SettingsDialog dialog(*m_store, *m_secrets, m_preferences, ruleIds, m_catalog);
     dialog.show();
     QTest::mouseClick(child<QPushButton>(dialog, "removeButton"), Qt::LeftButton);
     QCOMPARE(child<QListWidget>(dialog, "profileList")->count(), 0);
@@ -403,7 +404,7 @@ void TestSettingsDialog::removeForgetsProfileAndKey()
 
 void TestSettingsDialog::cancelWritesNothing()
 {
-    SettingsDialog dialog(*m_store, *m_secrets, m_preferences, ruleIds);
+    SettingsDialog dialog(*m_store, *m_secrets, m_preferences, ruleIds, m_catalog);
     dialog.show();
     QTest::mouseClick(child<QPushButton>(dialog, "addButton"), Qt::LeftButton);
     QTest::keyClicks(child<QLineEdit>(dialog, "secretEdit"), secret);
@@ -419,7 +420,7 @@ void TestSettingsDialog::ruleOverridesAndLanguage()
     m_preferences.language = Language::Korean;
     m_preferences.severityOverrides = {{"timestamp-without-offset", Severity::Warning},
                                        {"a-rule-from-a-newer-version", Severity::Info}};
-    SettingsDialog dialog(*m_store, *m_secrets, m_preferences, ruleIds);
+    SettingsDialog dialog(*m_store, *m_secrets, m_preferences, ruleIds, m_catalog);
     dialog.show();
     auto *tabs = child<QTabWidget>(dialog, "tabs");
     tabs->setCurrentWidget(child<QWidget>(dialog, "rulesTab"));
@@ -455,7 +456,7 @@ void TestSettingsDialog::ruleOverridesAndLanguage()
 
 void TestSettingsDialog::sessionOnlyStoreIsAnnounced()
 {
-    SettingsDialog dialog(*m_store, *m_secrets, m_preferences, ruleIds);
+    SettingsDialog dialog(*m_store, *m_secrets, m_preferences, ruleIds, m_catalog);
     dialog.show();
     auto *notice = child<QLabel>(dialog, "sessionNotice");
     QVERIFY(notice->isVisibleTo(&dialog));  // the session store keeps nothing past this run
@@ -469,7 +470,7 @@ void TestSettingsDialog::followsLanguageChanges()
 {
     addShopProfile();
     QSignalSpy read(m_secrets.get(), &SecretStore::readFinished);
-    SettingsDialog dialog(*m_store, *m_secrets, m_preferences, ruleIds);
+    SettingsDialog dialog(*m_store, *m_secrets, m_preferences, ruleIds, m_catalog);
     dialog.show();
     QVERIFY(!read.isEmpty() || read.wait());
     MarkingTranslator marking;
@@ -490,7 +491,7 @@ void TestSettingsDialog::followsLanguageChanges()
 
 void TestSettingsDialog::rulesAreNamedInTheInterfaceLanguage()
 {
-    SettingsDialog dialog(*m_store, *m_secrets, m_preferences, ruleIds);
+    SettingsDialog dialog(*m_store, *m_secrets, m_preferences, ruleIds, m_catalog);
     dialog.show();
     child<QTabWidget>(dialog, "tabs")->setCurrentWidget(child<QWidget>(dialog, "rulesTab"));
     auto *table = child<QTableWidget>(dialog, "rulesTable");
@@ -543,7 +544,7 @@ void TestSettingsDialog::screenshots()
             QCoreApplication::installTranslator(korean.get());
         }
         QSignalSpy read(m_secrets.get(), &SecretStore::readFinished);
-        SettingsDialog dialog(*m_store, *m_secrets, m_preferences, ruleIds);
+        SettingsDialog dialog(*m_store, *m_secrets, m_preferences, ruleIds, m_catalog);
         dialog.resize(780, 600);
         dialog.show();
         QVERIFY(QTest::qWaitForWindowExposed(&dialog));

@@ -40,7 +40,7 @@ QString severityIdText(Severity severity)
 } // namespace
 
 SettingsDialog::SettingsDialog(ProfileStore &profiles, SecretStore &secrets, const Preferences &preferences,
-                               const std::vector<std::string> &ruleIds, QWidget *parent)
+                               const std::vector<std::string> &ruleIds, const Catalog &catalog, QWidget *parent)
     : QDialog(parent)
     , ui(std::make_unique<Ui::SettingsDialog>())
     , m_profiles(profiles)
@@ -48,7 +48,7 @@ SettingsDialog::SettingsDialog(ProfileStore &profiles, SecretStore &secrets, con
     , m_initial(preferences)
     , m_ruleIds(ruleIds)
     , m_commit(new ProfileCommit(profiles, secrets, this))
-    , m_catalog(Catalog::builtIn())
+    , m_catalog(catalog)
 {
     ui->setupUi(this);
     ui->sessionNotice->hide();

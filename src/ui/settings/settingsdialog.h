@@ -41,9 +41,9 @@ class SettingsDialog final : public QDialog
 
 public:
     // ruleIds: the rows of the Rules page (the analyzer's rules, builtinRuleIds()), named and
-    // described from the built-in catalog.
+    // described from the catalog the analysis uses (the user's override included).
     SettingsDialog(ProfileStore &profiles, SecretStore &secrets, const Preferences &preferences,
-                   const std::vector<std::string> &ruleIds, QWidget *parent = nullptr);
+                   const std::vector<std::string> &ruleIds, const Catalog &catalog, QWidget *parent = nullptr);
     ~SettingsDialog() override;
 
     Preferences preferences() const;
@@ -103,7 +103,7 @@ private:
 
     QSet<QString> m_checking;           // reads asked to learn whether a key is stored
     ProfileCommit *m_commit;            // OK's work: stores profiles and keys, then says how it went
-    Catalog m_catalog;                  // the rules' names and default severities
+    const Catalog &m_catalog;           // the rules' names and default severities
 };
 
 } // namespace paytriage
