@@ -164,10 +164,6 @@
         <translation>The provider redirected the request to another host; PayTriage did not follow it, so the secret key was not sent there. Check the base URL of the profile.</translation>
     </message>
     <message>
-        <source>The answer is larger than the limit (%1) and was not read to the end. Query a shorter period.</source>
-        <translation>The answer is larger than the limit (%1) and was not read to the end. Query a shorter period.</translation>
-    </message>
-    <message>
         <source>The answer was not the JSON the API sends (%1). A proxy or captive portal may be in between; try again and check the base URL.</source>
         <translation>The answer was not the JSON the API sends (%1). A proxy or captive portal may be in between; try again and check the base URL.</translation>
     </message>
@@ -232,10 +228,6 @@
         <translation>The provider answered HTTP %1 with %2, without a message.</translation>
     </message>
     <message>
-        <source>The answer is larger than the limit (%1), far larger than one payment ever is, and was not read to the end. Something other than the API may be answering: check the base URL of the profile.</source>
-        <translation>The answer is larger than the limit (%1), far larger than one payment ever is, and was not read to the end. Something other than the API may be answering: check the base URL of the profile.</translation>
-    </message>
-    <message>
         <source>The base URL "%1" is not a valid address: write it like https://api.tosspayments.com (or a proxy's address, path included).</source>
         <translation>The base URL "%1" is not a valid address: write it like https://api.tosspayments.com (or a proxy's address, path included).</translation>
     </message>
@@ -254,6 +246,22 @@
     <message>
         <source>The id holds a control character: copy the orderId or paymentKey again.</source>
         <translation>The id holds a control character: copy the orderId or paymentKey again.</translation>
+    </message>
+    <message>
+        <source>[… %1 bytes received, the first %2 shown%3]</source>
+        <translation>[… %1 bytes received, the first %2 shown%3]</translation>
+    </message>
+    <message>
+        <source>; the rest was not read</source>
+        <translation>; the rest was not read</translation>
+    </message>
+    <message>
+        <source>The answer of %2 passed the size limit (%1) and was not read to the end: the merchant has more records in the days around this payment than one lookup reads, so this list was left out; the other sources are analysed without it.</source>
+        <translation>The answer of %2 passed the size limit (%1) and was not read to the end: the merchant has more records in the days around this payment than one lookup reads, so this list was left out; the other sources are analysed without it.</translation>
+    </message>
+    <message>
+        <source>The answer of %2 is larger than the limit (%1), far larger than one object ever is, and was not read to the end. Something other than the API may be answering: its first bytes are in the raw pane; check the base URL of the profile.</source>
+        <translation>The answer of %2 is larger than the limit (%1), far larger than one object ever is, and was not read to the end. Something other than the API may be answering: its first bytes are in the raw pane; check the base URL of the profile.</translation>
     </message>
 </context>
 <context>
@@ -686,6 +694,46 @@
         <source>canceled before deposit</source>
         <translation>canceled before deposit</translation>
     </message>
+    <message>
+        <source>no Content-Type</source>
+        <translation>no Content-Type</translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1 bytes</translation>
+    </message>
+    <message>
+        <source>What %1 sent back, as received: it could not be used as the API's JSON (%2).</source>
+        <translation>What %1 sent back, as received: it could not be used as the API's JSON (%2).</translation>
+    </message>
+    <message>
+        <source>Back to the documents</source>
+        <translation>Back to the documents</translation>
+    </message>
+    <message>
+        <source>show what came back</source>
+        <translation>show what came back</translation>
+    </message>
+    <message>
+        <source>It was looked up as a paymentKey; if it is the merchant's order number, choose orderId as the kind.</source>
+        <translation>It was looked up as a paymentKey; if it is the merchant's order number, choose orderId as the kind.</translation>
+    </message>
+    <message>
+        <source>It was looked up as an orderId; if it is a paymentKey (the long key Toss issued), choose paymentKey as the kind.</source>
+        <translation>It was looked up as an orderId; if it is a paymentKey (the long key Toss issued), choose paymentKey as the kind.</translation>
+    </message>
+    <message>
+        <source>The profile's key is a test key: payments made with the live key (real customers) are not visible to it.</source>
+        <translation>The profile's key is a test key: payments made with the live key (real customers) are not visible to it.</translation>
+    </message>
+    <message>
+        <source>The profile's key is a live key: payments made in the test environment are not visible to it.</source>
+        <translation>The profile's key is a live key: payments made in the test environment are not visible to it.</translation>
+    </message>
+    <message>
+        <source>A key sees only the payments of its own MID: check that this profile is the merchant that took it.</source>
+        <translation>A key sees only the payments of its own MID: check that this profile is the merchant that took it.</translation>
+    </message>
 </context>
 <context>
     <name>paytriage::Decoder</name>
@@ -904,8 +952,8 @@
         <translation>Who acts</translation>
     </message>
     <message>
-        <source>HTTP status</source>
-        <translation>HTTP status</translation>
+        <source>Usual HTTP status</source>
+        <translation>Usual HTTP status</translation>
     </message>
 </context>
 <context>
@@ -1500,10 +1548,6 @@
         <translation>Clipboard %1</translation>
     </message>
     <message>
-        <source>Worst finding: %1</source>
-        <translation>Worst finding: %1</translation>
-    </message>
-    <message>
         <source>Welcome</source>
         <translation>Welcome</translation>
     </message>
@@ -1526,6 +1570,26 @@
     <message>
         <source>Copied: %1</source>
         <translation>Copied: %1</translation>
+    </message>
+    <message>
+        <source>Severity of this case: %1</source>
+        <translation>Severity of this case: %1</translation>
+    </message>
+    <message>
+        <source>No secret key</source>
+        <translation>No secret key</translation>
+    </message>
+    <message>
+        <source>No merchant profile is set up, so %1 cannot be looked up. Add the merchant's profile and its secret key (test_sk_… or live_sk_…) in Settings.</source>
+        <translation>No merchant profile is set up, so %1 cannot be looked up. Add the merchant's profile and its secret key (test_sk_… or live_sk_…) in Settings.</translation>
+    </message>
+    <message>
+        <source>The profile %1 has no secret key stored, so %2 cannot be looked up. Store its secret key (test_sk_… or live_sk_…) in Settings; it is kept in the system keychain.</source>
+        <translation>The profile %1 has no secret key stored, so %2 cannot be looked up. Store its secret key (test_sk_… or live_sk_…) in Settings; it is kept in the system keychain.</translation>
+    </message>
+    <message>
+        <source>Open settings…</source>
+        <translation>Open settings…</translation>
     </message>
 </context>
 <context>
@@ -1609,6 +1673,64 @@
     <message>
         <source>Seller</source>
         <translation>Seller</translation>
+    </message>
+</context>
+<context>
+    <name>paytriage::ProfileCheck</name>
+    <message>
+        <source>Not a valid address: use https://host.</source>
+        <translation>Not a valid address: use https://host.</translation>
+    </message>
+    <message>
+        <source>Plain http:// is allowed only to this computer (127.0.0.1, localhost); use https://.</source>
+        <translation>Plain http:// is allowed only to this computer (127.0.0.1, localhost); use https://.</translation>
+    </message>
+    <message>
+        <source>No secret key is stored yet: lookups with this profile need one.</source>
+        <translation>No secret key is stored yet: lookups with this profile need one.</translation>
+    </message>
+    <message>
+        <source>The key contains spaces or line breaks; paste it again without them.</source>
+        <translation>The key contains spaces or line breaks; paste it again without them.</translation>
+    </message>
+    <message>
+        <source>This is a client key, meant for browsers. Lookups need the secret key: test_sk_… or live_sk_… (test_gsk_… or live_gsk_… for the payment widget).</source>
+        <translation>This is a client key, meant for browsers. Lookups need the secret key: test_sk_… or live_sk_… (test_gsk_… or live_gsk_… for the payment widget).</translation>
+    </message>
+    <message>
+        <source>Secret keys start with test_ or live_; check that this is the secret key from the developer center.</source>
+        <translation>Secret keys start with test_ or live_; check that this is the secret key from the developer center.</translation>
+    </message>
+    <message>
+        <source>A live key: lookups read real payments (read-only; nothing is changed).</source>
+        <translation>A live key: lookups read real payments (read-only; nothing is changed).</translation>
+    </message>
+    <message>
+        <source>Give the profile a name.</source>
+        <translation>Give the profile a name.</translation>
+    </message>
+    <message>
+        <source>Another profile is already called "%1".</source>
+        <translation>Another profile is already called "%1".</translation>
+    </message>
+    <message>
+        <source>API versions look like 2022-11-16 or 1.4; the provider may refuse this one.</source>
+        <translation>API versions look like 2022-11-16 or 1.4; the provider may refuse this one.</translation>
+    </message>
+    <message>
+        <source>Choose the certificate's private key too.</source>
+        <translation>Choose the certificate's private key too.</translation>
+    </message>
+    <message>
+        <source>Choose the certificate of this private key too.</source>
+        <translation>Choose the certificate of this private key too.</translation>
+    </message>
+</context>
+<context>
+    <name>paytriage::ProfileCommit</name>
+    <message>
+        <source>The secret key of "%1" was not stored: another profile's key, which could not be read, is still under that name and would have been lost.</source>
+        <translation>The secret key of "%1" was not stored: another profile's key, which could not be read, is still under that name and would have been lost.</translation>
     </message>
 </context>
 <context>
@@ -1893,60 +2015,30 @@
         <translation>No key stored; type the secret key (test_sk_… or live_sk_…)</translation>
     </message>
     <message>
-        <source>Give the profile a name.</source>
-        <translation>Give the profile a name.</translation>
-    </message>
-    <message>
-        <source>Another profile is already called "%1".</source>
-        <translation>Another profile is already called "%1".</translation>
-    </message>
-    <message>
-        <source>The key contains spaces or line breaks; paste it again without them.</source>
-        <translation>The key contains spaces or line breaks; paste it again without them.</translation>
-    </message>
-    <message>
-        <source>This is a client key, meant for browsers. Lookups need the secret key: test_sk_… or live_sk_… (test_gsk_… or live_gsk_… for the payment widget).</source>
-        <translation>This is a client key, meant for browsers. Lookups need the secret key: test_sk_… or live_sk_… (test_gsk_… or live_gsk_… for the payment widget).</translation>
-    </message>
-    <message>
-        <source>Secret keys start with test_ or live_; check that this is the secret key from the developer center.</source>
-        <translation>Secret keys start with test_ or live_; check that this is the secret key from the developer center.</translation>
-    </message>
-    <message>
-        <source>A live key: lookups read real payments (read-only; nothing is changed).</source>
-        <translation>A live key: lookups read real payments (read-only; nothing is changed).</translation>
-    </message>
-    <message>
-        <source>No secret key is stored yet: lookups with this profile need one.</source>
-        <translation>No secret key is stored yet: lookups with this profile need one.</translation>
-    </message>
-    <message>
-        <source>Not a valid address: use https://host.</source>
-        <translation>Not a valid address: use https://host.</translation>
-    </message>
-    <message>
-        <source>Plain http:// is allowed only to this computer (127.0.0.1, localhost); use https://.</source>
-        <translation>Plain http:// is allowed only to this computer (127.0.0.1, localhost); use https://.</translation>
-    </message>
-    <message>
-        <source>API versions look like 2022-11-16 or 1.4; the provider may refuse this one.</source>
-        <translation>API versions look like 2022-11-16 or 1.4; the provider may refuse this one.</translation>
-    </message>
-    <message>
-        <source>Choose the certificate's private key too.</source>
-        <translation>Choose the certificate's private key too.</translation>
-    </message>
-    <message>
-        <source>Choose the certificate of this private key too.</source>
-        <translation>Choose the certificate of this private key too.</translation>
-    </message>
-    <message>
         <source>Secret keys are kept only until PayTriage quits: no keychain is in use. Enter them again next time.</source>
         <translation>Secret keys are kept only until PayTriage quits: no keychain is in use. Enter them again next time.</translation>
     </message>
     <message>
         <source>New profile</source>
         <translation>New profile</translation>
+    </message>
+    <message>
+        <source>Rule id: %1</source>
+        <translation>Rule id: %1</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>between severities in a list</comment>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>%1 or %2</source>
+        <comment>severities a rule may report, e.g. Warning or Info</comment>
+        <translation>%1 or %2</translation>
+    </message>
+    <message>
+        <source>Default (%1)</source>
+        <translation>Default (%1)</translation>
     </message>
 </context>
 <context>

@@ -164,10 +164,6 @@
         <translation>제공자가 요청을 다른 호스트로 넘기려 했지만 따라가지 않았습니다. 시크릿 키는 그곳으로 보내지 않았습니다. 기본 URL을 확인하세요.</translation>
     </message>
     <message>
-        <source>The answer is larger than the limit (%1) and was not read to the end. Query a shorter period.</source>
-        <translation>응답이 한도(%1)보다 커서 끝까지 읽지 않았습니다. 기간을 줄여 조회하세요.</translation>
-    </message>
-    <message>
         <source>The answer was not the JSON the API sends (%1). A proxy or captive portal may be in between; try again and check the base URL.</source>
         <translation>응답이 API가 보내는 JSON이 아닙니다(%1). 중간에 프록시나 인증 포털이 있을 수 있으니 다시 시도하고 기본 URL을 확인하세요.</translation>
     </message>
@@ -232,10 +228,6 @@
         <translation>제공자가 HTTP %1, %2로 답했습니다(메시지 없음).</translation>
     </message>
     <message>
-        <source>The answer is larger than the limit (%1), far larger than one payment ever is, and was not read to the end. Something other than the API may be answering: check the base URL of the profile.</source>
-        <translation>응답이 한도(%1)보다 커서 끝까지 읽지 않았습니다. 결제 하나는 결코 이만큼 크지 않으니, API가 아닌 다른 곳이 답하고 있을 수 있습니다. 프로필의 기본 URL을 확인하세요.</translation>
-    </message>
-    <message>
         <source>The base URL &quot;%1&quot; is not a valid address: write it like https://api.tosspayments.com (or a proxy&apos;s address, path included).</source>
         <translation>기본 URL &quot;%1&quot;은(는) 올바른 주소가 아닙니다. https://api.tosspayments.com처럼 쓰세요(프록시라면 경로까지 포함한 주소).</translation>
     </message>
@@ -254,6 +246,22 @@
     <message>
         <source>The id holds a control character: copy the orderId or paymentKey again.</source>
         <translation>id에 제어 문자가 들어 있습니다. orderId나 paymentKey를 다시 복사하세요.</translation>
+    </message>
+    <message>
+        <source>[… %1 bytes received, the first %2 shown%3]</source>
+        <translation>[… %1바이트를 받았고 처음 %2바이트만 표시%3]</translation>
+    </message>
+    <message>
+        <source>; the rest was not read</source>
+        <translation>; 나머지는 읽지 않음</translation>
+    </message>
+    <message>
+        <source>The answer of %2 passed the size limit (%1) and was not read to the end: the merchant has more records in the days around this payment than one lookup reads, so this list was left out; the other sources are analysed without it.</source>
+        <translation>%2의 응답이 크기 제한(%1)을 넘어 끝까지 읽지 않았습니다. 이 결제 전후 며칠 동안 상점의 기록이 한 번의 조회로 읽기에는 너무 많아 이 목록은 뺐고, 나머지 출처만으로 분석했습니다.</translation>
+    </message>
+    <message>
+        <source>The answer of %2 is larger than the limit (%1), far larger than one object ever is, and was not read to the end. Something other than the API may be answering: its first bytes are in the raw pane; check the base URL of the profile.</source>
+        <translation>%2의 응답이 제한(%1)보다 커서 끝까지 읽지 않았습니다. 객체 하나로는 있을 수 없는 크기이므로 API가 아닌 다른 무언가가 응답하고 있을 수 있습니다. 받은 앞부분은 원문 창에 있습니다. 프로필의 기본 URL을 확인하세요.</translation>
     </message>
 </context>
 <context>
@@ -680,6 +688,46 @@
         <source>canceled before deposit</source>
         <translation>입금 전 취소</translation>
     </message>
+    <message>
+        <source>no Content-Type</source>
+        <translation>Content-Type 없음</translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1바이트</translation>
+    </message>
+    <message>
+        <source>What %1 sent back, as received: it could not be used as the API&apos;s JSON (%2).</source>
+        <translation>%1이(가) 보낸 응답을 받은 그대로 보여 줍니다. API의 JSON으로 쓸 수 없었습니다(%2).</translation>
+    </message>
+    <message>
+        <source>Back to the documents</source>
+        <translation>문서로 돌아가기</translation>
+    </message>
+    <message>
+        <source>show what came back</source>
+        <translation>받은 응답 보기</translation>
+    </message>
+    <message>
+        <source>It was looked up as a paymentKey; if it is the merchant&apos;s order number, choose orderId as the kind.</source>
+        <translation>paymentKey로 조회했습니다. 상점의 주문번호라면 종류를 orderId로 고르세요.</translation>
+    </message>
+    <message>
+        <source>It was looked up as an orderId; if it is a paymentKey (the long key Toss issued), choose paymentKey as the kind.</source>
+        <translation>orderId로 조회했습니다. 토스페이먼츠가 발급한 긴 키(paymentKey)라면 종류를 paymentKey로 고르세요.</translation>
+    </message>
+    <message>
+        <source>The profile&apos;s key is a test key: payments made with the live key (real customers) are not visible to it.</source>
+        <translation>이 프로필의 키는 테스트 키입니다. 라이브 키로 이루어진 결제(실제 고객)는 테스트 키로 보이지 않습니다.</translation>
+    </message>
+    <message>
+        <source>The profile&apos;s key is a live key: payments made in the test environment are not visible to it.</source>
+        <translation>이 프로필의 키는 라이브 키입니다. 테스트 환경에서 이루어진 결제는 라이브 키로 보이지 않습니다.</translation>
+    </message>
+    <message>
+        <source>A key sees only the payments of its own MID: check that this profile is the merchant that took it.</source>
+        <translation>키는 자기 MID의 결제만 봅니다. 이 프로필이 그 결제를 받은 상점인지 확인하세요.</translation>
+    </message>
 </context>
 <context>
     <name>paytriage::Decoder</name>
@@ -897,8 +945,8 @@
         <translation>조치할 쪽</translation>
     </message>
     <message>
-        <source>HTTP status</source>
-        <translation>HTTP 상태</translation>
+        <source>Usual HTTP status</source>
+        <translation>보통의 HTTP 상태</translation>
     </message>
 </context>
 <context>
@@ -1490,10 +1538,6 @@
         <translation>클립보드 %1</translation>
     </message>
     <message>
-        <source>Worst finding: %1</source>
-        <translation>가장 심각한 발견 사항: %1</translation>
-    </message>
-    <message>
         <source>Welcome</source>
         <translation>시작</translation>
     </message>
@@ -1516,6 +1560,26 @@
     <message>
         <source>Copied: %1</source>
         <translation>복사함: %1</translation>
+    </message>
+    <message>
+        <source>Severity of this case: %1</source>
+        <translation>이 케이스의 심각도: %1</translation>
+    </message>
+    <message>
+        <source>No secret key</source>
+        <translation>시크릿 키 없음</translation>
+    </message>
+    <message>
+        <source>No merchant profile is set up, so %1 cannot be looked up. Add the merchant&apos;s profile and its secret key (test_sk_… or live_sk_…) in Settings.</source>
+        <translation>상점 프로필이 없어 %1을(를) 조회할 수 없습니다. 설정에서 상점 프로필과 시크릿 키(test_sk_… 또는 live_sk_…)를 추가하세요.</translation>
+    </message>
+    <message>
+        <source>The profile %1 has no secret key stored, so %2 cannot be looked up. Store its secret key (test_sk_… or live_sk_…) in Settings; it is kept in the system keychain.</source>
+        <translation>프로필 %1에 저장된 시크릿 키가 없어 %2을(를) 조회할 수 없습니다. 설정에서 시크릿 키(test_sk_… 또는 live_sk_…)를 저장하세요. 키는 시스템 키체인에 보관됩니다.</translation>
+    </message>
+    <message>
+        <source>Open settings…</source>
+        <translation>설정 열기…</translation>
     </message>
 </context>
 <context>
@@ -1599,6 +1663,64 @@
     <message>
         <source>Seller</source>
         <translation>셀러</translation>
+    </message>
+</context>
+<context>
+    <name>paytriage::ProfileCheck</name>
+    <message>
+        <source>Not a valid address: use https://host.</source>
+        <translation>올바른 주소가 아닙니다. https://호스트 형식으로 입력하세요.</translation>
+    </message>
+    <message>
+        <source>Plain http:// is allowed only to this computer (127.0.0.1, localhost); use https://.</source>
+        <translation>http://는 이 컴퓨터(127.0.0.1, localhost)에만 쓸 수 있습니다. https://를 사용하세요.</translation>
+    </message>
+    <message>
+        <source>No secret key is stored yet: lookups with this profile need one.</source>
+        <translation>아직 저장된 시크릿 키가 없습니다. 이 프로필로 조회하려면 키가 필요합니다.</translation>
+    </message>
+    <message>
+        <source>The key contains spaces or line breaks; paste it again without them.</source>
+        <translation>키에 공백이나 줄바꿈이 들어 있습니다. 빼고 다시 붙여 넣으세요.</translation>
+    </message>
+    <message>
+        <source>This is a client key, meant for browsers. Lookups need the secret key: test_sk_… or live_sk_… (test_gsk_… or live_gsk_… for the payment widget).</source>
+        <translation>브라우저용 클라이언트 키입니다. 조회에는 시크릿 키가 필요합니다: test_sk_… 또는 live_sk_…(결제위젯은 test_gsk_… 또는 live_gsk_…).</translation>
+    </message>
+    <message>
+        <source>Secret keys start with test_ or live_; check that this is the secret key from the developer center.</source>
+        <translation>시크릿 키는 test_ 또는 live_로 시작합니다. 개발자센터의 시크릿 키가 맞는지 확인하세요.</translation>
+    </message>
+    <message>
+        <source>A live key: lookups read real payments (read-only; nothing is changed).</source>
+        <translation>라이브 키입니다. 실제 결제를 조회합니다(조회만 하며 아무것도 바꾸지 않습니다).</translation>
+    </message>
+    <message>
+        <source>Give the profile a name.</source>
+        <translation>프로필 이름을 입력하세요.</translation>
+    </message>
+    <message>
+        <source>Another profile is already called &quot;%1&quot;.</source>
+        <translation>&quot;%1&quot; 이름의 프로필이 이미 있습니다.</translation>
+    </message>
+    <message>
+        <source>API versions look like 2022-11-16 or 1.4; the provider may refuse this one.</source>
+        <translation>API 버전은 2022-11-16이나 1.4 같은 형식입니다. 이 값은 거부될 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Choose the certificate&apos;s private key too.</source>
+        <translation>인증서의 개인 키도 선택하세요.</translation>
+    </message>
+    <message>
+        <source>Choose the certificate of this private key too.</source>
+        <translation>이 개인 키의 인증서도 선택하세요.</translation>
+    </message>
+</context>
+<context>
+    <name>paytriage::ProfileCommit</name>
+    <message>
+        <source>The secret key of &quot;%1&quot; was not stored: another profile&apos;s key, which could not be read, is still under that name and would have been lost.</source>
+        <translation>&quot;%1&quot;의 시크릿 키를 저장하지 않았습니다. 그 이름에 읽지 못한 다른 프로필의 키가 아직 있어, 저장하면 그 키를 잃게 됩니다.</translation>
     </message>
 </context>
 <context>
@@ -1883,60 +2005,30 @@
         <translation>저장된 키가 없습니다. 시크릿 키를 입력하세요(test_sk_… 또는 live_sk_…)</translation>
     </message>
     <message>
-        <source>Give the profile a name.</source>
-        <translation>프로필 이름을 입력하세요.</translation>
-    </message>
-    <message>
-        <source>Another profile is already called &quot;%1&quot;.</source>
-        <translation>&quot;%1&quot; 이름의 프로필이 이미 있습니다.</translation>
-    </message>
-    <message>
-        <source>The key contains spaces or line breaks; paste it again without them.</source>
-        <translation>키에 공백이나 줄바꿈이 들어 있습니다. 빼고 다시 붙여 넣으세요.</translation>
-    </message>
-    <message>
-        <source>This is a client key, meant for browsers. Lookups need the secret key: test_sk_… or live_sk_… (test_gsk_… or live_gsk_… for the payment widget).</source>
-        <translation>브라우저용 클라이언트 키입니다. 조회에는 시크릿 키가 필요합니다: test_sk_… 또는 live_sk_…(결제위젯은 test_gsk_… 또는 live_gsk_…).</translation>
-    </message>
-    <message>
-        <source>Secret keys start with test_ or live_; check that this is the secret key from the developer center.</source>
-        <translation>시크릿 키는 test_ 또는 live_로 시작합니다. 개발자센터의 시크릿 키가 맞는지 확인하세요.</translation>
-    </message>
-    <message>
-        <source>A live key: lookups read real payments (read-only; nothing is changed).</source>
-        <translation>라이브 키입니다. 실제 결제를 조회합니다(조회만 하며 아무것도 바꾸지 않습니다).</translation>
-    </message>
-    <message>
-        <source>No secret key is stored yet: lookups with this profile need one.</source>
-        <translation>아직 저장된 시크릿 키가 없습니다. 이 프로필로 조회하려면 키가 필요합니다.</translation>
-    </message>
-    <message>
-        <source>Not a valid address: use https://host.</source>
-        <translation>올바른 주소가 아닙니다. https://호스트 형식으로 입력하세요.</translation>
-    </message>
-    <message>
-        <source>Plain http:// is allowed only to this computer (127.0.0.1, localhost); use https://.</source>
-        <translation>http://는 이 컴퓨터(127.0.0.1, localhost)에만 쓸 수 있습니다. https://를 사용하세요.</translation>
-    </message>
-    <message>
-        <source>API versions look like 2022-11-16 or 1.4; the provider may refuse this one.</source>
-        <translation>API 버전은 2022-11-16이나 1.4 같은 형식입니다. 이 값은 거부될 수 있습니다.</translation>
-    </message>
-    <message>
-        <source>Choose the certificate&apos;s private key too.</source>
-        <translation>인증서의 개인 키도 선택하세요.</translation>
-    </message>
-    <message>
-        <source>Choose the certificate of this private key too.</source>
-        <translation>이 개인 키의 인증서도 선택하세요.</translation>
-    </message>
-    <message>
         <source>Secret keys are kept only until PayTriage quits: no keychain is in use. Enter them again next time.</source>
         <translation>키체인을 쓰지 않아 시크릿 키는 PayTriage를 종료할 때까지만 보관됩니다. 다음 실행 때 다시 입력하세요.</translation>
     </message>
     <message>
         <source>New profile</source>
         <translation>새 프로필</translation>
+    </message>
+    <message>
+        <source>Rule id: %1</source>
+        <translation>규칙 ID: %1</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>between severities in a list</comment>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>%1 or %2</source>
+        <comment>severities a rule may report, e.g. Warning or Info</comment>
+        <translation>%1 또는 %2</translation>
+    </message>
+    <message>
+        <source>Default (%1)</source>
+        <translation>기본값 (%1)</translation>
     </message>
 </context>
 <context>
