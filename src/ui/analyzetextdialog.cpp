@@ -1,6 +1,7 @@
 #include "analyzetextdialog.h"
 #include "ui_analyzetextdialog.h"
 
+#include <QAction>
 #include <QEvent>
 #include <QFontDatabase>
 #include <QPushButton>
@@ -11,10 +12,18 @@ AnalyzeTextDialog::AnalyzeTextDialog(QWidget *parent) : QDialog(parent), m_ui(st
 {
     m_ui->setupUi(this);
     m_ui->textEdit->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    m_ui->buttons->button(QDialogButtonBox::Ok)->setText(tr("Analyse"));
+    retranslate();
     connect(m_ui->buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(m_ui->buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_ui->textEdit, &QPlainTextEdit::textChanged, this, &AnalyzeTextDialog::updateOk);
+    // Enter belongs to the text (a paste is edited here); Ctrl+Enter analyses, from anywhere in the dialog.
+    auto *analyse = new QAction(this);
+    analyse->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)});
+    addAction(analyse);
+    connect(analyse, &QAction::triggered, this, [this] {
+        if (m_ui->buttons->button(QDialogButtonBox::Ok)->isEnabled())
+            accept();
+    });
     updateOk();
     m_ui->textEdit->setFocus();
 }
@@ -46,11 +55,18 @@ void AnalyzeTextDialog::updateOk()
     m_ui->buttons->button(QDialogButtonBox::Ok)->setEnabled(!m_ui->textEdit->document()->isEmpty());
 }
 
+void AnalyzeTextDialog::retranslate()
+{
+    QPushButton *ok = m_ui->buttons->button(QDialogButtonBox::Ok);
+    ok->setText(tr("Analyse"));
+    ok->setToolTip(tr("Analyse the text (Ctrl+Enter)"));
+}
+
 void AnalyzeTextDialog::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange) {
         m_ui->retranslateUi(this);
-        m_ui->buttons->button(QDialogButtonBox::Ok)->setText(tr("Analyse"));
+        retranslate();
     }
     QDialog::changeEvent(event);
 }

@@ -29,6 +29,7 @@ protected:
 
 private:
     void updateOk();
+    void retranslate();
 
     std::unique_ptr<Ui::AnalyzeTextDialog> m_ui;
 };

@@ -177,6 +177,11 @@ CaseView::CaseView(CaseSession *session, const Catalog &catalog, Language langua
                     m_mediator.select(Selection(event->document, event->pointer), m_ui->timelineView);
                 }
             });
+    // In a case, Ctrl+F is the window's one Find (which opens this same find bar) and Ctrl+Shift+C
+    // the case's Copy summary, from every pane: the raw pane's own actions keep their menu entries
+    // but not those keys, since two actions on one key cancel each other out.
+    m_ui->rawView->findAction()->setShortcutContext(Qt::WidgetShortcut);
+    m_ui->rawView->copyValueAction()->setShortcut({});
     // Values and pointers are what a support engineer pastes into a ticket: copy them from the tree.
     auto *copyValue = new QAction(tr("Copy value"), m_ui->treeView);
     copyValue->setShortcut(QKeySequence::Copy);

@@ -14,6 +14,7 @@
 #include <QClipboard>
 #include <QComboBox>
 #include <QFile>
+#include <QDialog>
 #include <QLabel>
 #include <QApplication>
 #include <QTimer>
@@ -86,6 +87,7 @@ private Q_SLOTS:
     void aCaseSaysWhereItCameFromAndIsOnePerPayment();
     void copySummaryAndFindingForATicket();
     void theLookupFieldTakesWhatPeoplePaste();
+    void shortcutsWorkWhereTheyAreUsed();
     void aStoredProfileLooksUpWithItsKeyFromTheStore();
     void aProfileWithoutAKeyOffersItsSettingsInsteadOfALookup();
     void closingACaseMidLookupIsSafe();
@@ -494,6 +496,62 @@ void TestMainWindow::copySummaryAndFindingForATicket()
     QVERIFY2(QGuiApplication::clipboard()->text().startsWith(QLatin1String("[Warning] Virtual account canceled")),
              qPrintable(QGuiApplication::clipboard()->text()));
     QCOMPARE(m_window->statusBar()->currentMessage(), QStringLiteral("Copied: finding"));
+}
+
+// Ctrl+F finds in the raw pane with the focus in it (one Find for the window, not two that cancel
+// out), Ctrl+Shift+C there copies the summary as everywhere, Ctrl+E opens the error codes from the
+// lookup field, and Ctrl+Enter analyses a paste.
+void TestMainWindow::shortcutsWorkWhereTheyAreUsed()
+{
+    typeAndLookUp(QStringLiteral("LIVE-V20240807160726-PAY_6367_3859"));
+    QTRY_VERIFY_WITH_TIMEOUT(settled(m_window->currentCase()), lookupTimeoutMs);
+    CaseView *view = m_window->currentCase();
+    QPlainTextEdit *raw = view->rawView()->editor();
+    raw->setFocus();
+    QTRY_VERIFY(raw->hasFocus());
+    auto *findBar = view->rawView()->findChild<QWidget *>(QStringLiteral("findBar"));
+    QVERIFY(findBar && !findBar->isVisible());
+    QTest::keyClick(raw, Qt::Key_F, Qt::ControlModifier);
+    QTRY_VERIFY(findBar->isVisible());
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Escape);
+    QTRY_VERIFY(!findBar->isVisible());
+
+    raw->setFocus();
+    QGuiApplication::clipboard()->clear();
+    QTest::keyClick(raw, Qt::Key_C, Qt::ControlModifier | Qt::ShiftModifier);
+    QTRY_VERIFY2(QGuiApplication::clipboard()->text().startsWith(QLatin1String("[PayTriage] ")),
+                 qPrintable(QGuiApplication::clipboard()->text()));
+
+    QTest::keyClick(m_window.get(), Qt::Key_L, Qt::ControlModifier);
+    QLineEdit *field = idField(*m_window);
+    QTRY_VERIFY(field->hasFocus());
+    QTest::keyClick(field, Qt::Key_E, Qt::ControlModifier);
+    const auto errorCodes = [this]() -> QDialog * {
+        for (QDialog *dialog : m_window->findChildren<QDialog *>())
+            if (qstrcmp(dialog->metaObject()->className(), "paytriage::ErrorCodeDialog") == 0)
+                return dialog;
+        return nullptr;
+    };
+    QTRY_VERIFY(errorCodes() && errorCodes()->isVisible());
+    errorCodes()->close();
+
+    const int cases = m_window->caseCount();
+    QTimer answer;
+    answer.setInterval(20);
+    connect(&answer, &QTimer::timeout, this, [&] {
+        auto *dialog = qobject_cast<QDialog *>(QApplication::activeModalWidget());
+        if (!dialog || qstrcmp(dialog->metaObject()->className(), "paytriage::AnalyzeTextDialog") != 0)
+            return;
+        auto *text = dialog->findChild<QPlainTextEdit *>(QStringLiteral("textEdit"));
+        if (text->toPlainText().isEmpty()) {
+            text->setPlainText(QStringLiteral("{\"status\": \"DONE\", \"totalAmount\": 1000}"));
+            QTest::keyClick(text, Qt::Key_Return, Qt::ControlModifier);
+        }
+    });
+    answer.start();
+    QTest::keyClick(m_window.get(), Qt::Key_T, Qt::ControlModifier);
+    QTRY_COMPARE(m_window->caseCount(), cases + 1);
+    QVERIFY(!m_window->currentCase()->session()->isLookup());
 }
 
 // A ticket's line pasted as it is: the label goes, the id is looked up and shown clean. Several
