@@ -69,6 +69,10 @@
         <source>Analyse</source>
         <translation>Analyse</translation>
     </message>
+    <message>
+        <source>Analyse the text (Ctrl+Enter)</source>
+        <translation>Analyse the text (Ctrl+Enter)</translation>
+    </message>
 </context>
 <context>
     <name>paytriage::ApiCall</name>
@@ -2203,6 +2207,38 @@
     <message>
         <source>No merchant set up? Start the demo: a local sandbox of the Toss API with the cases this tool was made for.</source>
         <translation>No merchant set up? Start the demo: a local sandbox of the Toss API with the cases this tool was made for.</translation>
+    </message>
+    <message>
+        <source>Paste (Ctrl+Shift+V) or drop here a response, a log excerpt or a saved JSON file: it is analysed as a case.</source>
+        <translation>Paste (Ctrl+Shift+V) or drop here a response, a log excerpt or a saved JSON file: it is analysed as a case.</translation>
+    </message>
+    <message>
+        <source>Recent lookups</source>
+        <translation>Recent lookups</translation>
+    </message>
+    <message>
+        <source>TEST key stored</source>
+        <translation>TEST key stored</translation>
+    </message>
+    <message>
+        <source>LIVE key stored</source>
+        <translation>LIVE key stored</translation>
+    </message>
+    <message>
+        <source>no key stored</source>
+        <translation>no key stored</translation>
+    </message>
+    <message>
+        <source>checking the keychain…</source>
+        <translation>checking the keychain…</translation>
+    </message>
+    <message>
+        <source>Store a key…</source>
+        <translation>Store a key…</translation>
+    </message>
+    <message>
+        <source>Merchant profiles:</source>
+        <translation>Merchant profiles:</translation>
     </message>
 </context>
 <context>

@@ -69,6 +69,10 @@
         <source>Analyse</source>
         <translation>분석</translation>
     </message>
+    <message>
+        <source>Analyse the text (Ctrl+Enter)</source>
+        <translation>텍스트 분석 (Ctrl+Enter)</translation>
+    </message>
 </context>
 <context>
     <name>paytriage::ApiCall</name>
@@ -2193,6 +2197,38 @@
     <message>
         <source>No merchant set up? Start the demo: a local sandbox of the Toss API with the cases this tool was made for.</source>
         <translation>설정한 상점이 없나요? 데모를 시작하세요. 이 도구가 풀려는 사례가 담긴 로컬 토스 API 샌드박스입니다.</translation>
+    </message>
+    <message>
+        <source>Paste (Ctrl+Shift+V) or drop here a response, a log excerpt or a saved JSON file: it is analysed as a case.</source>
+        <translation>응답, 로그 일부, 저장한 JSON 파일을 붙여 넣거나(Ctrl+Shift+V) 여기로 끌어다 놓으면 케이스로 분석합니다.</translation>
+    </message>
+    <message>
+        <source>Recent lookups</source>
+        <translation>최근 조회</translation>
+    </message>
+    <message>
+        <source>TEST key stored</source>
+        <translation>테스트 키 저장됨</translation>
+    </message>
+    <message>
+        <source>LIVE key stored</source>
+        <translation>라이브 키 저장됨</translation>
+    </message>
+    <message>
+        <source>no key stored</source>
+        <translation>저장된 키 없음</translation>
+    </message>
+    <message>
+        <source>checking the keychain…</source>
+        <translation>키체인 확인 중…</translation>
+    </message>
+    <message>
+        <source>Store a key…</source>
+        <translation>키 저장…</translation>
+    </message>
+    <message>
+        <source>Merchant profiles:</source>
+        <translation>상점 프로필:</translation>
     </message>
 </context>
 <context>

@@ -127,6 +127,9 @@ MainWindow::MainWindow(const Catalog &catalog, Options options, QWidget *parent)
     });
     connect(m_welcome, &WelcomePage::demoRequested, this, &MainWindow::startDemo);
     connect(m_welcome, &WelcomePage::analyseTextRequested, this, [this] { showAnalyseTextDialog(); });
+    connect(m_welcome, &WelcomePage::recentRequested, this,
+            [this](const QString &id) { m_lookupBar->requestLookup(id, IdKind::Auto); });
+    connect(m_welcome, &WelcomePage::settingsRequested, this, [this](const QString &profile) { showSettings(profile); });
     connect(m_secrets.get(), &SecretStore::readFinished, this, &MainWindow::onSecretRead);
     if (auto *keychain = qobject_cast<KeychainSecretStore *>(m_secrets.get()))
         connect(keychain, &KeychainSecretStore::persistenceUnavailable, this, [this](const QString &reason) {
@@ -201,6 +204,18 @@ void MainWindow::refreshProfiles(const QString &select)
         current = names.contains(m_lookupBar->currentProfile()) ? m_lookupBar->currentProfile() : m_profiles->lastUsed();
     m_lookupBar->setProfiles(names, current);
     updateKeyBadge();
+    updateWelcome();
+}
+
+void MainWindow::updateWelcome()
+{
+    m_welcome->setRecent(m_lookupBar->recent().mid(0, 8));
+    std::vector<WelcomePage::ProfileKey> keys;
+    for (const MerchantProfile &p : m_profiles->profiles()) {
+        const auto mode = m_keyModes.find(p.name);
+        keys.push_back({p.name, mode != m_keyModes.end() ? mode->second : KeyMode::Unknown, m_keyChecked.contains(p.name)});
+    }
+    m_welcome->setProfiles(std::move(keys));
 }
 
 void MainWindow::updateKeyBadge()
@@ -230,6 +245,7 @@ void MainWindow::lookUp(const LookupBar::Query &query)
         }
     }
     m_settings->setValue(QStringLiteral("lookup/recent"), m_lookupBar->recent());
+    updateWelcome();
     if (m_demo && query.profile == m_demo->profile.name) {
         startLookup(query, m_demo->profile, QString::fromLatin1(demoSecretKey));
         return;
@@ -248,6 +264,8 @@ void MainWindow::onSecretRead(const QString &profileName, const QString &secret,
 {
     if (!secret.isEmpty())
         m_keyModes[profileName] = keyModeOf(secret);
+    m_keyChecked.insert(profileName);
+    updateWelcome();
     if (profileName == m_lookupBar->currentProfile())
         m_lookupBar->setKeyMode(secret.isEmpty() ? KeyMode::Unknown : keyModeOf(secret));
     std::vector<LookupBar::Query> waiting;
@@ -431,6 +449,12 @@ int MainWindow::caseCount() const
 
 void MainWindow::showWelcome()
 {
+    // What the page says of each profile's key is asked of the keychain now (only whether one is
+    // stored and its mode are kept, never the key).
+    for (const MerchantProfile &p : m_profiles->profiles())
+        if (!m_keyChecked.contains(p.name))
+            m_secrets->read(p.name);
+    updateWelcome();
     int index = m_ui->caseTabs->indexOf(m_welcome);
     if (index < 0)
         index = m_ui->caseTabs->insertTab(0, m_welcome, tr("Welcome"));
@@ -447,6 +471,10 @@ void MainWindow::closeCase(int index)
     m_ui->caseTabs->removeTab(index);
     if (w != m_welcome)
         w->deleteLater();
+    // The last case closed: the welcome page (recent lookups, profiles, paste or drop) is back,
+    // never an empty window.
+    if (m_ui->caseTabs->count() == 0)
+        showWelcome();
     updateSeverityIndicator();
 }
 
@@ -504,6 +532,9 @@ bool MainWindow::showSettings(const QString &profile)
     if (dialog.exec() != QDialog::Accepted)
         return false;
     m_keyModes.clear();
+    m_keyChecked.clear();
+    for (const MerchantProfile &p : m_profiles->profiles())
+        m_secrets->read(p.name);  // what the welcome page and the badge say of each key, learnt again
     if (m_demo)
         m_keyModes[m_demo->profile.name] = KeyMode::Test;
     applyPreferences(dialog.preferences());

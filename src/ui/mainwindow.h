@@ -10,6 +10,7 @@
 #include "settings/preferences.h"
 
 #include <QMainWindow>
+#include <QSet>
 
 #include <memory>
 #include <optional>
@@ -83,6 +84,7 @@ private:
     // else the current one while it exists, else the last used.
     void refreshProfiles(const QString &select = {});
     void updateKeyBadge();
+    void updateWelcome();
     void updateSeverityIndicator();
     void updateTab(CaseView *view);
     void closeCase(int index);
@@ -116,6 +118,7 @@ private:
     std::vector<LookupBar::Query> m_waitingForSecret;
     QString m_draftText;                 // the Analyse-text editor keeps what was typed
     std::map<QString, KeyMode> m_keyModes;  // per profile, learnt when its secret was read
+    QSet<QString> m_keyChecked;             // profiles whose key the store answered for (stored or not)
 };
 
 } // namespace paytriage

@@ -4,6 +4,7 @@
 #include <QCoreApplication>
 #include <QEvent>
 #include <QHeaderView>
+#include <QUrl>
 
 namespace paytriage {
 
@@ -20,6 +21,15 @@ WelcomePage::WelcomePage(QWidget *parent) : QWidget(parent), m_ui(std::make_uniq
     connect(m_ui->openButton, &QPushButton::clicked, this, &WelcomePage::openCurrent);
     connect(m_ui->demoButton, &QPushButton::clicked, this, &WelcomePage::demoRequested);
     connect(m_ui->pasteButton, &QPushButton::clicked, this, &WelcomePage::analyseTextRequested);
+    const auto openRecent = [this](const QListWidgetItem *item) {
+        if (item)
+            Q_EMIT recentRequested(item->text());
+    };
+    connect(m_ui->recentList, &QListWidget::itemActivated, this, openRecent);
+    connect(m_ui->recentList, &QListWidget::itemClicked, this, openRecent);
+    connect(m_ui->profilesLabel, &QLabel::linkActivated, this,
+            [this](const QString &link) { Q_EMIT settingsRequested(QUrl::fromPercentEncoding(link.mid(9).toUtf8())); });
+    setRecent({});
     fill();
 }
 
@@ -30,6 +40,41 @@ void WelcomePage::setScenarios(std::vector<Scenario> scenarios, const QString &s
     m_scenarios = std::move(scenarios);
     m_url = sandboxUrl;
     fill();
+}
+
+void WelcomePage::setRecent(const QStringList &ids)
+{
+    m_ui->recentList->clear();
+    m_ui->recentList->addItems(ids);
+    m_ui->recentCaption->setVisible(!ids.isEmpty());
+    m_ui->recentList->setVisible(!ids.isEmpty());
+}
+
+void WelcomePage::setProfiles(std::vector<ProfileKey> profiles)
+{
+    m_profiles = std::move(profiles);
+    fillProfiles();
+}
+
+void WelcomePage::fillProfiles()
+{
+    QStringList lines;
+    for (const ProfileKey &p : m_profiles) {
+        QString state;
+        switch (p.mode) {
+        case KeyMode::Test: state = tr("TEST key stored"); break;
+        case KeyMode::Live: state = tr("LIVE key stored"); break;
+        case KeyMode::Unknown: state = p.checked ? tr("no key stored") : tr("checking the keychain…"); break;
+        }
+        QString line = QStringLiteral("<b>%1</b> — %2").arg(p.name.toHtmlEscaped(), state);
+        if (p.checked && p.mode == KeyMode::Unknown)
+            line += QStringLiteral(" · <a href=\"settings:%1\">%2</a>")
+                        .arg(QString::fromLatin1(QUrl::toPercentEncoding(p.name)), tr("Store a key…"));
+        lines << line;
+    }
+    m_ui->profilesLabel->setText(lines.isEmpty() ? QString()
+                                                 : QStringLiteral("%1<br>%2").arg(tr("Merchant profiles:"), lines.join(QStringLiteral("<br>"))));
+    m_ui->profilesLabel->setVisible(!lines.isEmpty());
 }
 
 QWidget *WelcomePage::scenarioList() const
@@ -75,6 +120,7 @@ void WelcomePage::changeEvent(QEvent *event)
     if (event->type() == QEvent::LanguageChange) {
         m_ui->retranslateUi(this);
         fill();
+        fillProfiles();
     }
     QWidget::changeEvent(event);
 }

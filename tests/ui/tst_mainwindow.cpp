@@ -90,6 +90,7 @@ private Q_SLOTS:
     void shortcutsWorkWhereTheyAreUsed();
     void aStoredProfileLooksUpWithItsKeyFromTheStore();
     void aProfileWithoutAKeyOffersItsSettingsInsteadOfALookup();
+    void theWelcomePageComesBackWhenTheLastCaseCloses();
     void closingACaseMidLookupIsSafe();
 
 private:
@@ -663,6 +664,52 @@ void TestMainWindow::aProfileWithoutAKeyOffersItsSettingsInsteadOfALookup()
     QTRY_VERIFY(!QApplication::activeModalWidget());
     QCOMPARE(m_window->caseCount(), cases);
     QCOMPARE(idField(*m_window)->text(), QStringLiteral("LIVE-V20240807160726-PAY_6367_3859"));
+}
+
+// Closing the last case brings the welcome page back, never an empty window: the ids looked up
+// last (one click looks one up again), each profile with what is known of its key, and where to
+// paste or drop.
+void TestMainWindow::theWelcomePageComesBackWhenTheLastCaseCloses()
+{
+    m_window.reset();
+    for (const char *name : {"Shop A", "Shop B"}) {
+        MerchantProfile profile;
+        profile.name = QString::fromLatin1(name);
+        ProfileStore(*m_settings).save(profile);
+    }
+    auto secrets = std::make_unique<SessionSecretStore>();
+    secrets->write(QStringLiteral("Shop A"), QStringLiteral("live_sk_shop_a"));
+    MainWindow::Options options;
+    options.demo = true;
+    options.settings = m_settings.get();
+    options.secrets = std::move(secrets);
+    m_window = std::make_unique<MainWindow>(*m_catalog, std::move(options));
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+
+    typeAndLookUp(QStringLiteral("SBX-20250301-00001"));
+    QTRY_VERIFY_WITH_TIMEOUT(settled(m_window->currentCase()), lookupTimeoutMs);
+    auto *tabs = m_window->findChild<QTabWidget *>(QStringLiteral("caseTabs"));
+    while (m_window->caseCount() > 0)
+        QTest::keyClick(m_window.get(), Qt::Key_W, Qt::ControlModifier);
+    QTRY_COMPARE(tabs->count(), 1);
+    QWidget *welcome = tabs->currentWidget();
+    QCOMPARE(qstrcmp(welcome->metaObject()->className(), "paytriage::WelcomePage"), 0);
+
+    auto *recent = welcome->findChild<QListWidget *>(QStringLiteral("recentList"));
+    QVERIFY(recent->isVisible());
+    QCOMPARE(recent->item(0)->text(), QStringLiteral("SBX-20250301-00001"));
+    auto *profiles = welcome->findChild<QLabel *>(QStringLiteral("profilesLabel"));
+    QTRY_VERIFY2(profiles->text().contains(u"<b>Shop A</b> — LIVE key stored"_qs)
+                     && profiles->text().contains(u"<b>Shop B</b> — no key stored"_qs),
+                 qPrintable(profiles->text()));
+    QVERIFY(!profiles->text().contains(QLatin1String("live_sk_shop_a")));
+    QVERIFY(welcome->findChild<QLabel *>(QStringLiteral("dropLabel"))->isVisible());
+
+    // The recent id, clicked, is looked up again: a case of it opens.
+    QTest::mouseClick(recent->viewport(), Qt::LeftButton, {}, recent->visualItemRect(recent->item(0)).center());
+    QTRY_VERIFY(m_window->currentCase());
+    QCOMPARE(m_window->currentCase()->session()->lookup()->id, QStringLiteral("SBX-20250301-00001"));
 }
 
 // Ctrl+W while the answer is still trickling in (the sandbox's slow fault takes 2 s): the case goes
