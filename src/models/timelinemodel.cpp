@@ -199,10 +199,11 @@ QVariant TimelineModel::display(const TimelineEvent &e, int column) const
         if (e.at.dateOnly) {
             // A plain date is a business day: count whole days from the first event's day.
             const std::int64_t days = (e.at.msSinceEpoch - kstDayStart(m_startMs)) / dayMs;
-            return QStringLiteral("%1%2 d").arg(days >= 0 ? QStringLiteral("+") : QString()).arg(days);
+            return QString((days >= 0 ? QStringLiteral("+") : QString())
+                           + (m_language == Language::Korean ? QStringLiteral("%1일") : QStringLiteral("%1 d")).arg(days));
         }
         const std::int64_t diff = e.at.msSinceEpoch - m_startMs;
-        return QString((diff >= 0 ? QStringLiteral("+") : QString()) + qs(formatDuration(diff)));
+        return QString((diff >= 0 ? QStringLiteral("+") : QString()) + qs(formatDuration(diff, m_language)));
     }
     case EventColumn:
         return e.label.qIn(m_language);

@@ -80,6 +80,11 @@ void TestTimestamp::formatsKst()
     QCOMPARE(QString::fromStdString(formatDuration(45)), QStringLiteral("45 ms"));
     QCOMPARE(QString::fromStdString(formatDuration(0)), QStringLiteral("0s"));
     QCOMPARE(QString::fromStdString(formatDuration((26 * 3600 + 60) * 1000LL)), QStringLiteral("1 d 2 h"));
+    // In Korean, as a Korean ticket writes it: 608 days 22 hours is "608일 22시간".
+    QCOMPARE(QString::fromStdString(formatDuration((608 * 86400 + 22 * 3600 + 59) * 1000LL, Language::Korean)), u"608일 22시간"_qs);
+    QCOMPARE(QString::fromStdString(formatDuration((2 * 3600 + 5 * 60) * 1000LL, Language::Korean)), u"2시간 5분"_qs);
+    QCOMPARE(QString::fromStdString(formatDuration(-20 * 60 * 1000, Language::Korean)), u"-20분"_qs);
+    QCOMPARE(QString::fromStdString(formatDuration(7000, Language::Korean)), u"7초"_qs);
 }
 
 void TestTimestamp::money_data()

@@ -75,8 +75,8 @@ public:
                     {statusPointer, pointerAppend(o.pointer, "requestedAt")},
                     {FindingSink::arg("status", status),
                      FindingSink::arg("requestedAt", formatKst(*requested)),
-                     FindingSink::arg("age", formatDuration(age)),
-                     FindingSink::arg("limit", formatDuration(limit), false)});
+                     FindingSink::arg("age", localizedDuration(age)),
+                     FindingSink::arg("limit", localizedDuration(limit), false)});
     }
 
 private:
@@ -100,15 +100,15 @@ private:
         };
         if (determined && age > limit) {
             auto args = explanation();
-            args.push_back(FindingSink::arg("age", formatDuration(age)));
+            args.push_back(FindingSink::arg("age", localizedDuration(age)));
             args.push_back(FindingSink::arg("determinedAt", formatKst(*determined)));
-            args.push_back(FindingSink::arg("limit", formatDuration(limit), false));
+            args.push_back(FindingSink::arg("limit", localizedDuration(limit), false));
             sink.report(id(), "iap-not-granted", Severity::Warning, o.document,
                         {statusPointer, pointerAppend(o.pointer, "statusDeterminedAt")}, std::move(args));
         } else if (status == "PAYMENT_COMPLETED") {
             // Young: paid, the grant is being confirmed. Said quietly, with what the value means.
             auto args = explanation();
-            args.push_back(FindingSink::arg("age", determined ? formatDuration(age) : std::string("?")));
+            args.push_back(determined ? FindingSink::arg("age", localizedDuration(age)) : FindingSink::arg("age", std::string("?")));
             sink.report(id(), "iap-payment-completed", Severity::Info, o.document, {statusPointer}, std::move(args));
         }
     }

@@ -207,7 +207,7 @@ private:
             }
             return LocalizedText{text, text};
         };
-        const LocalizedText gap = from.exact && to.exact ? LocalizedText{formatDuration(to.ms - from.ms), formatDuration(to.ms - from.ms)}
+        const LocalizedText gap = from.exact && to.exact ? localizedDuration(to.ms - from.ms)
                                                          : LocalizedText{"알 수 없는", "an unknown time"};
         std::vector<FindingLocation> related;
         std::vector<std::string> pointers{to.pointer};

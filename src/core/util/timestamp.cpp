@@ -156,25 +156,29 @@ std::string formatKst(const Timestamp &t)
     return out + " KST";
 }
 
-std::string formatDuration(std::int64_t ms)
+std::string formatDuration(std::int64_t ms, Language language)
 {
     const bool negative = ms < 0;
     const std::int64_t magnitude = negative ? -ms : ms;
-    std::int64_t s = magnitude / 1000;
+    const long long s = magnitude / 1000;
+    const bool ko = language == Language::Korean;
     char buf[64];
     if (s == 0 && magnitude > 0)
         std::snprintf(buf, sizeof buf, "%lld ms", static_cast<long long>(magnitude));  // two webhooks 45 ms apart
     else if (s < 60)
-        std::snprintf(buf, sizeof buf, "%llds", static_cast<long long>(s));
+        std::snprintf(buf, sizeof buf, ko ? "%lld초" : "%llds", s);
     else if (s < 3600)
-        std::snprintf(buf, sizeof buf, "%lld min", static_cast<long long>(s / 60));
+        std::snprintf(buf, sizeof buf, ko ? "%lld분" : "%lld min", s / 60);
     else if (s < 86400)
-        std::snprintf(buf, sizeof buf, "%lld h %lld min", static_cast<long long>(s / 3600),
-                      static_cast<long long>(s / 60 % 60));
+        std::snprintf(buf, sizeof buf, ko ? "%lld시간 %lld분" : "%lld h %lld min", s / 3600, s / 60 % 60);
     else
-        std::snprintf(buf, sizeof buf, "%lld d %lld h", static_cast<long long>(s / 86400),
-                      static_cast<long long>(s / 3600 % 24));
+        std::snprintf(buf, sizeof buf, ko ? "%lld일 %lld시간" : "%lld d %lld h", s / 86400, s / 3600 % 24);
     return negative ? std::string("-") + buf : std::string(buf);
+}
+
+LocalizedText localizedDuration(std::int64_t ms)
+{
+    return {formatDuration(ms, Language::Korean), formatDuration(ms, Language::English)};
 }
 
 } // namespace paytriage

@@ -5,6 +5,8 @@
 #include <string>
 #include <string_view>
 
+#include "util/text.h"
+
 namespace paytriage {
 
 // A point in time read from an API string. The Toss API mixes forms: payments carry
@@ -32,7 +34,9 @@ std::string formatKst(const Timestamp &t);
 // ISO 8601 with the KST offset: "2024-08-07T16:08:45+09:00".
 std::string formatIsoKst(std::int64_t msSinceEpoch);
 
-// "3 min", "2 h 5 min", "4 d 3 h" — for relative times and durations (language neutral units).
-std::string formatDuration(std::int64_t ms);
+// "3 min", "2 h 5 min", "4 d 3 h" in English; "3분", "2시간 5분", "4일 3시간" in Korean — for
+// relative times and durations.
+std::string formatDuration(std::int64_t ms, Language language = Language::English);
+LocalizedText localizedDuration(std::int64_t ms);
 
 } // namespace paytriage
