@@ -583,17 +583,6 @@
             <numerusform>%n part(s) of the text could not be read and were left out; the rest was analysed.</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>The text was not strict JSON: %n repair(s) made before analysis.</source>
-        <translation>
-            <numerusform>The text was not strict JSON: %n repair(s) made before analysis.</numerusform>
-            <numerusform>The text was not strict JSON: %n repair(s) made before analysis.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Hover for the list; the places are marked in the raw pane.</source>
-        <translation>Hover for the list; the places are marked in the raw pane.</translation>
-    </message>
     <message>
         <source>Looking up… %1 of %2 sources</source>
         <translation>Looking up… %1 of %2 sources</translation>
@@ -737,6 +726,21 @@
     <message>
         <source>A key sees only the payments of its own MID: check that this profile is the merchant that took it.</source>
         <translation>A key sees only the payments of its own MID: check that this profile is the merchant that took it.</translation>
+    </message>
+    <message numerus="yes">
+        <source>(and %n more like it)</source>
+        <translation>
+            <numerusform>(and %n more like it)</numerusform>
+            <numerusform>(and %n more like it)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The text was not strict JSON; read after repairs: %1.</source>
+        <translation>The text was not strict JSON; read after repairs: %1.</translation>
+    </message>
+    <message>
+        <source>Hover for the list; where data was changed or lost, the place is marked in the raw pane.</source>
+        <translation>Hover for the list; where data was changed or lost, the place is marked in the raw pane.</translation>
     </message>
 </context>
 <context>
@@ -908,6 +912,70 @@
     <message>
         <source>strict JSON (a file over 32 MB is read as strict JSON, without the repairs made to pasted text: unquoted keys, single quotes, comments, prose and several documents work only in smaller files)</source>
         <translation>strict JSON (a file over 32 MB is read as strict JSON, without the repairs made to pasted text: unquoted keys, single quotes, comments, prose and several documents work only in smaller files)</translation>
+    </message>
+    <message>
+        <source>byte order mark</source>
+        <translation>byte order mark</translation>
+    </message>
+    <message>
+        <source>text around the JSON</source>
+        <translation>text around the JSON</translation>
+    </message>
+    <message>
+        <source>unquoted keys</source>
+        <translation>unquoted keys</translation>
+    </message>
+    <message>
+        <source>single-quoted strings</source>
+        <translation>single-quoted strings</translation>
+    </message>
+    <message>
+        <source>curly quotes</source>
+        <translation>curly quotes</translation>
+    </message>
+    <message>
+        <source>trailing commas</source>
+        <translation>trailing commas</translation>
+    </message>
+    <message>
+        <source>comments</source>
+        <translation>comments</translation>
+    </message>
+    <message>
+        <source>several documents</source>
+        <translation>several documents</translation>
+    </message>
+    <message>
+        <source>undefined or NaN read as null</source>
+        <translation>undefined or NaN read as null</translation>
+    </message>
+    <message>
+        <source>numbers beyond 64 bits rounded</source>
+        <translation>numbers beyond 64 bits rounded</translation>
+    </message>
+    <message>
+        <source>missing commas</source>
+        <translation>missing commas</translation>
+    </message>
+    <message>
+        <source>text cut short, closed</source>
+        <translation>text cut short, closed</translation>
+    </message>
+    <message>
+        <source>members left out (…)</source>
+        <translation>members left out (…)</translation>
+    </message>
+    <message>
+        <source>toString() forms</source>
+        <translation>toString() forms</translation>
+    </message>
+    <message>
+        <source>commented-out JSON</source>
+        <translation>commented-out JSON</translation>
+    </message>
+    <message>
+        <source>escaped JSON in a string</source>
+        <translation>escaped JSON in a string</translation>
     </message>
 </context>
 <context>

@@ -578,16 +578,6 @@
             <numerusform>텍스트에서 %n곳을 읽지 못해 빼고, 나머지를 분석했습니다.</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>The text was not strict JSON: %n repair(s) made before analysis.</source>
-        <translation>
-            <numerusform>텍스트가 엄격한 JSON이 아니어서 분석 전에 %n곳을 고쳤습니다.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Hover for the list; the places are marked in the raw pane.</source>
-        <translation>목록은 마우스를 올리면 보이고, 해당 위치는 원문 창에 표시됩니다.</translation>
-    </message>
     <message>
         <source>Looking up… %1 of %2 sources</source>
         <translation>조회 중… 출처 %2곳 중 %1곳 완료</translation>
@@ -731,6 +721,20 @@
     <message>
         <source>A key sees only the payments of its own MID: check that this profile is the merchant that took it.</source>
         <translation>키는 자기 MID의 결제만 봅니다. 이 프로필이 그 결제를 받은 상점인지 확인하세요.</translation>
+    </message>
+    <message numerus="yes">
+        <source>(and %n more like it)</source>
+        <translation>
+            <numerusform>(같은 종류 %n곳 더)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The text was not strict JSON; read after repairs: %1.</source>
+        <translation>텍스트가 엄격한 JSON이 아니어서 다음을 고쳐 읽었습니다: %1.</translation>
+    </message>
+    <message>
+        <source>Hover for the list; where data was changed or lost, the place is marked in the raw pane.</source>
+        <translation>목록은 마우스를 올리면 보이고, 데이터가 바뀌거나 빠진 곳은 원문 창에 표시됩니다.</translation>
     </message>
 </context>
 <context>
@@ -902,6 +906,70 @@
     <message>
         <source>strict JSON (a file over 32 MB is read as strict JSON, without the repairs made to pasted text: unquoted keys, single quotes, comments, prose and several documents work only in smaller files)</source>
         <translation>엄격한 JSON(32 MB가 넘는 파일은 붙여넣은 텍스트에 하는 고침 없이 엄격한 JSON으로 읽습니다. 따옴표 없는 키, 작은따옴표, 주석, 설명 글, 여러 문서는 더 작은 파일에서만 됩니다)</translation>
+    </message>
+    <message>
+        <source>byte order mark</source>
+        <translation>바이트 순서 표시(BOM)</translation>
+    </message>
+    <message>
+        <source>text around the JSON</source>
+        <translation>JSON 앞뒤의 텍스트</translation>
+    </message>
+    <message>
+        <source>unquoted keys</source>
+        <translation>따옴표 없는 키</translation>
+    </message>
+    <message>
+        <source>single-quoted strings</source>
+        <translation>작은따옴표 문자열</translation>
+    </message>
+    <message>
+        <source>curly quotes</source>
+        <translation>둥근 따옴표</translation>
+    </message>
+    <message>
+        <source>trailing commas</source>
+        <translation>끝에 남은 쉼표</translation>
+    </message>
+    <message>
+        <source>comments</source>
+        <translation>주석</translation>
+    </message>
+    <message>
+        <source>several documents</source>
+        <translation>여러 문서</translation>
+    </message>
+    <message>
+        <source>undefined or NaN read as null</source>
+        <translation>null로 읽은 undefined·NaN</translation>
+    </message>
+    <message>
+        <source>numbers beyond 64 bits rounded</source>
+        <translation>반올림한 64비트 초과 숫자</translation>
+    </message>
+    <message>
+        <source>missing commas</source>
+        <translation>빠진 쉼표</translation>
+    </message>
+    <message>
+        <source>text cut short, closed</source>
+        <translation>중간에 끊겨 닫은 텍스트</translation>
+    </message>
+    <message>
+        <source>members left out (…)</source>
+        <translation>생략된 항목(…)</translation>
+    </message>
+    <message>
+        <source>toString() forms</source>
+        <translation>toString() 형식</translation>
+    </message>
+    <message>
+        <source>commented-out JSON</source>
+        <translation>주석 처리된 JSON</translation>
+    </message>
+    <message>
+        <source>escaped JSON in a string</source>
+        <translation>문자열 안에 이스케이프된 JSON</translation>
     </message>
 </context>
 <context>

@@ -570,11 +570,18 @@ void CaseView::updateRepairsLabel()
                         int(snap.skipped.size()));
     for (const DecodeError &e : snap.skipped)
         lines << e.message().toString();
-    if (!snap.repairs.empty())
-        sentences << tr("The text was not strict JSON: %n repair(s) made before analysis.", nullptr, int(snap.repairs.size()));
-    for (const Repair &r : snap.repairs)
-        lines << r.description().toString();
-    sentences << tr("Hover for the list; the places are marked in the raw pane.");
+    if (!snap.repairs.empty()) {
+        // Grouped by kind, what changed data first: "unquoted keys ×30" reads; thirty lines do not.
+        QStringList kinds;
+        for (const RepairGroup &group : groupRepairs(snap.repairs)) {
+            kinds << (group.count > 1 ? QStringLiteral("%1 ×%2").arg(group.name().toString()).arg(group.count)
+                                      : group.name().toString());
+            lines << snap.repairs[group.first].description().toString()
+                         + (group.count > 1 ? QLatin1Char(' ') + tr("(and %n more like it)", nullptr, int(group.count - 1)) : QString());
+        }
+        sentences << tr("The text was not strict JSON; read after repairs: %1.").arg(kinds.join(QStringLiteral(", ")));
+    }
+    sentences << tr("Hover for the list; where data was changed or lost, the place is marked in the raw pane.");
     m_ui->repairsLabel->setText(sentences.join(QLatin1Char(' ')));
     m_ui->repairsLabel->setToolTip(lines.join(QLatin1Char('\n')));
     m_ui->repairsLabel->show();
@@ -596,7 +603,8 @@ void CaseView::updateMarkers()
                     markers.push_back({TextMarker::Kind::Finding, *range, static_cast<int>(f.severity), f.title.qIn(m_language)});
     }
     for (const Repair &r : snap.repairs)
-        markers.push_back({TextMarker::Kind::Repair, ByteRange{r.offset, r.offset + std::max<std::size_t>(1, r.excerpt.size())},
+        if (!isCosmetic(r.kind))  // only what changed or lost data is marked in the margin
+            markers.push_back({TextMarker::Kind::Repair, ByteRange{r.offset, r.offset + std::max<std::size_t>(1, r.excerpt.size())},
                            -1, r.description().toString()});
     for (const DecodeError &e : snap.skipped)
         markers.push_back({TextMarker::Kind::Error, ByteRange{e.offset, e.offset + 1}, 2, e.message().toString()});

@@ -16,6 +16,9 @@
 #include <vector>
 
 using paytriage::decode;
+using paytriage::groupRepairs;
+using paytriage::isCosmetic;
+using paytriage::RepairGroup;
 using paytriage::DecodeError;
 using paytriage::DecodeOptions;
 using paytriage::DecodeResult;
@@ -156,6 +159,8 @@ class TestDecoder final : public QObject
     Q_OBJECT
 
 private slots:
+    void repairsGroupByKind_data();
+    void repairsGroupByKind();
     void strictValid_data();
     void strictValid();
     void keyOrderIsPreserved();
@@ -208,6 +213,34 @@ private slots:
     void randomGarbage_data();
     void randomGarbage();
 };
+
+void TestDecoder::repairsGroupByKind_data()
+{
+    QTest::addColumn<QByteArray>("text");
+    QTest::addColumn<QByteArray>("groups");  // kind×count, what changed data first
+    // Three unquoted keys and two single-quoted strings are cosmetic; undefined read as null
+    // changed a value, so it leads although it came last.
+    QTest::newRow("console.log object") << QByteArray("{a: 'x', b: 'y', c: undefined}")
+                                        << QByteArray("JavaScriptLiteral×1,UnquotedKey×3,SingleQuotedString×2");
+    QTest::newRow("one kind") << QByteArray("{\"a\": 1, \"b\": 2,}") << QByteArray("TrailingComma×1");
+    QTest::newRow("strict JSON") << QByteArray("{\"a\": 1}") << QByteArray();
+}
+
+void TestDecoder::repairsGroupByKind()
+{
+    QFETCH(QByteArray, text);
+    QFETCH(QByteArray, groups);
+    const DecodeResult result = decode(text.toStdString());
+    QList<QByteArray> got;
+    for (const RepairGroup &g : groupRepairs(result.repairs)) {
+        got << QByteArray(kindName(g.kind)) + "\xC3\x97" + QByteArray::number(qulonglong(g.count));
+        QCOMPARE(result.repairs[g.first].kind, g.kind);
+        QVERIFY(!g.name().toString().isEmpty());
+    }
+    QCOMPARE(got.join(','), groups);
+    QVERIFY(!isCosmetic(RepairKind::TruncatedText));
+    QVERIFY(isCosmetic(RepairKind::CurlyQuotes));
+}
 
 void TestDecoder::strictValid_data()
 {

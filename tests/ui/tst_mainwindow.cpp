@@ -265,7 +265,10 @@ void TestMainWindow::pastingSeed001GivesTheVirtualAccountFinding()
     QVERIFY(hasFinding(view, "vbank-cancel-without-deposit"));
     // console.log output is not JSON: the repairs are told, not hidden.
     QVERIFY(!view->session()->snapshot().repairs.empty());
-    QVERIFY(view->findChild<QLabel *>(QStringLiteral("repairsLabel"))->isVisible());
+    auto *repairs = view->findChild<QLabel *>(QStringLiteral("repairsLabel"));
+    QVERIFY(repairs->isVisible());
+    // Told by kind and count, not a line per repair.
+    QVERIFY2(repairs->text().contains(u"unquoted keys ×"_qs), qPrintable(repairs->text()));
 }
 
 void TestMainWindow::aBrokenDocumentAmongOthersIsToldAndTheRestAnalysed()

@@ -719,6 +719,64 @@ TextPosition positionOf(std::string_view text, std::size_t offset)
     return cursor.advanceTo(offset);
 }
 
+namespace {
+
+// Indexed by RepairKind: short names for a count ("unquoted keys ×30").
+constexpr std::array<const char *, kRepairKindCount> kRepairKindNames = {{
+    QT_TRANSLATE_NOOP("paytriage::Decoder", "byte order mark"),
+    QT_TRANSLATE_NOOP("paytriage::Decoder", "text around the JSON"),
+    QT_TRANSLATE_NOOP("paytriage::Decoder", "unquoted keys"),
+    QT_TRANSLATE_NOOP("paytriage::Decoder", "single-quoted strings"),
+    QT_TRANSLATE_NOOP("paytriage::Decoder", "curly quotes"),
+    QT_TRANSLATE_NOOP("paytriage::Decoder", "trailing commas"),
+    QT_TRANSLATE_NOOP("paytriage::Decoder", "comments"),
+    QT_TRANSLATE_NOOP("paytriage::Decoder", "several documents"),
+    QT_TRANSLATE_NOOP("paytriage::Decoder", "undefined or NaN read as null"),
+    QT_TRANSLATE_NOOP("paytriage::Decoder", "numbers beyond 64 bits rounded"),
+    QT_TRANSLATE_NOOP("paytriage::Decoder", "missing commas"),
+    QT_TRANSLATE_NOOP("paytriage::Decoder", "text cut short, closed"),
+    QT_TRANSLATE_NOOP("paytriage::Decoder", "members left out (…)"),
+    QT_TRANSLATE_NOOP("paytriage::Decoder", "toString() forms"),
+    QT_TRANSLATE_NOOP("paytriage::Decoder", "commented-out JSON"),
+    QT_TRANSLATE_NOOP("paytriage::Decoder", "escaped JSON in a string"),
+}};
+
+} // namespace
+
+bool isCosmetic(RepairKind kind)
+{
+    switch (kind) {
+    case RepairKind::JavaScriptLiteral:
+    case RepairKind::NumberOutOfRange:
+    case RepairKind::TruncatedText:
+    case RepairKind::Elision:
+        return false;
+    default:
+        return true;
+    }
+}
+
+TrText RepairGroup::name() const
+{
+    const auto index = static_cast<std::size_t>(kind);
+    return index < kRepairKindNames.size() ? TrText{kTrContext, kRepairKindNames[index], {}} : TrText{};
+}
+
+std::vector<RepairGroup> groupRepairs(const std::vector<Repair> &repairs)
+{
+    std::vector<RepairGroup> groups;
+    for (std::size_t i = 0; i < repairs.size(); ++i) {
+        const auto found = std::find_if(groups.begin(), groups.end(),
+                                        [&](const RepairGroup &g) { return g.kind == repairs[i].kind; });
+        if (found != groups.end())
+            ++found->count;
+        else
+            groups.push_back({repairs[i].kind, 1, i});
+    }
+    std::stable_partition(groups.begin(), groups.end(), [](const RepairGroup &g) { return !isCosmetic(g.kind); });
+    return groups;
+}
+
 TrText Repair::description() const
 {
     const auto index = static_cast<std::size_t>(kind);

@@ -73,6 +73,24 @@ struct Repair
     TrText description() const;  // "Unquoted key at line 3, column 5 was quoted" in the UI language
 };
 
+// Whether a repair only undid how a person or a tool wrote JSON (quotes, commas, comments, a
+// log line around it) and left every value as it was sent. Repairs that are not cosmetic change
+// or lose data (undefined read as null, a number rounded, text cut short or elided) and are the
+// ones marked in the raw pane's margin.
+bool isCosmetic(RepairKind kind);
+
+// Repairs of one kind, counted: "unquoted keys ×30" reads better than thirty lines.
+struct RepairGroup
+{
+    RepairKind kind;
+    std::size_t count = 0;
+    std::size_t first = 0;  // index of the first repair of the kind
+    // "unquoted keys" / "따옴표 없는 키", in the UI language.
+    TrText name() const;
+};
+// In order of first appearance; the non-cosmetic kinds first.
+std::vector<RepairGroup> groupRepairs(const std::vector<Repair> &repairs);
+
 struct DecodeError
 {
     enum class Kind {
