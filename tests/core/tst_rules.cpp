@@ -5,6 +5,7 @@
 #include "catalog/catalog.h"
 #include "model/input.h"
 #include "rules/analyzer.h"
+#include "rules/builtinrules.h"
 #include "util/timestamp.h"
 
 #include "../support/paymentfactory.h"

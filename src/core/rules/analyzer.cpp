@@ -1,5 +1,7 @@
 #include "rules/analyzer.h"
 
+#include "rules/builtinrules.h"
+
 #include <algorithm>
 #include <bit>
 #include <cassert>

@@ -5,12 +5,16 @@
 // memory; single objects (payments, errors, …) are checked once the lists are done, because
 // some rules weigh a payment against what its transactions said.
 
+#include "rules/findingsink.h"
 #include "rules/rule.h"
+#include "rules/transactionledger.h"
 
 #include <array>
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
+#include <string>
 #include <vector>
 
 namespace paytriage {
