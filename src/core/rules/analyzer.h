@@ -79,6 +79,9 @@ private:
     std::vector<std::unique_ptr<Rule>> m_rules;
     std::vector<const Rule *> m_fieldRules;   // the rules that look at every field
     std::array<std::vector<const Rule *>, documentKindCount> m_objectRules;  // by kind: checksObjectsOf
+    // The same less the rules that judge keys alone: for a streamed record with the keys of the
+    // record before it (Rule::judgesKeysOnly).
+    std::array<std::vector<const Rule *>, documentKindCount> m_repeatedKeysRules;
 };
 
 class Analyzer::Session final

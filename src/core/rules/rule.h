@@ -42,6 +42,11 @@ public:
     // streamed dump has a million records, mostly of a kind few rules read one by one).
     virtual bool checksObjectsOf(DocumentKind) const { return false; }
     virtual void checkObject(const RuleContext &, const ObjectRef &, FindingSink &) const {}
+    // Whether checkObject's answer depends on the object's keys alone, not their values: then a
+    // streamed record with the keys of the record before it, in the same order, is not shown to
+    // it (it would lack what that one lacked). Whether the keys repeat is the streaming
+    // reader's business, kept inside the analyzer.
+    virtual bool judgesKeysOnly() const { return false; }
     // Field-level rules say so, and then see every member of every object (nested ones too)
     // through checkField, from the analyzer's single walk.
     virtual bool checksFields() const { return false; }
