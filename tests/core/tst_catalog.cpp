@@ -1,4 +1,5 @@
 #include "catalog/catalog.h"
+#include "rules/builtinrules.h"
 #include "rules/rule.h"
 #include "util/text.h"
 

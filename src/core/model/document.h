@@ -84,9 +84,6 @@ struct ObjectRef
     std::string_view pointer;
     const Json &value;
     std::string_view apiVersion;                 // of its document; may be empty
-    // A streamed record with the previous record's keys in the same order: what depends on the
-    // keys alone was decided on that record already.
-    bool sameKeys = false;
 };
 
 // Kinds whose documents are lists of records (one record of a list is analysed at a time).

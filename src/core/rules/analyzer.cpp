@@ -1,5 +1,7 @@
 #include "rules/analyzer.h"
 
+#include "rules/builtinrules.h"
+
 #include <algorithm>
 #include <bit>
 #include <cassert>
@@ -57,9 +59,13 @@ Analyzer::Analyzer(const Catalog &catalog, const Clock &clock, AnalyzerOptions o
     for (const auto &rule : m_rules) {
         if (rule->checksFields())
             m_fieldRules.push_back(rule.get());
-        for (std::size_t kind = 0; kind < documentKindCount; ++kind)
-            if (rule->checksObjectsOf(static_cast<DocumentKind>(kind)))
-                m_objectRules[kind].push_back(rule.get());
+        for (std::size_t kind = 0; kind < documentKindCount; ++kind) {
+            if (!rule->checksObjectsOf(static_cast<DocumentKind>(kind)))
+                continue;
+            m_objectRules[kind].push_back(rule.get());
+            if (!rule->judgesKeysOnly())
+                m_repeatedKeysRules[kind].push_back(rule.get());
+        }
     }
     // A visit names its rules in a 64-bit set.
     assert(m_fieldRules.size() <= 64);
@@ -96,10 +102,10 @@ Analyzer::Session::Session(const Analyzer &analyzer, const Case &kase)
 {
 }
 
-void Analyzer::Session::check(const RuleContext &ctx, const ObjectRef &given, bool sameKeys)
+void Analyzer::Session::check(const RuleContext &ctx, const ObjectRef &object, bool sameKeys)
 {
-    const ObjectRef object{given.kind, given.document, given.pointer, given.value, given.apiVersion, sameKeys};
-    for (const Rule *rule : m_analyzer.m_objectRules[static_cast<std::size_t>(object.kind)])
+    const auto &objectRules = sameKeys ? m_analyzer.m_repeatedKeysRules : m_analyzer.m_objectRules;
+    for (const Rule *rule : objectRules[static_cast<std::size_t>(object.kind)])
         rule->checkObject(ctx, object, m_sink);
     if (m_analyzer.m_fieldRules.empty())
         return;

@@ -5,12 +5,16 @@
 // memory; single objects (payments, errors, …) are checked once the lists are done, because
 // some rules weigh a payment against what its transactions said.
 
+#include "rules/findingsink.h"
 #include "rules/rule.h"
+#include "rules/transactionledger.h"
 
 #include <array>
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
+#include <string>
 #include <vector>
 
 namespace paytriage {
@@ -75,6 +79,9 @@ private:
     std::vector<std::unique_ptr<Rule>> m_rules;
     std::vector<const Rule *> m_fieldRules;   // the rules that look at every field
     std::array<std::vector<const Rule *>, documentKindCount> m_objectRules;  // by kind: checksObjectsOf
+    // The same less the rules that judge keys alone: for a streamed record with the keys of the
+    // record before it (Rule::judgesKeysOnly).
+    std::array<std::vector<const Rule *>, documentKindCount> m_repeatedKeysRules;
 };
 
 class Analyzer::Session final

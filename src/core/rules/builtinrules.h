@@ -1,10 +1,19 @@
 #pragma once
 
+// The one place rules are registered: each rule's file defines its make function, and
+// registry.cpp lists them in the order of the design's table.
+
 #include "rules/rule.h"
 
 #include <memory>
+#include <string>
+#include <vector>
 
 namespace paytriage {
+
+// Every built-in rule, in the order of the design's table.
+std::vector<std::unique_ptr<Rule>> builtinRules();
+std::vector<std::string> builtinRuleIds();
 
 std::unique_ptr<Rule> makeNullFieldForStatusRule();
 std::unique_ptr<Rule> makeStatusStuckInProgressRule();

@@ -3,12 +3,15 @@
 #include "util/text.h"
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
 
 namespace paytriage {
+
+class Catalog;
 
 enum class Severity {
     Info,
@@ -76,5 +79,10 @@ struct Finding
 
     bool rendered() const { return !title.empty(); }
 };
+
+// Fills a finding's title, detail, advice and evidence from its args and the catalog's wording of
+// its rule and variant: both languages, or only the one a report is written in. Beside Finding,
+// not the rules: reports render the facts an analysis kept long after its rules are gone.
+void renderFinding(const Catalog &catalog, Finding &finding, std::optional<Language> only = std::nullopt);
 
 } // namespace paytriage

@@ -27,10 +27,12 @@ public:
                || kind == DocumentKind::Settlements;
     }
 
+    // What an object lacks is in its keys.
+    bool judgesKeysOnly() const override { return true; }
+
     void checkObject(const RuleContext &ctx, const ObjectRef &o, FindingSink &sink) const override
     {
-        // A streamed record with the previous record's keys lacks what that one lacked.
-        if (o.sameKeys || !o.value.is_object())
+        if (!o.value.is_object())
             return;
         const std::string foldKey = "document " + std::to_string(o.document);
         const std::string_view kind = recordKind(o.kind);

@@ -7,6 +7,7 @@
 
 #include "rules/builtinrules.h"
 #include "rules/rulehelpers.h"
+#include "rules/transactionledger.h"
 #include "util/timestamp.h"
 
 #include <algorithm>

@@ -3,6 +3,7 @@
 
 #include "rules/builtinrules.h"
 #include "rules/rulehelpers.h"
+#include "rules/transactionledger.h"
 #include "util/timestamp.h"
 
 namespace paytriage {

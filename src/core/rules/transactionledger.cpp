@@ -1,30 +1,15 @@
-#include "rules/rule.h"
+#include "rules/transactionledger.h"
 
-#include "util/jsonutil.h"
+#include "catalog/catalog.h"
+#include "model/document.h"
 #include "util/timestamp.h"
 
 #include <algorithm>
 #include <cassert>
+#include <functional>
 #include <utility>
 
 namespace paytriage {
-
-namespace json {
-
-std::string brief(const Json *value)
-{
-    if (!value)
-        return "(missing)";
-    if (value->is_string())
-        return '"' + value->get<std::string>() + '"';
-    if (value->is_object())
-        return value->empty() ? "{}" : "{…}";
-    if (value->is_array())
-        return value->empty() ? "[]" : "[…]";
-    return value->dump();
-}
-
-} // namespace json
 
 namespace {
 
@@ -198,114 +183,6 @@ const PaymentTrail *TransactionLedger::trailAt(const Partition &partition, std::
         if (table[i].key == 0)
             return nullptr;
     }
-}
-
-FindingSink::FindingSink(const std::map<std::string, Severity> &severityOverrides,
-                         std::function<void(Finding &&)> handOn)
-    : m_overrides(severityOverrides)
-    , m_handOn(std::move(handOn))
-{
-}
-
-FindingSink::Arg FindingSink::arg(std::string name, std::string value, bool evidence)
-{
-    return {std::move(name), std::move(value), {}, evidence};
-}
-
-FindingSink::Arg FindingSink::arg(std::string name, LocalizedText value, bool evidence)
-{
-    std::string ko = value.ko == value.en ? std::string() : std::move(value.ko);
-    return {std::move(name), std::move(value.en), std::move(ko), evidence};
-}
-
-bool FindingSink::reported(std::string_view rule, std::string_view foldKey) const
-{
-    return m_folded.contains(std::string(rule) + '|' + std::string(foldKey));
-}
-
-void FindingSink::report(std::string_view rule, std::string_view variant, Severity severity,
-                         std::size_t document, std::vector<std::string> pointers, std::vector<Arg> args,
-                         std::string foldKey, std::vector<FindingLocation> related)
-{
-    // Findings the analysis keeps fold when they say the same thing: a paste of 100,000 copies of
-    // one error object makes one finding seen 100,000 times, not 100,000 findings. (Findings handed
-    // on as they come are never kept, so never folded by what they say.)
-    if (foldKey.empty() && !m_handOn) {
-        foldKey.assign(1, '\x1d');
-        foldKey += variant;
-        for (const Arg &a : args) {
-            foldKey += '\x1f';
-            foldKey += a.name;
-            foldKey += '=';
-            foldKey += a.value;
-            foldKey += '\x1e';
-            foldKey += a.valueKo;
-        }
-    }
-    const bool folds = !foldKey.empty();
-    if (folds) {
-        foldKey = std::string(rule) + '|' + foldKey;
-        const auto it = m_folded.find(foldKey);
-        if (it != m_folded.end()) {
-            Finding &f = m_findings[it->second];
-            ++f.occurrences;
-            // Keep a few more places so the user can jump to them; not all of a million.
-            constexpr std::size_t kPlaces = 20;
-            if (!pointers.empty()) {
-                if (document == f.document && f.pointers.size() < kPlaces)
-                    f.pointers.push_back(std::move(pointers.front()));
-                else if (document != f.document && f.related.size() < kPlaces)
-                    f.related.push_back({document, std::move(pointers.front())});
-            }
-            return;
-        }
-        m_folded.emplace(std::move(foldKey), m_findings.size());
-    }
-
-    Finding f;
-    f.rule = std::string(rule);
-    f.variant = std::string(variant);
-    const auto override = m_overrides.find(f.rule);
-    f.severity = override == m_overrides.end() ? severity : override->second;
-    f.document = document;
-    f.pointers = std::move(pointers);
-    f.related = std::move(related);
-    f.args = std::move(args);
-    if (m_handOn && !folds) {
-        ++m_handedOn[static_cast<std::size_t>(f.severity)];
-        m_handOn(std::move(f));
-        return;
-    }
-    m_findings.push_back(std::move(f));
-}
-
-void renderFinding(const Catalog &catalog, Finding &f, std::optional<Language> only)
-{
-    const bool wantKo = !only || *only == Language::Korean;
-    const bool wantEn = !only || *only == Language::English;
-    std::vector<std::pair<std::string, std::string>> ko, en;
-    f.evidence.clear();
-    for (const FindingArg &a : f.args) {
-        if (wantKo)
-            ko.emplace_back(a.name, a.in(Language::Korean));
-        if (wantEn)
-            en.emplace_back(a.name, a.in(Language::English));
-        if (a.evidence)
-            f.evidence.push_back({a.name, a.value, a.valueKo});
-    }
-    const MessageTexts texts = catalog.message(f.rule + '.' + f.variant);
-    auto fill = [&](const LocalizedText &t) {
-        return LocalizedText{wantKo ? substitute(t.ko, ko, true) : std::string(), wantEn ? substitute(t.en, en) : std::string()};
-    };
-    f.title = fill(texts.title);
-    f.detail = fill(texts.detail);
-    f.advice = fill(texts.advice);
-}
-
-std::vector<Finding> FindingSink::take()
-{
-    m_folded.clear();
-    return std::move(m_findings);
 }
 
 } // namespace paytriage
