@@ -742,6 +742,14 @@
         <source>Hover for the list; where data was changed or lost, the place is marked in the raw pane.</source>
         <translation>Hover for the list; where data was changed or lost, the place is marked in the raw pane.</translation>
     </message>
+    <message>
+        <source>Double-click to show this pane alone, again to show all (Ctrl+Shift+M)</source>
+        <translation>Double-click to show this pane alone, again to show all (Ctrl+Shift+M)</translation>
+    </message>
+    <message>
+        <source>Show this pane alone</source>
+        <translation>Show this pane alone</translation>
+    </message>
 </context>
 <context>
     <name>paytriage::Decoder</name>
@@ -1662,6 +1670,22 @@
     <message>
         <source>Open settings…</source>
         <translation>Open settings…</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;in</source>
+        <translation>Zoom &amp;in</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;out</source>
+        <translation>Zoom &amp;out</translation>
+    </message>
+    <message>
+        <source>&amp;Actual size</source>
+        <translation>&amp;Actual size</translation>
+    </message>
+    <message>
+        <source>Zoom %1%</source>
+        <translation>Zoom %1%</translation>
     </message>
 </context>
 <context>

@@ -736,6 +736,14 @@
         <source>Hover for the list; where data was changed or lost, the place is marked in the raw pane.</source>
         <translation>목록은 마우스를 올리면 보이고, 데이터가 바뀌거나 빠진 곳은 원문 창에 표시됩니다.</translation>
     </message>
+    <message>
+        <source>Double-click to show this pane alone, again to show all (Ctrl+Shift+M)</source>
+        <translation>두 번 누르면 이 창만 보이고, 다시 누르면 모두 보입니다 (Ctrl+Shift+M)</translation>
+    </message>
+    <message>
+        <source>Show this pane alone</source>
+        <translation>이 창만 보기</translation>
+    </message>
 </context>
 <context>
     <name>paytriage::Decoder</name>
@@ -1652,6 +1660,22 @@
     <message>
         <source>Open settings…</source>
         <translation>설정 열기…</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;in</source>
+        <translation>확대(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;out</source>
+        <translation>축소(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Actual size</source>
+        <translation>원래 크기(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Zoom %1%</source>
+        <translation>배율 %1%</translation>
     </message>
 </context>
 <context>

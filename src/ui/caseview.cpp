@@ -16,8 +16,13 @@
 #include "util/timestamp.h"
 
 #include <QAction>
+#include <QSplitter>
+#include <QApplication>
+#include <QMenu>
 #include <QClipboard>
 #include <QEvent>
+#include <QFontDatabase>
+#include <QPlainTextEdit>
 #include <QGuiApplication>
 #include <QHeaderView>
 #include <QLocale>
@@ -103,8 +108,21 @@ CaseView::CaseView(CaseSession *session, const Catalog &catalog, Language langua
     findingsHeader->setSectionResizeMode(FindingsModel::TitleColumn, QHeaderView::Stretch);
     for (int column : {int(FindingsModel::RuleColumn), int(FindingsModel::LocationColumn), int(FindingsModel::CountColumn)})
         findingsHeader->setSectionResizeMode(column, QHeaderView::ResizeToContents);
-    // The rule id and place are in the explanation below; the list keeps room for titles.
+    // The rule id and place are in the explanation below; the list keeps room for titles (at
+    // 1366×768 a title needs the whole width). The header's menu shows them again.
+    findingsHeader->hideSection(FindingsModel::RuleColumn);
     findingsHeader->hideSection(FindingsModel::LocationColumn);
+    findingsHeader->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(findingsHeader, &QHeaderView::customContextMenuRequested, this, [this, findingsHeader](const QPoint &at) {
+        QMenu menu(this);
+        for (int column = 1; column < FindingsModel::ColumnCount; ++column) {
+            QAction *shown = menu.addAction(m_findings->headerData(column, Qt::Horizontal).toString());
+            shown->setCheckable(true);
+            shown->setChecked(!findingsHeader->isSectionHidden(column));
+            connect(shown, &QAction::toggled, findingsHeader, [findingsHeader, column](bool on) { findingsHeader->setSectionHidden(column, !on); });
+        }
+        menu.exec(findingsHeader->mapToGlobal(at));
+    });
 
     m_timeline = new TimelineModel(this);
     m_timelineStyle = new SeverityStyleProxy(this);
@@ -291,9 +309,72 @@ CaseView::CaseView(CaseSession *session, const Catalog &catalog, Language langua
             showFindingDetail(nullptr);
     });
 
+    for (QLabel *caption : {m_ui->findingsCaption, m_ui->rawCaption, m_ui->treeCaption, m_ui->timelineCaption}) {
+        caption->installEventFilter(this);
+        caption->setToolTip(tr("Double-click to show this pane alone, again to show all (Ctrl+Shift+M)"));
+    }
+    auto *maximize = new QAction(tr("Show this pane alone"), this);
+    maximize->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M));
+    maximize->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    addAction(maximize);
+    connect(maximize, &QAction::triggered, this, [this] { toggleMaximized(QApplication::focusWidget()); });
+
     onSnapshot();
     onSourceChanged();
     onFailure();
+}
+
+void CaseView::setZoom(int percent)
+{
+    const auto scaled = [percent](QFont font) {
+        font.setPointSizeF(font.pointSizeF() * percent / 100.0);
+        return font;
+    };
+    setFont(scaled(QApplication::font()));
+    // The raw pane sets its own (fixed) font, which a parent's does not reach.
+    m_ui->rawView->editor()->setFont(scaled(QFontDatabase::systemFont(QFontDatabase::FixedFont)));
+    m_ui->timelineView->verticalHeader()->setDefaultSectionSize(QFontMetrics(font()).height() + 6);
+}
+
+bool CaseView::eventFilter(QObject *watched, QEvent *event)
+{
+    if (event->type() == QEvent::MouseButtonDblClick)
+        for (QLabel *caption : {m_ui->findingsCaption, m_ui->rawCaption, m_ui->treeCaption, m_ui->timelineCaption})
+            if (watched == caption) {
+                toggleMaximized(caption);
+                return true;
+            }
+    return QWidget::eventFilter(watched, event);
+}
+
+void CaseView::toggleMaximized(QWidget *pane)
+{
+    QSplitter *splitters[] = {m_ui->mainSplitter, m_ui->topSplitter, m_ui->findingsSplitter};
+    if (m_maximized) {
+        m_maximized = nullptr;
+        for (QWidget *w : {static_cast<QWidget *>(m_ui->findingsSplitter), static_cast<QWidget *>(m_ui->rawPanel),
+                           static_cast<QWidget *>(m_ui->treePanel), static_cast<QWidget *>(m_ui->timelinePanel)})
+            w->show();
+        for (int i = 0; i < 3; ++i)
+            splitters[i]->restoreState(m_splittersBeforeMaximize[i]);
+        return;
+    }
+    // The pane is the top-level part that holds the widget: the findings with their explanation,
+    // the raw pane, the fields, or the timeline.
+    QWidget *panes[] = {m_ui->findingsSplitter, m_ui->rawPanel, m_ui->treePanel, m_ui->timelinePanel};
+    QWidget *chosen = nullptr;
+    for (QWidget *candidate : panes)
+        if (pane && (pane == candidate || candidate->isAncestorOf(pane)))
+            chosen = candidate;
+    if (!chosen)
+        return;
+    for (int i = 0; i < 3; ++i)
+        m_splittersBeforeMaximize[i] = splitters[i]->saveState();
+    m_maximized = chosen;
+    for (QWidget *candidate : panes)
+        candidate->setVisible(candidate == chosen);
+    // The top splitter holds three of them; hidden, it would take the timeline with it.
+    m_ui->topSplitter->setVisible(chosen != m_ui->timelinePanel);
 }
 
 CaseView::~CaseView() = default;

@@ -45,6 +45,13 @@ public:
     // findings and of its failures (a failed source counts as ApiError::severity() says; text
     // that could not be read, as a warning). -1: nothing to flag.
     int caseSeverity() const;
+    // Shows only the pane holding `pane` (findings with their explanation, raw, fields or
+    // timeline), or all of them again: a 1366×768 screen reads one pane at a time. Double-click
+    // a pane's caption, or Ctrl+Shift+M in it.
+    void toggleMaximized(QWidget *pane);
+    // Text size of the case in percent of the system's (Ctrl+= / Ctrl+- in the window).
+    void setZoom(int percent);
+    bool isMaximized() const { return m_maximized != nullptr; }
     // The case's state in words, one wording for the chip, the tab, the explanation pane and
     // the status bar: "Looking up… 1 of 3 sources", "2 of 3 sources arrived", … Empty for a
     // complete case (its findings speak) and for one not started.
@@ -80,6 +87,7 @@ Q_SIGNALS:
 
 protected:
     void changeEvent(QEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void copyText(const QString &text, const QString &what);
@@ -120,7 +128,9 @@ private:
     const Finding *m_shownFinding = nullptr;
     quint64 m_generation = 0;
     bool m_presenting = false;
-    std::optional<Source> m_rawAnswerOf;  // chosen from a source's "show what came back"
+    std::optional<Source> m_rawAnswerOf;
+    QWidget *m_maximized = nullptr;       // the pane shown alone, or none
+    QByteArray m_splittersBeforeMaximize[3];  // chosen from a source's "show what came back"
 };
 
 } // namespace paytriage

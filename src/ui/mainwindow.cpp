@@ -26,6 +26,8 @@
 #include <QGuiApplication>
 #include <QLabel>
 #include <QMessageBox>
+#include <QMenu>
+#include <QToolButton>
 #include <QPushButton>
 #include <QTimer>
 #include <QMimeData>
@@ -112,6 +114,33 @@ MainWindow::MainWindow(const Catalog &catalog, Options options, QWidget *parent)
         errorCodes()->activateWindow();
     });
     connect(m_ui->actionWelcome, &QAction::triggered, this, &MainWindow::showWelcome);
+    // Ctrl++ as well as Ctrl+=: the plus sits on the equals key of most keyboards.
+    m_ui->actionZoomIn->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_Equal), QKeySequence::ZoomIn});
+    connect(m_ui->actionZoomIn, &QAction::triggered, this, [this] { setZoom(m_zoom + 10); });
+    connect(m_ui->actionZoomOut, &QAction::triggered, this, [this] { setZoom(m_zoom - 10); });
+    connect(m_ui->actionZoomReset, &QAction::triggered, this, [this] { setZoom(100); });
+    m_zoom = std::clamp(m_settings->value(QStringLiteral("view/zoom"), 100).toInt(), 50, 200);
+
+    // When tabs overflow, a menu lists every case (and the welcome page) by title.
+    auto *tabList = new QToolButton(m_ui->caseTabs);
+    tabList->setObjectName(QStringLiteral("tabListButton"));
+    tabList->setArrowType(Qt::DownArrow);
+    tabList->setAutoRaise(true);
+    tabList->setPopupMode(QToolButton::InstantPopup);
+    auto *tabMenu = new QMenu(tabList);
+    tabList->setMenu(tabMenu);
+    connect(tabMenu, &QMenu::aboutToShow, this, [this, tabMenu] {
+        tabMenu->clear();
+        for (int i = 0; i < m_ui->caseTabs->count(); ++i) {
+            QAction *item = tabMenu->addAction(m_ui->caseTabs->tabIcon(i), m_ui->caseTabs->tabToolTip(i).section(QLatin1Char('\n'), 0, 0));
+            if (item->text().isEmpty())
+                item->setText(m_ui->caseTabs->tabText(i));
+            item->setCheckable(true);
+            item->setChecked(i == m_ui->caseTabs->currentIndex());
+            connect(item, &QAction::triggered, this, [this, i] { m_ui->caseTabs->setCurrentIndex(i); });
+        }
+    });
+    m_ui->caseTabs->setCornerWidget(tabList, Qt::TopRightCorner);
     connect(m_ui->actionKorean, &QAction::triggered, this, [this] { setLanguage(Language::Korean); });
     connect(m_ui->actionEnglish, &QAction::triggered, this, [this] { setLanguage(Language::English); });
     connect(m_ui->actionDemo, &QAction::triggered, this, &MainWindow::startDemo);
@@ -205,6 +234,16 @@ void MainWindow::refreshProfiles(const QString &select)
     m_lookupBar->setProfiles(names, current);
     updateKeyBadge();
     updateWelcome();
+}
+
+void MainWindow::setZoom(int percent)
+{
+    m_zoom = std::clamp(percent, 50, 200);
+    m_settings->setValue(QStringLiteral("view/zoom"), m_zoom);
+    for (int i = 0; i < m_ui->caseTabs->count(); ++i)
+        if (auto *view = qobject_cast<CaseView *>(m_ui->caseTabs->widget(i)))
+            view->setZoom(m_zoom);
+    statusBar()->showMessage(tr("Zoom %1%").arg(m_zoom), 2000);
 }
 
 void MainWindow::updateWelcome()
@@ -372,6 +411,8 @@ CaseView *MainWindow::addCase(const QString &title)
     auto *session = new CaseSession(m_catalog, analyzerOptions());
     auto *view = new CaseView(session, m_catalog, m_preferences.language);
     view->restoreState(*m_settings);
+    if (m_zoom != 100)
+        view->setZoom(m_zoom);
     const int index = m_ui->caseTabs->addTab(view, title);
     m_ui->caseTabs->setTabToolTip(index, title);
     m_ui->caseTabs->setCurrentIndex(index);

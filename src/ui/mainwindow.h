@@ -85,6 +85,7 @@ private:
     void refreshProfiles(const QString &select = {});
     void updateKeyBadge();
     void updateWelcome();
+    void setZoom(int percent);
     void updateSeverityIndicator();
     void updateTab(CaseView *view);
     void closeCase(int index);
@@ -118,6 +119,7 @@ private:
     std::vector<LookupBar::Query> m_waitingForSecret;
     QString m_draftText;                 // the Analyse-text editor keeps what was typed
     std::map<QString, KeyMode> m_keyModes;  // per profile, learnt when its secret was read
+    int m_zoom = 100;                       // text size of the cases, percent
     QSet<QString> m_keyChecked;             // profiles whose key the store answered for (stored or not)
 };
 

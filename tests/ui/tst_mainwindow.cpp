@@ -5,6 +5,7 @@
 #include "jsonview/jsontextview.h"
 #include "lookupbar.h"
 #include "mainwindow.h"
+#include "models/findingsmodel.h"
 #include "models/modelroles.h"
 #include "net/profilestore.h"
 #include "net/secretstore.h"
@@ -16,6 +17,7 @@
 #include <QFile>
 #include <QDialog>
 #include <QLabel>
+#include <QHeaderView>
 #include <QApplication>
 #include <QTimer>
 #include <QListWidget>
@@ -88,6 +90,7 @@ private Q_SLOTS:
     void copySummaryAndFindingForATicket();
     void theLookupFieldTakesWhatPeoplePaste();
     void shortcutsWorkWhereTheyAreUsed();
+    void aSmallScreenShowsOnePaneAtATimeAndZooms();
     void aStoredProfileLooksUpWithItsKeyFromTheStore();
     void aProfileWithoutAKeyOffersItsSettingsInsteadOfALookup();
     void theWelcomePageComesBackWhenTheLastCaseCloses();
@@ -556,6 +559,54 @@ void TestMainWindow::shortcutsWorkWhereTheyAreUsed()
     QTest::keyClick(m_window.get(), Qt::Key_T, Qt::ControlModifier);
     QTRY_COMPARE(m_window->caseCount(), cases + 1);
     QVERIFY(!m_window->currentCase()->session()->isLookup());
+}
+
+// At 1366×768 the finding titles get the findings list's width (the Rule column hidden until the
+// header's menu shows it), a pane can be shown alone by double-clicking its caption, text zooms
+// with Ctrl+= / Ctrl+- / Ctrl+0, and a menu lists every open case.
+void TestMainWindow::aSmallScreenShowsOnePaneAtATimeAndZooms()
+{
+    m_window->resize(1366, 768);
+    typeAndLookUp(QStringLiteral("LIVE-V20240807160726-PAY_6367_3859"));
+    QTRY_VERIFY_WITH_TIMEOUT(settled(m_window->currentCase()), lookupTimeoutMs);
+    CaseView *view = m_window->currentCase();
+    auto *findings = qobject_cast<QTreeView *>(view->findingsView());
+    QVERIFY(findings->header()->isSectionHidden(FindingsModel::RuleColumn));
+
+    auto *caption = view->findChild<QLabel *>(QStringLiteral("rawCaption"));
+    QWidget *timeline = view->timelineView();
+    QVERIFY(timeline->isVisible());
+    QTest::mouseDClick(caption, Qt::LeftButton);
+    QVERIFY(view->isMaximized());
+    QVERIFY(view->rawView()->isVisible());
+    QVERIFY(!timeline->isVisible() && !findings->isVisible() && !view->treeView()->isVisible());
+    QTest::mouseDClick(caption, Qt::LeftButton);
+    QVERIFY(!view->isMaximized());
+    QVERIFY(timeline->isVisible() && findings->isVisible() && view->treeView()->isVisible());
+    // From the keyboard, in the pane that has the focus.
+    timeline->setFocus();
+    QTest::keyClick(timeline, Qt::Key_M, Qt::ControlModifier | Qt::ShiftModifier);
+    QVERIFY(view->isMaximized() && timeline->isVisible() && !view->rawView()->isVisible());
+    QTest::keyClick(timeline, Qt::Key_M, Qt::ControlModifier | Qt::ShiftModifier);
+    QVERIFY(!view->isMaximized());
+
+    const qreal before = view->rawView()->editor()->font().pointSizeF();
+    QTest::keyClick(m_window.get(), Qt::Key_Equal, Qt::ControlModifier);
+    QTest::keyClick(m_window.get(), Qt::Key_Equal, Qt::ControlModifier);
+    QCOMPARE(view->rawView()->editor()->font().pointSizeF(), before * 1.2);  // two steps of 10 %
+    QTest::keyClick(m_window.get(), Qt::Key_Minus, Qt::ControlModifier);
+    QCOMPARE(view->rawView()->editor()->font().pointSizeF(), before * 1.1);
+    QTest::keyClick(m_window.get(), Qt::Key_0, Qt::ControlModifier);
+    QCOMPARE(view->rawView()->editor()->font().pointSizeF(), before);
+
+    auto *tabList = m_window->findChild<QToolButton *>(QStringLiteral("tabListButton"));
+    QVERIFY(tabList && tabList->menu());
+    Q_EMIT tabList->menu()->aboutToShow();
+    const auto items = tabList->menu()->actions();
+    QCOMPARE(items.size(), m_window->findChild<QTabWidget *>(QStringLiteral("caseTabs"))->count());
+    QVERIFY(std::any_of(items.begin(), items.end(), [](const QAction *a) {
+        return a->text() == QLatin1String("LIVE-V20240807160726-PAY_6367_3859") && a->isChecked();
+    }));
 }
 
 // A ticket's line pasted as it is: the label goes, the id is looked up and shown clean. Several
