@@ -2253,6 +2253,26 @@
         <source>Amount</source>
         <translation>Amount</translation>
     </message>
+    <message>
+        <source>due %1</source>
+        <translation>due %1</translation>
+    </message>
+    <message>
+        <source>Now (time of analysis)</source>
+        <translation>Now (time of analysis)</translation>
+    </message>
+    <message>
+        <source>A deadline, not an event: by %1 it had to happen.</source>
+        <translation>A deadline, not an event: by %1 it had to happen.</translation>
+    </message>
+    <message>
+        <source>A business day, without a time of day: shown after that day's timed events.</source>
+        <translation>A business day, without a time of day: shown after that day's timed events.</translation>
+    </message>
+    <message>
+        <source>When the case was analysed: how long ago everything above happened, and whether a deadline passed.</source>
+        <translation>When the case was analysed: how long ago everything above happened, and whether a deadline passed.</translation>
+    </message>
 </context>
 <context>
     <name>paytriage::WelcomePage</name>

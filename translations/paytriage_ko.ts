@@ -2243,6 +2243,26 @@
         <source>Amount</source>
         <translation>금액</translation>
     </message>
+    <message>
+        <source>due %1</source>
+        <translation>기한 %1</translation>
+    </message>
+    <message>
+        <source>Now (time of analysis)</source>
+        <translation>지금 (분석 기준 시각)</translation>
+    </message>
+    <message>
+        <source>A deadline, not an event: by %1 it had to happen.</source>
+        <translation>일어난 일이 아니라 기한입니다: %1까지 이루어져야 했습니다.</translation>
+    </message>
+    <message>
+        <source>A business day, without a time of day: shown after that day&apos;s timed events.</source>
+        <translation>시각 없는 영업일입니다: 그날 시각이 있는 이벤트 뒤에 보입니다.</translation>
+    </message>
+    <message>
+        <source>When the case was analysed: how long ago everything above happened, and whether a deadline passed.</source>
+        <translation>케이스를 분석한 시각입니다: 위의 일들이 얼마나 전에 일어났는지, 기한이 지났는지 볼 수 있습니다.</translation>
+    </message>
 </context>
 <context>
     <name>paytriage::WelcomePage</name>

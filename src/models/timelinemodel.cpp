@@ -6,6 +6,7 @@
 #include <QStringList>
 
 #include <algorithm>
+#include <limits>
 
 namespace paytriage {
 namespace {
@@ -65,13 +66,41 @@ bool TimelineModel::recordScoped(const TimelineEvent &event)
     return event.type == EventType::DepositDue;
 }
 
-void TimelineModel::setEvents(std::vector<TimelineEvent> events)
+namespace {
+
+// A payment or in-app order last seen in one of these is still moving: where it stands now matters.
+bool stillMoving(std::string_view status)
+{
+    return status == "READY" || status == "IN_PROGRESS" || status == "WAITING_FOR_DEPOSIT" || status == "PAYMENT_COMPLETED"
+           || status == "ORDER_IN_PROGRESS";
+}
+
+} // namespace
+
+void TimelineModel::setEvents(std::vector<TimelineEvent> events, std::int64_t nowMs)
 {
     beginResetModel();
     m_events = std::move(events);
-    m_startMs = m_events.empty() ? 0 : m_events.front().at.msSinceEpoch;
+    // "Since start" counts from the first timed event: not from a plain date (a business day)
+    // nor from a deadline, which are not moments something happened.
+    const auto counts = [](const TimelineEvent &e) { return !e.at.dateOnly && !isDeadline(e.type); };
+    const auto first = std::find_if(m_events.begin(), m_events.end(), counts);
+    m_startMs = first != m_events.end() ? first->at.msSinceEpoch : m_events.empty() ? 0 : m_events.front().at.msSinceEpoch;
     for (const TimelineEvent &e : m_events)
-        m_startMs = std::min(m_startMs, e.at.msSinceEpoch);
+        if (counts(e))
+            m_startMs = std::min(m_startMs, e.at.msSinceEpoch);
+    const auto lastStatus = std::find_if(m_events.rbegin(), m_events.rend(), [](const TimelineEvent &e) { return !e.status.empty(); });
+    const bool deadline = std::any_of(m_events.begin(), m_events.end(), [](const TimelineEvent &e) { return isDeadline(e.type); });
+    if (nowMs > 0 && !m_events.empty() && (deadline || (lastStatus != m_events.rend() && stillMoving(lastStatus->status)))) {
+        TimelineEvent now;
+        now.at = Timestamp{nowMs, kstOffsetMinutes, true, false};
+        now.type = EventType::Now;
+        now.document = std::numeric_limits<std::size_t>::max();  // no document: selecting it selects nothing
+        const auto at = std::upper_bound(m_events.begin(), m_events.end(), now, [](const TimelineEvent &a, const TimelineEvent &b) {
+            return a.at.msSinceEpoch < b.at.msSinceEpoch + (b.at.dateOnly ? dayMs - 1 : 0);
+        });
+        m_events.insert(at, std::move(now));
+    }
     buildRowIndex();
     computeSeverities();
     endResetModel();
@@ -203,10 +232,11 @@ QVariant TimelineModel::display(const TimelineEvent &e, int column) const
                            + (m_language == Language::Korean ? QStringLiteral("%1일") : QStringLiteral("%1 d")).arg(days));
         }
         const std::int64_t diff = e.at.msSinceEpoch - m_startMs;
-        return QString((diff >= 0 ? QStringLiteral("+") : QString()) + qs(formatDuration(diff, m_language)));
+        const QString since = (diff >= 0 ? QStringLiteral("+") : QString()) + qs(formatDuration(diff, m_language));
+        return isDeadline(e.type) ? tr("due %1").arg(since) : since;
     }
     case EventColumn:
-        return e.label.qIn(m_language);
+        return e.type == EventType::Now ? tr("Now (time of analysis)") : e.label.qIn(m_language);
     case SourceColumn:
         return ModelText::documentKind(e.source);
     case StatusColumn:
@@ -237,6 +267,12 @@ QVariant TimelineModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         return display(e, index.column());
     case Qt::ToolTipRole:
+        if (isDeadline(e.type))
+            return tr("A deadline, not an event: by %1 it had to happen.").arg(qs(formatKst(e.at)));
+        if (e.at.dateOnly)
+            return tr("A business day, without a time of day: shown after that day's timed events.");
+        if (e.type == EventType::Now)
+            return tr("When the case was analysed: how long ago everything above happened, and whether a deadline passed.");
         if (index.column() == TimeColumn)
             return qs(formatIsoKst(e.at.msSinceEpoch));
         return QStringLiteral("#%1 %2").arg(e.document + 1).arg(qs(e.pointer));

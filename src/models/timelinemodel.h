@@ -36,7 +36,9 @@ public:
     explicit TimelineModel(QObject *parent = nullptr);
     ~TimelineModel() override;
 
-    void setEvents(std::vector<TimelineEvent> events);   // resets
+    // Resets. nowMs: when the case was analysed; a "now" row is added where it matters (a
+    // deadline on the timeline, or a payment last seen in a status that is still moving).
+    void setEvents(std::vector<TimelineEvent> events, std::int64_t nowMs = 0);
     const std::vector<TimelineEvent> &events() const { return m_events; }
     // Marks the events the findings are about (SeverityRole). No reset: dataChanged.
     // An event is about a finding when they share the document and one of the finding's

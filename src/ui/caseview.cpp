@@ -191,7 +191,8 @@ CaseView::CaseView(CaseSession *session, const Catalog &catalog, Language langua
             [this](const QModelIndex &current) {
                 if (!current.isValid())
                     return;
-                if (const TimelineEvent *event = m_timeline->event(m_timelineStyle->mapToSource(current).row())) {
+                if (const TimelineEvent *event = m_timeline->event(m_timelineStyle->mapToSource(current).row());
+                    event && event->type != EventType::Now) {
                     m_mediator.select(Selection(event->document, event->pointer), m_ui->timelineView);
                 }
             });
@@ -599,7 +600,7 @@ void CaseView::onSnapshot()
     const quint64 generation = ++m_generation;
     m_shownFinding = nullptr;
     m_findings->setFindings(snap.analysis.findings);
-    m_timeline->setEvents(snap.analysis.timeline);
+    m_timeline->setEvents(snap.analysis.timeline, snap.analysis.analysedAtMs);
     m_timeline->setFindings(snap.analysis.findings);
     m_tree->setDocuments(snap.documents ? snap.documents : std::make_shared<const std::vector<Document>>());
     m_tree->setFindings(snap.analysis.findings);

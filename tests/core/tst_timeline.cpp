@@ -49,7 +49,32 @@ private slots:
     void limitCountsWithoutBuilding();
     void labelsInBothLanguages();
     void snapshotsOfOnePaymentAreLabelled();
+    void aLookedUpPaymentSaysWhenItWasLookedUp();
 };
+
+void TestTimeline::aLookedUpPaymentSaysWhenItWasLookedUp()
+{
+    // One payment fetched at 2025-04-02 09:00:00 KST (00:00:00 UTC): its answer is a snapshot of
+    // that moment, so a row says when it was looked up and the status it gave then, even alone.
+    const Json payment = test::healthyPayment("카드", "IN_PROGRESS");
+    DocumentSource source{"GET /v1/payments/x", "/v1/payments/x", 200};
+    source.fetchedAtMs = 1743552000000;
+    const LoadedCase loaded = loadText(payment.dump(), source);
+    const Catalog catalog = Catalog::builtIn();
+    TimelineBuilder builder(catalog, 100000, &loaded.kase);
+    for (const JsonRef &ref : loaded.kase.of(DocumentKind::Payment))
+        builder.add({DocumentKind::Payment, ref.document, ref.pointer, *ref.value, {}});
+    const std::vector<TimelineEvent> events = builder.take();
+    const auto snapshot = std::find_if(events.begin(), events.end(), [](const TimelineEvent &e) { return e.type == EventType::Snapshot; });
+    QVERIFY(snapshot != events.end());
+    QCOMPARE(snapshot->at.msSinceEpoch, std::int64_t(1743552000000));
+    QCOMPARE(QString::fromStdString(snapshot->status), QStringLiteral("IN_PROGRESS"));
+    QCOMPARE(QString::fromStdString(snapshot->label.en), QStringLiteral("Looked up (status at that time)"));
+
+    // Pasted (not fetched), a lone payment adds no snapshot row: its latest event says as much.
+    const std::vector<TimelineEvent> pasted = timelineOf(payment);
+    QVERIFY(std::none_of(pasted.begin(), pasted.end(), [](const TimelineEvent &e) { return e.type == EventType::Snapshot; }));
+}
 
 void TestTimeline::snapshotsOfOnePaymentAreLabelled()
 {

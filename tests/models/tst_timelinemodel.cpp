@@ -9,6 +9,8 @@
 #include <QSignalSpy>
 #include <QTest>
 
+#include <limits>
+
 using namespace paytriage;
 using namespace paytriage::test;
 
@@ -73,6 +75,53 @@ class TestTimelineModel final : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    // A virtual account waiting for its deposit, a settlement's plain date before the request,
+    // and a deadline: "since start" counts from the request (the first timed event), the due date
+    // reads as a deadline, and a "now" row stands at the time of analysis.
+    void startDeadlineAndNow_data()
+    {
+        QTest::addColumn<QString>("status");     // of the request
+        QTest::addColumn<bool>("deadline");      // a due date on the timeline
+        QTest::addColumn<bool>("now");           // a now row expected
+        QTest::newRow("waiting with a due date") << u"WAITING_FOR_DEPOSIT"_qs << true << true;
+        QTest::newRow("in progress, no deadline") << u"IN_PROGRESS"_qs << false << true;
+        QTest::newRow("done, no deadline: nothing moves") << u"DONE"_qs << false << false;
+        QTest::newRow("done but a deadline") << u"DONE"_qs << true << true;
+    }
+    void startDeadlineAndNow()
+    {
+        QFETCH(QString, status);
+        QFETCH(bool, deadline);
+        QFETCH(bool, now);
+        TimelineEvent sold = makeEvent(EventType::SettlementSold, 1, "/0/soldDate", "2024-08-06");
+        TimelineEvent requested = makeEvent(EventType::Requested, 0, "/requestedAt", "2024-08-07T16:08:45+09:00");
+        requested.status = status.toStdString();
+        std::vector<TimelineEvent> list{sold, requested};
+        if (deadline)
+            list.push_back(makeEvent(EventType::DepositDue, 0, "/virtualAccount/dueDate", "2024-08-14T23:59:59+09:00"));
+        TimelineModel model;
+        QAbstractItemModelTester tester(&model);
+        // Analysed 2 days and 1 hour after the request.
+        const std::int64_t analysedAt = requested.at.msSinceEpoch + (49 * 3600) * 1000LL;
+        model.setEvents(list, analysedAt);
+        QCOMPARE(model.rowCount(), int(list.size()) + (now ? 1 : 0));
+        const auto relative = [&](int row) { return model.index(row, TimelineModel::RelativeColumn).data().toString(); };
+        const auto label = [&](int row) { return model.index(row, TimelineModel::EventColumn).data().toString(); };
+        // Row 0 is the plain date (the 6th), counted in days from the request's day: a day before.
+        QCOMPARE(relative(0), QStringLiteral("-1 d"));
+        QCOMPARE(relative(1), QStringLiteral("start"));
+        if (now) {
+            QCOMPARE(label(2), QStringLiteral("Now (time of analysis)"));
+            QCOMPARE(relative(2), QStringLiteral("+2 d 1 h"));
+            QCOMPARE(model.data(model.index(2, 0), DocumentRole).toULongLong(), qulonglong(std::numeric_limits<std::size_t>::max()));
+        }
+        if (deadline) {
+            // Due 7 days, 7 h 51 min after the request: shown as a deadline, not an event.
+            QCOMPARE(relative(model.rowCount() - 1), QStringLiteral("due +7 d 7 h"));
+            QVERIFY(model.index(model.rowCount() - 1, 0).data(Qt::ToolTipRole).toString().startsWith(QLatin1String("A deadline")));
+        }
+    }
+
     void marksTheEventsAFindingIsAbout_data()
     {
         QTest::addColumn<std::vector<Finding>>("findings");

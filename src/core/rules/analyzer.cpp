@@ -149,6 +149,7 @@ Analysis Analyzer::Session::finish()
     analysis.timelineTruncated = m_timeline.truncated();
     analysis.timeline = m_timeline.take();
     analysis.records = m_records;
+    analysis.analysedAtMs = m_analyzer.m_clock.nowMs();
 
     const RuleContext ctx{m_case, m_analyzer.m_catalog, m_analyzer.m_clock, m_ledger, analysis.timeline};
     for (const DocumentKind kind : singleKinds)

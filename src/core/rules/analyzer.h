@@ -39,6 +39,7 @@ struct Analysis
     std::vector<TimelineEvent> timeline;
     bool timelineTruncated = false;
     std::size_t records = 0;                // list records seen
+    std::int64_t analysedAtMs = 0;          // the clock's now (an --as-of time for pasted evidence)
     std::array<std::size_t, 3> handedOn{};  // by severity: findings given to AnalyzerOptions::onFinding
 
     bool hasWarnings() const;               // anything at warning or above

@@ -23,8 +23,14 @@ std::string_view eventTypeId(EventType type)
     case EventType::StatusChanged: return "status-changed";
     case EventType::PayoutRequested: return "payout-requested";
     case EventType::Snapshot: return "snapshot";
+    case EventType::Now: return "now";
     }
     return "event";
+}
+
+bool isDeadline(EventType type)
+{
+    return type == EventType::DepositDue;
 }
 
 TimelineBuilder::TimelineBuilder(const Catalog &catalog, std::size_t limit, const Case *kase)
@@ -108,8 +114,10 @@ void TimelineBuilder::addPayment(const ObjectRef &o)
     if (paymentKey.empty() || (doc && doc->kind == DocumentKind::Webhook))
         return;  // a webhook's own event marks when its body was sent
     Snapshot snapshot{paymentKey, json::string(p, "status"), latest, o.document, pointerAppend(base, "status")};
-    if (doc && doc->source.fetchedAtMs)
+    if (doc && doc->source.fetchedAtMs) {
         snapshot.at = Timestamp{doc->source.fetchedAtMs, 540, true, false};
+        snapshot.lookedUp = true;
+    }
     m_snapshots.push_back(std::move(snapshot));
 }
 
@@ -209,9 +217,11 @@ std::vector<TimelineEvent> TimelineBuilder::take()
     for (const Snapshot &s : m_snapshots)
         ++snapshotsOf[s.paymentKey];
     for (const Snapshot &s : m_snapshots) {
-        if (snapshotsOf[s.paymentKey] < 2 || !s.at)
+        if ((snapshotsOf[s.paymentKey] < 2 && !s.lookedUp) || !s.at)
             continue;
         TimelineEvent e;
+        if (s.lookedUp)
+            e.label = m_catalog.message("timeline.looked-up").title;
         e.at = *s.at;
         e.type = EventType::Snapshot;
         e.source = DocumentKind::Payment;

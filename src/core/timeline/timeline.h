@@ -28,10 +28,14 @@ enum class EventType {
     BillingIssued,      // billing key authenticatedAt
     StatusChanged,      // BrandPay customer changedAt
     PayoutRequested,    // payout requestedAt
-    Snapshot            // a later look at a payment already on the timeline (see TimelineBuilder)
+    Snapshot,           // a later look at a payment already on the timeline (see TimelineBuilder)
+    Now                 // the time the case was analysed at: added by a view, never by the builder
 };
 
 std::string_view eventTypeId(EventType type);
+// A time by which something must happen (a virtual account's deposit due date), not something
+// that happened: not where "since start" counts from, and shown as a deadline.
+bool isDeadline(EventType type);
 
 struct TimelineEvent
 {
@@ -50,7 +54,8 @@ struct TimelineEvent
 // Several snapshots of one payment (a lookup and a refresh, two responses pasted into a ticket)
 // tell the same requested/approved/canceled events again: each event is shown once, and every
 // snapshot gets a Snapshot event of its own, at the time it was taken (the lookup's arrival) or,
-// for a paste, at the latest event it tells of.
+// for a paste, at the latest event it tells of. A payment that was looked up always gets one: the
+// row says when the answer was taken and what status it gave then.
 class TimelineBuilder final
 {
 public:
@@ -70,6 +75,7 @@ private:
         std::optional<Timestamp> at;
         std::size_t document = 0;
         std::string pointer;
+        bool lookedUp = false;  // at: when a lookup fetched it (else the latest event it tells)
     };
 
     void push(TimelineEvent event);
