@@ -91,7 +91,13 @@ void TimelineModel::setEvents(std::vector<TimelineEvent> events, std::int64_t no
             m_startMs = std::min(m_startMs, e.at.msSinceEpoch);
     const auto lastStatus = std::find_if(m_events.rbegin(), m_events.rend(), [](const TimelineEvent &e) { return !e.status.empty(); });
     const bool deadline = std::any_of(m_events.begin(), m_events.end(), [](const TimelineEvent &e) { return isDeadline(e.type); });
-    if (nowMs > 0 && !m_events.empty() && (deadline || (lastStatus != m_events.rend() && stillMoving(lastStatus->status)))) {
+    // Right after a lookup, "now" is the lookup's own row: only a minute or more later does it add anything.
+    std::int64_t latest = std::numeric_limits<std::int64_t>::min();
+    for (const TimelineEvent &e : m_events)
+        if (!isDeadline(e.type))
+            latest = std::max(latest, e.at.msSinceEpoch);
+    const bool later = !m_events.empty() && nowMs - latest >= 60000;
+    if (nowMs > 0 && later && (deadline || (lastStatus != m_events.rend() && stillMoving(lastStatus->status)))) {
         TimelineEvent now;
         now.at = Timestamp{nowMs, kstOffsetMinutes, true, false};
         now.type = EventType::Now;
@@ -238,7 +244,7 @@ QVariant TimelineModel::display(const TimelineEvent &e, int column) const
     case EventColumn:
         return e.type == EventType::Now ? tr("Now (time of analysis)") : e.label.qIn(m_language);
     case SourceColumn:
-        return ModelText::documentKind(e.source);
+        return e.type == EventType::Now ? QString() : ModelText::documentKind(e.source);
     case StatusColumn:
         return qs(e.status);
     case AmountColumn:

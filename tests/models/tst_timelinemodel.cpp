@@ -83,16 +83,21 @@ private Q_SLOTS:
         QTest::addColumn<QString>("status");     // of the request
         QTest::addColumn<bool>("deadline");      // a due date on the timeline
         QTest::addColumn<bool>("now");           // a now row expected
-        QTest::newRow("waiting with a due date") << u"WAITING_FOR_DEPOSIT"_qs << true << true;
-        QTest::newRow("in progress, no deadline") << u"IN_PROGRESS"_qs << false << true;
-        QTest::newRow("done, no deadline: nothing moves") << u"DONE"_qs << false << false;
-        QTest::newRow("done but a deadline") << u"DONE"_qs << true << true;
+        QTest::addColumn<int>("afterSeconds");   // analysed this long after the request
+        const int later = 49 * 3600;  // 2 d 1 h
+        QTest::newRow("waiting with a due date") << u"WAITING_FOR_DEPOSIT"_qs << true << true << later;
+        QTest::newRow("in progress, no deadline") << u"IN_PROGRESS"_qs << false << true << later;
+        QTest::newRow("done, no deadline: nothing moves") << u"DONE"_qs << false << false << later;
+        QTest::newRow("done but a deadline") << u"DONE"_qs << true << true << later;
+        // Right after the event, now is that event's own row: nothing to add.
+        QTest::newRow("in progress, seconds ago") << u"IN_PROGRESS"_qs << false << false << 10;
     }
     void startDeadlineAndNow()
     {
         QFETCH(QString, status);
         QFETCH(bool, deadline);
         QFETCH(bool, now);
+        QFETCH(int, afterSeconds);
         TimelineEvent sold = makeEvent(EventType::SettlementSold, 1, "/0/soldDate", "2024-08-06");
         TimelineEvent requested = makeEvent(EventType::Requested, 0, "/requestedAt", "2024-08-07T16:08:45+09:00");
         requested.status = status.toStdString();
@@ -101,8 +106,7 @@ private Q_SLOTS:
             list.push_back(makeEvent(EventType::DepositDue, 0, "/virtualAccount/dueDate", "2024-08-14T23:59:59+09:00"));
         TimelineModel model;
         QAbstractItemModelTester tester(&model);
-        // Analysed 2 days and 1 hour after the request.
-        const std::int64_t analysedAt = requested.at.msSinceEpoch + (49 * 3600) * 1000LL;
+        const std::int64_t analysedAt = requested.at.msSinceEpoch + afterSeconds * 1000LL;
         model.setEvents(list, analysedAt);
         QCOMPARE(model.rowCount(), int(list.size()) + (now ? 1 : 0));
         const auto relative = [&](int row) { return model.index(row, TimelineModel::RelativeColumn).data().toString(); };
