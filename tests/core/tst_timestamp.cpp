@@ -10,6 +10,8 @@ class TestTimestamp final : public QObject
     Q_OBJECT
 
 private slots:
+    void captureTimeFromLogLines_data();
+    void captureTimeFromLogLines();
     void parse_data();
     void parse();
     void rejects_data();
@@ -117,6 +119,35 @@ void TestTimestamp::money()
     QFETCH(QString, currency);
     QFETCH(QString, text);
     QCOMPARE(QString::fromStdString(formatMoney(value, currency.toStdString())), text);
+}
+
+void TestTimestamp::captureTimeFromLogLines_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("expected");  // ISO in KST; empty: none
+    QTest::newRow("logback line, no offset: KST")
+        << u"2025-04-02 08:39:25.123 INFO  c.e.PayClient - confirm response: {\"status\":\"IN_PROGRESS\"}"_qs
+        << u"2025-04-02T08:39:25+09:00"_qs;
+    QTest::newRow("bracketed ISO with an offset")
+        << u"[2025-04-01T23:39:25Z] response:\n{\"status\": \"DONE\"}"_qs << u"2025-04-02T08:39:25+09:00"_qs;
+    // The latest of several lines: the last thing logged is when the evidence was last seen.
+    QTest::newRow("latest of several lines")
+        << u"2025-04-02 08:39:21 request\n2025-04-02 08:39:25 response {\"a\":1}\n"_qs << u"2025-04-02T08:39:25+09:00"_qs;
+    QTest::newRow("comma millis (log4j)") << u"2025-04-02 08:39:25,500 WARN x"_qs << u"2025-04-02T08:39:25.500+09:00"_qs;
+    // Times inside the JSON are the payment's own, not when it was captured.
+    QTest::newRow("only times inside JSON")
+        << u"{\n  \"requestedAt\": \"2025-04-02T08:39:21+09:00\"\n}"_qs << QString();
+    QTest::newRow("a date alone is not a capture time") << u"2025-04-02 정산 내역"_qs << QString();
+    QTest::newRow("nothing") << u"결제가 안 됩니다"_qs << QString();
+}
+
+void TestTimestamp::captureTimeFromLogLines()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, expected);
+    const auto at = captureTime(text.toStdString());
+    QCOMPARE(at ? QString::fromStdString(formatIsoKst(at->msSinceEpoch)) + (at->msSinceEpoch % 1000 ? QString() : QString()) : QString(),
+             expected.isEmpty() ? QString() : QString::fromStdString(formatIsoKst(parseTimestamp(expected.toStdString())->msSinceEpoch)));
 }
 
 QTEST_APPLESS_MAIN(TestTimestamp)

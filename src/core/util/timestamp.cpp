@@ -1,5 +1,7 @@
 #include "timestamp.h"
 
+#include <cctype>
+
 #include <cstdio>
 
 namespace paytriage {
@@ -154,6 +156,42 @@ std::string formatKst(const Timestamp &t)
         out += buf;
     }
     return out + " KST";
+}
+
+std::optional<Timestamp> captureTime(std::string_view text)
+{
+    std::optional<Timestamp> latest;
+    std::size_t start = 0;
+    while (start < text.size()) {
+        std::size_t end = text.find('\n', start);
+        if (end == std::string_view::npos)
+            end = text.size();
+        std::string_view line = text.substr(start, end - start);
+        start = end + 1;
+        std::size_t i = 0;
+        while (i < line.size() && (line[i] == ' ' || line[i] == '\t' || line[i] == '['))
+            ++i;
+        line = line.substr(i);
+        // YYYY-MM-DD, a space or T, then the time and an optional zone.
+        if (line.size() < 16 || (line[10] != ' ' && line[10] != 'T') || line[4] != '-' || line[7] != '-')
+            continue;
+        std::string candidate(line.substr(0, 10));
+        candidate += 'T';
+        std::size_t j = 11;
+        while (j < line.size() && j < 40
+               && (std::isdigit(static_cast<unsigned char>(line[j])) || line[j] == ':' || line[j] == '.' || line[j] == ','))
+            candidate += line[j] == ',' ? '.' : line[j], ++j;
+        if (j < line.size() && (line[j] == 'Z' || line[j] == '+' || line[j] == '-')) {
+            std::size_t k = j + 1;
+            while (k < line.size() && k < j + 6 && (std::isdigit(static_cast<unsigned char>(line[k])) || line[k] == ':'))
+                ++k;
+            candidate += line.substr(j, k - j);
+        }
+        const auto at = parseTimestamp(candidate);
+        if (at && !at->dateOnly && (!latest || at->msSinceEpoch > latest->msSinceEpoch))
+            latest = at;
+    }
+    return latest;
 }
 
 std::string formatDuration(std::int64_t ms, Language language)

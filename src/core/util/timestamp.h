@@ -29,6 +29,13 @@ inline constexpr int kstOffsetMinutes = 9 * 60;
 // nullopt when the text is not an ISO 8601 date or date-time.
 std::optional<Timestamp> parseTimestamp(std::string_view text);
 
+// When pasted evidence was captured, read from the log lines around it: the latest date-time a
+// line starts with ("2025-04-02 08:39:25.123 INFO …", "[2025-04-02T08:39:25+09:00] response: {…}").
+// A log line's time is when it was written, so what it holds was seen then: the time to analyse
+// the paste as of. Times inside JSON values are not capture times and are not read. nullopt when
+// no line starts with a date and a time.
+std::optional<Timestamp> captureTime(std::string_view text);
+
 // "2024-08-07 16:08:45 KST" (seconds; milliseconds when not zero).
 std::string formatKst(const Timestamp &t);
 // ISO 8601 with the KST offset: "2024-08-07T16:08:45+09:00".
