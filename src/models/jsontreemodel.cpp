@@ -48,6 +48,9 @@ std::vector<std::string> pointerTokens(std::string_view pointer)
     return tokens;
 }
 
+// The rule that knows which nulls a payment's status does not allow (core/rules/nullfieldforstatus.cpp).
+constexpr std::string_view nullFieldRule = "null-field-for-status";
+
 // Long strings (a receipt URL is fine; a pasted base64 blob is not) are cut for the cell.
 constexpr qsizetype maxValueChars = 500;
 
@@ -129,7 +132,18 @@ void JsonTreeModel::setDocuments(std::shared_ptr<const std::vector<Document>> do
 void JsonTreeModel::setFindings(const std::vector<Finding> &findings)
 {
     m_severity.clear();
+    m_unexpectedNulls.clear();
+    m_analysed = true;
+    m_nullsAllListed = true;
     for (const Finding &f : findings) {
+        if (f.rule == nullFieldRule) {
+            // A folded finding lists the places of its first few repeats only: the nulls it
+            // left out must not be called expected.
+            m_nullsAllListed = m_nullsAllListed && f.occurrences <= 1;
+            m_unexpectedNulls[f.document].insert(f.pointers.begin(), f.pointers.end());
+            for (const FindingLocation &r : f.related)
+                m_unexpectedNulls[r.document].insert(r.pointer);
+        }
         SeverityMap &map = m_severity[f.document];
         const int severity = static_cast<int>(f.severity);
         for (const std::string &pointer : f.pointers) {
@@ -365,6 +379,28 @@ int JsonTreeModel::severityOf(const Node &node) const
     return it == doc->second.end() ? NoSeverity : it->second;
 }
 
+// Whether this null is expected, said only where the model can know it: a
+// null-field-for-status finding points at it (unexpected), or it is a catalogued field of a
+// payment with a status that the analysis checked and found nothing at (expected). Elsewhere
+// (no analysis yet, an unknown field, not a payment) nothing is claimed.
+QString JsonTreeModel::nullExpectation(const Node &node) const
+{
+    if (!node.value->is_null() || node.isDocument || !node.key || !node.parent || !node.parent->value)
+        return {};
+    const Json &object = *node.parent->value;
+    const Json *statusValue = object.is_object() ? json::get(object, "status") : nullptr;
+    const QString status = statusValue && statusValue->is_string() ? qs(statusValue->get<std::string>()) : QString();
+    const auto flagged = m_unexpectedNulls.find(node.document);
+    if (flagged != m_unexpectedNulls.end() && flagged->second.contains(std::string_view(node.pointer))) {
+        return status.isEmpty() ? tr("null — unexpected here: a finding points at it")
+                                : tr("null — unexpected for status %1: a finding points at it").arg(status);
+    }
+    if (m_analysed && m_nullsAllListed && node.spec && !status.isEmpty()
+        && node.parent->fieldsKind == recordKind(DocumentKind::Payment))
+        return tr("null — expected for status %1").arg(status);
+    return {};
+}
+
 QString JsonTreeModel::documentTitle(const Node &node) const
 {
     const Document &doc = (*m_documents)[node.document];
@@ -395,6 +431,8 @@ QString JsonTreeModel::toolTip(const Node &node) const
         if (!doc.apiVersion.empty())
             lines << tr("API version %1").arg(qs(doc.apiVersion));
     }
+    if (const QString expectation = nullExpectation(node); !expectation.isEmpty())
+        lines << expectation;
     if (node.spec) {
         const LocalizedText description = Catalog::text(*node.spec, "description");
         if (!description.empty())

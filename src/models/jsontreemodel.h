@@ -18,6 +18,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 namespace paytriage {
@@ -48,6 +49,9 @@ public:
     // SeverityRole of a node: the worst finding at its pointer or below it (same document), so
     // a finding colours its field, every ancestor and the document row. No reset. Findings stay
     // across setDocuments (either may come first); give the new ones with new documents.
+    // Also what a null's tooltip says of it: "unexpected for status X" where a
+    // null-field-for-status finding points at it, "expected for status X" for the other nulls
+    // of a payment the analysis checked (only once findings were given).
     void setFindings(const std::vector<Finding> &findings);
     void setLanguage(Language language);   // labels and tooltips; no reset
     Language language() const { return m_language; }
@@ -91,11 +95,16 @@ private:
     QString label(const Node &node) const;
     QString toolTip(const Node &node) const;
     int severityOf(const Node &node) const;
+    QString nullExpectation(const Node &node) const;
 
     Catalog m_catalog;
     std::shared_ptr<const std::vector<Document>> m_documents;
     std::unique_ptr<Node> m_root;
     std::unordered_map<std::size_t, SeverityMap> m_severity;   // per document: pointer → worst severity at or below
+    // per document: the pointers null-field-for-status findings point at (exactly, not ancestors)
+    std::unordered_map<std::size_t, std::unordered_set<std::string, StringHash, std::equal_to<>>> m_unexpectedNulls;
+    bool m_analysed = false;        // setFindings() was called: the absence of a finding means something
+    bool m_nullsAllListed = false;  // no null-field-for-status finding was folded (folding keeps few places)
     Language m_language = Language::English;
     mutable std::size_t m_nodeCount = 0;
     bool m_inserting = false;   // between begin/endInsertRows: no nested fetch

@@ -18,11 +18,12 @@ QColor BadgeDelegate::toneColor(int tone, const QPalette &palette)
     switch (tone) {
     case 0: {
         QColor green(0x2e, 0x7d, 0x32);
-        return isDarkPalette(palette) ? green.lighter(170) : green;
+        // Like severityColor(): readable as plain text on Base, whatever the theme.
+        return readableOn(isDarkPalette(palette) ? green.lighter(170) : green, palette.color(QPalette::Base));
     }
     case 1: return severityColor(1, palette);
     case 2: return severityColor(2, palette);
-    default: return palette.color(QPalette::Text);
+    default: return readableOn(palette.color(QPalette::Text), palette.color(QPalette::Base));
     }
 }
 
@@ -54,8 +55,12 @@ void BadgeDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
         return;
 
     const int tone = m_tone == Tone::ByStatus ? statusTone(text) : -1;
-    const QColor ink = toneColor(tone, option.palette);
-    const QColor fill = tintOf(ink, option.palette);
+    const QColor toneInk = toneColor(tone, option.palette);
+    const QColor fill = tintOf(toneInk, option.palette);
+    // The text sits on the tint over the row's own background (alternate rows differ).
+    const QColor surface = option.palette.color(
+        option.features & QStyleOptionViewItem::Alternate ? QPalette::AlternateBase : QPalette::Base);
+    const QColor ink = chipInk(toneInk, surface, option.palette);
     const QFontMetrics metrics(option.font);
     const int height = metrics.height() + 2;
     QRect badge(option.rect.left() + padding / 2, option.rect.center().y() - height / 2,

@@ -24,7 +24,8 @@ public:
 
     // -1 neutral, 0 settled, 1 in flight, 2 failed: shared with the case summary's status chip.
     static int statusTone(const QString &status);
-    static QColor toneColor(int tone, const QPalette &palette);  // text colour; fills use it faded
+    // Text colour, at least 4.5:1 on Base; fills use it faded, badge text chipInk() of it.
+    static QColor toneColor(int tone, const QPalette &palette);
 
 private:
     Tone m_tone;

@@ -2,9 +2,13 @@
 
 #include "models/modelroles.h"
 
+#include <QFont>
 #include <QPainter>
 #include <QPainterPath>
 #include <QPixmap>
+
+#include <algorithm>
+#include <cmath>
 
 namespace paytriage {
 
@@ -22,7 +26,40 @@ QColor baseHue(int severity)
     }
 }
 
+// In steps of 1/255: the style sheet writes the tint as #aarrggbb, and the chip's text is
+// judged against the tint it will really get.
+float tintAlpha(const QPalette &palette)
+{
+    return std::round((isDarkPalette(palette) ? 0.25f : 0.13f) * 255.0f) / 255.0f;
+}
+
 } // namespace
+
+QColor readableOn(const QColor &ink, const QColor &background, double minRatio)
+{
+    // Colours end up as #rrggbb (style sheets, HTML): judge them at that precision, or a shade
+    // that passes in floating point could fail once written out.
+    const auto opaque8 = [](const QColor &c) { return QColor(c.rgb()); };
+    const QColor start = opaque8(ink);
+    if (contrastRatio(start, background) >= minRatio)
+        return start;
+    const bool towardBlack = contrastRatio(Qt::black, background) >= contrastRatio(Qt::white, background);
+    float h = 0, s = 0, l = 0, a = 1;
+    start.toHsl().getHslF(&h, &s, &l, &a);
+    h = std::max(h, 0.0f);  // -1 for greys, which have no hue
+    const float end = towardBlack ? 0.0f : 1.0f;
+    const auto at = [&](float t) { return opaque8(QColor::fromHslF(h, s, l + (end - l) * t)); };
+    if (contrastRatio(at(1), background) < minRatio)
+        return at(1);  // not reachable at all (a base near the middle of the scale): the best there is
+    // With hue and saturation fixed every RGB channel is monotonic in lightness, so contrast
+    // is too: bisect for the least change, keeping `hi` a shade that passes.
+    float lo = 0, hi = 1;
+    for (int i = 0; i < 24; ++i) {
+        const float mid = (lo + hi) / 2;
+        (contrastRatio(at(mid), background) >= minRatio ? hi : lo) = mid;
+    }
+    return at(hi);
+}
 
 bool isDarkPalette(const QPalette &palette)
 {
@@ -32,23 +69,50 @@ bool isDarkPalette(const QPalette &palette)
 QColor severityColor(int severity, const QPalette &palette)
 {
     QColor c = baseHue(severity);
+    const QColor base = palette.color(QPalette::Base);
     if (!c.isValid())
-        return palette.color(QPalette::Text);
+        return readableOn(palette.color(QPalette::Text), base);
     if (isDarkPalette(palette))
         c = c.lighter(165);
-    return c;
+    // The fixed shades above pass on the default light and dark themes; a theme with another
+    // base (mid-grey, tinted) gets the hue at a lightness that still reads.
+    return readableOn(c, base);
 }
 
 QColor tintOf(QColor ink, const QPalette &palette)
 {
-    ink.setAlphaF(isDarkPalette(palette) ? 0.25f : 0.13f);
+    ink.setAlphaF(tintAlpha(palette));
     return ink;
+}
+
+QColor tintOver(const QColor &ink, const QColor &surface, const QPalette &palette)
+{
+    QColor solid = ink.toRgb();
+    solid.setAlphaF(1.0f);
+    QColor under = surface.toRgb();
+    under.setAlphaF(1.0f);
+    return blend(under, solid, tintAlpha(palette));
+}
+
+QColor chipInk(const QColor &ink, const QColor &surface, const QPalette &palette)
+{
+    // The fill keeps the original hue's tint; only the text moves, so chips of one tone look
+    // alike while their text stays readable on them.
+    // A little above the minimum: the painted fill is rounded to 8 bits per channel after
+    // blending, which can cost a hundredth of the ratio.
+    return readableOn(ink, tintOver(ink, surface, palette), minTextContrast + 0.05);
 }
 
 QString chipStyleSheet(const QColor &ink, const QPalette &palette)
 {
+    const QColor text = chipInk(ink, palette.color(QPalette::Window), palette);
     return QStringLiteral("QLabel { background: %1; color: %2; border-radius: 6px; padding: 2px 8px; font-weight: bold; }")
-        .arg(tintOf(ink, palette).name(QColor::HexArgb), ink.name());
+        .arg(tintOf(ink, palette).name(QColor::HexArgb), text.name());
+}
+
+QColor nullTextColor(const QPalette &palette)
+{
+    return readableOn(palette.color(QPalette::Text), palette.color(QPalette::Base));
 }
 
 QIcon severityIcon(int severity, const QPalette &palette)
@@ -116,18 +180,30 @@ void SeverityStyleProxy::setPalette(const QPalette &palette)
 
 QVariant SeverityStyleProxy::data(const QModelIndex &index, int role) const
 {
-    if (role == Qt::DecorationRole || role == Qt::ForegroundRole) {
-        const QVariant severityValue = QIdentityProxyModel::data(index.siblingAtColumn(0), SeverityRole);
-        const int severity = severityValue.isValid() ? severityValue.toInt() : -1;
-        if (role == Qt::DecorationRole && index.column() == 0 && severity >= 0)
-            return severityIcon(severity, m_palette);
-        if (role == Qt::ForegroundRole) {
-            if (m_nullRole >= 0 && QIdentityProxyModel::data(index, m_nullRole).toBool())
-                return m_palette.color(QPalette::Disabled, QPalette::Text);
-            if (severity >= 0 && index.column() == 0)
-                return severityColor(severity, m_palette);
-        }
+    if (role != Qt::DecorationRole && role != Qt::ForegroundRole && role != Qt::FontRole)
+        return QIdentityProxyModel::data(index, role);
+    const bool nullValue = m_nullRole >= 0 && index.column() == m_nullValueColumn
+                           && QIdentityProxyModel::data(index, m_nullRole).toBool();
+    if (role == Qt::FontRole) {
+        if (!nullValue)
+            return QIdentityProxyModel::data(index, role);
+        // Only italic is set: the delegate resolves the rest from the view's own font.
+        QFont font;
+        if (const QVariant source = QIdentityProxyModel::data(index, role); source.canConvert<QFont>())
+            font = source.value<QFont>();
+        font.setItalic(true);
+        return font;
     }
+    const QVariant severityValue = QIdentityProxyModel::data(index.siblingAtColumn(0), SeverityRole);
+    const int severity = severityValue.isValid() ? severityValue.toInt() : -1;
+    if (role == Qt::DecorationRole)
+        return index.column() == 0 && severity >= 0 ? QVariant(severityIcon(severity, m_palette))
+                                                    : QIdentityProxyModel::data(index, role);
+    // A null a finding points at is what the finding is about: its value shares the colour.
+    if (severity >= 0 && (index.column() == 0 || nullValue))
+        return severityColor(severity, m_palette);
+    if (nullValue)
+        return nullTextColor(m_palette);
     return QIdentityProxyModel::data(index, role);
 }
 
