@@ -73,6 +73,22 @@
         <source>Analyse the text (Ctrl+Enter)</source>
         <translation>Analyse the text (Ctrl+Enter)</translation>
     </message>
+    <message>
+        <source>Analyse &amp;as of</source>
+        <translation>Analyse &amp;as of</translation>
+    </message>
+    <message>
+        <source>Judge the evidence at the time it was captured (how long a payment had been in progress then), not now</source>
+        <translation>Judge the evidence at the time it was captured (how long a payment had been in progress then), not now</translation>
+    </message>
+    <message>
+        <source>Time to analyse as of (KST)</source>
+        <translation>Time to analyse as of (KST)</translation>
+    </message>
+    <message>
+        <source>from the text's log lines</source>
+        <translation>from the text's log lines</translation>
+    </message>
 </context>
 <context>
     <name>paytriage::ApiCall</name>
@@ -750,6 +766,18 @@
         <source>Show this pane alone</source>
         <translation>Show this pane alone</translation>
     </message>
+    <message>
+        <source>Look up live</source>
+        <translation>Look up live</translation>
+    </message>
+    <message>
+        <source>Look this payment up now with the selected merchant profile, to compare with the pasted answer</source>
+        <translation>Look this payment up now with the selected merchant profile, to compare with the pasted answer</translation>
+    </message>
+    <message>
+        <source>Analysed %1, as of %2 (when it was captured)</source>
+        <translation>Analysed %1, as of %2 (when it was captured)</translation>
+    </message>
 </context>
 <context>
     <name>paytriage::Decoder</name>
@@ -1307,6 +1335,18 @@
     <message>
         <source>Label</source>
         <translation>Label</translation>
+    </message>
+    <message>
+        <source>null — unexpected here: a finding points at it</source>
+        <translation>null — unexpected here: a finding points at it</translation>
+    </message>
+    <message>
+        <source>null — unexpected for status %1: a finding points at it</source>
+        <translation>null — unexpected for status %1: a finding points at it</translation>
+    </message>
+    <message>
+        <source>null — expected for status %1</source>
+        <translation>null — expected for status %1</translation>
     </message>
 </context>
 <context>

@@ -73,6 +73,22 @@
         <source>Analyse the text (Ctrl+Enter)</source>
         <translation>텍스트 분석 (Ctrl+Enter)</translation>
     </message>
+    <message>
+        <source>Analyse &amp;as of</source>
+        <translation>분석 기준 시각(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Judge the evidence at the time it was captured (how long a payment had been in progress then), not now</source>
+        <translation>지금이 아니라 증거를 남긴 시각을 기준으로 판단합니다(그때 결제가 얼마나 진행 중이었는지)</translation>
+    </message>
+    <message>
+        <source>Time to analyse as of (KST)</source>
+        <translation>분석 기준 시각 (KST)</translation>
+    </message>
+    <message>
+        <source>from the text&apos;s log lines</source>
+        <translation>텍스트의 로그 줄에서 읽음</translation>
+    </message>
 </context>
 <context>
     <name>paytriage::ApiCall</name>
@@ -744,6 +760,18 @@
         <source>Show this pane alone</source>
         <translation>이 창만 보기</translation>
     </message>
+    <message>
+        <source>Look up live</source>
+        <translation>지금 조회</translation>
+    </message>
+    <message>
+        <source>Look this payment up now with the selected merchant profile, to compare with the pasted answer</source>
+        <translation>선택한 상점 프로필로 이 결제를 지금 조회해 붙여 넣은 응답과 비교합니다</translation>
+    </message>
+    <message>
+        <source>Analysed %1, as of %2 (when it was captured)</source>
+        <translation>%1 분석, 기준 시각 %2 (증거를 남긴 시각)</translation>
+    </message>
 </context>
 <context>
     <name>paytriage::Decoder</name>
@@ -1299,6 +1327,18 @@
     <message>
         <source>Label</source>
         <translation>항목명</translation>
+    </message>
+    <message>
+        <source>null — unexpected here: a finding points at it</source>
+        <translation>null — 여기서는 예상되지 않음: 발견 사항이 이 값을 가리킵니다</translation>
+    </message>
+    <message>
+        <source>null — unexpected for status %1: a finding points at it</source>
+        <translation>null — 상태 %1에서는 예상되지 않음: 발견 사항이 이 값을 가리킵니다</translation>
+    </message>
+    <message>
+        <source>null — expected for status %1</source>
+        <translation>null — 상태 %1에서 예상되는 값</translation>
     </message>
 </context>
 <context>

@@ -131,13 +131,15 @@ void CaseSession::startLookup(QNetworkAccessManager *network, LookupRequest requ
 {
     m_network = network;
     m_title = request.id;
+    m_asOf.reset();
     m_lookup = std::move(request);
     refresh();
 }
 
-void CaseSession::startText(QString title, std::string text)
+void CaseSession::startText(QString title, std::string text, std::optional<std::int64_t> asOf)
 {
     m_title = std::move(title);
+    m_asOf = asOf;
     m_lookup.reset();
     m_inputText = std::move(text);
     m_inputPath.clear();
@@ -147,6 +149,7 @@ void CaseSession::startText(QString title, std::string text)
 void CaseSession::startFile(QString title, QString path)
 {
     m_title = std::move(title);
+    m_asOf.reset();
     m_lookup.reset();
     m_inputText.clear();
     m_inputPath = std::move(path);
@@ -306,7 +309,7 @@ void CaseSession::runText()
     // the user's input survives whatever happens to the analysis.
     m_watcher->setFuture(QtConcurrent::run(
         [catalog = m_catalog, options = m_options, text = m_inputText, path = m_inputPath,
-         title = m_title.toStdString()]() mutable {
+         title = m_title.toStdString(), asOf = m_asOf]() mutable {
             auto result = std::make_shared<TextResult>();
             // An exception must not cross into the window's thread with the result: it becomes
             // the case's failure.
@@ -323,7 +326,9 @@ void CaseSession::runText()
                 decodeOptions.buildSourceMap = result->mapped;
                 result->loaded = loadText(std::move(text), DocumentSource{title, {}, 0}, decodeOptions);
                 if (result->loaded.decoded.ok()) {
-                    const SystemClock clock;
+                    const SystemClock now;
+                    const FixedClock then(asOf.value_or(0));
+                    const Clock &clock = asOf ? static_cast<const Clock &>(then) : now;
                     result->analysis = Analyzer(catalog, clock, options).analyze(result->loaded.kase);
                     result->facts = caseFactsOf(result->loaded.kase, catalog);
                 }

@@ -81,7 +81,10 @@ public:
     ~CaseSession() override;
 
     void startLookup(QNetworkAccessManager *network, LookupRequest request);
-    void startText(QString title, std::string text);
+    // asOf: analyse as of that time (ms since the epoch), as the evidence was when captured;
+    // none: as of now.
+    void startText(QString title, std::string text, std::optional<std::int64_t> asOf = std::nullopt);
+    std::optional<std::int64_t> asOf() const { return m_asOf; }
     // A file is read by the worker too: a 50 MB read would hold the window for ~100 ms.
     void startFile(QString title, QString path);
     void refresh();                      // F5: fetch again, or re-analyse the text
@@ -140,6 +143,7 @@ private:
     bool m_textCanceled = false;
     int m_analyses = 0;
     std::int64_t m_startedAtMs = 0;
+    std::optional<std::int64_t> m_asOf;
     State m_lastState = State::Empty;
     void updateState();
 };

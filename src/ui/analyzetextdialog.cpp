@@ -1,12 +1,20 @@
 #include "analyzetextdialog.h"
 #include "ui_analyzetextdialog.h"
 
+#include "util/timestamp.h"
+
 #include <QAction>
+#include <QCheckBox>
+#include <QDateTime>
 #include <QEvent>
 #include <QFontDatabase>
 #include <QPushButton>
 
 namespace paytriage {
+
+namespace {
+constexpr qint64 kstOffsetMs = qint64(kstOffsetMinutes) * 60 * 1000;
+}
 
 AnalyzeTextDialog::AnalyzeTextDialog(QWidget *parent) : QDialog(parent), m_ui(std::make_unique<Ui::AnalyzeTextDialog>())
 {
@@ -16,6 +24,18 @@ AnalyzeTextDialog::AnalyzeTextDialog(QWidget *parent) : QDialog(parent), m_ui(st
     connect(m_ui->buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(m_ui->buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_ui->textEdit, &QPlainTextEdit::textChanged, this, &AnalyzeTextDialog::updateOk);
+    connect(m_ui->textEdit, &QPlainTextEdit::textChanged, this, &AnalyzeTextDialog::updateAsOf);
+    // The editor shows KST wall-clock time (Qt 6.4's editor has no time zone of its own): it holds
+    // UTC shifted by +09:00, and asOf() shifts back.
+    m_ui->asOfEdit->setTimeSpec(Qt::UTC);
+    m_ui->asOfEdit->setDateTime(QDateTime::fromMSecsSinceEpoch(QDateTime::currentMSecsSinceEpoch() + kstOffsetMs, Qt::UTC));
+    m_ui->asOfEdit->setEnabled(false);
+    connect(m_ui->asOfCheck, &QCheckBox::toggled, m_ui->asOfEdit, &QWidget::setEnabled);
+    connect(m_ui->asOfCheck, &QCheckBox::clicked, this, [this] { m_asOfEdited = true; });
+    connect(m_ui->asOfEdit, &QDateTimeEdit::dateTimeChanged, this, [this] {
+        if (m_ui->asOfEdit->hasFocus())
+            m_asOfEdited = true;
+    });
     // Enter belongs to the text (a paste is edited here); Ctrl+Enter analyses, from anywhere in the dialog.
     auto *analyse = new QAction(this);
     analyse->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)});
@@ -48,6 +68,29 @@ void AnalyzeTextDialog::setText(const QString &text)
 QString AnalyzeTextDialog::text() const
 {
     return m_ui->textEdit->toPlainText();
+}
+
+std::optional<std::int64_t> AnalyzeTextDialog::asOf() const
+{
+    if (!m_ui->asOfCheck->isChecked())
+        return std::nullopt;
+    return m_ui->asOfEdit->dateTime().toMSecsSinceEpoch() - kstOffsetMs;
+}
+
+void AnalyzeTextDialog::updateAsOf()
+{
+    if (m_asOfEdited)
+        return;
+    // A log line the paste came with says when it was captured: analysed as of then, a payment
+    // "in progress" in it is judged by its age at that moment, not by its age today.
+    const auto captured = captureTime(m_ui->textEdit->toPlainText().toStdString());
+    m_ui->asOfCheck->setChecked(captured.has_value());
+    if (captured) {
+        m_ui->asOfEdit->setDateTime(QDateTime::fromMSecsSinceEpoch(captured->msSinceEpoch + kstOffsetMs, Qt::UTC));
+        m_ui->asOfSource->setText(tr("from the text's log lines"));
+    } else {
+        m_ui->asOfSource->clear();
+    }
 }
 
 void AnalyzeTextDialog::updateOk()

@@ -4,7 +4,9 @@
 
 #include <QDialog>
 
+#include <cstdint>
 #include <memory>
+#include <optional>
 
 namespace paytriage {
 
@@ -23,15 +25,19 @@ public:
     QString caseTitle() const;
     void setText(const QString &text);
     QString text() const;
+    // The time to analyse the text as of, when chosen (filled in from the text's log lines).
+    std::optional<std::int64_t> asOf() const;
 
 protected:
     void changeEvent(QEvent *event) override;
 
 private:
     void updateOk();
+    void updateAsOf();
     void retranslate();
 
     std::unique_ptr<Ui::AnalyzeTextDialog> m_ui;
+    bool m_asOfEdited = false;  // the user set it: the text no longer fills it in
 };
 
 } // namespace paytriage

@@ -142,7 +142,7 @@ CaseView::CaseView(CaseSession *session, const Catalog &catalog, Language langua
     m_treeStyle = new SeverityStyleProxy(this);
     m_treeStyle->setSourceModel(m_tree);
     m_treeStyle->setPalette(palette());
-    m_treeStyle->setNullRole(JsonTreeModel::IsNullRole);
+    m_treeStyle->setNullRole(JsonTreeModel::IsNullRole, JsonTreeModel::ValueColumn);
     m_ui->treeView->setModel(m_treeStyle);
     // Field names are short; the document rows' long titles may overflow rather than push the
     // values out of sight.
@@ -281,6 +281,13 @@ CaseView::CaseView(CaseSession *session, const Catalog &catalog, Language langua
     connect(m_ui->cancelButton, &QPushButton::clicked, session, &CaseSession::cancel);
     connect(m_ui->refreshButton, &QPushButton::clicked, session, &CaseSession::refresh);
     connect(m_ui->retryButton, &QPushButton::clicked, session, &CaseSession::refresh);
+    connect(m_ui->lookUpLiveButton, &QPushButton::clicked, this, [this] {
+        const CaseFacts &facts = m_session->snapshot().facts;
+        if (!facts.paymentKey.empty())
+            Q_EMIT lookUpLiveRequested(qs(facts.paymentKey), IdKind::PaymentKey);
+        else if (!facts.orderId.empty())
+            Q_EMIT lookUpLiveRequested(qs(facts.orderId), IdKind::OrderId);
+    });
     connect(m_ui->explainButton, &QPushButton::clicked, this, [this] {
         if (const auto request = m_session->failedRequest(); request && !request->code.empty())
             Q_EMIT errorCodeRequested(qs(request->code));
@@ -466,8 +473,13 @@ QString CaseView::provenance() const
             }
     const QString when = QDateTime::fromMSecsSinceEpoch(at, QTimeZone(kstOffsetMinutes * 60))
                              .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")) + QStringLiteral(" KST");
-    if (!m_session->isLookup())
+    if (!m_session->isLookup()) {
+        if (const auto asOf = m_session->asOf())
+            return tr("Analysed %1, as of %2 (when it was captured)")
+                .arg(when, QDateTime::fromMSecsSinceEpoch(*asOf, QTimeZone(kstOffsetMinutes * 60)).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))
+                               + QStringLiteral(" KST"));
         return tr("Analysed %1").arg(when);
+    }
     const CaseSession::LookupRequest &lookup = *m_session->lookup();
     QStringList parts;
     if (!lookup.profileName.isEmpty())
@@ -906,6 +918,8 @@ void CaseView::updateSummary()
     const QColor ink = BadgeDelegate::toneColor(tone, palette());
     m_ui->statusChip->setStyleSheet(chipStyleSheet(ink, palette()));
     m_ui->provenanceLabel->setText(provenance());
+    // Pasted evidence that names a payment can be compared with what the provider says now.
+    m_ui->lookUpLiveButton->setVisible(!m_session->isLookup() && (!facts.paymentKey.empty() || !facts.orderId.empty()));
     m_ui->orderIdValue->setText(orderId);
     m_ui->paymentKeyValue->setText(paymentKey);
     for (QWidget *w : {static_cast<QWidget *>(m_ui->orderIdCaption), static_cast<QWidget *>(m_ui->orderIdValue),
@@ -968,7 +982,7 @@ void CaseView::showFindingDetail(const Finding *finding)
     QString where = QStringLiteral("%1 · #%2 %3").arg(qs(finding->rule)).arg(finding->document + 1).arg(qs(finding->pointers.empty() ? std::string() : finding->pointers.front()));
     if (finding->occurrences > 1)
         where += QStringLiteral(" · ") + tr("%n time(s)", nullptr, int(finding->occurrences));
-    html += QStringLiteral("<p style=\"color:%1\"><small>%2</small></p>").arg(palette().color(QPalette::PlaceholderText).name(), esc(where));
+    html += QStringLiteral("<p style=\"color:%1\"><small>%2</small></p>").arg(readableOn(palette().color(QPalette::PlaceholderText), palette().color(QPalette::Base)).name(), esc(where));
     m_ui->findingDetail->setHtml(html);
 }
 

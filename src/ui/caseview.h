@@ -84,6 +84,8 @@ Q_SIGNALS:
     // Something went to the clipboard ("summary", "order ID", …): the window says so.
     void copied(const QString &what);
     void findingsChanged();
+    // A pasted case holds this payment: look it up now (orderId or paymentKey) to compare.
+    void lookUpLiveRequested(const QString &id, paytriage::IdKind kind);
 
 protected:
     void changeEvent(QEvent *event) override;

@@ -372,10 +372,10 @@ CaseView *MainWindow::caseOf(const QString &profile, const QString &id, bool inA
     return nullptr;
 }
 
-CaseView *MainWindow::analyseText(const QString &title, std::string text)
+CaseView *MainWindow::analyseText(const QString &title, std::string text, std::optional<std::int64_t> asOf)
 {
     CaseView *view = addCase(title);
-    view->session()->startText(title, std::move(text));
+    view->session()->startText(title, std::move(text), asOf);
     return view;
 }
 
@@ -431,6 +431,8 @@ CaseView *MainWindow::addCase(const QString &title)
         errorCodes()->show();
         errorCodes()->raise();
     });
+    connect(view, &CaseView::lookUpLiveRequested, this,
+            [this](const QString &id, IdKind kind) { m_lookupBar->requestLookup(id, kind); });
     connect(view, &CaseView::editTextRequested, this, [this, view](const QString &caseTitle, const QString &text) {
         showAnalyseTextDialog(caseTitle, text, view);
     });
@@ -548,11 +550,11 @@ void MainWindow::showAnalyseTextDialog(const QString &title, const QString &text
     const QString caseTitle = dialog.caseTitle().isEmpty() ? tr("Text %1").arg(QTime::currentTime().toString(QStringLiteral("HH:mm:ss")))
                                                            : dialog.caseTitle();
     if (replacing && m_ui->caseTabs->indexOf(replacing) >= 0) {
-        replacing->session()->startText(caseTitle, dialog.text().toStdString());
+        replacing->session()->startText(caseTitle, dialog.text().toStdString(), dialog.asOf());
         updateTab(replacing);
         m_ui->caseTabs->setCurrentWidget(replacing);
     } else {
-        analyseText(caseTitle, dialog.text().toStdString());
+        analyseText(caseTitle, dialog.text().toStdString(), dialog.asOf());
     }
 }
 

@@ -51,7 +51,8 @@ public:
     void setLanguage(Language language);
     Language language() const { return m_preferences.language; }
 
-    CaseView *analyseText(const QString &title, std::string text);
+    // asOf: analyse as of that time (ms since the epoch), as the evidence was when captured.
+    CaseView *analyseText(const QString &title, std::string text, std::optional<std::int64_t> asOf = std::nullopt);
     CaseView *openFile(const QString &path);
     void analyseClipboard();
 

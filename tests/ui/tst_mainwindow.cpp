@@ -17,6 +17,8 @@
 #include <QFile>
 #include <QDialog>
 #include <QLabel>
+#include <QDateTimeEdit>
+#include <QCheckBox>
 #include <QHeaderView>
 #include <QApplication>
 #include <QTimer>
@@ -90,6 +92,7 @@ private Q_SLOTS:
     void copySummaryAndFindingForATicket();
     void theLookupFieldTakesWhatPeoplePaste();
     void shortcutsWorkWhereTheyAreUsed();
+    void pastedEvidenceIsJudgedInItsOwnTimeAndComparedLive();
     void aSmallScreenShowsOnePaneAtATimeAndZooms();
     void aStoredProfileLooksUpWithItsKeyFromTheStore();
     void aProfileWithoutAKeyOffersItsSettingsInsteadOfALookup();
@@ -559,6 +562,51 @@ void TestMainWindow::shortcutsWorkWhereTheyAreUsed()
     QTest::keyClick(m_window.get(), Qt::Key_T, Qt::ControlModifier);
     QTRY_COMPARE(m_window->caseCount(), cases + 1);
     QVERIFY(!m_window->currentCase()->session()->isLookup());
+}
+
+// Seed 000 as a merchant's log has it: the confirm answer on a log line of 08:39:25 KST. The dialog
+// fills "as of" from that line, so the payment is judged 4 s after its request (not "stuck for
+// 600 days"), the case says so, and "Look up live" asks the provider about the same payment now.
+void TestMainWindow::pastedEvidenceIsJudgedInItsOwnTimeAndComparedLive()
+{
+    QFile file(QStringLiteral(PAYTRIAGE_SAMPLES "/seed000-confirm-in-progress.json"));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QString paste = QStringLiteral("2025-04-02 08:39:25.412 INFO  PaymentClient - confirm response: ")
+                          + QString::fromUtf8(file.readAll());
+    bool filled = false;
+    QTimer answer;
+    answer.setInterval(20);
+    connect(&answer, &QTimer::timeout, this, [&] {
+        auto *dialog = qobject_cast<QDialog *>(QApplication::activeModalWidget());
+        if (!dialog || qstrcmp(dialog->metaObject()->className(), "paytriage::AnalyzeTextDialog") != 0)
+            return;
+        auto *text = dialog->findChild<QPlainTextEdit *>(QStringLiteral("textEdit"));
+        if (!text->toPlainText().isEmpty())
+            return;
+        text->setPlainText(paste);
+        filled = dialog->findChild<QCheckBox *>(QStringLiteral("asOfCheck"))->isChecked()
+                 && dialog->findChild<QDateTimeEdit *>(QStringLiteral("asOfEdit"))->dateTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))
+                        == QLatin1String("2025-04-02 08:39:25");
+        QTest::keyClick(text, Qt::Key_Return, Qt::ControlModifier);
+    });
+    answer.start();
+    QTest::keyClick(m_window.get(), Qt::Key_T, Qt::ControlModifier);
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->currentCase() && settled(m_window->currentCase()), lookupTimeoutMs);
+    answer.stop();
+    QVERIFY(filled);
+    CaseView *pasted = m_window->currentCase();
+    QVERIFY(!pasted->session()->isLookup());
+    QCOMPARE(*pasted->session()->asOf(), std::int64_t(1743550765412));  // 2025-04-01T23:39:25.412Z
+    QVERIFY2(pasted->provenance().contains(QLatin1String("as of 2025-04-02 08:39:25 KST")), qPrintable(pasted->provenance()));
+    // 4 s after its request, IN_PROGRESS with nulls is what the status means: nothing is stuck yet
+    // (analysed as of now, the same paste is "in progress for 600 days").
+    QVERIFY(!hasFinding(pasted, "status-stuck-in-progress"));
+
+    auto *live = pasted->findChild<QPushButton *>(QStringLiteral("lookUpLiveButton"));
+    QVERIFY(live->isVisible());
+    QTest::mouseClick(live, Qt::LeftButton);
+    QTRY_VERIFY(m_window->currentCase() != pasted && m_window->currentCase()->session()->isLookup());
+    QCOMPARE(m_window->currentCase()->session()->lookup()->id, QStringLiteral("ec_id20250402083921BUZL3"));
 }
 
 // At 1366×768 the finding titles get the findings list's width (the Rule column hidden until the
