@@ -136,6 +136,12 @@ void CaseSession::startLookup(QNetworkAccessManager *network, LookupRequest requ
     refresh();
 }
 
+void CaseSession::setLanguage(Language language)
+{
+    if (m_lookup)
+        m_lookup->config.language = language;
+}
+
 void CaseSession::startText(QString title, std::string text, std::optional<std::int64_t> asOf)
 {
     m_title = std::move(title);

@@ -90,6 +90,8 @@ public:
     void refresh();                      // F5: fetch again, or re-analyse the text
     void cancel();
     void setAnalyzerOptions(AnalyzerOptions options);  // re-analyses
+    // The language the provider is asked to answer in (Accept-Language) from the next fetch on.
+    void setLanguage(Language language);
 
     bool isLookup() const { return m_lookup.has_value(); }
     const std::optional<LookupRequest> &lookup() const { return m_lookup; }

@@ -317,16 +317,16 @@ CaseView::CaseView(CaseSession *session, const Catalog &catalog, Language langua
             showFindingDetail(nullptr);
     });
 
-    for (QLabel *caption : {m_ui->findingsCaption, m_ui->rawCaption, m_ui->treeCaption, m_ui->timelineCaption}) {
+    for (QLabel *caption : {m_ui->findingsCaption, m_ui->rawCaption, m_ui->treeCaption, m_ui->timelineCaption})
         caption->installEventFilter(this);
-        caption->setToolTip(tr("Double-click to show this pane alone, again to show all (Ctrl+Shift+M)"));
-    }
-    auto *maximize = new QAction(tr("Show this pane alone"), this);
+    auto *maximize = new QAction(this);
+    m_maximizeAction = maximize;
     maximize->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M));
     maximize->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     addAction(maximize);
     connect(maximize, &QAction::triggered, this, [this] { toggleMaximized(QApplication::focusWidget()); });
 
+    retranslate();
     onSnapshot();
     onSourceChanged();
     onFailure();
@@ -398,7 +398,11 @@ void CaseView::setLanguage(Language language)
     m_findings->setLanguage(language);
     m_timeline->setLanguage(language);
     m_tree->setLanguage(language);
+    m_session->setLanguage(language);  // a refresh asks the provider in the new language
     retranslate();
+    // Korean and English texts differ in width: the columns are fitted again.
+    m_ui->timelineView->resizeColumnsToContents();
+    m_ui->treeView->resizeColumnToContents(0);
 }
 
 void CaseView::showFind()
@@ -587,6 +591,9 @@ void CaseView::retranslate()
     m_copyActions[1]->setText(tr("Copy JSON pointer"));
     m_copyActions[2]->setText(tr("Copy as text"));
     m_copyActions[3]->setText(tr("Copy summary"));
+    m_maximizeAction->setText(tr("Show this pane alone"));
+    for (QLabel *caption : {m_ui->findingsCaption, m_ui->rawCaption, m_ui->treeCaption, m_ui->timelineCaption})
+        caption->setToolTip(tr("Double-click to show this pane alone, again to show all (Ctrl+Shift+M)"));
     fillSeverityFilter();
     updateSummary();
     onSourceChanged();

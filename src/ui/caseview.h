@@ -131,6 +131,7 @@ private:
     quint64 m_generation = 0;
     bool m_presenting = false;
     std::optional<Source> m_rawAnswerOf;
+    QAction *m_maximizeAction = nullptr;
     QWidget *m_maximized = nullptr;       // the pane shown alone, or none
     QByteArray m_splittersBeforeMaximize[3];  // chosen from a source's "show what came back"
 };

@@ -633,8 +633,11 @@ void MainWindow::setLanguage(Language language)
     // Qt sends every widget a LanguageChange event; catalog texts are switched explicitly.
     installTranslators(language);
     for (int i = 0; i < m_ui->caseTabs->count(); ++i)
-        if (auto *view = qobject_cast<CaseView *>(m_ui->caseTabs->widget(i)))
+        if (auto *view = qobject_cast<CaseView *>(m_ui->caseTabs->widget(i))) {
             view->setLanguage(language);
+            updateTab(view);  // its tooltip: provenance and state, in the new language
+        }
+    updateSeverityIndicator();
     if (m_errorCodes)
         m_errorCodes->setLanguage(language);
 }

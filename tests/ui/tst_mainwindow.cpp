@@ -84,6 +84,7 @@ private Q_SLOTS:
     void pastingSeed001GivesTheVirtualAccountFinding();
     void aBrokenDocumentAmongOthersIsToldAndTheRestAnalysed();
     void switchingLanguageChangesLabels();
+    void aLanguageSwitchReachesTabsAndTheNextFetch();
     void aFailedLookupShowsTheErrorInlineAndKeepsTheId();
     void oneCaseStateForChipTabAndStatusBar();
     void theBytesOfAnAnswerThatIsNotJsonAreShown();
@@ -299,6 +300,26 @@ void TestMainWindow::aBrokenDocumentAmongOthersIsToldAndTheRestAnalysed()
     QTRY_VERIFY(label->text().contains(QStringLiteral("읽지 못")));
     m_window->findChild<QAction *>(QStringLiteral("actionEnglish"))->trigger();
     QTRY_VERIFY(label->text().contains(QStringLiteral("could not be read")));
+}
+
+// After a switch to Korean the open case's tab says where it came from in Korean, its pane
+// captions are Korean, and its next fetch asks the provider for Korean (Accept-Language).
+void TestMainWindow::aLanguageSwitchReachesTabsAndTheNextFetch()
+{
+    typeAndLookUp(QStringLiteral("SBX-20250301-00001"));
+    QTRY_VERIFY_WITH_TIMEOUT(settled(m_window->currentCase()), lookupTimeoutMs);
+    CaseView *view = m_window->currentCase();
+    auto *tabs = m_window->findChild<QTabWidget *>(QStringLiteral("caseTabs"));
+    QVERIFY(tabs->tabToolTip(tabs->currentIndex()).contains(QLatin1String("looked up")));
+    m_window->findChild<QAction *>(QStringLiteral("actionKorean"))->trigger();
+    QTRY_VERIFY2(tabs->tabToolTip(tabs->currentIndex()).contains(u"조회"_qs), qPrintable(tabs->tabToolTip(tabs->currentIndex())));
+    QVERIFY(!tabs->tabToolTip(tabs->currentIndex()).contains(QLatin1String("looked up")));
+    QTRY_COMPARE(view->findChild<QLabel *>(QStringLiteral("rawCaption"))->text(), u"원본 JSON"_qs);
+    QVERIFY(view->findChild<QLabel *>(QStringLiteral("rawCaption"))->toolTip().contains(u"두 번"_qs));
+    QCOMPARE(view->session()->lookup()->config.language, Language::Korean);
+    m_window->findChild<QAction *>(QStringLiteral("actionEnglish"))->trigger();
+    QTRY_VERIFY(tabs->tabToolTip(tabs->currentIndex()).contains(QLatin1String("looked up")));
+    QCOMPARE(view->session()->lookup()->config.language, Language::English);
 }
 
 void TestMainWindow::switchingLanguageChangesLabels()
