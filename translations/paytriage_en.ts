@@ -778,6 +778,29 @@
         <source>Analysed %1, as of %2 (when it was captured)</source>
         <translation>Analysed %1, as of %2 (when it was captured)</translation>
     </message>
+    <message>
+        <source>%1: attempt %2 of %3, next in %4 s (Retry-After)</source>
+        <translation>%1: attempt %2 of %3, next in %4 s (Retry-After)</translation>
+    </message>
+    <message>
+        <source>%1: attempt %2 of %3, next in %4 s</source>
+        <translation>%1: attempt %2 of %3, next in %4 s</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %2 page(s), %n record(s) so far, %3 s</source>
+        <translation>
+            <numerusform>%1: %2 page(s), %n record(s) so far, %3 s</numerusform>
+            <numerusform>%1: %2 page(s), %n record(s) so far, %3 s</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: attempt %2 of %3…</source>
+        <translation>%1: attempt %2 of %3…</translation>
+    </message>
+    <message>
+        <source>%1: fetching… %2 s</source>
+        <translation>%1: fetching… %2 s</translation>
+    </message>
 </context>
 <context>
     <name>paytriage::Decoder</name>

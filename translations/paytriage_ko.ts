@@ -772,6 +772,28 @@
         <source>Analysed %1, as of %2 (when it was captured)</source>
         <translation>%1 분석, 기준 시각 %2 (증거를 남긴 시각)</translation>
     </message>
+    <message>
+        <source>%1: attempt %2 of %3, next in %4 s (Retry-After)</source>
+        <translation>%1: %3번 중 %2번째 시도, %4초 뒤 (Retry-After)</translation>
+    </message>
+    <message>
+        <source>%1: attempt %2 of %3, next in %4 s</source>
+        <translation>%1: %3번 중 %2번째 시도, %4초 뒤</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %2 page(s), %n record(s) so far, %3 s</source>
+        <translation>
+            <numerusform>%1: %2쪽, 지금까지 %n건, %3초</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: attempt %2 of %3…</source>
+        <translation>%1: %3번 중 %2번째 시도…</translation>
+    </message>
+    <message>
+        <source>%1: fetching… %2 s</source>
+        <translation>%1: 조회 중… %2초</translation>
+    </message>
 </context>
 <context>
     <name>paytriage::Decoder</name>

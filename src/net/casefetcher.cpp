@@ -61,6 +61,10 @@ void CaseFetcher::track(Source source, ApiCall *call, const std::function<void(c
     ++m_pending;
     m_calls.emplace_back(call);
     emit sourceStarted(source);
+    connect(call, &ApiCall::progress, this, [this, source](int pages, qint64 records) { emit sourceProgress(source, pages, records); });
+    connect(call, &ApiCall::retrying, this, [this, source](int attempt, int maxAttempts, qint64 waitMs, bool retryAfter) {
+        emit sourceRetrying(source, attempt, maxAttempts, waitMs, retryAfter);
+    });
     connect(call, &ApiCall::finished, this, [this, source, onSuccess](const ApiResponse &response) {
         // Whatever the answer holds, one source fails with a message; nothing escapes the slot.
         try {

@@ -56,6 +56,9 @@ signals:
     void sourceStarted(paytriage::Source source);
     void sourceFinished(paytriage::Source source, int records);
     void sourceFailed(paytriage::Source source, const paytriage::ApiError &error);
+    // A list source's pages and records so far; a source about to be tried again.
+    void sourceProgress(paytriage::Source source, int pages, qint64 records);
+    void sourceRetrying(paytriage::Source source, int attempt, int maxAttempts, qint64 waitMs, bool retryAfter);
     void caseUpdated();  // a document was added to currentCase(): analyse again
     void finished();     // every source is done (or failed, or was canceled)
 

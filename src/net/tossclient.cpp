@@ -419,6 +419,7 @@ bool ApiCall::scheduleRetry(const ApiError &error, std::optional<qint64> retryAf
         return false;
     m_waitedMs += wait;
     m_retryTimer->start(std::chrono::milliseconds(wait));
+    emit retrying(m_attempts + 1, m_config.maxAttempts, wait, retryAfter && *retryAfter >= wait);
     return true;
 }
 

@@ -133,6 +133,9 @@ public:
 
 signals:
     void progress(int pages, qint64 records);
+    // A transient failure is tried again: attempt (the one coming) of maxAttempts, after waitMs;
+    // retryAfter when the server's Retry-After set the wait.
+    void retrying(int attempt, int maxAttempts, qint64 waitMs, bool retryAfter);
     void finished(const paytriage::ApiResponse &response);
 
 private:

@@ -7,7 +7,21 @@
 #include <QNetworkAccessManager>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <limits>
+
 namespace paytriage {
+namespace {
+
+CaseSession::SourceStatus sourceStatus(CaseSession::SourceState state, int records, std::optional<ApiError> error)
+{
+    CaseSession::SourceStatus status;
+    status.state = state;
+    status.records = records;
+    status.error = std::move(error);
+    return status;
+}
+
+} // namespace
 
 namespace {
 
@@ -184,20 +198,36 @@ void CaseSession::refresh()
     Q_EMIT snapshotChanged();
 
     connect(m_fetcher.get(), &CaseFetcher::sourceStarted, this, [this](Source source) {
-        m_status[int(source)] = {SourceState::Running, 0, {}};
+        m_status[int(source)] = sourceStatus(SourceState::Running, 0, {});
         Q_EMIT sourceChanged(source);
     });
     connect(m_fetcher.get(), &CaseFetcher::sourceFinished, this, [this](Source source, int records) {
-        m_status[int(source)] = {SourceState::Done, records, {}};
+        m_status[int(source)] = sourceStatus(SourceState::Done, records, {});
         Q_EMIT sourceChanged(source);
     });
     connect(m_fetcher.get(), &CaseFetcher::sourceFailed, this, [this](Source source, const ApiError &error) {
         const bool canceled = error.kind == ApiError::Kind::Canceled;
-        m_status[int(source)] = {canceled ? SourceState::Canceled : SourceState::Failed, 0, error};
+        m_status[int(source)] = sourceStatus(canceled ? SourceState::Canceled : SourceState::Failed, 0, error);
         Q_EMIT sourceChanged(source);
         if (!canceled && (source == Source::Payment || source == Source::IapOrderStatus))
             setFailure(error.describe(), error, {});
     });
+    connect(m_fetcher.get(), &CaseFetcher::sourceProgress, this, [this](Source source, int pages, qint64 records) {
+        SourceStatus &status = m_status[int(source)];
+        status.pages = pages;
+        status.records = int(std::min<qint64>(records, std::numeric_limits<int>::max()));
+        status.retryAtMs = 0;
+        Q_EMIT sourceChanged(source);
+    });
+    connect(m_fetcher.get(), &CaseFetcher::sourceRetrying, this,
+            [this](Source source, int attempt, int maxAttempts, qint64 waitMs, bool retryAfter) {
+                SourceStatus &status = m_status[int(source)];
+                status.attempt = attempt;
+                status.maxAttempts = maxAttempts;
+                status.retryAtMs = QDateTime::currentMSecsSinceEpoch() + waitMs;
+                status.retryAfter = retryAfter;
+                Q_EMIT sourceChanged(source);
+            });
     connect(m_fetcher.get(), &CaseFetcher::caseUpdated, this, &CaseSession::analyseFetched);
     connect(m_fetcher.get(), &CaseFetcher::finished, this, [this] { Q_EMIT busyChanged(false); });
 
@@ -209,7 +239,7 @@ void CaseSession::refresh()
         ApiError error;
         error.kind = ApiError::Kind::Configuration;
         error.detail = *problem;
-        m_status[int(m_lookup->inApp ? Source::IapOrderStatus : Source::Payment)] = {SourceState::Failed, 0, error};
+        m_status[int(m_lookup->inApp ? Source::IapOrderStatus : Source::Payment)] = sourceStatus(SourceState::Failed, 0, error);
         setFailure(error.describe(), error, {});
         Q_EMIT busyChanged(false);
         return;

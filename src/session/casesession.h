@@ -48,6 +48,13 @@ public:
         SourceState state = SourceState::Idle;
         int records = 0;
         std::optional<ApiError> error;
+        // While running: list pages read so far, and a retry under way (attempt of maxAttempts,
+        // sent at retryAtMs, since the epoch; 0 when none).
+        int pages = 0;
+        int attempt = 0;
+        int maxAttempts = 0;
+        std::int64_t retryAtMs = 0;
+        bool retryAfter = false;
     };
     // Where the case as a whole stands. The header chip, the tab, the explanation pane and the
     // status bar all read this one state: "no findings" is only ever said of a complete case.

@@ -326,6 +326,8 @@ CaseView::CaseView(CaseSession *session, const Catalog &catalog, Language langua
     addAction(maximize);
     connect(maximize, &QAction::triggered, this, [this] { toggleMaximized(QApplication::focusWidget()); });
 
+    m_ticker.setInterval(1000);
+    connect(&m_ticker, &QTimer::timeout, this, &CaseView::onSourceChanged);
     retranslate();
     onSnapshot();
     onSourceChanged();
@@ -726,7 +728,23 @@ QString CaseView::sourceText(Source source) const
     }
     switch (s.state) {
     case CaseSession::SourceState::Idle: return {};
-    case CaseSession::SourceState::Running: return tr("%1: fetching…").arg(name);
+    case CaseSession::SourceState::Running: {
+        const std::int64_t now = QDateTime::currentMSecsSinceEpoch();
+        if (s.retryAtMs > now) {
+            const int seconds = int((s.retryAtMs - now + 999) / 1000);
+            return (s.retryAfter ? tr("%1: attempt %2 of %3, next in %4 s (Retry-After)") : tr("%1: attempt %2 of %3, next in %4 s"))
+                .arg(name)
+                .arg(s.attempt)
+                .arg(s.maxAttempts)
+                .arg(seconds);
+        }
+        const int elapsed = int((now - m_session->startedAtMs()) / 1000);
+        if (s.pages > 0)
+            return tr("%1: %2 page(s), %n record(s) so far, %3 s", nullptr, s.records).arg(name).arg(s.pages).arg(elapsed);
+        if (s.attempt > 0)
+            return tr("%1: attempt %2 of %3…").arg(name).arg(s.attempt).arg(s.maxAttempts);
+        return elapsed >= 2 ? tr("%1: fetching… %2 s").arg(name).arg(elapsed) : tr("%1: fetching…").arg(name);
+    }
     case CaseSession::SourceState::Done: return tr("%1: ✓ %n record(s)", nullptr, s.records).arg(name);
     case CaseSession::SourceState::Failed: return tr("%1: ✗ failed").arg(name);
     case CaseSession::SourceState::Canceled: return tr("%1: canceled").arg(name);
@@ -805,6 +823,11 @@ void CaseView::onSourceChanged()
         m_ui->paymentSource->setVisible(!m_ui->paymentSource->text().isEmpty());
     }
     const bool busy = m_session->busy();
+    // While something is fetched, the labels count the seconds and the wait before a retry.
+    if (busy && !m_ticker.isActive())
+        m_ticker.start();
+    else if (!busy)
+        m_ticker.stop();
     m_ui->busyBar->setVisible(busy);
     m_ui->cancelButton->setVisible(busy);
     m_ui->refreshButton->setEnabled(!busy);

@@ -118,6 +118,7 @@ private:
     Language m_language;
     SelectionMediator m_mediator;
     QTimer m_treeSync;
+    QTimer m_ticker;  // once a second while fetching: elapsed time, retry countdown
     // The tree's Copy value and Copy JSON pointer, the findings' Copy as text, the case's Copy summary.
     std::array<class QAction *, 4> m_copyActions{};
     FindingsModel *m_findings;

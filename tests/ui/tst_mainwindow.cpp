@@ -87,6 +87,7 @@ private Q_SLOTS:
     void aLanguageSwitchReachesTabsAndTheNextFetch();
     void aFailedLookupShowsTheErrorInlineAndKeepsTheId();
     void oneCaseStateForChipTabAndStatusBar();
+    void aRetryIsCountedDownAndCanBeCanceled();
     void theBytesOfAnAnswerThatIsNotJsonAreShown();
     void theKindReturnsToAutoUnlessKept();
     void aCaseSaysWhereItCameFromAndIsOnePerPayment();
@@ -423,6 +424,23 @@ void TestMainWindow::theBytesOfAnAnswerThatIsNotJsonAreShown()
                              lookupTimeoutMs);
     QTRY_VERIFY(!m_window->currentCase()->findChild<QLabel *>(QStringLiteral("rawNotice"))->isVisible());
     QTRY_VERIFY(m_window->currentCase()->rawView()->editor()->toPlainText().startsWith(u"// #1 GET /v1/payments/orders/SBX-20250301-00001 → HTTP 200"_qs));
+}
+
+// FAULT-429 answers 429 with Retry-After: 2 every time: while the client waits, the payment's source
+// says which attempt comes and when, and that the server set the wait; Cancel stays at hand.
+void TestMainWindow::aRetryIsCountedDownAndCanBeCanceled()
+{
+    typeAndLookUp(QStringLiteral("FAULT-429"));
+    QTRY_VERIFY(m_window->currentCase());
+    CaseView *view = m_window->currentCase();
+    auto *source = view->findChild<QLabel *>(QStringLiteral("paymentSource"));
+    QTRY_VERIFY2_WITH_TIMEOUT(source->text().contains(QLatin1String("attempt 2 of 4, next in"))
+                                  && source->text().contains(QLatin1String("(Retry-After)")),
+                              qPrintable(source->text()), 5000);
+    auto *cancel = view->findChild<QPushButton *>(QStringLiteral("cancelButton"));
+    QVERIFY(cancel->isVisible());
+    QTest::mouseClick(cancel, Qt::LeftButton);
+    QTRY_COMPARE(view->session()->state(), CaseSession::State::Canceled);
 }
 
 // An in-app order chosen for one lookup is not the kind of the next id: after each lookup the
