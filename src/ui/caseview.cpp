@@ -158,7 +158,7 @@ CaseView::CaseView(CaseSession *session, const Catalog &catalog, Language langua
     m_ui->mainSplitter->setStretchFactor(0, 3);
     m_ui->mainSplitter->setStretchFactor(1, 1);
     m_ui->topSplitter->setSizes({400, 480, 420});
-    m_ui->mainSplitter->setSizes({620, 160});
+    m_ui->mainSplitter->setSizes({560, 220});  // six timeline rows or more at 1366×768
     m_ui->findingsSplitter->setStretchFactor(0, 1);
     m_ui->findingsSplitter->setStretchFactor(1, 1);
     m_ui->bannerFrame->hide();
