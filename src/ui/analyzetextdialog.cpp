@@ -24,7 +24,11 @@ AnalyzeTextDialog::AnalyzeTextDialog(QWidget *parent) : QDialog(parent), m_ui(st
     connect(m_ui->buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(m_ui->buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_ui->textEdit, &QPlainTextEdit::textChanged, this, &AnalyzeTextDialog::updateOk);
-    connect(m_ui->textEdit, &QPlainTextEdit::textChanged, this, &AnalyzeTextDialog::updateAsOf);
+    // Read once typing or pasting settles, not at every key: a paste can be megabytes.
+    m_asOfTimer.setSingleShot(true);
+    m_asOfTimer.setInterval(300);
+    connect(&m_asOfTimer, &QTimer::timeout, this, &AnalyzeTextDialog::updateAsOf);
+    connect(m_ui->textEdit, &QPlainTextEdit::textChanged, &m_asOfTimer, qOverload<>(&QTimer::start));
     // The editor shows KST wall-clock time (Qt 6.4's editor has no time zone of its own): it holds
     // UTC shifted by +09:00, and asOf() shifts back.
     m_ui->asOfEdit->setTimeSpec(Qt::UTC);
@@ -77,13 +81,26 @@ std::optional<std::int64_t> AnalyzeTextDialog::asOf() const
     return m_ui->asOfEdit->dateTime().toMSecsSinceEpoch() - kstOffsetMs;
 }
 
+void AnalyzeTextDialog::accept()
+{
+    // Text changed just before Analyse: its log lines are read now, not after the dialog closed.
+    if (m_asOfTimer.isActive()) {
+        m_asOfTimer.stop();
+        updateAsOf();
+    }
+    QDialog::accept();
+}
+
 void AnalyzeTextDialog::updateAsOf()
 {
     if (m_asOfEdited)
         return;
     // A log line the paste came with says when it was captured: analysed as of then, a payment
     // "in progress" in it is judged by its age at that moment, not by its age today.
-    const auto captured = captureTime(m_ui->textEdit->toPlainText().toStdString());
+    constexpr int kScanLimit = 4 * 1024 * 1024;  // characters: log lines sit at a paste's edges
+    const QString text = m_ui->textEdit->toPlainText();
+    const QString scanned = text.size() <= kScanLimit ? text : text.left(kScanLimit / 2) + QLatin1Char('\n') + text.right(kScanLimit / 2);
+    const auto captured = captureTime(scanned.toStdString());
     m_ui->asOfCheck->setChecked(captured.has_value());
     if (captured) {
         m_ui->asOfEdit->setDateTime(QDateTime::fromMSecsSinceEpoch(captured->msSinceEpoch + kstOffsetMs, Qt::UTC));

@@ -3,6 +3,7 @@
 // decode so it can be fixed).
 
 #include <QDialog>
+#include <QTimer>
 
 #include <cstdint>
 #include <memory>
@@ -28,6 +29,8 @@ public:
     // The time to analyse the text as of, when chosen (filled in from the text's log lines).
     std::optional<std::int64_t> asOf() const;
 
+    void accept() override;
+
 protected:
     void changeEvent(QEvent *event) override;
 
@@ -37,7 +40,8 @@ private:
     void retranslate();
 
     std::unique_ptr<Ui::AnalyzeTextDialog> m_ui;
-    bool m_asOfEdited = false;  // the user set it: the text no longer fills it in
+    bool m_asOfEdited = false;
+    QTimer m_asOfTimer;  // the user set it: the text no longer fills it in
 };
 
 } // namespace paytriage

@@ -620,12 +620,15 @@ void TestMainWindow::pastedEvidenceIsJudgedInItsOwnTimeAndComparedLive()
         if (!dialog || qstrcmp(dialog->metaObject()->className(), "paytriage::AnalyzeTextDialog") != 0)
             return;
         auto *text = dialog->findChild<QPlainTextEdit *>(QStringLiteral("textEdit"));
-        if (!text->toPlainText().isEmpty())
+        if (text->toPlainText().isEmpty()) {
+            text->setPlainText(paste);
             return;
-        text->setPlainText(paste);
-        filled = dialog->findChild<QCheckBox *>(QStringLiteral("asOfCheck"))->isChecked()
-                 && dialog->findChild<QDateTimeEdit *>(QStringLiteral("asOfEdit"))->dateTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))
-                        == QLatin1String("2025-04-02 08:39:25");
+        }
+        // Read once the paste settles: the as-of field fills in, then Ctrl+Enter analyses.
+        if (!dialog->findChild<QCheckBox *>(QStringLiteral("asOfCheck"))->isChecked())
+            return;
+        filled = dialog->findChild<QDateTimeEdit *>(QStringLiteral("asOfEdit"))->dateTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))
+                 == QLatin1String("2025-04-02 08:39:25");
         QTest::keyClick(text, Qt::Key_Return, Qt::ControlModifier);
     });
     answer.start();
