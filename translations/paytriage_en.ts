@@ -801,6 +801,17 @@
         <source>%1: fetching… %2 s</source>
         <translation>%1: fetching… %2 s</translation>
     </message>
+    <message>
+        <source>no times in these documents (an error answer or a fragment without timestamps)</source>
+        <translation>no times in these documents (an error answer or a fragment without timestamps)</translation>
+    </message>
+    <message numerus="yes">
+        <source>the first %n events</source>
+        <translation>
+            <numerusform>the first %n events</numerusform>
+            <numerusform>the first %n events</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>paytriage::Decoder</name>
@@ -1085,6 +1096,10 @@
     <message>
         <source>Usual HTTP status</source>
         <translation>Usual HTTP status</translation>
+    </message>
+    <message>
+        <source>No code matches "%1". Try a part of the code (NOT_FOUND), a word of the provider's message, or the Korean wording; codes are an open set, and one the catalog lacks can be added to its override file.</source>
+        <translation>No code matches "%1". Try a part of the code (NOT_FOUND), a word of the provider's message, or the Korean wording; codes are an open set, and one the catalog lacks can be added to its override file.</translation>
     </message>
 </context>
 <context>

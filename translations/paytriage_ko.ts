@@ -794,6 +794,16 @@
         <source>%1: fetching… %2 s</source>
         <translation>%1: 조회 중… %2초</translation>
     </message>
+    <message>
+        <source>no times in these documents (an error answer or a fragment without timestamps)</source>
+        <translation>이 문서들에는 시각이 없습니다(오류 응답이거나 시각 없는 일부분)</translation>
+    </message>
+    <message numerus="yes">
+        <source>the first %n events</source>
+        <translation>
+            <numerusform>처음 %n개 이벤트</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>paytriage::Decoder</name>
@@ -1077,6 +1087,10 @@
     <message>
         <source>Usual HTTP status</source>
         <translation>보통의 HTTP 상태</translation>
+    </message>
+    <message>
+        <source>No code matches &quot;%1&quot;. Try a part of the code (NOT_FOUND), a word of the provider&apos;s message, or the Korean wording; codes are an open set, and one the catalog lacks can be added to its override file.</source>
+        <translation>&quot;%1&quot;에 맞는 코드가 없습니다. 코드의 일부(NOT_FOUND), 제공자 메시지의 단어, 한국어 표현으로 찾아보세요. 오류 코드는 계속 늘어날 수 있으니, 카탈로그에 없는 코드는 덮어쓰기 파일에 추가할 수 있습니다.</translation>
     </message>
 </context>
 <context>

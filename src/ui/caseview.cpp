@@ -597,11 +597,24 @@ void CaseView::retranslate()
     for (QLabel *caption : {m_ui->findingsCaption, m_ui->rawCaption, m_ui->treeCaption, m_ui->timelineCaption})
         caption->setToolTip(tr("Double-click to show this pane alone, again to show all (Ctrl+Shift+M)"));
     fillSeverityFilter();
+    updateTimelineCaption();
     updateSummary();
     onSourceChanged();
     onFailure();
     updateRepairsLabel();
     showFindingDetail(m_shownFinding);
+}
+
+void CaseView::updateTimelineCaption()
+{
+    // An empty timeline says why rather than showing an empty table.
+    const CaseSnapshot &snap = m_session->snapshot();
+    QString caption = tr("Timeline (KST)");
+    if (snap.documents && !snap.documents->empty() && snap.analysis.timeline.empty())
+        caption += QStringLiteral(" — ") + tr("no times in these documents (an error answer or a fragment without timestamps)");
+    else if (snap.analysis.timelineTruncated)
+        caption += QStringLiteral(" — ") + tr("the first %n events", nullptr, int(snap.analysis.timeline.size()));
+    m_ui->timelineCaption->setText(caption);
 }
 
 void CaseView::fillSeverityFilter()
@@ -622,6 +635,7 @@ void CaseView::onSnapshot()
     m_shownFinding = nullptr;
     m_findings->setFindings(snap.analysis.findings);
     m_timeline->setEvents(snap.analysis.timeline, snap.analysis.analysedAtMs);
+    updateTimelineCaption();
     m_timeline->setFindings(snap.analysis.findings);
     m_tree->setDocuments(snap.documents ? snap.documents : std::make_shared<const std::vector<Document>>());
     m_tree->setFindings(snap.analysis.findings);

@@ -106,6 +106,7 @@ private:
     void updateRepairsLabel();
     void retranslate();
     void fillSeverityFilter();
+    void updateTimelineCaption();
     QString sourceText(Source source) const;
     // The raw pane shows the case's documents, or what a failed source sent back when it was
     // not usable (m_rawAnswerOf: that source); presentRaw() decides, from one place.

@@ -44,12 +44,12 @@ ErrorCodeDialog::ErrorCodeDialog(const Catalog &catalog, Language language, QWid
     m_ui->splitter->setSizes({760, 420});
     connect(m_ui->searchEdit, &QLineEdit::textChanged, this, [this](const QString &text) {
         m_filter->setFilterFixedString(text.trimmed());
-        m_ui->countLabel->setText(tr("%n code(s)", nullptr, visibleCount()));
+        updateCount();
         if (!m_ui->codeView->currentIndex().isValid() && m_filter->rowCount() > 0)
             m_ui->codeView->setCurrentIndex(m_filter->index(0, 0));
     });
     connect(m_ui->codeView->selectionModel(), &QItemSelectionModel::currentChanged, this, &ErrorCodeDialog::showDetail);
-    m_ui->countLabel->setText(tr("%n code(s)", nullptr, visibleCount()));
+    updateCount();
     if (m_filter->rowCount() > 0)
         m_ui->codeView->setCurrentIndex(m_filter->index(0, 0));
 }
@@ -61,6 +61,19 @@ void ErrorCodeDialog::setLanguage(Language language)
     m_language = language;
     m_model->setLanguage(language);
     showDetail();
+}
+
+void ErrorCodeDialog::updateCount()
+{
+    const int count = visibleCount();
+    const QString search = m_ui->searchEdit->text().trimmed();
+    // No hit: say what else to try rather than showing an empty list.
+    m_ui->countLabel->setText(count > 0 || search.isEmpty()
+                                  ? tr("%n code(s)", nullptr, count)
+                                  : tr("No code matches \"%1\". Try a part of the code (NOT_FOUND), a word of the "
+                                       "provider's message, or the Korean wording; codes are an open set, and one the "
+                                       "catalog lacks can be added to its override file.")
+                                        .arg(search));
 }
 
 int ErrorCodeDialog::visibleCount() const
@@ -115,7 +128,7 @@ void ErrorCodeDialog::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange) {
         m_ui->retranslateUi(this);
-        m_ui->countLabel->setText(tr("%n code(s)", nullptr, visibleCount()));
+        updateCount();
         showDetail();
     }
     QDialog::changeEvent(event);

@@ -29,6 +29,7 @@ public:
     bool showCode(const QString &code);  // selects it (clearing the search); false if unknown
     QString currentCode() const;
     int visibleCount() const;
+    void updateCount();
 
 protected:
     void changeEvent(QEvent *event) override;

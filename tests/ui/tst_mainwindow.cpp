@@ -582,6 +582,14 @@ void TestMainWindow::shortcutsWorkWhereTheyAreUsed()
         return nullptr;
     };
     QTRY_VERIFY(errorCodes() && errorCodes()->isVisible());
+    // A search with no hit says what to try instead of showing an empty list.
+    auto *search = errorCodes()->findChild<QLineEdit *>(QStringLiteral("searchEdit"));
+    search->setFocus();
+    QTest::keyClicks(search, QStringLiteral("ZZQX"));
+    auto *count = errorCodes()->findChild<QLabel *>(QStringLiteral("countLabel"));
+    QVERIFY2(count->text().startsWith(QLatin1String("No code matches \"ZZQX\". Try")), qPrintable(count->text()));
+    search->clear();
+    QVERIFY2(!count->text().startsWith(QLatin1String("No code")), qPrintable(count->text()));
     errorCodes()->close();
 
     const int cases = m_window->caseCount();
