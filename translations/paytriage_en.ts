@@ -812,6 +812,22 @@
             <numerusform>the first %n events</numerusform>
         </translation>
     </message>
+    <message>
+        <source>timeline row</source>
+        <translation>timeline row</translation>
+    </message>
+    <message>
+        <source>timeline</source>
+        <translation>timeline</translation>
+    </message>
+    <message>
+        <source>Copy row</source>
+        <translation>Copy row</translation>
+    </message>
+    <message>
+        <source>Copy the timeline as text</source>
+        <translation>Copy the timeline as text</translation>
+    </message>
 </context>
 <context>
     <name>paytriage::Decoder</name>

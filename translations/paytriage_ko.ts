@@ -804,6 +804,22 @@
             <numerusform>처음 %n개 이벤트</numerusform>
         </translation>
     </message>
+    <message>
+        <source>timeline row</source>
+        <translation>타임라인 행</translation>
+    </message>
+    <message>
+        <source>timeline</source>
+        <translation>타임라인</translation>
+    </message>
+    <message>
+        <source>Copy row</source>
+        <translation>행 복사</translation>
+    </message>
+    <message>
+        <source>Copy the timeline as text</source>
+        <translation>타임라인을 텍스트로 복사</translation>
+    </message>
 </context>
 <context>
     <name>paytriage::Decoder</name>

@@ -220,7 +220,28 @@ CaseView::CaseView(CaseSession *session, const Catalog &catalog, Language langua
         if (current.isValid())
             copyText(current.data(PointerRole).toString(), tr("JSON pointer"));
     });
-    m_copyActions = {copyValue, copyPointer, nullptr, nullptr};
+    m_copyActions = {copyValue, copyPointer, nullptr, nullptr, nullptr, nullptr};
+
+    // A timeline row (or all of them) goes into a ticket as the table shows it.
+    auto *copyRow = new QAction(m_ui->timelineView);
+    copyRow->setShortcut(QKeySequence::Copy);
+    copyRow->setShortcutContext(Qt::WidgetShortcut);
+    auto *copyTimeline = new QAction(m_ui->timelineView);
+    m_ui->timelineView->addActions({copyRow, copyTimeline});
+    m_ui->timelineView->setContextMenuPolicy(Qt::ActionsContextMenu);
+    connect(copyRow, &QAction::triggered, this, [this] {
+        const QModelIndex current = m_ui->timelineView->currentIndex();
+        if (current.isValid())
+            copyText(timelineText({current.row()}), tr("timeline row"));
+    });
+    connect(copyTimeline, &QAction::triggered, this, [this] {
+        QList<int> rows;
+        for (int row = 0; row < m_timelineStyle->rowCount(); ++row)
+            rows << row;
+        copyText(timelineText(rows), tr("timeline"));
+    });
+    m_copyActions[4] = copyRow;
+    m_copyActions[5] = copyTimeline;
 
     connect(&m_mediator, &SelectionMediator::selectionChanged, this, &CaseView::onSelection);
     // The tree follows a selection a moment later, once per burst: bringing a node deep in a
@@ -593,6 +614,8 @@ void CaseView::retranslate()
     m_copyActions[1]->setText(tr("Copy JSON pointer"));
     m_copyActions[2]->setText(tr("Copy as text"));
     m_copyActions[3]->setText(tr("Copy summary"));
+    m_copyActions[4]->setText(tr("Copy row"));
+    m_copyActions[5]->setText(tr("Copy the timeline as text"));
     m_maximizeAction->setText(tr("Show this pane alone"));
     for (QLabel *caption : {m_ui->findingsCaption, m_ui->rawCaption, m_ui->treeCaption, m_ui->timelineCaption})
         caption->setToolTip(tr("Double-click to show this pane alone, again to show all (Ctrl+Shift+M)"));
@@ -603,6 +626,18 @@ void CaseView::retranslate()
     onFailure();
     updateRepairsLabel();
     showFindingDetail(m_shownFinding);
+}
+
+QString CaseView::timelineText(const QList<int> &rows) const
+{
+    QStringList lines;
+    for (const int row : rows) {
+        QStringList cells;
+        for (int column = 0; column < m_timelineStyle->columnCount(); ++column)
+            cells << m_timelineStyle->index(row, column).data().toString();
+        lines << cells.join(QLatin1Char('\t'));
+    }
+    return lines.join(QLatin1Char('\n'));
 }
 
 void CaseView::updateTimelineCaption()

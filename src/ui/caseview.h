@@ -107,6 +107,8 @@ private:
     void retranslate();
     void fillSeverityFilter();
     void updateTimelineCaption();
+    // The timeline's rows as tab-separated text, as shown (in the UI language).
+    QString timelineText(const QList<int> &rows) const;
     QString sourceText(Source source) const;
     // The raw pane shows the case's documents, or what a failed source sent back when it was
     // not usable (m_rawAnswerOf: that source); presentRaw() decides, from one place.
@@ -121,7 +123,7 @@ private:
     QTimer m_treeSync;
     QTimer m_ticker;  // once a second while fetching: elapsed time, retry countdown
     // The tree's Copy value and Copy JSON pointer, the findings' Copy as text, the case's Copy summary.
-    std::array<class QAction *, 4> m_copyActions{};
+    std::array<class QAction *, 6> m_copyActions{};  // value, pointer, finding, summary, timeline row, timeline
     FindingsModel *m_findings;
     FindingsFilterProxy *m_findingsFilter;
     SeverityStyleProxy *m_findingsStyle;

@@ -17,6 +17,7 @@
 #include <QFile>
 #include <QDialog>
 #include <QLabel>
+#include <QTableView>
 #include <QDateTimeEdit>
 #include <QCheckBox>
 #include <QHeaderView>
@@ -545,6 +546,15 @@ void TestMainWindow::copySummaryAndFindingForATicket()
     QVERIFY2(QGuiApplication::clipboard()->text().startsWith(QLatin1String("[Warning] Virtual account canceled")),
              qPrintable(QGuiApplication::clipboard()->text()));
     QCOMPARE(m_window->statusBar()->currentMessage(), QStringLiteral("Copied: finding"));
+
+    // A timeline row, as the table shows it, tab-separated: Ctrl+C in the timeline.
+    auto *timeline = qobject_cast<QTableView *>(view->timelineView());
+    timeline->setFocus();
+    timeline->setCurrentIndex(timeline->model()->index(0, 0));
+    QTest::keyClick(timeline, Qt::Key_C, Qt::ControlModifier);
+    const QString row = QGuiApplication::clipboard()->text();
+    QVERIFY2(row.startsWith(QLatin1String("2024-08-07 16:08:26 KST\tstart\tPayment requested")), qPrintable(row));
+    QCOMPARE(m_window->statusBar()->currentMessage(), QStringLiteral("Copied: timeline row"));
 }
 
 // Ctrl+F finds in the raw pane with the focus in it (one Find for the window, not two that cancel
