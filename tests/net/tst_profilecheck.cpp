@@ -3,44 +3,17 @@
 
 #include "net/profilecheck.h"
 
+#include "../support/testidentity.h"
+
 #include <QDir>
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
 
 using namespace paytriage;
+using namespace paytriage::test;
 
 namespace {
-
-// The throwaway client identity of tst_tossclient (self-signed EC, CN paytriage-test-client, valid
-// 2025-01-01 to 2124-12-31), the same key's certificate that expired on 2020-01-02, and its key.
-// They authenticate nothing anywhere.
-const char validCertificatePem[] = R"(-----BEGIN CERTIFICATE-----
-MIIBQjCB6KADAgECAhRiKqoITgE+PAjtsF50VDt9pcHj8TAKBggqhkjOPQQDAjAg
-MR4wHAYDVQQDDBVwYXl0cmlhZ2UtdGVzdC1jbGllbnQwIBcNMjUwMTAxMDAwMDAw
-WhgPMjEyNDEyMzEwMDAwMDBaMCAxHjAcBgNVBAMMFXBheXRyaWFnZS10ZXN0LWNs
-aWVudDBZMBMGByqGSM49AgEGCCqGSM49AwEHA0IABPRN5t5JP8eIEdk3xIyLfCad
-yud+/Ib8kzR62kJnEKUxXUh35va/ziSvm4jwi88fKKWbMGZYImsHNsW7jVDWYp8w
-CgYIKoZIzj0EAwIDSQAwRgIhAK/VsHslhqx5QnlqRl9PPxy7dZ8SpHIFQ4MnhR4d
-Hmj8AiEAtLNsV1sNn0Uc8D+ayz8cQJyTpNfQVNj0gGhze3NTnWo=
------END CERTIFICATE-----
-)";
-const char expiredCertificatePem[] = R"(-----BEGIN CERTIFICATE-----
-MIIBPjCB5qADAgECAhRWRQkybQkTYMcYu0zOH2y8xfcMujAKBggqhkjOPQQDAjAg
-MR4wHAYDVQQDDBVwYXl0cmlhZ2UtdGVzdC1jbGllbnQwHhcNMjAwMTAxMDAwMDAw
-WhcNMjAwMTAyMDAwMDAwWjAgMR4wHAYDVQQDDBVwYXl0cmlhZ2UtdGVzdC1jbGll
-bnQwWTATBgcqhkjOPQIBBggqhkjOPQMBBwNCAAT0TebeST/HiBHZN8SMi3wmncrn
-fvyG/JM0etpCZxClMV1Id+b2v84kr5uI8IvPHyilmzBmWCJrBzbFu41Q1mKfMAoG
-CCqGSM49BAMCA0cAMEQCIHFWRJbOnbOfkNOqZchn0203nEGunqm8BgDGJpNlhtw+
-AiAh9kcrdbF8Io6Qqcre2m4rlEsYqmV9tPdgeRxXOiyYtA==
------END CERTIFICATE-----
-)";
-const char clientKeyPem[] = R"(-----BEGIN PRIVATE KEY-----
-MIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQgb6XpidO0+dYDZaaA
-TZ09JyPuhpzQnXVE8jR9A5yNmgmhRANCAAT0TebeST/HiBHZN8SMi3wmncrnfvyG
-/JM0etpCZxClMV1Id+b2v84kr5uI8IvPHyilmzBmWCJrBzbFu41Q1mKf
------END PRIVATE KEY-----
-)";
 
 // A profile as a new one in the form starts: a name, the real API, no Apps-in-Toss.
 MerchantProfile namedProfile()
@@ -238,8 +211,9 @@ void TestProfileCheck::problems()
 void TestProfileCheck::aTypedKeyNeverAppearsInAMessage()
 {
     // Every key warning, with a key that would be recognisable in any of them.
-    for (const char *typed : {"live_sk_SecretNeverSaid01", "test_ck_SecretNeverSaid01", "sk_SecretNeverSaid01",
-                              "test_sk_Secret NeverSaid01"}) {
+    // Plainly fake keys (a secret scanner must not take a test fixture for a leaked key).
+    for (const char *typed : {"live_sk_FAKE_NeverSaid", "test_ck_FAKE_NeverSaid", "sk_FAKE_NeverSaid",
+                              "test_sk_FAKE NeverSaid"}) {
         const auto problems = profileProblems(namedProfile(), {QString::fromLatin1(typed), true, true}, {});
         QCOMPARE(problems.size(), std::size_t(1));
         QVERIFY2(!problems.front().message.contains(QLatin1String("NeverSaid")), typed);

@@ -61,9 +61,10 @@ private:
     }
 };
 
-const QString keyA = QStringLiteral("test_sk_KeyOfProfileA00000000001");
-const QString keyB = QStringLiteral("test_sk_KeyOfProfileB00000000002");
-const QString typedKey = QStringLiteral("live_sk_TypedJustNow000000000003");
+// Plainly fake keys: a secret scanner must not take a test fixture for a leaked key.
+const QString keyA = QStringLiteral("test_sk_FAKE_of_profile_A");
+const QString keyB = QStringLiteral("test_sk_FAKE_of_profile_B");
+const QString typedKey = QStringLiteral("live_sk_FAKE_typed_now");
 
 MerchantProfile profileNamed(const QString &name)
 {
