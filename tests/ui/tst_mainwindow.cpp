@@ -103,6 +103,8 @@ private Q_SLOTS:
     void closingACaseMidLookupIsSafe();
 
 private:
+    // A window on m_settings with this key store (the one before it closed first), shown, demo on.
+    void openWindow(std::unique_ptr<SecretStore> secrets);
     void typeAndLookUp(const QString &id);
     void pasteAndLookUp(const QString &text);  // as Ctrl+V would put it in the field
 
@@ -124,10 +126,16 @@ void TestMainWindow::init()
     m_settings = std::make_unique<QSettings>(m_dir.filePath(QStringLiteral("%1.ini").arg(QLatin1String(QTest::currentTestFunction()))),
                                              QSettings::IniFormat);
     m_settings->setValue(QStringLiteral("general/language"), QStringLiteral("en"));
+    openWindow(std::make_unique<SessionSecretStore>());
+}
+
+void TestMainWindow::openWindow(std::unique_ptr<SecretStore> secrets)
+{
+    m_window.reset();
     MainWindow::Options options;
     options.demo = true;
     options.settings = m_settings.get();
-    options.secrets = std::make_unique<SessionSecretStore>();
+    options.secrets = std::move(secrets);
     m_window = std::make_unique<MainWindow>(*m_catalog, std::move(options));
     m_window->setLanguage(Language::English);
     m_window->resize(1400, 900);
@@ -752,13 +760,9 @@ void TestMainWindow::aStoredProfileLooksUpWithItsKeyFromTheStore()
     ProfileStore(*m_settings).save(profile);
     auto secrets = std::make_unique<SessionSecretStore>();
     secrets->write(QStringLiteral("Shop A"), QStringLiteral("test_sk_shop_a"));
-    MainWindow::Options options;
-    options.demo = true;
-    options.settings = m_settings.get();
-    options.secrets = std::move(secrets);
-    m_window = std::make_unique<MainWindow>(*m_catalog, std::move(options));
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    openWindow(std::move(secrets));
+    if (QTest::currentTestFailed())
+        return;
     // Its sandbox got a free port only now: point the profile there (read at each lookup).
     profile.baseUrl = m_window->demoUrl();
     ProfileStore(*m_settings).save(profile);
@@ -789,13 +793,9 @@ void TestMainWindow::aProfileWithoutAKeyOffersItsSettingsInsteadOfALookup()
     profile.name = QStringLiteral("Shop B");
     profile.mid = QStringLiteral("shopb");
     ProfileStore(*m_settings).save(profile);
-    MainWindow::Options options;
-    options.demo = true;
-    options.settings = m_settings.get();
-    options.secrets = std::make_unique<SessionSecretStore>();
-    m_window = std::make_unique<MainWindow>(*m_catalog, std::move(options));
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    openWindow(std::make_unique<SessionSecretStore>());
+    if (QTest::currentTestFailed())
+        return;
     auto *profiles = m_window->lookupBar()->findChild<QComboBox *>(QStringLiteral("profileCombo"));
     profiles->setCurrentIndex(profiles->findText(QStringLiteral("Shop B")));
     const int cases = m_window->caseCount();
@@ -841,13 +841,9 @@ void TestMainWindow::theWelcomePageComesBackWhenTheLastCaseCloses()
     }
     auto secrets = std::make_unique<SessionSecretStore>();
     secrets->write(QStringLiteral("Shop A"), QStringLiteral("live_sk_shop_a"));
-    MainWindow::Options options;
-    options.demo = true;
-    options.settings = m_settings.get();
-    options.secrets = std::move(secrets);
-    m_window = std::make_unique<MainWindow>(*m_catalog, std::move(options));
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    openWindow(std::move(secrets));
+    if (QTest::currentTestFailed())
+        return;
 
     typeAndLookUp(QStringLiteral("SBX-20250301-00001"));
     QTRY_VERIFY_WITH_TIMEOUT(settled(m_window->currentCase()), lookupTimeoutMs);
