@@ -39,6 +39,10 @@ QString chipStyleSheet(const QColor &ink, const QPalette &palette);
 QColor nullTextColor(const QPalette &palette);
 QIcon severityIcon(int severity, const QPalette &palette);
 
+// A dark theme of the kind desktops ship (greys, light text): the one the screenshot tour draws
+// the dark screenshots on, and one of the palettes the contrast test measures.
+QPalette darkThemePalette();
+
 // Adds DecorationRole (icon) on the first column and ForegroundRole from SeverityRole. Null
 // values (IsNullRole, when the source model has it) read as an italic "null" in the normal text
 // colour, or in their finding's colour when a finding points at them: greying them out made

@@ -31,20 +31,8 @@ QPalette lightPalette()
 
 QPalette darkPalette()
 {
-    // A typical dark theme (Chrome/VS Code-like greys with light text).
-    QPalette p;
-    p.setColor(QPalette::Window, QColor(0x20, 0x21, 0x24));
-    p.setColor(QPalette::WindowText, QColor(0xe8, 0xea, 0xed));
-    p.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
-    p.setColor(QPalette::AlternateBase, QColor(0x26, 0x26, 0x26));
-    p.setColor(QPalette::Text, QColor(0xe8, 0xea, 0xed));
-    p.setColor(QPalette::Button, QColor(0x30, 0x31, 0x34));
-    p.setColor(QPalette::ButtonText, QColor(0xe8, 0xea, 0xed));
-    p.setColor(QPalette::Highlight, QColor(0x8a, 0xb4, 0xf8));
-    p.setColor(QPalette::HighlightedText, QColor(0x20, 0x21, 0x24));
-    p.setColor(QPalette::PlaceholderText, QColor(0x9a, 0xa0, 0xa6));
-    p.setColor(QPalette::Disabled, QPalette::Text, QColor(0x5f, 0x63, 0x68));
-    return p;
+    // The dark theme the README's dark screenshots are drawn on.
+    return darkThemePalette();
 }
 
 QPalette oddPalette()

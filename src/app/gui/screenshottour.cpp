@@ -4,10 +4,10 @@
 #include "caseview.h"
 #include "errorcodedialog.h"
 #include "mainwindow.h"
+#include "severitystyle.h"
 
 #include <QApplication>
 #include <QCoreApplication>
-#include <QPalette>
 #include <QStyleFactory>
 #include <QDir>
 #include <QElapsedTimer>
@@ -73,21 +73,7 @@ int runScreenshotTour(MainWindow &window, const QString &dir)
     // colour the console draws keeps its contrast on dark themes.
     if (qEnvironmentVariable("PAYTRIAGE_TOUR_PALETTE") == QLatin1String("dark")) {
         QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
-        QPalette dark;
-        dark.setColor(QPalette::Window, QColor(0x2b, 0x2d, 0x31));
-        dark.setColor(QPalette::WindowText, QColor(0xe6, 0xe6, 0xe6));
-        dark.setColor(QPalette::Base, QColor(0x1e, 0x1f, 0x22));
-        dark.setColor(QPalette::AlternateBase, QColor(0x26, 0x28, 0x2b));
-        dark.setColor(QPalette::Text, QColor(0xe6, 0xe6, 0xe6));
-        dark.setColor(QPalette::Button, QColor(0x35, 0x37, 0x3b));
-        dark.setColor(QPalette::ButtonText, QColor(0xe6, 0xe6, 0xe6));
-        dark.setColor(QPalette::Highlight, QColor(0x2f, 0x6f, 0xd0));
-        dark.setColor(QPalette::HighlightedText, Qt::white);
-        dark.setColor(QPalette::PlaceholderText, QColor(0x9a, 0x9a, 0x9a));
-        dark.setColor(QPalette::ToolTipBase, QColor(0x35, 0x37, 0x3b));
-        dark.setColor(QPalette::ToolTipText, QColor(0xe6, 0xe6, 0xe6));
-        dark.setColor(QPalette::Disabled, QPalette::Text, QColor(0x80, 0x80, 0x80));
-        QApplication::setPalette(dark);
+        QApplication::setPalette(darkThemePalette());
     }
     if (!QDir().mkpath(dir)) {
         std::fprintf(stderr, "cannot create %s\n", qUtf8Printable(dir));
