@@ -823,19 +823,27 @@ void CaseView::presentRaw()
 {
     const CaseSnapshot &snap = m_session->snapshot();
     const std::optional<Source> answerOf = answerToShow();
+    // The pane is filled again only when what it should show changed: a failure or a language
+    // switch comes here too, and a 50 MB paste is not laid out twice for it.
     if (!answerOf) {
         m_ui->rawNotice->hide();
-        if (snap.rawText)
-            m_ui->rawView->setContent(snap.rawText, snap.sourceMap);
-        else
-            m_ui->rawView->clear();
+        if (!snap.rawText || m_rawShown != snap.rawText) {
+            m_rawShown = snap.rawText;
+            if (snap.rawText)
+                m_ui->rawView->setContent(snap.rawText, snap.sourceMap);
+            else
+                m_ui->rawView->clear();
+        }
         updateMarkers();
         return;
     }
     const ApiError &error = *m_session->status(*answerOf).error;
     const ReceivedAnswer &answer = *error.received;
-    m_ui->rawView->setContent(std::make_shared<const std::string>(answer.text().toStdString()), nullptr);
-    m_ui->rawView->setMarkers({});
+    if (m_rawShown != error.received) {
+        m_rawShown = error.received;
+        m_ui->rawView->setContent(std::make_shared<const std::string>(answer.text().toStdString()), nullptr);
+        m_ui->rawView->setMarkers({});
+    }
     QStringList facts{QStringLiteral("HTTP %1").arg(answer.status)};
     facts << (answer.contentType.isEmpty() ? tr("no Content-Type") : answer.contentType.toHtmlEscaped());
     facts << tr("%1 bytes").arg(QLocale().toString(answer.size));

@@ -134,7 +134,9 @@ private:
     const Finding *m_shownFinding = nullptr;
     quint64 m_generation = 0;
     bool m_presenting = false;
-    std::optional<Source> m_rawAnswerOf;
+    std::optional<Source> m_rawAnswerOf;  // chosen from a source's "show what came back"
+    // The raw text or received answer in the raw pane now, held so its address cannot be reused.
+    std::shared_ptr<const void> m_rawShown;
     QAction *m_maximizeAction = nullptr;
     QWidget *m_maximized = nullptr;       // the pane shown alone, or none
     QByteArray m_splittersBeforeMaximize[3];  // chosen from a source's "show what came back"
