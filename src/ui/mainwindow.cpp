@@ -637,7 +637,6 @@ void MainWindow::setLanguage(Language language)
             view->setLanguage(language);
             updateTab(view);  // its tooltip: provenance and state, in the new language
         }
-    updateSeverityIndicator();
     if (m_errorCodes)
         m_errorCodes->setLanguage(language);
 }
