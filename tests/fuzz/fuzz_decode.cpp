@@ -112,6 +112,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
     strict.lenient = false;
     const DecodeResult exact = decode(input, strict);
     check(exact, input, strict);
-    FUZZ_CHECK(!exact.ok() || sameDocuments(exact, pasted), "strict JSON reads the same leniently");
+    // Except by design: valid JSON whose value is an elision word ("...", "중략") reads leniently
+    // as a partial document with that member left out (holdsQuotedElision in the decoder).
+    const bool quotedElision = std::any_of(pasted.repairs.begin(), pasted.repairs.end(),
+                                           [](const Repair &r) { return r.kind == RepairKind::Elision; })
+                               && std::any_of(pasted.documents.begin(), pasted.documents.end(),
+                                              [](const DecodedDocument &d) { return d.partial; });
+    FUZZ_CHECK(!exact.ok() || sameDocuments(exact, pasted) || quotedElision, "strict JSON reads the same leniently");
     return 0;
 }
