@@ -25,10 +25,6 @@ CaseSession::SourceStatus sourceStatus(CaseSession::SourceState state, int recor
 
 namespace {
 
-// Above this, a text is shown and analysed without a source map: a map of every value of a
-// 50 MB dump would cost several times the text in memory, for links nobody follows that deep.
-constexpr std::size_t sourceMapLimit = std::size_t(16) * 1024 * 1024;
-
 // The raw pane of a fetched case: each document as the API sent it, pretty-printed, under a
 // comment line naming the request. Decoding this text gives the source map of the pane.
 std::string rawTextOf(const std::vector<Document> &documents)
@@ -50,11 +46,7 @@ std::string rawTextOf(const std::vector<Document> &documents)
 
 struct CaseSession::TextResult
 {
-    LoadedCase loaded;
-    Analysis analysis;
-    CaseFacts facts;
-    bool mapped = false;
-    QString readError;
+    AnalysedInput input;
 };
 
 CaseSession::CaseSession(const Catalog &catalog, AnalyzerOptions options, QObject *parent)
@@ -317,60 +309,55 @@ void CaseSession::runText()
     connect(m_watcher.get(), &QFutureWatcherBase::finished, this, [this] {
         auto result = m_watcher->result();
         m_textRunning = false;
-        if (!result->readError.isEmpty()) {
-            setFailure(tr("Cannot read %1: %2").arg(m_inputPath, result->readError), {}, {});
+        AnalysedInput &input = result->input;
+        if (!input.failure.isEmpty()) {
+            setFailure(input.failure, {}, {});
             Q_EMIT busyChanged(false);
             return;
         }
         CaseSnapshot snapshot;
-        snapshot.rawText = std::make_shared<std::string>(std::move(result->loaded.decoded.text));
-        if (!result->loaded.decoded.ok()) {
-            const DecodeError &e = *result->loaded.decoded.error;
+        snapshot.rawText = std::make_shared<std::string>(std::move(input.loaded.decoded.text));
+        snapshot.route = input.route;
+        snapshot.inputBytes = input.bytes;
+        snapshot.previewCut = input.previewCut;
+        if (!input.loaded.decoded.ok()) {
+            const DecodeError &e = *input.loaded.decoded.error;
             setFailure(e.message().toString(), {}, ByteRange{e.offset, e.offset + 1});
             publish(std::move(snapshot));
         } else {
-            if (result->mapped)
-                snapshot.sourceMap = std::make_shared<SourceMap>(std::move(result->loaded.decoded.sourceMap));
-            snapshot.repairs = std::move(result->loaded.decoded.repairs);
-            snapshot.skipped = std::move(result->loaded.decoded.skipped);
-            snapshot.analysis = std::move(result->analysis);
-            snapshot.facts = std::move(result->facts);
+            snapshot.mapping = input.mapping;
+            if (input.mapping != SourceMapping::None)
+                snapshot.sourceMap = std::make_shared<SourceMap>(std::move(input.loaded.decoded.sourceMap));
+            snapshot.repairs = std::move(input.loaded.decoded.repairs);
+            snapshot.skipped = std::move(input.loaded.decoded.skipped);
+            snapshot.analysis = std::move(input.analysis);
+            snapshot.facts = std::move(input.facts);
             ++m_analyses;
-            snapshot.documents = std::make_shared<std::vector<Document>>(std::move(result->loaded.kase.documents));
+            snapshot.documents = std::make_shared<std::vector<Document>>(std::move(input.loaded.kase.documents));
             publish(std::move(snapshot));
         }
         Q_EMIT busyChanged(false);
     });
     // The worker gets copies: the catalog shares its immutable data, the text is copied once so
-    // the user's input survives whatever happens to the analysis.
+    // the user's input survives whatever happens to the analysis. Text and files take the one
+    // way the CLI takes too (pipeline/caseinput): the same limits, big dumps streamed.
     m_watcher->setFuture(QtConcurrent::run(
-        [catalog = m_catalog, options = m_options, text = m_inputText, path = m_inputPath,
+        [catalog = m_catalog, options = m_options, limits = m_limits, text = m_inputText, path = m_inputPath,
          title = m_title.toStdString(), asOf = m_asOf]() mutable {
             auto result = std::make_shared<TextResult>();
             // An exception must not cross into the window's thread with the result: it becomes
             // the case's failure.
             try {
-                if (!path.isEmpty()) {
-                    QString error;
-                    if (!readFile(path, &text, &error)) {
-                        result->readError = error;
-                        return result;
-                    }
-                }
-                DecodeOptions decodeOptions;
-                result->mapped = text.size() <= sourceMapLimit;
-                decodeOptions.buildSourceMap = result->mapped;
-                result->loaded = loadText(std::move(text), DocumentSource{title, {}, 0}, decodeOptions);
-                if (result->loaded.decoded.ok()) {
-                    const SystemClock now;
-                    const FixedClock then(asOf.value_or(0));
-                    const Clock &clock = asOf ? static_cast<const Clock &>(then) : now;
-                    result->analysis = Analyzer(catalog, clock, options).analyze(result->loaded.kase);
-                    result->facts = caseFactsOf(result->loaded.kase, catalog);
-                }
+                const SystemClock now;
+                const FixedClock then(asOf.value_or(0));
+                const Clock &clock = asOf ? static_cast<const Clock &>(then) : now;
+                const InputOptions input{limits, true};
+                result->input = path.isEmpty()
+                                    ? analyseText(std::move(text), std::move(title), catalog, clock, std::move(options), input)
+                                    : analyseFile(path, std::move(title), catalog, clock, std::move(options), input);
             } catch (const std::exception &e) {
                 result = std::make_shared<TextResult>();
-                result->readError = QString::fromUtf8(e.what());
+                result->input.failure = QString::fromUtf8(e.what());
             }
             return result;
         }));

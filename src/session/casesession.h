@@ -7,8 +7,7 @@
 #include "catalog/catalog.h"
 #include "net/casefetcher.h"
 #include "net/tossclient.h"
-#include "report/casesummary.h"
-#include "rules/analyzer.h"
+#include "pipeline/caseinput.h"
 
 #include <QFutureWatcher>
 #include <QObject>
@@ -25,7 +24,13 @@ struct CaseSnapshot
 {
     std::shared_ptr<const std::vector<Document>> documents;
     std::shared_ptr<const std::string> rawText;       // the raw pane's text
-    std::shared_ptr<const SourceMap> sourceMap;       // null for inputs too big to map
+    std::shared_ptr<const SourceMap> sourceMap;       // null when mapping is None
+    // How much of the raw text the map links to values (see InputLimits): every value, the
+    // records only (a big text), or nothing (a streamed file: rawText is then its head only).
+    SourceMapping mapping = SourceMapping::None;
+    InputRoute route = InputRoute::Whole;
+    std::uint64_t inputBytes = 0;                     // the text's or file's size
+    bool previewCut = false;                          // streamed: rawText is not all of it
     std::vector<Repair> repairs;                      // pasted text only
     std::vector<DecodeError> skipped;                 // pasted documents that broke while the rest was read
     Analysis analysis;
@@ -97,6 +102,9 @@ public:
     void refresh();                      // F5: fetch again, or re-analyse the text
     void cancel();
     void setAnalyzerOptions(AnalyzerOptions options);  // re-analyses
+    // Size limits of texts and files, for the next start (tests use small ones).
+    void setInputLimits(const InputLimits &limits) { m_limits = limits; }
+    const InputLimits &inputLimits() const { return m_limits; }
     // The language the provider is asked to answer in (Accept-Language) from the next fetch on.
     void setLanguage(Language language);
 
@@ -135,6 +143,7 @@ private:
 
     const Catalog &m_catalog;
     AnalyzerOptions m_options;
+    InputLimits m_limits;
     QString m_title;
     std::optional<LookupRequest> m_lookup;
     QNetworkAccessManager *m_network = nullptr;

@@ -32,6 +32,8 @@
 #include <QTimeZone>
 #include <QTimer>
 
+#include <climits>
+
 namespace paytriage {
 
 namespace {
@@ -826,7 +828,21 @@ void CaseView::presentRaw()
     // The pane is filled again only when what it should show changed: a failure or a language
     // switch comes here too, and a 50 MB paste is not laid out twice for it.
     if (!answerOf) {
-        m_ui->rawNotice->hide();
+        // Big inputs are linked to the other panes by record, or (streamed) not at all: said
+        // plainly rather than leaving a selection that goes nowhere unexplained.
+        QString notice;
+        const QString size = QLocale().formattedDataSize(qint64(snap.inputBytes));
+        if (snap.route == InputRoute::Streamed)
+            notice = tr("%1 (%2, %n record(s)) was analysed record by record, without keeping the records. The raw "
+                        "pane shows its beginning, not linked to the other panes; a finding names its record by "
+                        "number (/123).", nullptr, int(std::min<std::size_t>(snap.analysis.records, INT_MAX)))
+                         .arg(m_session->title().toHtmlEscaped(), size);
+        else if (snap.mapping == SourceMapping::Records)
+            notice = tr("This text is %1: a selection shows its record here, not the field itself (fields are linked "
+                        "in texts up to %2).")
+                         .arg(size, QLocale().formattedDataSize(qint64(m_session->inputLimits().fullMapUpTo)));
+        m_ui->rawNotice->setText(notice);
+        m_ui->rawNotice->setVisible(!notice.isEmpty());
         if (!snap.rawText || m_rawShown != snap.rawText) {
             m_rawShown = snap.rawText;
             if (snap.rawText)
@@ -1077,8 +1093,12 @@ void CaseView::onSelection(const Selection &selection, const QObject *origin)
 {
     if (!selection.valid())
         return;
-    if (origin != m_ui->rawView)
-        m_ui->rawView->selectPointer(selection.document, selection.pointer);
+    if (origin != m_ui->rawView) {
+        // A map of records only (a big text) takes the record that holds the value.
+        const auto &map = m_session->snapshot().sourceMap;
+        if (const auto mapped = map ? map->nearestMapped(selection.document, selection.pointer) : std::nullopt)
+            m_ui->rawView->selectPointer(selection.document, *mapped);
+    }
     if (origin != m_ui->treeView)
         m_treeSync.start();  // coalesced: see the constructor
     if (origin != m_ui->timelineView) {

@@ -44,9 +44,6 @@ namespace {
 // The demo profile's key: the sandbox accepts any test key; this one is not a secret.
 constexpr const char *demoSecretKey = "test_sk_paytriage_demo";
 
-// Files larger than this are refused before reading (the decoder's own limit).
-constexpr qint64 maxFileBytes = qint64(256) * 1024 * 1024;
-
 } // namespace
 
 struct MainWindow::DemoProfile
@@ -381,16 +378,9 @@ CaseView *MainWindow::analyseText(const QString &title, std::string text, std::o
 
 CaseView *MainWindow::openFile(const QString &path)
 {
-    const QFileInfo info(path);
-    const QString title = info.fileName();
-    if (info.size() > maxFileBytes) {
-        statusBar()->showMessage(tr("%1 is %2 MB: too large to open here (limit %3 MB). Use paytriage-cli analyze, which streams large lists.")
-                                     .arg(title)
-                                     .arg(info.size() / (1024 * 1024))
-                                     .arg(maxFileBytes / (1024 * 1024)),
-                                 20000);
-        return nullptr;
-    }
+    // Any size: a big dump is streamed record by record, anything else too big is refused by
+    // the case itself, which says why (pipeline/caseinput).
+    const QString title = QFileInfo(path).fileName();
     CaseView *view = addCase(title);
     view->session()->startFile(title, path);
     return view;
@@ -409,6 +399,7 @@ void MainWindow::analyseClipboard()
 CaseView *MainWindow::addCase(const QString &title)
 {
     auto *session = new CaseSession(m_catalog, analyzerOptions());
+    session->setInputLimits(m_inputLimits);
     auto *view = new CaseView(session, m_catalog, m_preferences.language);
     view->restoreState(*m_settings);
     if (m_zoom != 100)

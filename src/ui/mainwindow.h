@@ -6,6 +6,7 @@
 #include "catalog/catalog.h"
 #include "lookupbar.h"
 #include "net/profile.h"
+#include "pipeline/caseinput.h"
 #include "rules/analyzer.h"
 #include "settings/preferences.h"
 
@@ -55,6 +56,8 @@ public:
     CaseView *analyseText(const QString &title, std::string text, std::optional<std::int64_t> asOf = std::nullopt);
     CaseView *openFile(const QString &path);
     void analyseClipboard();
+    // Size limits of texts and files opened from now on (pipeline/caseinput); tests use small ones.
+    void setInputLimits(const InputLimits &limits) { m_inputLimits = limits; }
 
     // For tests and the screenshot tour.
     LookupBar *lookupBar() const { return m_lookupBar; }
@@ -120,6 +123,7 @@ private:
     std::vector<LookupBar::Query> m_waitingForSecret;
     QString m_draftText;                 // the Analyse-text editor keeps what was typed
     std::map<QString, KeyMode> m_keyModes;  // per profile, learnt when its secret was read
+    InputLimits m_inputLimits;
     int m_zoom = 100;                       // text size of the cases, percent
     QSet<QString> m_keyChecked;             // profiles whose key the store answered for (stored or not)
 };

@@ -176,6 +176,8 @@ private slots:
     void sourceMapIndexAgreesWithAScan_data();
     void sourceMapIndexAgreesWithAScan();
     void sourceMapCanBeSkipped();
+    void sourceMapOfRecordsOnly_data();
+    void sourceMapOfRecordsOnly();
     void duplicateKeysKeepTheLastValue();
     void lenient_data();
     void lenient();
@@ -512,6 +514,50 @@ void TestDecoder::sourceMapAcrossDocuments()
     QVERIFY2(ticket.ok(), describeError(ticket).constData());
     QVERIFY(!ticket.sourceMap.at(0).has_value());
     QCOMPARE(slice(ticket, *ticket.sourceMap.find(0, "/reason")), std::string("“결제가 완료되었어요.”"));
+}
+
+void TestDecoder::sourceMapOfRecordsOnly_data()
+{
+    QTest::addColumn<QByteArray>("text");
+    QTest::addColumn<QByteArray>("asked");
+    QTest::addColumn<QByteArray>("nearest");
+    QTest::addColumn<QByteArray>("literal");
+    const QByteArray dump = R"([{"paymentKey":"a","amount":100},{"paymentKey":"b","amount":200,"card":{"number":"4330"}}])";
+    const QByteArray list = R"({"version":"2022-11-16","data":[{"amount":1},{"amount":-1}]})";
+    const QByteArray console = "{ data: [ { amount: 1 }, { amount: -1 } ] }";  // console.log's form, read leniently
+    QTest::newRow("dump: a field finds its record") << dump << bytes("/1/amount") << bytes("/1") << bytes(R"({"paymentKey":"b","amount":200,"card":{"number":"4330"}})");
+    QTest::newRow("dump: deeper still") << dump << bytes("/1/card/number") << bytes("/1") << bytes(R"({"paymentKey":"b","amount":200,"card":{"number":"4330"}})");
+    QTest::newRow("dump: the record itself") << dump << bytes("/0") << bytes("/0") << bytes(R"({"paymentKey":"a","amount":100})");
+    QTest::newRow("list answer: a record's field") << list << bytes("/data/1/amount") << bytes("/data/1") << bytes(R"({"amount":-1})");
+    QTest::newRow("list answer: a top field is mapped") << list << bytes("/version") << bytes("/version") << bytes(R"("2022-11-16")");
+    QTest::newRow("console.log form") << console << bytes("/data/0/amount") << bytes("/data/0") << bytes("{ amount: 1 }");
+    QTest::newRow("not there at all: the document") << dump << bytes("/7/amount") << bytes("") << dump;
+}
+
+void TestDecoder::sourceMapOfRecordsOnly()
+{
+    QFETCH(QByteArray, text);
+    QFETCH(QByteArray, asked);
+    QFETCH(QByteArray, nearest);
+    QFETCH(QByteArray, literal);
+    DecodeOptions options;
+    options.sourceMapScope = DecodeOptions::MapScope::Records;
+    const DecodeResult result = decode(toStd(text), options);
+    QVERIFY2(result.ok(), describeError(result).constData());
+    // Nothing inside a record is mapped …
+    QVERIFY(!result.sourceMap.find(0, "/1/card/number").has_value());
+    QVERIFY(!result.sourceMap.find(0, "/1/amount").has_value());
+    QVERIFY(!result.sourceMap.find(0, "/data/0/amount").has_value());
+    // … and a pointer below it finds the record that holds it.
+    const auto found = result.sourceMap.nearestMapped(0, toStd(asked));
+    QVERIFY(found.has_value());
+    QCOMPARE(QByteArray::fromStdString(*found), nearest);
+    QCOMPARE(QByteArray::fromStdString(slice(result, *result.sourceMap.find(0, *found))), literal);
+    QVERIFY(!result.sourceMap.nearestMapped(1, toStd(asked)).has_value());
+    // Without the limit every value is mapped, so the nearest is the pointer itself.
+    const DecodeResult full = decode(toStd(text));
+    if (full.sourceMap.find(0, toStd(asked)))
+        QCOMPARE(QByteArray::fromStdString(*full.sourceMap.nearestMapped(0, toStd(asked))), asked);
 }
 
 void TestDecoder::sourceMapCanBeSkipped()

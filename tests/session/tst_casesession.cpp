@@ -7,6 +7,7 @@
 
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace paytriage;
@@ -55,6 +56,8 @@ private slots:
     void cancelBeforeTheAnswer();
     void texts_data();
     void texts();
+    void bigInputs_data();
+    void bigInputs();
 
 private:
     CaseSession::LookupRequest lookup(const QString &id, const QByteArray &fault = {}) const;
@@ -230,6 +233,88 @@ void TestCaseSession::texts()
     QCOMPARE(int(session.state()), state);
     QCOMPARE(statesOf(states), (QList<State>{State::Working, State(state)}));
     QCOMPARE(session.analyses(), state == int(State::Complete) ? 1 : 0);
+}
+
+// Texts and files take the CLI's way (pipeline/caseinput), with its limits: shown here with
+// small limits, so each route is taken by a few hundred bytes.
+void TestCaseSession::bigInputs_data()
+{
+    QTest::addColumn<bool>("asFile");
+    QTest::addColumn<QByteArray>("text");
+    QTest::addColumn<int>("route");
+    QTest::addColumn<int>("mapping");
+    QTest::addColumn<int>("state");
+    QTest::addColumn<int>("records");
+
+    QByteArray dump = "[";
+    for (int i = 0; i < 40; ++i)
+        dump += QByteArray(i ? "," : "") + R"({"transactionKey":"t)" + QByteArray::number(i)
+                + R"(","paymentKey":"p","orderId":"o","method":"카드","status":"DONE","amount":1000,"transactionAt":"2024-02-13T12:18:14+09:00"})";
+    dump += "]";
+    const QByteArray payment = R"({"paymentKey":"p","orderId":"o","status":"DONE","totalAmount":1000,"balanceAmount":1000,"method":"카드","approvedAt":"2024-02-13T12:18:14+09:00"})";
+    const QByteArray padded = payment + QByteArray(9000, ' ');
+    QTest::newRow("small text: every value mapped") << false << payment << int(InputRoute::Whole) << int(SourceMapping::Full)
+                                                    << int(State::Complete) << 0;
+    QTest::newRow("big text: records mapped") << false << dump << int(InputRoute::Whole) << int(SourceMapping::Records)
+                                              << int(State::Complete) << 40;
+    QTest::newRow("big file of one array: streamed") << true << dump << int(InputRoute::Streamed) << int(SourceMapping::None)
+                                                     << int(State::Complete) << 40;
+    QTest::newRow("too big, not an array: refused") << true << padded << int(InputRoute::Whole) << int(SourceMapping::None)
+                                                    << int(State::Failed) << 0;
+}
+
+void TestCaseSession::bigInputs()
+{
+    QFETCH(bool, asFile);
+    QFETCH(QByteArray, text);
+    QFETCH(int, route);
+    QFETCH(int, mapping);
+    QFETCH(int, state);
+    QFETCH(int, records);
+    InputLimits limits;
+    limits.fullMapUpTo = 1000;
+    limits.streamAbove = 2000;
+    limits.maxInMemory = 8000;
+    limits.previewBytes = 949;  // two bytes into the third record's "카" (at 947): the head ends before it
+    CaseSession session(m_catalog, {});
+    session.setInputLimits(limits);
+    QTemporaryDir dir;
+    if (asFile) {
+        QFile file(dir.filePath(QStringLiteral("dump.json")));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(text);
+        file.close();
+        session.startFile(QStringLiteral("dump.json"), file.fileName());
+    } else {
+        session.startText(QStringLiteral("paste"), text.toStdString());
+    }
+    QVERIFY(settle(session));
+    QCOMPARE(int(session.state()), state);
+    const CaseSnapshot &snap = session.snapshot();
+    if (state == int(State::Failed)) {
+        QVERIFY2(session.failure().contains(QLatin1String("too large")), qPrintable(session.failure()));
+        QVERIFY(session.failure().contains(QLatin1String("one JSON array")));
+        return;
+    }
+    QCOMPARE(int(snap.route), route);
+    QCOMPARE(int(snap.mapping), mapping);
+    QCOMPARE(snap.inputBytes, std::uint64_t(text.size()));
+    QCOMPARE(int(snap.analysis.records), records);
+    QCOMPARE(snap.sourceMap != nullptr, mapping != int(SourceMapping::None));
+    if (mapping == int(SourceMapping::Records)) {
+        QVERIFY(snap.sourceMap->find(0, "/3").has_value());
+        QVERIFY(!snap.sourceMap->find(0, "/3/amount").has_value());
+    }
+    if (route == int(InputRoute::Streamed)) {
+        // The head of the file for the raw pane, cut before a broken character; the records are
+        // not kept, one document names the file.
+        QVERIFY(snap.previewCut);
+        QCOMPARE(*snap.rawText, text.left(947).toStdString());
+        QCOMPARE(snap.documents->size(), std::size_t(1));
+        QCOMPARE(snap.documents->front().kind, DocumentKind::Transactions);
+    } else {
+        QCOMPARE(*snap.rawText, text.toStdString());
+    }
 }
 
 QTEST_GUILESS_MAIN(TestCaseSession)

@@ -101,6 +101,7 @@ private Q_SLOTS:
     void aProfileWithoutAKeyOffersItsSettingsInsteadOfALookup();
     void theWelcomePageComesBackWhenTheLastCaseCloses();
     void closingACaseMidLookupIsSafe();
+    void bigInputsOpenInTheWindowAndSayHowTheyAreLinked();
 
 private:
     // A window on m_settings with this key store (the one before it closed first), shown, demo on.
@@ -885,6 +886,54 @@ void TestMainWindow::closingACaseMidLookupIsSafe()
     typeAndLookUp(QStringLiteral("FAULT-SLOW"));
     QTRY_VERIFY_WITH_TIMEOUT(settled(m_window->currentCase()), lookupTimeoutMs);
     QVERIFY(m_window->currentCase()->session()->failure().isEmpty());
+}
+
+// The window takes the CLI's way for big inputs (pipeline/caseinput): a dump above the streaming
+// size is analysed record by record, a big text is linked by record. Small limits make each
+// route a few kilobytes.
+void TestMainWindow::bigInputsOpenInTheWindowAndSayHowTheyAreLinked()
+{
+    InputLimits limits;
+    limits.fullMapUpTo = 1000;
+    limits.streamAbove = 4000;
+    limits.previewBytes = 2000;
+    m_window->setInputLimits(limits);
+    QByteArray dump = "[\n";
+    for (int i = 0; i < 30; ++i)
+        dump += QByteArray(i ? ",\n" : "") + R"({"transactionKey":"t)" + QByteArray::number(i)
+                + R"(","paymentKey":"p)" + QByteArray::number(i) + R"(","orderId":"o","method":"카드","status":"DONE","amount":1000,"transactionAt":"2024-02-13 12:18:14"})";
+    dump += "\n]";
+    QTemporaryDir dir;
+    QFile file(dir.filePath(QStringLiteral("dump.json")));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(dump);
+    file.close();
+
+    // Streamed: findings and a raw pane that shows the file's head and says it is not linked.
+    CaseView *streamed = m_window->openFile(file.fileName());
+    QVERIFY(streamed);
+    QTRY_VERIFY_WITH_TIMEOUT(settled(streamed), lookupTimeoutMs);
+    QCOMPARE(streamed->session()->state(), CaseSession::State::Complete);
+    QCOMPARE(streamed->session()->snapshot().route, InputRoute::Streamed);
+    QVERIFY(hasFinding(streamed, "timestamp-without-offset"));
+    auto *notice = streamed->findChild<QLabel *>(QStringLiteral("rawNotice"));
+    QTRY_VERIFY(notice->isVisible());
+    QVERIFY2(notice->text().contains(QLatin1String("record by record")) && notice->text().contains(QLatin1String("30 record")),
+             qPrintable(notice->text()));
+    QTRY_VERIFY(streamed->rawView()->editor()->toPlainText().startsWith(QStringLiteral("[\n{\"transactionKey\":\"t0\"")));
+    QVERIFY(streamed->rawView()->editor()->toPlainText().size() <= 2000);
+
+    // Read whole but linked by record: a field selected in the tree selects its record.
+    CaseView *big = m_window->analyseText(QStringLiteral("paste"), dump.toStdString());
+    QTRY_VERIFY_WITH_TIMEOUT(settled(big), lookupTimeoutMs);
+    QCOMPARE(big->session()->snapshot().mapping, SourceMapping::Records);
+    notice = big->findChild<QLabel *>(QStringLiteral("rawNotice"));
+    QTRY_VERIFY(notice->isVisible());
+    QVERIFY2(notice->text().contains(QLatin1String("its record")), qPrintable(notice->text()));
+    big->mediator()->select(Selection(0, "/7/amount"), nullptr);
+    const auto record = big->session()->snapshot().sourceMap->find(0, "/7");
+    QVERIFY(record);
+    QTRY_COMPARE(big->rawView()->selectedBytes(), *record);
 }
 
 QTEST_MAIN(TestMainWindow)

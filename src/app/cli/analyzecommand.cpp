@@ -6,7 +6,7 @@
 #include "model/input.h"
 #include "report/report.h"
 #include "rules/analyzer.h"
-#include "rules/streamedanalysis.h"
+#include "pipeline/caseinput.h"
 #include "util/clock.h"
 #include "util/i18n.h"
 #include "util/timestamp.h"
@@ -23,10 +23,8 @@ QString tr(const char *source)
     return QCoreApplication::translate("paytriage::cli", source);
 }
 
-// Files larger than this that hold a JSON array are streamed record by record.
-constexpr qint64 streamThreshold = 32LL * 1024 * 1024;
-// Anything else larger than this is refused: decoding keeps the whole text and a source map.
-constexpr std::size_t maxInMemory = std::size_t(256) * 1024 * 1024;
+// The console's limits: big dumps streamed, anything else too big refused (pipeline/caseinput).
+const InputLimits limits;
 
 struct Options
 {
@@ -62,16 +60,18 @@ int analyzeStreamed(const Options &options, const Catalog &catalog, const Clock 
     analyzerOptions.timelineLimit = 1000;
     analyzerOptions.renderFindings = false;
     analyzerOptions.onFinding = [&report](Finding &&f) { report.finding(f); };
-    const StreamedAnalysis streamed = analyzeStreamedFile(options.input, QFileInfo(options.input).fileName().toStdString(),
-                                                          catalog, clock, std::move(analyzerOptions));
-    if (streamed.stream.error) {
-        const QString message = streamed.stream.error->message().toString();
-        report.fail(message.toStdString());
-        err(QStringLiteral("%1: %2").arg(options.input, message));
+    InputOptions inputOptions;
+    inputOptions.sourceMap = false;
+    inputOptions.limits.previewBytes = 0;
+    const AnalysedInput streamed = analyseFile(options.input, QFileInfo(options.input).fileName().toStdString(), catalog,
+                                               clock, std::move(analyzerOptions), inputOptions);
+    if (!streamed.failure.isEmpty()) {
+        report.fail(streamed.failure.toStdString());
+        err(streamed.failure);
         return ExitFailed;
     }
-    report.finish(streamed.kase, streamed.analysis);
-    return exitFor(streamed.kase, streamed.analysis);
+    report.finish(streamed.loaded.kase, streamed.analysis);
+    return exitFor(streamed.loaded.kase, streamed.analysis);
 }
 
 } // namespace
@@ -123,47 +123,34 @@ int runAnalyze(const QStringList &arguments)
     std::string text;
     if (options.input == QLatin1String("-")) {
         bool tooLarge = false;
-        if (!readStandardInput(&text, maxInMemory, &tooLarge)) {
+        if (!readStandardInput(&text, limits.maxInMemory, &tooLarge)) {
             err(tooLarge ? tr("Standard input holds more than %1 MB: too large to analyse at once. Save it to a file: a "
                               "transactions or settlements dump that is one JSON array is then analysed record by record.")
-                               .arg(maxInMemory >> 20)
+                               .arg(limits.maxInMemory >> 20)
                          : tr("Cannot read standard input."));
             return ExitFailed;
         }
-    } else {
-        const QFileInfo info(options.input);
-        if (info.isFile() && info.size() > streamThreshold && fileStartsWithArray(options.input))
-            return analyzeStreamed(options, catalog, clock);
-        if (info.isFile() && static_cast<std::size_t>(info.size()) > maxInMemory) {
-            err(tr("%1 is %2 MB: too large to analyse as one document (limit %3 MB). Large transaction or "
-                   "settlement dumps are analysed when the file is a single JSON array; otherwise split the file.")
-                    .arg(options.input)
-                    .arg(info.size() / (1024 * 1024))
-                    .arg(maxInMemory / (1024 * 1024)));
-            return ExitFailed;
-        }
-        QString error;
-        if (!readFile(options.input, &text, &error, maxInMemory)) {
-            err(tr("Cannot read %1: %2").arg(options.input, error));
-            return ExitFailed;
-        }
+    } else if (routeFile(options.input, limits) == InputRoute::Streamed) {
+        return analyzeStreamed(options, catalog, clock);
     }
 
-    DecodeOptions decodeOptions;
-    decodeOptions.maxBytes = maxInMemory;
-    decodeOptions.buildSourceMap = false;
-    const DocumentSource source{options.input == QLatin1String("-") ? std::string("stdin")
-                                                                    : QFileInfo(options.input).fileName().toStdString(),
-                                {}, 0};
-    LoadedCase loaded = loadText(std::move(text), source, decodeOptions);
-    if (!loaded.decoded.ok()) {
-        err(QStringLiteral("%1: %2").arg(options.input == QLatin1String("-") ? QStringLiteral("stdin") : options.input,
-                                         loaded.decoded.error->message().toString()));
+    InputOptions inputOptions;
+    inputOptions.sourceMap = false;
+    const bool stdinInput = options.input == QLatin1String("-");
+    const std::string label = stdinInput ? std::string("stdin") : QFileInfo(options.input).fileName().toStdString();
+    const AnalysedInput input = stdinInput ? analyseText(std::move(text), label, catalog, clock, {}, inputOptions)
+                                           : analyseFile(options.input, label, catalog, clock, {}, inputOptions);
+    if (!input.failure.isEmpty()) {
+        err(input.failure);
         return ExitFailed;
     }
-    const Analyzer analyzer(catalog, clock);
-    const Analysis analysis = analyzer.analyze(loaded.kase);
-    return printReport(options, catalog, loaded.kase, analysis, loaded.decoded.repairs, loaded.decoded.skipped);
+    if (!input.loaded.decoded.ok()) {
+        err(QStringLiteral("%1: %2").arg(stdinInput ? QStringLiteral("stdin") : options.input,
+                                         input.loaded.decoded.error->message().toString()));
+        return ExitFailed;
+    }
+    return printReport(options, catalog, input.loaded.kase, input.analysis, input.loaded.decoded.repairs,
+                       input.loaded.decoded.skipped);
 }
 
 } // namespace paytriage::cli

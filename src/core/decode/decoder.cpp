@@ -853,6 +853,20 @@ std::optional<ByteRange> SourceMap::find(std::size_t document, const std::string
     return it->second;
 }
 
+std::optional<std::string> SourceMap::nearestMapped(std::size_t document, std::string pointer) const
+{
+    if (document >= m_documents.size())
+        return std::nullopt;
+    const auto &entries = m_documents[document];
+    for (;;) {
+        if (entries.count(pointer))
+            return pointer;
+        if (pointer.empty())
+            return std::nullopt;
+        pointer.resize(pointer.rfind('/'));
+    }
+}
+
 void SourceMap::index()
 {
     m_spans.clear();

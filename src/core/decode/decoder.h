@@ -127,6 +127,9 @@ public:
     void add(std::size_t document, std::string pointer, ByteRange range);
 
     std::optional<ByteRange> find(std::size_t document, const std::string &pointer) const;
+    // The pointer itself when it is mapped, else its nearest mapped parent ("/123/amount" →
+    // "/123" in a map of records only); none when not even the document is.
+    std::optional<std::string> nearestMapped(std::size_t document, std::string pointer) const;
     // The deepest value whose range contains offset: {document, pointer}.
     std::optional<std::pair<std::size_t, std::string>> at(std::size_t offset) const;
     std::size_t size() const;
@@ -165,9 +168,20 @@ struct DecodeOptions
 {
     bool lenient = true;
     bool buildSourceMap = true;
+    // What the source map holds: every value, or the records only: each document, its members,
+    // and the elements of lists among them ("/123" of a dump, "/data/123" and "/version" of a
+    // list answer). A map of a 100 MB dump's records costs a fraction of a map of its values.
+    enum class MapScope { Values, Records };
+    MapScope sourceMapScope = MapScope::Values;
     std::size_t maxDepth = 512;
     std::size_t maxBytes = std::size_t(256) * 1024 * 1024;
 };
+
+// Whether a value at this depth (the root is 0), in a list or not, belongs in a map of scope.
+inline bool inMapScope(DecodeOptions::MapScope scope, std::size_t depth, bool inList)
+{
+    return scope == DecodeOptions::MapScope::Values || depth <= 1 || (depth == 2 && inList);
+}
 
 struct DecodeResult
 {

@@ -50,7 +50,7 @@ class FormParser final
 {
 public:
     FormParser(std::string_view text, const DecodeOptions &options, ParsedValue &out)
-        : m_text(text), m_maxDepth(options.maxDepth), m_buildMap(options.buildSourceMap), m_out(out)
+        : m_text(text), m_maxDepth(options.maxDepth), m_buildMap(options.buildSourceMap), m_mapScope(options.sourceMapScope), m_out(out)
     {
     }
 
@@ -107,7 +107,14 @@ private:
 
     void record(const std::string &pointer, std::size_t begin, std::size_t end)
     {
-        if (m_buildMap)
+        if (!m_buildMap)
+            return;
+        // A list element is told by its numeric last step: the form's keys are identifiers.
+        const std::size_t depth = std::size_t(std::count(pointer.begin(), pointer.end(), '/'));
+        const std::size_t last = pointer.rfind('/');
+        const bool inList = last != std::string::npos && last + 1 < pointer.size()
+                            && std::all_of(pointer.begin() + std::ptrdiff_t(last + 1), pointer.end(), [](char c) { return c >= '0' && c <= '9'; });
+        if (inMapScope(m_mapScope, depth, inList))
             m_out.sourceMap.emplace_back(pointer, ByteRange{begin, end});
     }
 
@@ -254,6 +261,7 @@ private:
     std::string_view m_text;
     std::size_t m_maxDepth;
     bool m_buildMap;
+    DecodeOptions::MapScope m_mapScope;
     ParsedValue &m_out;
     std::string m_pointer;
 };

@@ -58,6 +58,7 @@ ValueParser::ValueParser(std::string_view text, const DecodeOptions &options, bo
       m_maxDepth(options.maxDepth),
       m_lenient(lenient),
       m_buildMap(options.buildSourceMap),
+      m_mapScope(options.sourceMapScope),
       // Elisions are recorded by where they are, so a lenient pass tracks pointers even without a map.
       m_trackPointer(options.buildSourceMap || lenient)
 {
@@ -388,7 +389,7 @@ bool ValueParser::recoverTruncated()
         carryRange = ByteRange{frame.begin, frame.lastEnd};
         if (m_trackPointer) {
             m_pointer.resize(frame.pointerLength);
-            if (m_buildMap)
+            if (m_buildMap && inMapScope(m_mapScope, d, d > 0 && !m_frames[d - 1].isObject))
                 m_out->sourceMap.emplace_back(m_pointer, carryRange);
             m_out->elided.push_back(m_pointer);
         }
@@ -495,7 +496,7 @@ bool ValueParser::completeValue(Json &&value, ByteRange range)
             m_pointer.resize(m_frames[m_depth - 1].pointerLength);
         return false;
     }
-    if (m_buildMap)
+    if (m_buildMap && inMapScope(m_mapScope, m_depth, m_depth > 0 && !m_frames[m_depth - 1].isObject))
         m_out->sourceMap.emplace_back(m_pointer, range);
     if (m_depth == 0) {
         m_out->value = std::move(value);

@@ -166,6 +166,7 @@ private:
     std::size_t m_maxDepth = 0;
     bool m_lenient = false;
     bool m_buildMap = true;
+    DecodeOptions::MapScope m_mapScope = DecodeOptions::MapScope::Values;
     bool m_trackPointer = true;  // m_pointer is kept up to date
 
     std::vector<Frame> m_frames; // reused across parse() calls; m_depth are in use
