@@ -25,28 +25,50 @@ CaseSession::SourceStatus sourceStatus(CaseSession::SourceState state, int recor
 
 namespace {
 
-// The raw pane of a fetched case: each document as the API sent it, pretty-printed, under a
-// comment line naming the request. Decoding this text gives the source map of the pane.
-std::string rawTextOf(const std::vector<Document> &documents)
+} // namespace
+
+// One fetched document as the raw pane shows it: pretty-printed under a comment line naming the
+// request, with the map of that text (as document 0). Printed and mapped once, when it arrives;
+// the pane's text and map are these laid end to end.
+struct CaseSession::PrintedDocument
 {
+    std::string key;  // the request and when it arrived: a refresh's documents are new ones
     std::string text;
-    for (std::size_t i = 0; i < documents.size(); ++i) {
-        const Document &d = documents[i];
-        text += "// #" + std::to_string(i + 1) + ' ' + d.source.label;
-        if (d.source.httpStatus)
-            text += " → HTTP " + std::to_string(d.source.httpStatus);
-        text += '\n';
-        text += d.value.dump(2, ' ', false, nlohmann::detail::error_handler_t::replace);
-        text += "\n\n";
-    }
-    return text;
+    SourceMap map;
+};
+
+std::string CaseSession::keyOf(const Document &d, std::size_t index)
+{
+    return std::to_string(index) + ' ' + d.source.label + ' ' + std::to_string(d.source.fetchedAtMs);
 }
 
-} // namespace
+std::shared_ptr<const CaseSession::PrintedDocument> CaseSession::print(const Document &d, std::size_t index)
+{
+    auto printed = std::make_shared<PrintedDocument>();
+    printed->key = keyOf(d, index);
+    std::string &text = printed->text;
+    text += "// #" + std::to_string(index + 1) + ' ' + d.source.label;
+    if (d.source.httpStatus)
+        text += " → HTTP " + std::to_string(d.source.httpStatus);
+    text += '\n';
+    text += d.value.dump(2, ' ', false, nlohmann::detail::error_handler_t::replace);
+    text += "\n\n";
+    DecodeResult decoded = decode(text);
+    if (decoded.ok() && decoded.documents.size() == 1)
+        printed->map = std::move(decoded.sourceMap);
+    return printed;
+}
 
 struct CaseSession::TextResult
 {
     AnalysedInput input;
+};
+
+struct CaseSession::FetchedResult
+{
+    CaseSnapshot snapshot;
+    std::vector<std::shared_ptr<const PrintedDocument>> printed;
+    QString failure;  // the analysis broke
 };
 
 CaseSession::CaseSession(const Catalog &catalog, AnalyzerOptions options, QObject *parent)
@@ -67,11 +89,13 @@ CaseSession::~CaseSession()
     }
     if (m_fetcher)
         m_fetcher->disconnect(this);
+    if (m_fetchedWatcher)
+        m_fetchedWatcher->disconnect(this);
 }
 
 bool CaseSession::busy() const
 {
-    return m_textRunning || (m_fetcher && m_fetcher->running());
+    return m_textRunning || (m_fetcher && m_fetcher->running()) || m_fetchedWatcher;
 }
 
 CaseSession::State CaseSession::state() const
@@ -95,7 +119,9 @@ CaseSession::State CaseSession::state() const
         running = running || s == SourceState::Running;
         othersFell = othersFell || (Source(i) != main && (s == SourceState::Failed || s == SourceState::Canceled));
     }
-    if (running || (m_fetcher && m_fetcher->running()))
+    // Not complete before the last answer is analysed: an all-clear before the settlement rules
+    // ran would be a false one.
+    if (running || (m_fetcher && m_fetcher->running()) || m_fetchedWatcher)
         return State::Working;
     switch (m_status[int(main)].state) {
     case SourceState::Failed:
@@ -179,6 +205,12 @@ void CaseSession::refresh()
         m_fetcher->cancel();
         m_fetcher.reset();
     }
+    if (m_fetchedWatcher) {
+        m_fetchedWatcher->disconnect(this);  // its worker holds copies only: it may finish alone
+        m_fetchedWatcher.reset();
+    }
+    m_fetchedAgain = false;
+    m_printed.clear();
     m_client = std::make_unique<TossClient>(m_network, m_lookup->config);
     m_fetcher = std::make_unique<CaseFetcher>(m_client.get());
     m_analyses = 0;
@@ -221,7 +253,10 @@ void CaseSession::refresh()
                 Q_EMIT sourceChanged(source);
             });
     connect(m_fetcher.get(), &CaseFetcher::caseUpdated, this, &CaseSession::analyseFetched);
-    connect(m_fetcher.get(), &CaseFetcher::finished, this, [this] { Q_EMIT busyChanged(false); });
+    connect(m_fetcher.get(), &CaseFetcher::finished, this, [this] {
+        if (!m_fetchedWatcher)  // else when its analysis ends
+            Q_EMIT busyChanged(false);
+    });
 
     std::optional<QString> problem = m_lookup->inApp ? m_lookup->config.appsInTossProblem() : m_lookup->config.problem();
     if (!problem && m_lookup->inApp && m_lookup->iapUserKey.isEmpty())
@@ -271,26 +306,69 @@ void CaseSession::analyseFetched()
 {
     if (!m_fetcher)
         return;
-    Case kase = m_fetcher->currentCase();
-    ++m_analyses;
-    CaseSnapshot snapshot;
-    auto raw = std::make_shared<std::string>(rawTextOf(kase.documents));
-    DecodeResult decoded = decode(*raw);
-    if (decoded.ok() && decoded.documents.size() == kase.documents.size())
-        snapshot.sourceMap = std::make_shared<SourceMap>(std::move(decoded.sourceMap));
-    snapshot.rawText = std::move(raw);
-    const SystemClock clock;
-    try {
-        snapshot.analysis = Analyzer(m_catalog, clock, m_options).analyze(kase);
-    } catch (const std::exception &e) {
-        // Whatever the answers hold, the case says so; the window stays.
-        setFailure(tr("The answers could not be analysed (%1). The raw answers are shown as they came.")
-                       .arg(QString::fromUtf8(e.what())),
-                   {}, {});
+    // One analysis at a time, off the window's thread; answers that arrive meanwhile are taken
+    // by one more run when it ends: at most one analysis per arriving source.
+    if (m_fetchedWatcher) {
+        m_fetchedAgain = true;
+        return;
     }
-    snapshot.facts = caseFactsOf(kase, m_catalog);
-    snapshot.documents = std::make_shared<std::vector<Document>>(std::move(kase.documents));
-    publish(std::move(snapshot));
+    m_fetchedAgain = false;
+    ++m_analyses;
+    m_fetchedWatcher = std::make_unique<QFutureWatcher<std::shared_ptr<FetchedResult>>>();
+    connect(m_fetchedWatcher.get(), &QFutureWatcherBase::finished, this, [this] {
+        const std::shared_ptr<FetchedResult> result = m_fetchedWatcher->result();
+        m_fetchedWatcher.reset();
+        m_printed = std::move(result->printed);
+        if (!result->failure.isEmpty())
+            setFailure(tr("The answers could not be analysed (%1). The raw answers are shown as they came.").arg(result->failure),
+                       {}, {});
+        publish(std::move(result->snapshot));
+        if (m_fetchedAgain)
+            analyseFetched();
+        else if (!m_fetcher || !m_fetcher->running())
+            Q_EMIT busyChanged(false);
+    });
+    // The worker gets copies: the documents of this moment, the catalog's shared data, the
+    // documents printed so far (immutable, shared).
+    m_fetchedWatcher->setFuture(QtConcurrent::run(
+        [catalog = m_catalog, options = m_options, documents = m_fetcher->currentCase().documents, printed = m_printed]() mutable {
+            auto result = std::make_shared<FetchedResult>();
+            CaseSnapshot &snapshot = result->snapshot;
+            // Only the documents that arrived since the last run are printed and mapped.
+            printed.resize(std::min(printed.size(), documents.size()));
+            for (std::size_t i = 0; i < documents.size(); ++i)
+                if (i >= printed.size() || printed[i]->key != keyOf(documents[i], i)) {
+                    printed.resize(i);
+                    break;
+                }
+            for (std::size_t i = printed.size(); i < documents.size(); ++i)
+                printed.push_back(print(documents[i], i));
+            auto raw = std::make_shared<std::string>();
+            auto map = std::make_shared<SourceMap>();
+            for (std::size_t i = 0; i < printed.size(); ++i) {
+                map->append(printed[i]->map, i, raw->size());
+                *raw += printed[i]->text;
+            }
+            map->index();
+            snapshot.rawText = std::move(raw);
+            snapshot.sourceMap = std::move(map);
+            snapshot.mapping = SourceMapping::Full;
+            snapshot.inputBytes = snapshot.rawText->size();
+            result->printed = std::move(printed);
+            Case kase;
+            kase.documents = std::move(documents);
+            kase.index();
+            try {
+                const SystemClock clock;
+                snapshot.analysis = Analyzer(catalog, clock, options).analyze(kase);
+            } catch (const std::exception &e) {
+                // Whatever the answers hold, the case says so; the window stays.
+                result->failure = QString::fromUtf8(e.what());
+            }
+            snapshot.facts = caseFactsOf(kase, catalog);
+            snapshot.documents = std::make_shared<std::vector<Document>>(std::move(kase.documents));
+            return result;
+        }));
 }
 
 void CaseSession::runText()

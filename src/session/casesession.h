@@ -1,8 +1,8 @@
 #pragma once
 // One case of the console: a lookup (fetched through CaseFetcher, source by source) or a text
 // (pasted, typed, dropped, opened), decoded and analysed. Emits typed signals as sources
-// arrive; the CaseView only draws what it is told. Decoding and analysis of text run off the UI
-// thread; fetched documents are small (filtered to one payment) and are analysed in place.
+// arrive; the CaseView only draws what it is told. Decoding and analysis run off the UI thread,
+// for texts and for fetched answers alike (once per arriving source at most).
 
 #include "catalog/catalog.h"
 #include "net/casefetcher.h"
@@ -136,6 +136,10 @@ Q_SIGNALS:
 
 private:
     struct TextResult;
+    struct FetchedResult;
+    struct PrintedDocument;
+    static std::string keyOf(const Document &document, std::size_t index);
+    static std::shared_ptr<const PrintedDocument> print(const Document &document, std::size_t index);
     void analyseFetched();
     void publish(CaseSnapshot snapshot);
     void setFailure(QString message, std::optional<ApiError> request, std::optional<ByteRange> at);
@@ -152,6 +156,11 @@ private:
     std::string m_inputText;
     QString m_inputPath;
     std::unique_ptr<QFutureWatcher<std::shared_ptr<TextResult>>> m_watcher;
+    // A lookup's analysis under way, whether answers arrived during it, and the documents
+    // printed for the raw pane so far.
+    std::unique_ptr<QFutureWatcher<std::shared_ptr<FetchedResult>>> m_fetchedWatcher;
+    bool m_fetchedAgain = false;
+    std::vector<std::shared_ptr<const PrintedDocument>> m_printed;
     CaseSnapshot m_snapshot;
     SourceStatus m_status[4];
     QString m_failure;

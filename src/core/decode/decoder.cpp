@@ -842,6 +842,13 @@ void SourceMap::add(std::size_t document, std::string pointer, ByteRange range)
     m_documents[document].insert_or_assign(std::move(pointer), range);
 }
 
+void SourceMap::append(const SourceMap &other, std::size_t documentBase, std::size_t byteShift)
+{
+    for (std::size_t d = 0; d < other.m_documents.size(); ++d)
+        for (const auto &[pointer, range] : other.m_documents[d])
+            add(documentBase + d, pointer, ByteRange{range.begin + byteShift, range.end + byteShift});
+}
+
 std::optional<ByteRange> SourceMap::find(std::size_t document, const std::string &pointer) const
 {
     if (document >= m_documents.size())

@@ -125,6 +125,9 @@ public:
     SourceMap &operator=(SourceMap &&) noexcept = default;
 
     void add(std::size_t document, std::string pointer, ByteRange range);
+    // Adds other's entries as documents documentBase…, their ranges moved by byteShift: the map
+    // of texts laid end to end from the maps of each. Call index() when done.
+    void append(const SourceMap &other, std::size_t documentBase, std::size_t byteShift);
 
     std::optional<ByteRange> find(std::size_t document, const std::string &pointer) const;
     // The pointer itself when it is mapped, else its nearest mapped parent ("/123/amount" →
