@@ -2,6 +2,7 @@
 // find bar, copy actions, markers, colours, and big texts loaded in chunks.
 
 #include "jsonview/jsoncolors.h"
+#include "jsonview/jsoneditor.h"
 #include "jsonview/jsonhighlighter.h"
 #include "jsonview/jsontextview.h"
 #include "jsonview/textindex.h"
@@ -20,6 +21,7 @@
 #include <QStyleFactory>
 #include <QTest>
 #include <QTextBlock>
+#include <QThreadPool>
 #include <QToolButton>
 #include <QToolTip>
 
@@ -47,6 +49,50 @@ const std::string crlfPayment =
 const std::string consolePaste =
     "{ status: 'DONE', orderName: \"토스 \\\"티셔츠\\\"\", amount: 15000,\n"
     "  card: { number: '1234****' }, memo: \xE2\x80\x9C고객 요청\xE2\x80\x9D }\n";
+
+// A payment as the API sends it: one line, no spaces.
+const std::string minifiedPayment =
+    R"({"mId":"tosspayments","paymentKey":"tgen_20240213121757MvuS8","orderId":"order-1",)"
+    R"("orderName":"토스 티셔츠 외 2건","status":"DONE","totalAmount":15000,"method":null,)"
+    R"("card":{"number":"12345678****000*","installmentPlanMonths":0,"cardType":"신용"},)"
+    R"("metadata":{"memo":"빠른 배송 🚚 부탁","tags":["선물","😀"]},)"
+    R"("cancels":[{"cancelAmount":1000,"cancelReason":"고객 변심"}]})";
+
+// The same, formatted: the line numbers the tests below name are this text's.
+const std::string formattedPayment = R"({
+  "mId": "tosspayments",
+  "paymentKey": "tgen_20240213121757MvuS8",
+  "orderId": "order-1",
+  "orderName": "토스 티셔츠 외 2건",
+  "status": "DONE",
+  "totalAmount": 15000,
+  "method": null,
+  "card": {
+    "number": "12345678****000*",
+    "installmentPlanMonths": 0,
+    "cardType": "신용"
+  },
+  "metadata": {
+    "memo": "빠른 배송 🚚 부탁",
+    "tags": [
+      "선물",
+      "😀"
+    ]
+  },
+  "cancels": [
+    {
+      "cancelAmount": 1000,
+      "cancelReason": "고객 변심"
+    }
+  ]
+}
+)";
+
+// The payment in a log line: read leniently, the prose around it skipped.
+const std::string loggedPayment = "INFO 200 " + minifiedPayment + " (12 ms)";
+
+// Two documents in one log line.
+const std::string twoDocuments = R"(INFO got {"a":1,"b":{"c":[1,2]}} and {"status":"DONE"})";
 
 struct Content
 {
@@ -178,6 +224,25 @@ private Q_SLOTS:
 
     void bigTextShowsNotice();
     void showAllLoadsTheRest();
+
+    void formatToggle_data();
+    void formatToggle();
+    void formattedSelectPointer_data();
+    void formattedSelectPointer();
+    void formattedClickEmitsPointer_data();
+    void formattedClickEmitsPointer();
+    void formattedMarkers_data();
+    void formattedMarkers();
+    void formattedSelectBytes_data();
+    void formattedSelectBytes();
+    void formatKeepsThePlace();
+    void formattedFindAndCopy();
+    void formatDisabled_data();
+    void formatDisabled();
+    void formatFailsWithAnotherTextsMap();
+    void formatInBackground();
+    void setContentShowsTheOriginal();
+
     void screenshot();
 };
 
@@ -593,6 +658,7 @@ void TestJsonTextView::contextMenuActsOnTheValueClicked()
     QVERIFY2(texts.contains(view.copyValueAction()->text()), qPrintable(texts.join(u("|"))));
     QVERIFY(texts.contains(view.copyPointerAction()->text()));
     QVERIFY(texts.contains(view.findAction()->text()));
+    QVERIFY(texts.contains(view.formatJsonAction()->text()));
     QVERIFY(std::any_of(texts.begin(), texts.end(), [](const QString &t) { return t.contains(u("Select All")); }));
     QCOMPARE(QGuiApplication::clipboard()->text(), u("/totalAmount"));
 }
@@ -782,6 +848,447 @@ void TestJsonTextView::showAllLoadsTheRest()
     QCOMPARE(view.selectedBytes(), lateRange);
     QCOMPARE(view.markedLines().size(), 1);
     QCOMPARE(view.editor()->document()->characterCount() - 1, view.positionOfByte(text->size()));
+}
+
+// --- Format JSON -----------------------------------------------------------------------------
+
+namespace {
+
+// Toggles Format JSON by its action or by its key on the focused view.
+void toggleFormat(JsonTextView &view, bool byShortcut)
+{
+    if (byShortcut)
+        QTest::keySequence(view.editor(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
+    else
+        view.formatJsonAction()->trigger();
+}
+
+void showFocused(JsonTextView &view)
+{
+    view.resize(900, 700);
+    view.show();
+    view.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&view));
+    view.editor()->setFocus();
+}
+
+QString noticeOf(const JsonTextView &view)
+{
+    const auto *bar = view.findChild<QWidget *>(QStringLiteral("noticeBar"));
+    return bar->isHidden() ? QString() : view.findChild<QLabel *>(QStringLiteral("noticeText"))->text();
+}
+
+// The formatted text's offset of needle (which must be in it).
+std::size_t shownByteOf(const JsonTextView &view, const char *needle, int offsetInNeedle = 0)
+{
+    return byteOf(*view.shownText(), needle, offsetInNeedle);
+}
+
+} // namespace
+
+void TestJsonTextView::formatToggle_data()
+{
+    QTest::addColumn<QByteArray>("text");
+    QTest::addColumn<QByteArray>("formatted");
+    QTest::addColumn<bool>("asRead");     // lenient: the notice says the documents are shown as read
+    QTest::addColumn<bool>("byShortcut"); // Ctrl+Shift+F on the focused view, or the action
+
+    const QByteArray payment = QByteArray::fromStdString(minifiedPayment);
+    const QByteArray formatted = QByteArray::fromStdString(formattedPayment);
+    QTest::newRow("minified payment, action") << payment << formatted << false << false;
+    QTest::newRow("minified payment, shortcut") << payment << formatted << false << true;
+    QTest::newRow("console.log paste, action")
+        << QByteArray::fromStdString(consolePaste)
+        << QByteArray("{\n  \"status\": \"DONE\",\n  \"orderName\": \"토스 \\\"티셔츠\\\"\",\n  \"amount\": 15000,\n"
+                      "  \"card\": {\n    \"number\": \"1234****\"\n  },\n  \"memo\": \"고객 요청\"\n}\n")
+        << true << false;
+    QTest::newRow("two documents in a log line, shortcut")
+        << QByteArray::fromStdString(twoDocuments)
+        << QByteArray("{\n  \"a\": 1,\n  \"b\": {\n    \"c\": [\n      1,\n      2\n    ]\n  }\n}\n\n"
+                      "{\n  \"status\": \"DONE\"\n}\n")
+        << true << true;
+}
+
+void TestJsonTextView::formatToggle()
+{
+    QFETCH(QByteArray, text);
+    QFETCH(QByteArray, formatted);
+    QFETCH(bool, asRead);
+    QFETCH(bool, byShortcut);
+
+    const Content content = decoded(text.toStdString());
+    JsonTextView view;
+    view.setContent(content.text, content.map);
+    showFocused(view);
+    QAction *format = view.formatJsonAction();
+    QVERIFY(format->isEnabled());
+    QVERIFY(format->isCheckable());
+    QVERIFY(!format->isChecked());
+    QVERIFY(noticeOf(view).isEmpty());
+
+    toggleFormat(view, byShortcut);
+    QVERIFY(format->isChecked());
+    QVERIFY(view.isFormatted());
+    QCOMPARE(QByteArray::fromStdString(*view.shownText()), formatted);
+    QCOMPARE(view.editor()->document()->blockCount(), int(formatted.count('\n')) + 1);
+    QCOMPARE(noticeOf(view),
+             asRead ? u("Formatted view: the documents as read, written as strict JSON; Ctrl+Shift+F shows the "
+                        "text as received, with its exact bytes.")
+                    : u("Formatted view: indentation added; Ctrl+Shift+F shows the text as received."));
+
+    toggleFormat(view, byShortcut);
+    QVERIFY(!format->isChecked());
+    QVERIFY(!view.isFormatted());
+    // The very bytes given, not a text written back from the documents.
+    QCOMPARE(view.shownText(), content.text);
+    view.editor()->selectAll();
+    view.editor()->copy();
+    QCOMPARE(QGuiApplication::clipboard()->text(), QString::fromUtf8(text));
+    QVERIFY(noticeOf(view).isEmpty());
+}
+
+void TestJsonTextView::formattedSelectPointer_data()
+{
+    QTest::addColumn<QByteArray>("pointer");
+    QTest::addColumn<QString>("selected");
+
+    const QString br(QChar::ParagraphSeparator); // a line break in QTextCursor::selectedText()
+    QTest::newRow("korean order name") << QByteArray("/orderName") << u("\"토스 티셔츠 외 2건\"");
+    QTest::newRow("number") << QByteArray("/totalAmount") << u("15000");
+    QTest::newRow("null") << QByteArray("/method") << u("null");
+    QTest::newRow("emoji in an array") << QByteArray("/metadata/tags/1") << u("\"😀\"");
+    QTest::newRow("in an array of objects") << QByteArray("/cancels/0/cancelReason") << u("\"고객 변심\"");
+    QTest::newRow("object over five lines")
+        << QByteArray("/card")
+        << u("{") + br + u("    \"number\": \"12345678****000*\",") + br + u("    \"installmentPlanMonths\": 0,") + br
+               + u("    \"cardType\": \"신용\"") + br + u("  }");
+}
+
+void TestJsonTextView::formattedSelectPointer()
+{
+    QFETCH(QByteArray, pointer);
+    QFETCH(QString, selected);
+
+    const Content content = decoded(minifiedPayment);
+    JsonTextView view;
+    view.setContent(content.text, content.map);
+    view.formatJsonAction()->trigger();
+    QVERIFY(view.isFormatted());
+    QVERIFY(view.selectPointer(0, pointer.toStdString()));
+    QCOMPARE(view.editor()->textCursor().selectedText(), selected);
+    const std::string utf8 = selected.replace(QChar::ParagraphSeparator, QLatin1Char('\n')).toStdString();
+    QCOMPARE(view.selectedBytes().begin, view.shownText()->find(utf8));
+    QVERIFY(!view.selectPointer(0, "/nope"));
+}
+
+void TestJsonTextView::formattedClickEmitsPointer_data()
+{
+    QTest::addColumn<QByteArray>("text");
+    QTest::addColumn<QByteArray>("needle"); // clicked in the formatted text
+    QTest::addColumn<int>("offsetInNeedle");
+    QTest::addColumn<int>("document");
+    QTest::addColumn<QByteArray>("pointer");
+
+    const QByteArray payment = QByteArray::fromStdString(minifiedPayment);
+    const QByteArray two = QByteArray::fromStdString(twoDocuments);
+    QTest::newRow("inside the korean order name") << payment << QByteArray("티셔츠") << 0 << 0 << QByteArray("/orderName");
+    QTest::newRow("in a nested object") << payment << QByteArray("****000*") << 0 << 0 << QByteArray("/card/number");
+    QTest::newRow("on an emoji") << payment << QByteArray("😀") << 0 << 0 << QByteArray("/metadata/tags/1");
+    QTest::newRow("in an array of objects") << payment << QByteArray("1000") << 1 << 0
+                                            << QByteArray("/cancels/0/cancelAmount");
+    // A key is not a value: the object holding it is.
+    QTest::newRow("on a key") << payment << QByteArray("\"cardType\"") << 2 << 0 << QByteArray("/card");
+    QTest::newRow("first of two documents") << two << QByteArray("\"c\"") << 1 << 0 << QByteArray("/b");
+    QTest::newRow("second of two documents") << two << QByteArray("DONE") << 1 << 1 << QByteArray("/status");
+}
+
+void TestJsonTextView::formattedClickEmitsPointer()
+{
+    QFETCH(QByteArray, text);
+    QFETCH(QByteArray, needle);
+    QFETCH(int, offsetInNeedle);
+    QFETCH(int, document);
+    QFETCH(QByteArray, pointer);
+
+    const Content content = decoded(text.toStdString());
+    JsonTextView view;
+    view.setContent(content.text, content.map);
+    showFocused(view);
+    view.formatJsonAction()->trigger();
+    QVERIFY(view.isFormatted());
+    QSignalSpy spy(&view, &JsonTextView::pointerActivated);
+
+    clickAt(view, view.positionOfByte(shownByteOf(view, needle.constData(), offsetInNeedle)));
+    QTRY_COMPARE(spy.count(), 1);
+    QCOMPARE(spy.at(0).at(0).value<std::size_t>(), std::size_t(document));
+    QCOMPARE(spy.at(0).at(1).toString(), QString::fromUtf8(pointer));
+}
+
+void TestJsonTextView::formattedMarkers_data()
+{
+    QTest::addColumn<QByteArray>("text");
+    QTest::addColumn<QByteArray>("pointer"); // the marker covers this value of document 0…
+    QTest::addColumn<QByteArray>("needle");  // …or, when set, `length` bytes of the text from here
+    QTest::addColumn<int>("length");
+    QTest::addColumn<int>("firstLine");      // marked in the formatted text; 0: not marked
+    QTest::addColumn<int>("lastLine");
+
+    const QByteArray payment = QByteArray::fromStdString(minifiedPayment);
+    const QByteArray logged = QByteArray::fromStdString(loggedPayment);
+    QTest::newRow("null") << payment << QByteArray("/method") << QByteArray() << 0 << 8 << 8;
+    QTest::newRow("object over five lines") << payment << QByteArray("/card") << QByteArray() << 0 << 9 << 13;
+    QTest::newRow("emoji in an array") << payment << QByteArray("/metadata/tags/1") << QByteArray() << 0 << 18 << 18;
+    QTest::newRow("the whole document") << payment << QByteArray("") << QByteArray() << 0 << 1 << 27;
+    // Not a value's range: the first line of the deepest value holding its begin.
+    QTest::newRow("a key: its object's first line")
+        << payment << QByteArray() << QByteArray("\"cardType\"") << 10 << 9 << 9;
+    QTest::newRow("part of a string") << payment << QByteArray() << QByteArray("변심") << 6 << 24 << 24;
+    QTest::newRow("empty range in a number") << payment << QByteArray() << QByteArray("15000") << 0 << 7 << 7;
+    QTest::newRow("a value after a log prefix") << logged << QByteArray("/status") << QByteArray() << 0 << 6 << 6;
+    // The log prefix is not in the formatted text: its marker goes.
+    QTest::newRow("prose around the document") << logged << QByteArray() << QByteArray("INFO") << 4 << 0 << 0;
+}
+
+void TestJsonTextView::formattedMarkers()
+{
+    QFETCH(QByteArray, text);
+    QFETCH(QByteArray, pointer);
+    QFETCH(QByteArray, needle);
+    QFETCH(int, length);
+    QFETCH(int, firstLine);
+    QFETCH(int, lastLine);
+
+    const Content content = decoded(text.toStdString());
+    const std::size_t begin = needle.isEmpty() ? 0 : byteOf(*content.text, needle.constData());
+    const ByteRange range = needle.isEmpty() ? *content.map->find(0, pointer.toStdString())
+                                             : ByteRange{begin, begin + std::size_t(length)};
+    const std::vector<TextMarker> markers{{TextMarker::Kind::Finding, range, 1, u("here")}};
+    JsonTextView view;
+    view.setContent(content.text, content.map);
+    auto *editor = view.findChild<JsonEditor *>();
+    QVERIFY(editor);
+    // The marked lines, 1-based; the formatted text has no long lines, so blocks are lines.
+    const auto marked = [editor] {
+        QList<std::pair<int, int>> lines;
+        for (const GutterMark &mark : editor->marks())
+            lines.append({mark.firstBlock + 1, mark.lastBlock + 1});
+        return lines;
+    };
+    const QList<std::pair<int, int>> expected =
+        firstLine > 0 ? QList<std::pair<int, int>>{{firstLine, lastLine}} : QList<std::pair<int, int>>{};
+
+    view.setMarkers(markers);
+    QCOMPARE(marked(), (QList<std::pair<int, int>>{{1, 1}})); // on the one line received
+    view.formatJsonAction()->trigger();
+    QVERIFY(view.isFormatted());
+    QCOMPARE(marked(), expected);
+    // Markers given while formatted are translated too.
+    view.setMarkers({});
+    QVERIFY(marked().isEmpty());
+    view.setMarkers(markers);
+    QCOMPARE(marked(), expected);
+    // And back on the text as received, where they were given.
+    view.formatJsonAction()->trigger();
+    QCOMPARE(marked(), (QList<std::pair<int, int>>{{1, 1}}));
+}
+
+void TestJsonTextView::formattedSelectBytes_data()
+{
+    QTest::addColumn<QByteArray>("text");
+    QTest::addColumn<QByteArray>("needle"); // the range given: `length` bytes of the text from here
+    QTest::addColumn<int>("length");
+    QTest::addColumn<QString>("selected");
+    QTest::addColumn<QByteArray>("at");     // where the selection starts in the formatted text
+
+    const QByteArray payment = QByteArray::fromStdString(minifiedPayment);
+    QTest::newRow("a value's range selects it") << payment << QByteArray("\"DONE\"") << 6 << u("\"DONE\"")
+                                                << QByteArray("\"DONE\"");
+    QTest::newRow("an error position in a string: its start")
+        << payment << QByteArray("티셔츠") << 0 << QString() << QByteArray("\"토스 티셔츠");
+    QTest::newRow("prose before the document: its start")
+        << QByteArray::fromStdString(loggedPayment) << QByteArray("INFO") << 4 << QString() << QByteArray("{\n");
+    QTest::newRow("between two documents: the next one's start")
+        << QByteArray::fromStdString(twoDocuments) << QByteArray(" and ") << 0 << QString()
+        << QByteArray("{\n  \"status\"");
+}
+
+void TestJsonTextView::formattedSelectBytes()
+{
+    QFETCH(QByteArray, text);
+    QFETCH(QByteArray, needle);
+    QFETCH(int, length);
+    QFETCH(QString, selected);
+    QFETCH(QByteArray, at);
+
+    const Content content = decoded(text.toStdString());
+    JsonTextView view;
+    view.setContent(content.text, content.map);
+    view.formatJsonAction()->trigger();
+    QVERIFY(view.isFormatted());
+    const std::size_t begin = byteOf(*content.text, needle.constData());
+    view.selectBytes(ByteRange{begin, begin + std::size_t(length)});
+    QCOMPARE(view.editor()->textCursor().selectedText(), selected);
+    QCOMPARE(view.selectedBytes().begin, shownByteOf(view, at.constData()));
+}
+
+void TestJsonTextView::formatKeepsThePlace()
+{
+    const Content content = decoded(minifiedPayment);
+    JsonTextView view;
+    view.setContent(content.text, content.map);
+    showFocused(view);
+    QSignalSpy spy(&view, &JsonTextView::pointerActivated);
+
+    QVERIFY(view.selectPointer(0, "/card/number"));
+    toggleFormat(view, true);
+    QVERIFY(view.isFormatted());
+    QCOMPARE(view.editor()->textCursor().selectedText(), u("\"12345678****000*\""));
+    toggleFormat(view, true);
+    QCOMPARE(view.selectedBytes(), *content.map->find(0, "/card/number"));
+    // Switching texts is not the user moving: the other panes hear nothing.
+    QCoreApplication::processEvents();
+    QCOMPARE(spy.count(), 0);
+}
+
+void TestJsonTextView::formattedFindAndCopy()
+{
+    const Content content = decoded(minifiedPayment);
+    JsonTextView view;
+    view.setContent(content.text, content.map);
+    showFocused(view);
+    toggleFormat(view, true);
+    QVERIFY(view.isFormatted());
+
+    // The find bar searches the text shown.
+    view.showFindBar();
+    auto *field = view.findChild<QLineEdit *>(QStringLiteral("findField"));
+    auto *status = view.findChild<QLabel *>(QStringLiteral("findStatus"));
+    QVERIFY(field && status);
+    QTest::keyClicks(field, QStringLiteral("\"cardType\": "));
+    const std::size_t match = shownByteOf(view, "\"cardType\": ");
+    QCOMPARE(view.selectedBytes(), (ByteRange{match, match + 12}));
+    QCOMPARE(status->text(), u("1 of 1"));
+
+    // The copies copy what is shown: the object as indented, its pointer, the selection.
+    QTest::keyClick(field, Qt::Key_Escape);
+    QVERIFY(view.selectPointer(0, "/card"));
+    view.copyValueAction()->trigger();
+    QCOMPARE(QGuiApplication::clipboard()->text(),
+             u("{\n    \"number\": \"12345678****000*\",\n    \"installmentPlanMonths\": 0,\n"
+               "    \"cardType\": \"신용\"\n  }"));
+    view.copyPointerAction()->trigger();
+    QCOMPARE(QGuiApplication::clipboard()->text(), u("/card"));
+    QVERIFY(view.selectPointer(0, "/metadata/tags"));
+    view.editor()->copy();
+    QCOMPARE(QGuiApplication::clipboard()->text(), u("[\n      \"선물\",\n      \"😀\"\n    ]"));
+}
+
+void TestJsonTextView::formatDisabled_data()
+{
+    QTest::addColumn<QString>("content");
+    QTest::addColumn<QString>("toolTip"); // part of the action's tooltip, which says why
+
+    QTest::newRow("no source map") << u("no map") << u("not read as JSON");
+    QTest::newRow("over 16 MiB") << u("large") << u("Not available for texts over 16 MB.");
+    QTest::newRow("nothing shown") << u("none") << QString();
+}
+
+void TestJsonTextView::formatDisabled()
+{
+    QFETCH(QString, content);
+    QFETCH(QString, toolTip);
+
+    JsonTextView view;
+    std::shared_ptr<const std::string> text;
+    if (content == u("no map")) {
+        text = std::make_shared<const std::string>(minifiedPayment);
+        view.setContent(text, nullptr);
+    } else if (content == u("large")) {
+        // A map could be made for it; the size alone rules formatting out.
+        auto large = std::make_shared<std::string>(JsonTextView::formatCap + 1, ' ');
+        large->front() = '[';
+        large->back() = ']';
+        auto map = std::make_shared<SourceMap>();
+        map->add(0, "", ByteRange{0, large->size()});
+        map->index();
+        text = std::move(large);
+        view.setContent(text, map);
+    }
+    showFocused(view);
+    QAction *format = view.formatJsonAction();
+    QVERIFY(!format->isEnabled());
+    QVERIFY2(format->toolTip().contains(toolTip), qPrintable(format->toolTip()));
+
+    toggleFormat(view, true);
+    toggleFormat(view, false); // a disabled action does not trigger
+    QVERIFY(!format->isChecked());
+    QVERIFY(!view.isFormatted());
+    QCOMPARE(view.shownText(), text);
+}
+
+void TestJsonTextView::formatFailsWithAnotherTextsMap()
+{
+    // The map of another text names values where this text has none: no link could be kept.
+    JsonTextView view;
+    view.setContent(std::make_shared<const std::string>(minifiedPayment), decoded(crlfPayment).map);
+    QAction *format = view.formatJsonAction();
+    QVERIFY(format->isEnabled());
+    format->trigger();
+    QVERIFY(!view.isFormatted());
+    QVERIFY(!format->isChecked());
+    QVERIFY(!format->isEnabled());
+    QVERIFY(format->toolTip().startsWith(u("Not available")));
+    QCOMPARE(noticeOf(view), u("The documents could not be indented with their link to the other panes kept; "
+                               "the text is shown as received."));
+}
+
+void TestJsonTextView::formatInBackground()
+{
+    const Content content = decoded(bigList(JsonTextView::formatInlineLimit + 256 * 1024));
+    JsonTextView view;
+    view.setContent(content.text, content.map);
+    QTRY_VERIFY(view.isFullyLoaded());
+    QAction *format = view.formatJsonAction();
+
+    QSignalSpy loaded(&view, &JsonTextView::contentLoaded);
+    format->trigger();
+    // Made off the UI thread: the text as received stays until it is ready.
+    QVERIFY(format->isChecked());
+    QVERIFY(!view.isFormatted());
+    QCOMPARE(noticeOf(view), u("Formatting…"));
+    QTRY_VERIFY_WITH_TIMEOUT(view.isFormatted(), 60000);
+    QTRY_VERIFY(loaded.count() > 0);
+    QVERIFY(view.selectPointer(0, "/100/paymentKey"));
+    QCOMPARE(view.editor()->textCursor().selectedText(), u("\"tgen_100\""));
+
+    // Toggled off while it is being made: the late result is not shown.
+    view.setContent(content.text, content.map);
+    format->trigger();
+    format->trigger();
+    QThreadPool::globalInstance()->waitForDone();
+    QCoreApplication::processEvents();
+    QVERIFY(!view.isFormatted());
+    QVERIFY(noticeOf(view).isEmpty());
+}
+
+void TestJsonTextView::setContentShowsTheOriginal()
+{
+    const Content payment = decoded(minifiedPayment);
+    const Content other = decoded(twoDocuments);
+    JsonTextView view;
+    view.setContent(payment.text, payment.map);
+    view.formatJsonAction()->trigger();
+    QVERIFY(view.isFormatted());
+
+    view.setContent(other.text, other.map);
+    QVERIFY(!view.isFormatted());
+    QVERIFY(!view.formatJsonAction()->isChecked());
+    QVERIFY(view.formatJsonAction()->isEnabled());
+    QCOMPARE(view.shownText(), other.text);
+    QVERIFY(noticeOf(view).isEmpty());
+    // And it formats the new text, not the one before.
+    view.formatJsonAction()->trigger();
+    QVERIFY(view.shownText()->starts_with("{\n  \"a\": 1,"));
 }
 
 // --- how it looks ----------------------------------------------------------------------------

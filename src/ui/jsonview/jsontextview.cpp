@@ -12,15 +12,19 @@
 #include <QEvent>
 #include <QFontDatabase>
 #include <QFrame>
+#include <QFutureWatcher>
 #include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
 #include <QMenu>
 #include <QPushButton>
+#include <QSignalBlocker>
+#include <QStringList>
 #include <QTextBlock>
 #include <QTimer>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
 
@@ -96,6 +100,7 @@ JsonTextView::JsonTextView(QWidget *parent)
     , m_find(new QAction(this))
     , m_findNext(new QAction(this))
     , m_findPrevious(new QAction(this))
+    , m_formatJson(new QAction(this))
 {
     m_index->reset({});
     m_editor->setObjectName(QStringLiteral("jsonEditor"));
@@ -131,7 +136,9 @@ JsonTextView::JsonTextView(QWidget *parent)
     m_find->setShortcut(QKeySequence::Find);
     m_findNext->setShortcut(QKeySequence::FindNext);
     m_findPrevious->setShortcut(QKeySequence::FindPrevious);
-    for (QAction *action : {m_copyValue, m_copyPointer, m_find, m_findNext, m_findPrevious}) {
+    m_formatJson->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
+    m_formatJson->setCheckable(true);
+    for (QAction *action : {m_copyValue, m_copyPointer, m_find, m_findNext, m_findPrevious, m_formatJson}) {
         action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
         addAction(action);
     }
@@ -142,6 +149,7 @@ JsonTextView::JsonTextView(QWidget *parent)
     connect(m_find, &QAction::triggered, this, &JsonTextView::showFindBar);
     connect(m_findNext, &QAction::triggered, this, [this] { find(FindMove::Next); });
     connect(m_findPrevious, &QAction::triggered, this, [this] { find(FindMove::Previous); });
+    connect(m_formatJson, &QAction::toggled, this, &JsonTextView::setFormatted);
 
     connect(m_findBar, &JsonFindBar::searchChanged, this, [this] {
         m_matchesValid = false;
@@ -185,6 +193,28 @@ QPlainTextEdit *JsonTextView::editor() const
 
 void JsonTextView::clear()
 {
+    // A formatting still running finishes unheard.
+    delete m_formatWatcher;
+    m_formatWatcher = nullptr;
+    m_formatted.reset();
+    m_formatState = FormatState::Original;
+    {
+        const QSignalBlocker blocker(m_formatJson);
+        m_formatJson->setChecked(false);
+    }
+    resetShown();
+    m_originalText.reset();
+    m_originalMap.reset();
+    m_lastAnnounced.reset();
+    m_givenMarkers.clear();
+    m_findBar->setStatus(JsonFindBar::Status::Empty);
+    updateFormatAction();
+    updateNotice();
+}
+
+// Empties the editor and what refers to its text; what setContent() was given stays.
+void JsonTextView::resetShown()
+{
     m_loadTimer->stop();
     m_activationTimer->stop();
     m_countTimer->stop();
@@ -197,7 +227,6 @@ void JsonTextView::clear()
     m_index->reset({});
     m_target = 0;
     m_pendingSelection.reset();
-    m_lastAnnounced.reset();
     m_markers.clear();
     m_unresolvedMarkers.clear();
     m_markerBlocks.clear();
@@ -205,11 +234,9 @@ void JsonTextView::clear()
     m_editor->updateGutterWidth();
     m_matches.clear();
     m_matchesValid = false;
-    m_findBar->setStatus(JsonFindBar::Status::Empty);
     m_copyValue->setEnabled(false);
     m_copyPointer->setEnabled(false);
     m_noticeKind = Notice::None;
-    updateNotice();
 }
 
 void JsonTextView::setContent(std::shared_ptr<const std::string> text, std::shared_ptr<const SourceMap> map)
@@ -217,6 +244,14 @@ void JsonTextView::setContent(std::shared_ptr<const std::string> text, std::shar
     clear();
     if (!text)
         return;
+    m_originalText = text;
+    m_originalMap = map;
+    updateFormatAction();
+    load(std::move(text), std::move(map));
+}
+
+void JsonTextView::load(std::shared_ptr<const std::string> text, std::shared_ptr<const SourceMap> map)
+{
     m_text = std::move(text);
     m_map = std::move(map);
     m_index->reset(*m_text);
@@ -295,11 +330,124 @@ void JsonTextView::loadStep(int budgetMilliseconds)
         Q_EMIT contentLoaded();
 }
 
+// --- Format JSON -----------------------------------------------------------------------------
+
+bool JsonTextView::isFormatted() const
+{
+    return m_text && m_text != m_originalText;
+}
+
+void JsonTextView::setFormatted(bool formatted)
+{
+    // A formatting still running for an earlier toggle finishes unheard.
+    delete m_formatWatcher;
+    m_formatWatcher = nullptr;
+    if (!formatted) {
+        m_formatState = FormatState::Original;
+        if (isFormatted())
+            showText(m_originalText, m_originalMap);
+        updateNotice();
+        return;
+    }
+    if (!m_originalText || !m_originalMap)
+        return;
+    if (m_formatted || m_originalText->size() <= formatInlineLimit) {
+        applyFormatted(m_formatted ? m_formatted : formatDocuments(*m_originalText, *m_originalMap));
+        return;
+    }
+    m_formatState = FormatState::Formatting;
+    updateNotice();
+    auto *watcher = new QFutureWatcher<std::optional<FormattedText>>(this);
+    m_formatWatcher = watcher;
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
+        m_formatWatcher = nullptr;
+        watcher->deleteLater();
+        applyFormatted(watcher->result());
+    });
+    // The worker holds the text and map it reads: setContent() may drop them meanwhile.
+    watcher->setFuture(QtConcurrent::run([text = m_originalText, map = m_originalMap] {
+        return formatDocuments(*text, *map);
+    }));
+}
+
+void JsonTextView::applyFormatted(std::optional<FormattedText> formatted)
+{
+    if (!formatted) {
+        m_formatState = FormatState::Failed;
+        {
+            const QSignalBlocker blocker(m_formatJson);
+            m_formatJson->setChecked(false);
+        }
+        updateFormatAction();
+        updateNotice();
+        return;
+    }
+    m_formatted = std::move(formatted);
+    m_formatState = FormatState::Formatted;
+    showText(m_formatted->text, m_formatted->map);
+}
+
+// Puts the other form of the same documents in the editor, keeping the user's place: the value
+// at the cursor (or the one a selection is still waiting for) is selected in the new text.
+void JsonTextView::showText(std::shared_ptr<const std::string> text, std::shared_ptr<const SourceMap> map)
+{
+    const std::optional<ByteRange> place = translateRange(m_pendingSelection.value_or(selectedBytes()), *m_map, *map);
+    const bool finding = !m_findBar->isHidden();
+    resetShown();
+    load(std::move(text), std::move(map));
+    applyMarkers();
+    if (place)
+        selectRange(*place);
+    // The matches are counted again in the new text; the bar says so once they are.
+    if (finding)
+        m_countTimer->start();
+    updateFormatAction();
+}
+
+void JsonTextView::updateFormatAction()
+{
+    const bool linked = m_originalText && m_originalMap;
+    const bool tooLarge = m_originalText && m_originalText->size() > formatCap;
+    m_formatJson->setEnabled(linked && !tooLarge && m_formatState != FormatState::Failed);
+    if (tooLarge)
+        m_formatJson->setToolTip(tr("Not available for texts over %1.").arg(dataSize(formatCap)));
+    else if (m_originalText && !linked)
+        m_formatJson->setToolTip(tr("Not available: this text was not read as JSON, so nothing would link "
+                                    "its indented form to the other panes."));
+    else if (m_formatState == FormatState::Failed)
+        m_formatJson->setToolTip(tr("Not available: the documents could not be indented with their link to "
+                                    "the other panes kept."));
+    else
+        m_formatJson->setToolTip(tr("Show the documents indented; toggle again for the text exactly as received."));
+    m_editor->setAccessibleDescription(isFormatted() ? tr("The documents of the response or pasted text, indented. "
+                                                          "Moving the cursor selects the value in the other panes.")
+                                                     : tr("The response or pasted text as received. "
+                                                          "Moving the cursor selects the value in the other panes."));
+}
+
 // --- markers ---------------------------------------------------------------------------------
 
 void JsonTextView::setMarkers(std::vector<TextMarker> markers)
 {
-    m_markers = std::move(markers);
+    m_givenMarkers = std::move(markers);
+    applyMarkers();
+}
+
+// The markers given, on the text shown: translated to the formatted text (see the header for
+// those that cannot be).
+void JsonTextView::applyMarkers()
+{
+    if (isFormatted()) {
+        m_markers.clear();
+        for (const TextMarker &marker : m_givenMarkers) {
+            if (const std::optional<ByteRange> range = translateRange(marker.range, *m_originalMap, *m_map)) {
+                m_markers.push_back(marker);
+                m_markers.back().range = *range;
+            }
+        }
+    } else {
+        m_markers = m_givenMarkers;
+    }
     m_markerBlocks.assign(m_markers.size(), std::nullopt);
     m_unresolvedMarkers.clear();
     for (std::size_t i = 0; i < m_markers.size(); ++i)
@@ -411,6 +559,19 @@ void JsonTextView::selectBytes(ByteRange range)
 {
     if (!m_text)
         return;
+    if (isFormatted()) {
+        // Bytes of the text as received: the same value in the formatted text, or where the
+        // next document starts when no value holds them.
+        range.begin = std::min(range.begin, m_originalText->size());
+        range.end = std::min(std::max(range.end, range.begin), m_originalText->size());
+        const std::optional<ByteRange> there = translateRange(range, *m_originalMap, *m_map);
+        if (there) {
+            range = *there;
+        } else {
+            const std::size_t next = documentStartAfter(range.begin, *m_originalMap, *m_map, m_text->size());
+            range = ByteRange{next, next};
+        }
+    }
     range.begin = std::min(range.begin, m_text->size());
     range.end = std::min(std::max(range.end, range.begin), m_text->size());
     m_lastAnnounced.reset();
@@ -539,6 +700,9 @@ void JsonTextView::extendContextMenu(QMenu *menu)
     menu->insertSeparator(first);
     menu->addSeparator();
     menu->addAction(m_find);
+    menu->addAction(m_formatJson);
+    // Format JSON's tooltip says why it is disabled.
+    menu->setToolTipsVisible(true);
 }
 
 // --- find ------------------------------------------------------------------------------------
@@ -654,30 +818,57 @@ void JsonTextView::updateFindStatus(std::optional<std::size_t> match, bool searc
 
 void JsonTextView::updateNotice()
 {
-    if (!m_text || m_noticeKind == Notice::None) {
+    QStringList sentences;
+    // The shortcut as it is bound (the window may change it), else the action's name.
+    const QKeySequence shortcut = m_formatJson->shortcut();
+    const QString toggle = shortcut.isEmpty() ? m_formatJson->text() : shortcut.toString(QKeySequence::NativeText);
+    switch (m_formatState) {
+    case FormatState::Original:
+        break;
+    case FormatState::Formatting:
+        sentences << tr("Formatting…");
+        break;
+    case FormatState::Formatted:
+        // A repaired text is not the same bytes re-spaced: say what is shown instead.
+        sentences << (m_formatted && m_formatted->asRead
+                          ? tr("Formatted view: the documents as read, written as strict JSON; %1 shows the "
+                               "text as received, with its exact bytes.")
+                                .arg(toggle)
+                          : tr("Formatted view: indentation added; %1 shows the text as received.").arg(toggle));
+        break;
+    case FormatState::Failed:
+        sentences << tr("The documents could not be indented with their link to the other panes kept; "
+                        "the text is shown as received.");
+        break;
+    }
+    bool showAll = false;
+    if (m_text) {
+        const QString total = dataSize(m_text->size());
+        switch (m_noticeKind) {
+        case Notice::None:
+            break;
+        case Notice::Capped:
+            sentences << tr("Showing the first %1 of %2.").arg(dataSize(m_target), total);
+            showAll = true;
+            break;
+        case Notice::Beyond:
+            sentences << tr("The selected field is past the first %1 shown (of %2). "
+                            "Show all to see it.")
+                             .arg(dataSize(m_target), total);
+            showAll = true;
+            break;
+        case Notice::LoadingRest:
+            sentences << tr("Loading the rest: %1 of %2…").arg(dataSize(m_index->loadedBytes()), total);
+            break;
+        }
+    }
+    if (sentences.isEmpty()) {
         m_notice->hide();
         return;
     }
-    const QString total = dataSize(m_text->size());
-    switch (m_noticeKind) {
-    case Notice::None:
-        break;
-    case Notice::Capped:
-        m_noticeLabel->setText(tr("Showing the first %1 of %2.").arg(dataSize(m_target), total));
-        m_showAll->setVisible(true);
-        break;
-    case Notice::Beyond:
-        m_noticeLabel->setText(tr("The selected field is past the first %1 shown (of %2). "
-                                  "Show all to see it.")
-                                   .arg(dataSize(m_target), total));
-        m_showAll->setVisible(true);
-        break;
-    case Notice::LoadingRest:
-        m_noticeLabel->setText(tr("Loading the rest: %1 of %2…").arg(dataSize(m_index->loadedBytes()), total));
-        m_showAll->setVisible(false);
-        break;
-    }
+    m_noticeLabel->setText(sentences.join(QLatin1Char(' ')));
     m_noticeLabel->setAccessibleName(m_noticeLabel->text());
+    m_showAll->setVisible(showAll);
     m_notice->show();
 }
 
@@ -699,12 +890,12 @@ void JsonTextView::retranslate()
     m_find->setText(tr("Find…"));
     m_findNext->setText(tr("Find Next"));
     m_findPrevious->setText(tr("Find Previous"));
+    m_formatJson->setText(tr("Format JSON"));
     m_showAll->setText(tr("Show All"));
     m_showAll->setAccessibleName(tr("Show the whole text"));
     m_editor->setAccessibleName(tr("Raw JSON"));
-    m_editor->setAccessibleDescription(tr("The response or pasted text as received. "
-                                          "Moving the cursor selects the value in the other panes."));
     m_notice->setAccessibleName(tr("Notice"));
+    updateFormatAction();
     updateNotice();
 }
 

@@ -13,8 +13,29 @@
 // - on a range past the shown part they return false, say so in the notice bar, and keep the
 //   request: "Show all" then loads the rest and selects it (unless the user moved meanwhile);
 // - markers past the loaded part are not drawn until that part is loaded.
+//
+// Format JSON (a checkable action, Ctrl+Shift+F): shows the documents of the text indented (two
+// spaces, a blank line between documents) and, toggled off, the text as received again, the
+// same bytes. The indented text has its own source map naming every value by the same
+// (document, JSON pointer), so linking goes on as before: selectPointer() selects in what is
+// shown, pointerActivated reports the same pointers, the find bar and the copies work on what is
+// shown. Offsets the caller gives stay offsets into the text as received, and are translated:
+// - setMarkers(): a marker on a value's range marks that value; any other range marks the first
+//   line of the deepest value holding its begin; a marker outside every value (prose around a
+//   pasted document, a part that could not be read) is dropped: that text is not shown;
+// - selectBytes(): the same, and a range outside every value puts the cursor at the start of the
+//   next document.
+// Offsets the view returns (selectedBytes(), positionOfByte(), markedLines(), …) are into the
+// text shown. Texts repaired by the lenient reader come out as strict JSON: the documents as
+// read, which the notice bar says. Formatting needs the source map (without one nothing could
+// be linked) and at most formatCap (16 MiB) of text: above it the case maps records only
+// (InputLimits::fullMapUpTo), and the worker's copies (documents, indented text, its map) would
+// cost several times the text. Texts above formatInlineLimit (1 MiB) are formatted off the UI
+// thread: it takes about 50 ms per MiB (decoding the text, writing it indented, decoding that
+// for its map). setContent() shows the text as received again.
 
 #include "decode/decoder.h"
+#include "jsonformat.h"
 
 #include <QList>
 #include <QString>
@@ -27,6 +48,8 @@
 #include <utility>
 #include <vector>
 
+template <typename T>
+class QFutureWatcher;
 class QAction;
 class QFrame;
 class QLabel;
@@ -63,25 +86,34 @@ class JsonTextView final : public QWidget
     Q_OBJECT
 public:
     static constexpr std::size_t defaultLoadCap = std::size_t(8) * 1024 * 1024;
+    static constexpr std::size_t formatCap = std::size_t(16) * 1024 * 1024;
+    static constexpr std::size_t formatInlineLimit = std::size_t(1) * 1024 * 1024;
 
     explicit JsonTextView(QWidget *parent = nullptr);
     ~JsonTextView() override;
 
-    // The text shown (UTF-8, exactly the bytes the source map's offsets point into) and its map;
-    // map may be null (then no linking: pointerActivated is not emitted, selectPointer returns
-    // false, the copy actions are disabled). Replaces markers, selection and find state.
+    // The text to show (UTF-8, exactly the bytes the source map's offsets point into) and its
+    // map; map may be null (then no linking: pointerActivated is not emitted, selectPointer
+    // returns false, the copy actions and Format JSON are disabled). Replaces markers, selection
+    // and find state, and shows the text as received (not formatted).
     void setContent(std::shared_ptr<const std::string> text, std::shared_ptr<const SourceMap> map);
-    // Replaces all markers. Ranges past the text are ignored; an empty range marks one line.
+    // Replaces all markers (ranges into the text given to setContent()). Ranges past the text
+    // are ignored; an empty range marks one line.
     void setMarkers(std::vector<TextMarker> markers);
     void clear();
 
     // Selects the value and scrolls to it, without emitting pointerActivated. False if the map
     // does not know it, or it lies past the shown part (see the file comment).
     bool selectPointer(std::size_t document, const std::string &pointer);
-    // Selects bytes (e.g. an error position; an empty range puts the cursor there).
+    // Selects bytes of the text given to setContent() (e.g. an error position; an empty range
+    // puts the cursor there).
     void selectBytes(ByteRange range);
-    // The current selection (or cursor, as an empty range) as UTF-8 byte offsets.
+    // The current selection (or cursor, as an empty range) as UTF-8 byte offsets into shownText().
     ByteRange selectedBytes() const;
+    // The text in the editor: the one given to setContent(), or its formatted form.
+    std::shared_ptr<const std::string> shownText() const { return m_text; }
+    // Whether the formatted form is shown (Format JSON is on and done).
+    bool isFormatted() const;
     QPlainTextEdit *editor() const;
     void showFindBar(); // Ctrl+F
 
@@ -95,24 +127,26 @@ public:
     // What the notice bar's "Show all" button does.
     void showAll();
 
-    // Conversions between byte offsets and editor (QTextDocument) positions, for the loaded part.
+    // Conversions between byte offsets of shownText() and editor (QTextDocument) positions, for
+    // the loaded part.
     int positionOfByte(std::size_t offset) const;
     std::size_t byteOfPosition(int position) const;
     // The deepest value at the cursor (at the selection's start when there is one).
     std::optional<std::pair<std::size_t, std::string>> currentValue() const;
-    // 1-based lines of the original text that carry a marker shape (loaded part).
+    // 1-based lines of shownText() that carry a marker shape (loaded part).
     QList<int> markedLines() const;
 
     QAction *copyValueAction() const { return m_copyValue; }
     QAction *copyPointerAction() const { return m_copyPointer; }
     QAction *findAction() const { return m_find; }
+    QAction *formatJsonAction() const { return m_formatJson; }
 
 Q_SIGNALS:
     // The user put the cursor in (or clicked) a value: the deepest value containing the cursor.
     // Bursts of cursor movement are coalesced; the same value is not announced twice in a row.
     void pointerActivated(std::size_t document, const QString &pointer);
     // The part to show is in the editor: after setContent() (before it returns for texts of a
-    // few hundred KiB) and again when showAll() has loaded the rest.
+    // few hundred KiB), when showAll() has loaded the rest, and after Format JSON switched texts.
     void contentLoaded();
 
 protected:
@@ -126,7 +160,21 @@ private:
         LoadingRest   // after "Show all"
     };
 
+    enum class FormatState {
+        Original,     // the text as received
+        Formatting,   // Format JSON is on, the formatted text is being made off the UI thread
+        Formatted,
+        Failed        // it could not be made; Format JSON is disabled until the next setContent()
+    };
+
+    void resetShown();
+    void load(std::shared_ptr<const std::string> text, std::shared_ptr<const SourceMap> map);
     void loadStep(int budgetMilliseconds);
+    void setFormatted(bool formatted);
+    void applyFormatted(std::optional<FormattedText> formatted);
+    void showText(std::shared_ptr<const std::string> text, std::shared_ptr<const SourceMap> map);
+    void updateFormatAction();
+    void applyMarkers();
     void resolveMarkers();
     void applySelection(ByteRange range);
     bool selectRange(ByteRange range);
@@ -152,6 +200,9 @@ private:
     void countMatches();
     void closeFindBar();
 
+    // What setContent() was given, and what the editor shows: the same, or its formatted form.
+    std::shared_ptr<const std::string> m_originalText;
+    std::shared_ptr<const SourceMap> m_originalMap;
     std::shared_ptr<const std::string> m_text;
     std::shared_ptr<const SourceMap> m_map;
     std::unique_ptr<TextIndex> m_index;
@@ -169,6 +220,7 @@ private:
     QAction *m_find;
     QAction *m_findNext;
     QAction *m_findPrevious;
+    QAction *m_formatJson;
 
     std::size_t m_loadCap = defaultLoadCap;
     std::size_t m_target = 0;         // bytes to have in the editor (the cap, or all)
@@ -177,7 +229,12 @@ private:
     std::optional<ByteRange> m_pendingSelection;
     std::optional<std::pair<std::size_t, std::string>> m_lastAnnounced;
 
-    std::vector<TextMarker> m_markers;
+    FormatState m_formatState = FormatState::Original;
+    std::optional<FormattedText> m_formatted;  // kept once made, until setContent()
+    QFutureWatcher<std::optional<FormattedText>> *m_formatWatcher = nullptr;
+
+    std::vector<TextMarker> m_givenMarkers; // as setMarkers() had them
+    std::vector<TextMarker> m_markers;      // on the text shown
     std::vector<std::size_t> m_unresolvedMarkers; // indices into m_markers not (fully) loaded yet
     std::vector<std::optional<std::pair<int, int>>> m_markerBlocks; // per marker: first/last block
 
