@@ -15,9 +15,40 @@
         <source>The answers could not be analysed (%1). The raw answers are shown as they came.</source>
         <translation>The answers could not be analysed (%1). The raw answers are shown as they came.</translation>
     </message>
+</context>
+<context>
+    <name>StoreError</name>
     <message>
-        <source>Cannot read %1: %2</source>
-        <translation>Cannot read %1: %2</translation>
+        <source>The evidence history %1 cannot be opened: Qt's database driver for it is not installed. Install it (on Debian: libqt6sql6-sqlite for a file, libqt6sql6-psql for PostgreSQL) and start PayTriage again.</source>
+        <translation>The evidence history %1 cannot be opened: Qt's database driver for it is not installed. Install it (on Debian: libqt6sql6-sqlite for a file, libqt6sql6-psql for PostgreSQL) and start PayTriage again.</translation>
+    </message>
+    <message>
+        <source>The evidence history %1 cannot be opened. Check that its folder exists and is writable, or for a server that it is running and the address, user and password are right.</source>
+        <translation>The evidence history %1 cannot be opened. Check that its folder exists and is writable, or for a server that it is running and the address, user and password are right.</translation>
+    </message>
+    <message>
+        <source>The evidence history %1 is busy: another PayTriage is writing to it and did not finish in time. Close the other window or command, or wait for it, and try again.</source>
+        <translation>The evidence history %1 is busy: another PayTriage is writing to it and did not finish in time. Close the other window or command, or wait for it, and try again.</translation>
+    </message>
+    <message>
+        <source>The evidence history %1 is damaged and was left as it is. Move the file aside (keep it: the sqlite3 tool's .recover may save its snapshots) and PayTriage will start a new history.</source>
+        <translation>The evidence history %1 is damaged and was left as it is. Move the file aside (keep it: the sqlite3 tool's .recover may save its snapshots) and PayTriage will start a new history.</translation>
+    </message>
+    <message>
+        <source>%1 is not a PayTriage evidence history and was left as it is. Choose another file, or move this one aside and PayTriage will start a new history there.</source>
+        <translation>%1 is not a PayTriage evidence history and was left as it is. Choose another file, or move this one aside and PayTriage will start a new history there.</translation>
+    </message>
+    <message>
+        <source>The evidence history %1 was written by a newer PayTriage (schema version %2) and was left untouched. Update PayTriage to use it, or choose another history.</source>
+        <translation>The evidence history %1 was written by a newer PayTriage (schema version %2) and was left untouched. Update PayTriage to use it, or choose another history.</translation>
+    </message>
+    <message>
+        <source>The evidence history %1 could not be read or written.</source>
+        <translation>The evidence history %1 could not be read or written.</translation>
+    </message>
+    <message>
+        <source>(%1)</source>
+        <translation>(%1)</translation>
     </message>
 </context>
 <context>
@@ -312,6 +343,21 @@
     </message>
 </context>
 <context>
+    <name>paytriage::CaseInput</name>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>Cannot read %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 is %2 MB: too large to analyse as one document (limit %3 MB). Transaction and settlement dumps of any size are analysed record by record when the file is one JSON array; otherwise split the file.</source>
+        <translation>%1 is %2 MB: too large to analyse as one document (limit %3 MB). Transaction and settlement dumps of any size are analysed record by record when the file is one JSON array; otherwise split the file.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
     <name>paytriage::CaseSummary</name>
     <message>
         <source>Findings (%1 critical, %2 warning, %3 info):</source>
@@ -349,255 +395,12 @@
 <context>
     <name>paytriage::CaseView</name>
     <message>
-        <source>Case summary</source>
-        <translation>Case summary</translation>
-    </message>
-    <message>
-        <source>Payment status</source>
-        <translation>Payment status</translation>
-    </message>
-    <message>
-        <source>Amounts</source>
-        <translation>Amounts</translation>
-    </message>
-    <message>
-        <source>Order ID</source>
-        <translation>Order ID</translation>
-    </message>
-    <message>
-        <source>Copy the order ID</source>
-        <translation>Copy the order ID</translation>
-    </message>
-    <message>
-        <source>Copy order ID</source>
-        <translation>Copy order ID</translation>
-    </message>
-    <message>
-        <source>Copy</source>
-        <translation>Copy</translation>
-    </message>
-    <message>
-        <source>Payment key</source>
-        <translation>Payment key</translation>
-    </message>
-    <message>
-        <source>Copy the payment key</source>
-        <translation>Copy the payment key</translation>
-    </message>
-    <message>
-        <source>Copy payment key</source>
-        <translation>Copy payment key</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <source>Refresh</source>
-        <translation>Refresh</translation>
-    </message>
-    <message>
-        <source>Fetch or analyse again (F5)</source>
-        <translation>Fetch or analyse again (F5)</translation>
-    </message>
-    <message>
-        <source>Problem</source>
-        <translation>Problem</translation>
-    </message>
-    <message>
-        <source>Explain code</source>
-        <translation>Explain code</translation>
-    </message>
-    <message>
-        <source>Edit text…</source>
-        <translation>Edit text…</translation>
-    </message>
-    <message>
-        <source>Retry</source>
-        <translation>Retry</translation>
-    </message>
-    <message>
-        <source>Findings</source>
-        <translation>Findings</translation>
-    </message>
-    <message>
-        <source>Minimum severity shown</source>
-        <translation>Minimum severity shown</translation>
-    </message>
-    <message>
-        <source>Group by rule</source>
-        <translation>Group by rule</translation>
-    </message>
-    <message>
-        <source>Filter findings</source>
-        <translation>Filter findings</translation>
-    </message>
-    <message>
-        <source>Finding explanation</source>
-        <translation>Finding explanation</translation>
-    </message>
-    <message>
-        <source>Raw JSON</source>
-        <translation>Raw JSON</translation>
-    </message>
-    <message>
-        <source>Fields</source>
-        <translation>Fields</translation>
-    </message>
-    <message>
-        <source>Decoded fields</source>
-        <translation>Decoded fields</translation>
-    </message>
-    <message>
-        <source>Timeline (KST)</source>
-        <translation>Timeline (KST)</translation>
-    </message>
-    <message>
-        <source>Timeline</source>
-        <translation>Timeline</translation>
-    </message>
-    <message>
-        <source>null</source>
-        <translation>null</translation>
-    </message>
-    <message>
-        <source>All severities</source>
-        <translation>All severities</translation>
-    </message>
-    <message>
-        <source>Warning and critical</source>
-        <translation>Warning and critical</translation>
-    </message>
-    <message>
-        <source>Critical only</source>
-        <translation>Critical only</translation>
-    </message>
-    <message>
-        <source>Payment</source>
-        <translation>Payment</translation>
-    </message>
-    <message>
-        <source>Transactions</source>
-        <translation>Transactions</translation>
-    </message>
-    <message>
-        <source>Settlements</source>
-        <translation>Settlements</translation>
-    </message>
-    <message>
-        <source>In-app order status</source>
-        <translation>In-app order status</translation>
-    </message>
-    <message>
-        <source>%1: fetching…</source>
-        <translation>%1: fetching…</translation>
-    </message>
-    <message numerus="yes">
-        <source>%1: ✓ %n record(s)</source>
-        <translation>
-            <numerusform>%1: ✓ %n record(s)</numerusform>
-            <numerusform>%1: ✓ %n record(s)</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>%1: ✗ failed</source>
-        <translation>%1: ✗ failed</translation>
-    </message>
-    <message>
-        <source>%1: canceled</source>
-        <translation>%1: canceled</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n document(s) from the text</source>
-        <translation>
-            <numerusform>%n document(s) from the text</numerusform>
-            <numerusform>%n document(s) from the text</numerusform>
-        </translation>
-    </message>
-    <message>
         <source>Analysing…</source>
         <translation>Analysing…</translation>
     </message>
     <message>
-        <source>What to check:</source>
-        <translation>What to check:</translation>
-    </message>
-    <message>
-        <source>Your text is kept: edit it and analyse again, or fix the place marked in the raw pane.</source>
-        <translation>Your text is kept: edit it and analyse again, or fix the place marked in the raw pane.</translation>
-    </message>
-    <message>
-        <source>Total %1</source>
-        <translation>Total %1</translation>
-    </message>
-    <message>
-        <source>balance %1</source>
-        <translation>balance %1</translation>
-    </message>
-    <message>
-        <source>API %1</source>
-        <translation>API %1</translation>
-    </message>
-    <message>
-        <source>In-app purchase</source>
-        <translation>In-app purchase</translation>
-    </message>
-    <message>
         <source>Looking up…</source>
         <translation>Looking up…</translation>
-    </message>
-    <message>
-        <source>No payment</source>
-        <translation>No payment</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n document(s)</source>
-        <translation>
-            <numerusform>%n document(s)</numerusform>
-            <numerusform>%n document(s)</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Select a finding to see what it means and what to do.</source>
-        <translation>Select a finding to see what it means and what to do.</translation>
-    </message>
-    <message>
-        <source>No findings: nothing in these documents looks wrong to the rules.</source>
-        <translation>No findings: nothing in these documents looks wrong to the rules.</translation>
-    </message>
-    <message>
-        <source>What to do:</source>
-        <translation>What to do:</translation>
-    </message>
-    <message>
-        <source>Open %1 in the error-code reference</source>
-        <translation>Open %1 in the error-code reference</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n time(s)</source>
-        <translation>
-            <numerusform>%n time(s)</numerusform>
-            <numerusform>%n time(s)</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Stop the requests still running</source>
-        <translation>Stop the requests still running</translation>
-    </message>
-    <message>
-        <source>Copy value</source>
-        <translation>Copy value</translation>
-    </message>
-    <message>
-        <source>Copy JSON pointer</source>
-        <translation>Copy JSON pointer</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n part(s) of the text could not be read and were left out; the rest was analysed.</source>
-        <translation>
-            <numerusform>%n part(s) of the text could not be read and were left out; the rest was analysed.</numerusform>
-            <numerusform>%n part(s) of the text could not be read and were left out; the rest was analysed.</numerusform>
-        </translation>
     </message>
     <message>
         <source>Looking up… %1 of %2 sources</source>
@@ -632,18 +435,6 @@
         <translation>No findings in what arrived</translation>
     </message>
     <message>
-        <source>No findings in what arrived. Not everything did (%1), so the rules that weigh the missing answers did not run.</source>
-        <translation>No findings in what arrived. Not everything did (%1), so the rules that weigh the missing answers did not run.</translation>
-    </message>
-    <message>
-        <source>%1 Findings appear as the answers arrive.</source>
-        <translation>%1 Findings appear as the answers arrive.</translation>
-    </message>
-    <message>
-        <source>Where the case came from</source>
-        <translation>Where the case came from</translation>
-    </message>
-    <message>
         <source>Analysed %1</source>
         <translation>Analysed %1</translation>
     </message>
@@ -664,101 +455,6 @@
         <translation>looked up %1</translation>
     </message>
     <message>
-        <source>Copy summary</source>
-        <translation>Copy summary</translation>
-    </message>
-    <message>
-        <source>Copy the case as plain text for a ticket or a chat, personal data masked (Ctrl+Shift+C)</source>
-        <translation>Copy the case as plain text for a ticket or a chat, personal data masked (Ctrl+Shift+C)</translation>
-    </message>
-    <message>
-        <source>value</source>
-        <translation>value</translation>
-    </message>
-    <message>
-        <source>JSON pointer</source>
-        <translation>JSON pointer</translation>
-    </message>
-    <message>
-        <source>order ID</source>
-        <translation>order ID</translation>
-    </message>
-    <message>
-        <source>payment key</source>
-        <translation>payment key</translation>
-    </message>
-    <message>
-        <source>Copy as text</source>
-        <translation>Copy as text</translation>
-    </message>
-    <message>
-        <source>finding</source>
-        <translation>finding</translation>
-    </message>
-    <message>
-        <source>summary</source>
-        <translation>summary</translation>
-    </message>
-    <message>
-        <source>canceled before deposit</source>
-        <translation>canceled before deposit</translation>
-    </message>
-    <message>
-        <source>no Content-Type</source>
-        <translation>no Content-Type</translation>
-    </message>
-    <message>
-        <source>%1 bytes</source>
-        <translation>%1 bytes</translation>
-    </message>
-    <message>
-        <source>What %1 sent back, as received: it could not be used as the API's JSON (%2).</source>
-        <translation>What %1 sent back, as received: it could not be used as the API's JSON (%2).</translation>
-    </message>
-    <message>
-        <source>Back to the documents</source>
-        <translation>Back to the documents</translation>
-    </message>
-    <message>
-        <source>show what came back</source>
-        <translation>show what came back</translation>
-    </message>
-    <message>
-        <source>It was looked up as a paymentKey; if it is the merchant's order number, choose orderId as the kind.</source>
-        <translation>It was looked up as a paymentKey; if it is the merchant's order number, choose orderId as the kind.</translation>
-    </message>
-    <message>
-        <source>It was looked up as an orderId; if it is a paymentKey (the long key Toss issued), choose paymentKey as the kind.</source>
-        <translation>It was looked up as an orderId; if it is a paymentKey (the long key Toss issued), choose paymentKey as the kind.</translation>
-    </message>
-    <message>
-        <source>The profile's key is a test key: payments made with the live key (real customers) are not visible to it.</source>
-        <translation>The profile's key is a test key: payments made with the live key (real customers) are not visible to it.</translation>
-    </message>
-    <message>
-        <source>The profile's key is a live key: payments made in the test environment are not visible to it.</source>
-        <translation>The profile's key is a live key: payments made in the test environment are not visible to it.</translation>
-    </message>
-    <message>
-        <source>A key sees only the payments of its own MID: check that this profile is the merchant that took it.</source>
-        <translation>A key sees only the payments of its own MID: check that this profile is the merchant that took it.</translation>
-    </message>
-    <message numerus="yes">
-        <source>(and %n more like it)</source>
-        <translation>
-            <numerusform>(and %n more like it)</numerusform>
-            <numerusform>(and %n more like it)</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>The text was not strict JSON; read after repairs: %1.</source>
-        <translation>The text was not strict JSON; read after repairs: %1.</translation>
-    </message>
-    <message>
-        <source>Hover for the list; where data was changed or lost, the place is marked in the raw pane.</source>
-        <translation>Hover for the list; where data was changed or lost, the place is marked in the raw pane.</translation>
-    </message>
-    <message>
         <source>Double-click to show this pane alone, again to show all (Ctrl+Shift+M)</source>
         <translation>Double-click to show this pane alone, again to show all (Ctrl+Shift+M)</translation>
     </message>
@@ -767,66 +463,8 @@
         <translation>Show this pane alone</translation>
     </message>
     <message>
-        <source>Look up live</source>
-        <translation>Look up live</translation>
-    </message>
-    <message>
-        <source>Look this payment up now with the selected merchant profile, to compare with the pasted answer</source>
-        <translation>Look this payment up now with the selected merchant profile, to compare with the pasted answer</translation>
-    </message>
-    <message>
         <source>Analysed %1, as of %2 (when it was captured)</source>
         <translation>Analysed %1, as of %2 (when it was captured)</translation>
-    </message>
-    <message>
-        <source>%1: attempt %2 of %3, next in %4 s (Retry-After)</source>
-        <translation>%1: attempt %2 of %3, next in %4 s (Retry-After)</translation>
-    </message>
-    <message>
-        <source>%1: attempt %2 of %3, next in %4 s</source>
-        <translation>%1: attempt %2 of %3, next in %4 s</translation>
-    </message>
-    <message numerus="yes">
-        <source>%1: %2 page(s), %n record(s) so far, %3 s</source>
-        <translation>
-            <numerusform>%1: %2 page(s), %n record(s) so far, %3 s</numerusform>
-            <numerusform>%1: %2 page(s), %n record(s) so far, %3 s</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>%1: attempt %2 of %3…</source>
-        <translation>%1: attempt %2 of %3…</translation>
-    </message>
-    <message>
-        <source>%1: fetching… %2 s</source>
-        <translation>%1: fetching… %2 s</translation>
-    </message>
-    <message>
-        <source>no times in these documents (an error answer or a fragment without timestamps)</source>
-        <translation>no times in these documents (an error answer or a fragment without timestamps)</translation>
-    </message>
-    <message numerus="yes">
-        <source>the first %n events</source>
-        <translation>
-            <numerusform>the first %n events</numerusform>
-            <numerusform>the first %n events</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>timeline row</source>
-        <translation>timeline row</translation>
-    </message>
-    <message>
-        <source>timeline</source>
-        <translation>timeline</translation>
-    </message>
-    <message>
-        <source>Copy row</source>
-        <translation>Copy row</translation>
-    </message>
-    <message>
-        <source>Copy the timeline as text</source>
-        <translation>Copy the timeline as text</translation>
     </message>
 </context>
 <context>
@@ -1154,6 +792,71 @@
     </message>
 </context>
 <context>
+    <name>paytriage::ExplanationPane</name>
+    <message>
+        <source>Finding explanation</source>
+        <translation>Finding explanation</translation>
+    </message>
+    <message>
+        <source>Select a finding to see what it means and what to do.</source>
+        <translation>Select a finding to see what it means and what to do.</translation>
+    </message>
+    <message>
+        <source>No findings: nothing in these documents looks wrong to the rules.</source>
+        <translation>No findings: nothing in these documents looks wrong to the rules.</translation>
+    </message>
+    <message>
+        <source>No findings in what arrived. Not everything did (%1), so the rules that weigh the missing answers did not run.</source>
+        <translation>No findings in what arrived. Not everything did (%1), so the rules that weigh the missing answers did not run.</translation>
+    </message>
+    <message>
+        <source>%1 Findings appear as the answers arrive.</source>
+        <translation>%1 Findings appear as the answers arrive.</translation>
+    </message>
+    <message>
+        <source>What to do:</source>
+        <translation>What to do:</translation>
+    </message>
+    <message>
+        <source>Open %1 in the error-code reference</source>
+        <translation>Open %1 in the error-code reference</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n time(s)</source>
+        <translation>
+            <numerusform>%n time(s)</numerusform>
+            <numerusform>%n time(s)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>paytriage::FieldsPane</name>
+    <message>
+        <source>Fields</source>
+        <translation>Fields</translation>
+    </message>
+    <message>
+        <source>Decoded fields</source>
+        <translation>Decoded fields</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>value</translation>
+    </message>
+    <message>
+        <source>JSON pointer</source>
+        <translation>JSON pointer</translation>
+    </message>
+    <message>
+        <source>Copy value</source>
+        <translation>Copy value</translation>
+    </message>
+    <message>
+        <source>Copy JSON pointer</source>
+        <translation>Copy JSON pointer</translation>
+    </message>
+</context>
+<context>
     <name>paytriage::FindingsModel</name>
     <message>
         <source>%1 (%2)</source>
@@ -1174,6 +877,45 @@
     <message>
         <source>Count</source>
         <translation>Count</translation>
+    </message>
+</context>
+<context>
+    <name>paytriage::FindingsPane</name>
+    <message>
+        <source>Findings</source>
+        <translation>Findings</translation>
+    </message>
+    <message>
+        <source>Minimum severity shown</source>
+        <translation>Minimum severity shown</translation>
+    </message>
+    <message>
+        <source>Group by rule</source>
+        <translation>Group by rule</translation>
+    </message>
+    <message>
+        <source>Filter findings</source>
+        <translation>Filter findings</translation>
+    </message>
+    <message>
+        <source>finding</source>
+        <translation>finding</translation>
+    </message>
+    <message>
+        <source>Copy as text</source>
+        <translation>Copy as text</translation>
+    </message>
+    <message>
+        <source>All severities</source>
+        <translation>All severities</translation>
+    </message>
+    <message>
+        <source>Warning and critical</source>
+        <translation>Warning and critical</translation>
+    </message>
+    <message>
+        <source>Critical only</source>
+        <translation>Critical only</translation>
     </message>
 </context>
 <context>
@@ -1330,6 +1072,46 @@
     <message>
         <source>Notice</source>
         <translation>Notice</translation>
+    </message>
+    <message>
+        <source>Not available for texts over %1.</source>
+        <translation>Not available for texts over %1.</translation>
+    </message>
+    <message>
+        <source>Not available: this text was not read as JSON, so nothing would link its indented form to the other panes.</source>
+        <translation>Not available: this text was not read as JSON, so nothing would link its indented form to the other panes.</translation>
+    </message>
+    <message>
+        <source>Not available: the documents could not be indented with their link to the other panes kept.</source>
+        <translation>Not available: the documents could not be indented with their link to the other panes kept.</translation>
+    </message>
+    <message>
+        <source>Show the documents indented; toggle again for the text exactly as received.</source>
+        <translation>Show the documents indented; toggle again for the text exactly as received.</translation>
+    </message>
+    <message>
+        <source>The documents of the response or pasted text, indented. Moving the cursor selects the value in the other panes.</source>
+        <translation>The documents of the response or pasted text, indented. Moving the cursor selects the value in the other panes.</translation>
+    </message>
+    <message>
+        <source>Formatting…</source>
+        <translation>Formatting…</translation>
+    </message>
+    <message>
+        <source>Formatted view: the documents as read, written as strict JSON; %1 shows the text as received, with its exact bytes.</source>
+        <translation>Formatted view: the documents as read, written as strict JSON; %1 shows the text as received, with its exact bytes.</translation>
+    </message>
+    <message>
+        <source>Formatted view: indentation added; %1 shows the text as received.</source>
+        <translation>Formatted view: indentation added; %1 shows the text as received.</translation>
+    </message>
+    <message>
+        <source>The documents could not be indented with their link to the other panes kept; the text is shown as received.</source>
+        <translation>The documents could not be indented with their link to the other panes kept; the text is shown as received.</translation>
+    </message>
+    <message>
+        <source>Format JSON</source>
+        <translation>Format JSON</translation>
     </message>
 </context>
 <context>
@@ -1710,10 +1492,6 @@
         <translation>Could not read the secret key of %1: %2</translation>
     </message>
     <message>
-        <source>%1 is %2 MB: too large to open here (limit %3 MB). Use paytriage-cli analyze, which streams large lists.</source>
-        <translation>%1 is %2 MB: too large to open here (limit %3 MB). Use paytriage-cli analyze, which streams large lists.</translation>
-    </message>
-    <message>
         <source>The clipboard holds no text to analyse.</source>
         <translation>The clipboard holds no text to analyse.</translation>
     </message>
@@ -1921,6 +1699,44 @@
     <message>
         <source>The secret key of "%1" was not stored: another profile's key, which could not be read, is still under that name and would have been lost.</source>
         <translation>The secret key of "%1" was not stored: another profile's key, which could not be read, is still under that name and would have been lost.</translation>
+    </message>
+</context>
+<context>
+    <name>paytriage::RawPane</name>
+    <message>
+        <source>Raw JSON</source>
+        <translation>Raw JSON</translation>
+    </message>
+    <message>
+        <source>null</source>
+        <translation>null</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%2, %n record(s)) was analysed record by record, without keeping the records. The raw pane shows its beginning, not linked to the other panes; a finding names its record by number (/123).</source>
+        <translation>
+            <numerusform>%1 (%2, %n record(s)) was analysed record by record, without keeping the records. The raw pane shows its beginning, not linked to the other panes; a finding names its record by number (/123).</numerusform>
+            <numerusform>%1 (%2, %n record(s)) was analysed record by record, without keeping the records. The raw pane shows its beginning, not linked to the other panes; a finding names its record by number (/123).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This text is %1: a selection shows its record here, not the field itself (fields are linked in texts up to %2).</source>
+        <translation>This text is %1: a selection shows its record here, not the field itself (fields are linked in texts up to %2).</translation>
+    </message>
+    <message>
+        <source>no Content-Type</source>
+        <translation>no Content-Type</translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1 bytes</translation>
+    </message>
+    <message>
+        <source>What %1 sent back, as received: it could not be used as the API's JSON (%2).</source>
+        <translation>What %1 sent back, as received: it could not be used as the API's JSON (%2).</translation>
+    </message>
+    <message>
+        <source>Back to the documents</source>
+        <translation>Back to the documents</translation>
     </message>
 </context>
 <context>
@@ -2247,6 +2063,278 @@
     </message>
 </context>
 <context>
+    <name>paytriage::Store</name>
+    <message>
+        <source>expected postgresql://user@host:port/database?sslmode=…</source>
+        <translation>expected postgresql://user@host:port/database?sslmode=…</translation>
+    </message>
+    <message>
+        <source>a password belongs in the keychain, not in the address</source>
+        <translation>a password belongs in the keychain, not in the address</translation>
+    </message>
+</context>
+<context>
+    <name>paytriage::SummaryPane</name>
+    <message>
+        <source>Case summary</source>
+        <translation>Case summary</translation>
+    </message>
+    <message>
+        <source>Payment status</source>
+        <translation>Payment status</translation>
+    </message>
+    <message>
+        <source>Amounts</source>
+        <translation>Amounts</translation>
+    </message>
+    <message>
+        <source>Order ID</source>
+        <translation>Order ID</translation>
+    </message>
+    <message>
+        <source>Copy the order ID</source>
+        <translation>Copy the order ID</translation>
+    </message>
+    <message>
+        <source>Copy order ID</source>
+        <translation>Copy order ID</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copy</translation>
+    </message>
+    <message>
+        <source>Payment key</source>
+        <translation>Payment key</translation>
+    </message>
+    <message>
+        <source>Copy the payment key</source>
+        <translation>Copy the payment key</translation>
+    </message>
+    <message>
+        <source>Copy payment key</source>
+        <translation>Copy payment key</translation>
+    </message>
+    <message>
+        <source>Where the case came from</source>
+        <translation>Where the case came from</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Stop the requests still running</source>
+        <translation>Stop the requests still running</translation>
+    </message>
+    <message>
+        <source>Look up live</source>
+        <translation>Look up live</translation>
+    </message>
+    <message>
+        <source>Look this payment up now with the selected merchant profile, to compare with the pasted answer</source>
+        <translation>Look this payment up now with the selected merchant profile, to compare with the pasted answer</translation>
+    </message>
+    <message>
+        <source>Copy summary</source>
+        <translation>Copy summary</translation>
+    </message>
+    <message>
+        <source>Copy the case as plain text for a ticket or a chat, personal data masked (Ctrl+Shift+C)</source>
+        <translation>Copy the case as plain text for a ticket or a chat, personal data masked (Ctrl+Shift+C)</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>Fetch or analyse again (F5)</source>
+        <translation>Fetch or analyse again (F5)</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>Explain code</source>
+        <translation>Explain code</translation>
+    </message>
+    <message>
+        <source>Edit text…</source>
+        <translation>Edit text…</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Retry</translation>
+    </message>
+    <message>
+        <source>order ID</source>
+        <translation>order ID</translation>
+    </message>
+    <message>
+        <source>payment key</source>
+        <translation>payment key</translation>
+    </message>
+    <message>
+        <source>summary</source>
+        <translation>summary</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>Payment</translation>
+    </message>
+    <message>
+        <source>Transactions</source>
+        <translation>Transactions</translation>
+    </message>
+    <message>
+        <source>Settlements</source>
+        <translation>Settlements</translation>
+    </message>
+    <message>
+        <source>In-app order status</source>
+        <translation>In-app order status</translation>
+    </message>
+    <message>
+        <source>%1: attempt %2 of %3, next in %4 s (Retry-After)</source>
+        <translation>%1: attempt %2 of %3, next in %4 s (Retry-After)</translation>
+    </message>
+    <message>
+        <source>%1: attempt %2 of %3, next in %4 s</source>
+        <translation>%1: attempt %2 of %3, next in %4 s</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %2 page(s), %n record(s) so far, %3 s</source>
+        <translation>
+            <numerusform>%1: %2 page(s), %n record(s) so far, %3 s</numerusform>
+            <numerusform>%1: %2 page(s), %n record(s) so far, %3 s</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: attempt %2 of %3…</source>
+        <translation>%1: attempt %2 of %3…</translation>
+    </message>
+    <message>
+        <source>%1: fetching… %2 s</source>
+        <translation>%1: fetching… %2 s</translation>
+    </message>
+    <message>
+        <source>%1: fetching…</source>
+        <translation>%1: fetching…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: ✓ %n record(s)</source>
+        <translation>
+            <numerusform>%1: ✓ %n record(s)</numerusform>
+            <numerusform>%1: ✓ %n record(s)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: ✗ failed</source>
+        <translation>%1: ✗ failed</translation>
+    </message>
+    <message>
+        <source>%1: canceled</source>
+        <translation>%1: canceled</translation>
+    </message>
+    <message>
+        <source>show what came back</source>
+        <translation>show what came back</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n document(s) from the text</source>
+        <translation>
+            <numerusform>%n document(s) from the text</numerusform>
+            <numerusform>%n document(s) from the text</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Analysing…</source>
+        <translation>Analysing…</translation>
+    </message>
+    <message>
+        <source>It was looked up as a paymentKey; if it is the merchant's order number, choose orderId as the kind.</source>
+        <translation>It was looked up as a paymentKey; if it is the merchant's order number, choose orderId as the kind.</translation>
+    </message>
+    <message>
+        <source>It was looked up as an orderId; if it is a paymentKey (the long key Toss issued), choose paymentKey as the kind.</source>
+        <translation>It was looked up as an orderId; if it is a paymentKey (the long key Toss issued), choose paymentKey as the kind.</translation>
+    </message>
+    <message>
+        <source>The profile's key is a test key: payments made with the live key (real customers) are not visible to it.</source>
+        <translation>The profile's key is a test key: payments made with the live key (real customers) are not visible to it.</translation>
+    </message>
+    <message>
+        <source>The profile's key is a live key: payments made in the test environment are not visible to it.</source>
+        <translation>The profile's key is a live key: payments made in the test environment are not visible to it.</translation>
+    </message>
+    <message>
+        <source>A key sees only the payments of its own MID: check that this profile is the merchant that took it.</source>
+        <translation>A key sees only the payments of its own MID: check that this profile is the merchant that took it.</translation>
+    </message>
+    <message>
+        <source>What to check:</source>
+        <translation>What to check:</translation>
+    </message>
+    <message>
+        <source>Your text is kept: edit it and analyse again, or fix the place marked in the raw pane.</source>
+        <translation>Your text is kept: edit it and analyse again, or fix the place marked in the raw pane.</translation>
+    </message>
+    <message>
+        <source>canceled before deposit</source>
+        <translation>canceled before deposit</translation>
+    </message>
+    <message>
+        <source>Total %1</source>
+        <translation>Total %1</translation>
+    </message>
+    <message>
+        <source>balance %1</source>
+        <translation>balance %1</translation>
+    </message>
+    <message>
+        <source>API %1</source>
+        <translation>API %1</translation>
+    </message>
+    <message>
+        <source>In-app purchase</source>
+        <translation>In-app purchase</translation>
+    </message>
+    <message>
+        <source>No payment</source>
+        <translation>No payment</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n document(s)</source>
+        <translation>
+            <numerusform>%n document(s)</numerusform>
+            <numerusform>%n document(s)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n part(s) of the text could not be read and were left out; the rest was analysed.</source>
+        <translation>
+            <numerusform>%n part(s) of the text could not be read and were left out; the rest was analysed.</numerusform>
+            <numerusform>%n part(s) of the text could not be read and were left out; the rest was analysed.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>(and %n more like it)</source>
+        <translation>
+            <numerusform>(and %n more like it)</numerusform>
+            <numerusform>(and %n more like it)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The text was not strict JSON; read after repairs: %1.</source>
+        <translation>The text was not strict JSON; read after repairs: %1.</translation>
+    </message>
+    <message>
+        <source>Hover for the list; where data was changed or lost, the place is marked in the raw pane.</source>
+        <translation>Hover for the list; where data was changed or lost, the place is marked in the raw pane.</translation>
+    </message>
+</context>
+<context>
     <name>paytriage::TextReport</name>
     <message>
         <source>%1 document(s) (%2)</source>
@@ -2369,6 +2457,44 @@
     </message>
 </context>
 <context>
+    <name>paytriage::TimelinePane</name>
+    <message>
+        <source>Timeline (KST)</source>
+        <translation>Timeline (KST)</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>Timeline</translation>
+    </message>
+    <message>
+        <source>timeline row</source>
+        <translation>timeline row</translation>
+    </message>
+    <message>
+        <source>timeline</source>
+        <translation>timeline</translation>
+    </message>
+    <message>
+        <source>Copy row</source>
+        <translation>Copy row</translation>
+    </message>
+    <message>
+        <source>Copy the timeline as text</source>
+        <translation>Copy the timeline as text</translation>
+    </message>
+    <message>
+        <source>no times in these documents (an error answer or a fragment without timestamps)</source>
+        <translation>no times in these documents (an error answer or a fragment without timestamps)</translation>
+    </message>
+    <message numerus="yes">
+        <source>the first %n events</source>
+        <translation>
+            <numerusform>the first %n events</numerusform>
+            <numerusform>the first %n events</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>paytriage::WelcomePage</name>
     <message>
         <source>PayTriage</source>
@@ -2484,10 +2610,6 @@
     <message>
         <source>The catalog override %1 is not valid JSON and was ignored.</source>
         <translation>The catalog override %1 is not valid JSON and was ignored.</translation>
-    </message>
-    <message>
-        <source>%1 is %2 MB: too large to analyse as one document (limit %3 MB). Large transaction or settlement dumps are analysed when the file is a single JSON array; otherwise split the file.</source>
-        <translation>%1 is %2 MB: too large to analyse as one document (limit %3 MB). Large transaction or settlement dumps are analysed when the file is a single JSON array; otherwise split the file.</translation>
     </message>
     <message>
         <source>Cannot read %1: %2</source>

@@ -15,9 +15,40 @@
         <source>The answers could not be analysed (%1). The raw answers are shown as they came.</source>
         <translation>응답을 분석하지 못했습니다(%1). 받은 응답은 그대로 보여 줍니다.</translation>
     </message>
+</context>
+<context>
+    <name>StoreError</name>
     <message>
-        <source>Cannot read %1: %2</source>
-        <translation>%1을(를) 읽을 수 없습니다: %2</translation>
+        <source>The evidence history %1 cannot be opened: Qt's database driver for it is not installed. Install it (on Debian: libqt6sql6-sqlite for a file, libqt6sql6-psql for PostgreSQL) and start PayTriage again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The evidence history %1 cannot be opened. Check that its folder exists and is writable, or for a server that it is running and the address, user and password are right.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The evidence history %1 is busy: another PayTriage is writing to it and did not finish in time. Close the other window or command, or wait for it, and try again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The evidence history %1 is damaged and was left as it is. Move the file aside (keep it: the sqlite3 tool's .recover may save its snapshots) and PayTriage will start a new history.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 is not a PayTriage evidence history and was left as it is. Choose another file, or move this one aside and PayTriage will start a new history there.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The evidence history %1 was written by a newer PayTriage (schema version %2) and was left untouched. Update PayTriage to use it, or choose another history.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The evidence history %1 could not be read or written.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>(%1)</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -86,7 +117,7 @@
         <translation>분석 기준 시각 (KST)</translation>
     </message>
     <message>
-        <source>from the text&apos;s log lines</source>
+        <source>from the text's log lines</source>
         <translation>텍스트의 로그 줄에서 읽음</translation>
     </message>
 </context>
@@ -156,7 +187,7 @@
         <translation>제공자가 요청을 제한하고 있습니다(HTTP 429)%1. 잠시 기다렸다가 다시 시도하거나 요청 빈도를 낮추세요.</translation>
     </message>
     <message>
-        <source>The provider had an internal error (HTTP %1%2)%3. It is usually temporary: try again in a few minutes; if it persists, check the provider&apos;s status page.</source>
+        <source>The provider had an internal error (HTTP %1%2)%3. It is usually temporary: try again in a few minutes; if it persists, check the provider's status page.</source>
         <translation>제공자 내부 오류입니다(HTTP %1%2)%3. 보통 일시적이니 몇 분 뒤 다시 시도하고, 계속되면 제공자의 장애 공지를 확인하세요.</translation>
     </message>
     <message>
@@ -248,20 +279,20 @@
         <translation>제공자가 HTTP %1, %2로 답했습니다(메시지 없음).</translation>
     </message>
     <message>
-        <source>The base URL &quot;%1&quot; is not a valid address: write it like https://api.tosspayments.com (or a proxy&apos;s address, path included).</source>
-        <translation>기본 URL &quot;%1&quot;은(는) 올바른 주소가 아닙니다. https://api.tosspayments.com처럼 쓰세요(프록시라면 경로까지 포함한 주소).</translation>
+        <source>The base URL "%1" is not a valid address: write it like https://api.tosspayments.com (or a proxy's address, path included).</source>
+        <translation>기본 URL "%1"은(는) 올바른 주소가 아닙니다. https://api.tosspayments.com처럼 쓰세요(프록시라면 경로까지 포함한 주소).</translation>
     </message>
     <message>
-        <source>The base URL &quot;%1&quot; has a query or fragment (after ? or #): give the address only, like https://api.tosspayments.com.</source>
-        <translation>기본 URL &quot;%1&quot;에 쿼리나 조각(? 또는 # 뒤)이 있습니다. https://api.tosspayments.com처럼 주소만 쓰세요.</translation>
+        <source>The base URL "%1" has a query or fragment (after ? or #): give the address only, like https://api.tosspayments.com.</source>
+        <translation>기본 URL "%1"에 쿼리나 조각(? 또는 # 뒤)이 있습니다. https://api.tosspayments.com처럼 주소만 쓰세요.</translation>
     </message>
     <message>
         <source>No id to look up: give an orderId or a paymentKey.</source>
         <translation>조회할 id가 없습니다. orderId나 paymentKey를 입력하세요.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not an orderId or paymentKey: those are letters, digits, - and _.</source>
-        <translation>&quot;%1&quot;은(는) orderId나 paymentKey가 아닙니다. 이들은 영문, 숫자, -, _로 이루어집니다.</translation>
+        <source>"%1" is not an orderId or paymentKey: those are letters, digits, - and _.</source>
+        <translation>"%1"은(는) orderId나 paymentKey가 아닙니다. 이들은 영문, 숫자, -, _로 이루어집니다.</translation>
     </message>
     <message>
         <source>The id holds a control character: copy the orderId or paymentKey again.</source>
@@ -312,6 +343,21 @@
     </message>
 </context>
 <context>
+    <name>paytriage::CaseInput</name>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1을(를) 읽을 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>%1 is %2 MB: too large to analyse as one document (limit %3 MB). Transaction and settlement dumps of any size are analysed record by record when the file is one JSON array; otherwise split the file.</source>
+        <translation>%1의 크기가 %2MB라 한 문서로 분석하기에는 너무 큽니다(한도 %3MB). 거래·정산 내역 덤프는 파일이 JSON 배열 하나이면 크기와 관계없이 레코드 단위로 분석합니다. 그렇지 않다면 파일을 나누어 주세요.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
     <name>paytriage::CaseSummary</name>
     <message>
         <source>Findings (%1 critical, %2 warning, %3 info):</source>
@@ -349,250 +395,12 @@
 <context>
     <name>paytriage::CaseView</name>
     <message>
-        <source>Case summary</source>
-        <translation>케이스 요약</translation>
-    </message>
-    <message>
-        <source>Payment status</source>
-        <translation>결제 상태</translation>
-    </message>
-    <message>
-        <source>Amounts</source>
-        <translation>금액</translation>
-    </message>
-    <message>
-        <source>Order ID</source>
-        <translation>주문번호</translation>
-    </message>
-    <message>
-        <source>Copy the order ID</source>
-        <translation>주문번호 복사</translation>
-    </message>
-    <message>
-        <source>Copy order ID</source>
-        <translation>주문번호 복사</translation>
-    </message>
-    <message>
-        <source>Copy</source>
-        <translation>복사</translation>
-    </message>
-    <message>
-        <source>Payment key</source>
-        <translation>결제 키</translation>
-    </message>
-    <message>
-        <source>Copy the payment key</source>
-        <translation>결제 키 복사</translation>
-    </message>
-    <message>
-        <source>Copy payment key</source>
-        <translation>결제 키 복사</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>취소</translation>
-    </message>
-    <message>
-        <source>Refresh</source>
-        <translation>새로 고침</translation>
-    </message>
-    <message>
-        <source>Fetch or analyse again (F5)</source>
-        <translation>다시 조회하거나 다시 분석합니다 (F5)</translation>
-    </message>
-    <message>
-        <source>Problem</source>
-        <translation>문제</translation>
-    </message>
-    <message>
-        <source>Explain code</source>
-        <translation>코드 설명</translation>
-    </message>
-    <message>
-        <source>Edit text…</source>
-        <translation>텍스트 고치기…</translation>
-    </message>
-    <message>
-        <source>Retry</source>
-        <translation>다시 시도</translation>
-    </message>
-    <message>
-        <source>Findings</source>
-        <translation>발견 사항</translation>
-    </message>
-    <message>
-        <source>Minimum severity shown</source>
-        <translation>표시할 최소 심각도</translation>
-    </message>
-    <message>
-        <source>Group by rule</source>
-        <translation>규칙별로 묶기</translation>
-    </message>
-    <message>
-        <source>Filter findings</source>
-        <translation>발견 사항 필터</translation>
-    </message>
-    <message>
-        <source>Finding explanation</source>
-        <translation>발견 사항 설명</translation>
-    </message>
-    <message>
-        <source>Raw JSON</source>
-        <translation>원본 JSON</translation>
-    </message>
-    <message>
-        <source>Fields</source>
-        <translation>필드</translation>
-    </message>
-    <message>
-        <source>Decoded fields</source>
-        <translation>해석한 필드</translation>
-    </message>
-    <message>
-        <source>Timeline (KST)</source>
-        <translation>타임라인 (KST)</translation>
-    </message>
-    <message>
-        <source>Timeline</source>
-        <translation>타임라인</translation>
-    </message>
-    <message>
-        <source>null</source>
-        <translation>null</translation>
-    </message>
-    <message>
-        <source>All severities</source>
-        <translation>모든 심각도</translation>
-    </message>
-    <message>
-        <source>Warning and critical</source>
-        <translation>경고 이상</translation>
-    </message>
-    <message>
-        <source>Critical only</source>
-        <translation>심각만</translation>
-    </message>
-    <message>
-        <source>Payment</source>
-        <translation>결제</translation>
-    </message>
-    <message>
-        <source>Transactions</source>
-        <translation>거래 내역</translation>
-    </message>
-    <message>
-        <source>Settlements</source>
-        <translation>정산</translation>
-    </message>
-    <message>
-        <source>In-app order status</source>
-        <translation>인앱 주문 상태</translation>
-    </message>
-    <message>
-        <source>%1: fetching…</source>
-        <translation>%1: 조회 중…</translation>
-    </message>
-    <message numerus="yes">
-        <source>%1: ✓ %n record(s)</source>
-        <translation>
-            <numerusform>%1: ✓ %n건</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>%1: ✗ failed</source>
-        <translation>%1: ✗ 실패</translation>
-    </message>
-    <message>
-        <source>%1: canceled</source>
-        <translation>%1: 취소됨</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n document(s) from the text</source>
-        <translation>
-            <numerusform>텍스트에서 문서 %n개</numerusform>
-        </translation>
-    </message>
-    <message>
         <source>Analysing…</source>
         <translation>분석 중…</translation>
     </message>
     <message>
-        <source>What to check:</source>
-        <translation>확인할 것:</translation>
-    </message>
-    <message>
-        <source>Your text is kept: edit it and analyse again, or fix the place marked in the raw pane.</source>
-        <translation>입력한 텍스트는 그대로 있습니다. 고쳐서 다시 분석하거나, 원본 창에 표시된 곳을 확인하세요.</translation>
-    </message>
-    <message>
-        <source>Total %1</source>
-        <translation>총액 %1</translation>
-    </message>
-    <message>
-        <source>balance %1</source>
-        <translation>잔액 %1</translation>
-    </message>
-    <message>
-        <source>API %1</source>
-        <translation>API %1</translation>
-    </message>
-    <message>
-        <source>In-app purchase</source>
-        <translation>인앱 결제</translation>
-    </message>
-    <message>
         <source>Looking up…</source>
         <translation>조회 중…</translation>
-    </message>
-    <message>
-        <source>No payment</source>
-        <translation>결제 없음</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n document(s)</source>
-        <translation>
-            <numerusform>문서 %n개</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Select a finding to see what it means and what to do.</source>
-        <translation>발견 사항을 고르면 의미와 할 일이 여기에 나옵니다.</translation>
-    </message>
-    <message>
-        <source>No findings: nothing in these documents looks wrong to the rules.</source>
-        <translation>발견 사항 없음: 규칙이 보기에 이상한 곳이 없습니다.</translation>
-    </message>
-    <message>
-        <source>What to do:</source>
-        <translation>할 일:</translation>
-    </message>
-    <message>
-        <source>Open %1 in the error-code reference</source>
-        <translation>오류 코드 사전에서 %1 열기</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n time(s)</source>
-        <translation>
-            <numerusform>%n회</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Stop the requests still running</source>
-        <translation>아직 진행 중인 요청을 멈춥니다</translation>
-    </message>
-    <message>
-        <source>Copy value</source>
-        <translation>값 복사</translation>
-    </message>
-    <message>
-        <source>Copy JSON pointer</source>
-        <translation>JSON 포인터 복사</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n part(s) of the text could not be read and were left out; the rest was analysed.</source>
-        <translation>
-            <numerusform>텍스트에서 %n곳을 읽지 못해 빼고, 나머지를 분석했습니다.</numerusform>
-        </translation>
     </message>
     <message>
         <source>Looking up… %1 of %2 sources</source>
@@ -627,18 +435,6 @@
         <translation>도착한 응답에는 발견 사항 없음</translation>
     </message>
     <message>
-        <source>No findings in what arrived. Not everything did (%1), so the rules that weigh the missing answers did not run.</source>
-        <translation>도착한 응답에는 발견 사항이 없습니다. 다 도착하지는 않아(%1) 빠진 응답을 따지는 규칙은 실행되지 않았습니다.</translation>
-    </message>
-    <message>
-        <source>%1 Findings appear as the answers arrive.</source>
-        <translation>%1 발견 사항은 응답이 도착하는 대로 나타납니다.</translation>
-    </message>
-    <message>
-        <source>Where the case came from</source>
-        <translation>케이스 출처</translation>
-    </message>
-    <message>
         <source>Analysed %1</source>
         <translation>%1 분석</translation>
     </message>
@@ -659,100 +455,6 @@
         <translation>%1 조회</translation>
     </message>
     <message>
-        <source>Copy summary</source>
-        <translation>요약 복사</translation>
-    </message>
-    <message>
-        <source>Copy the case as plain text for a ticket or a chat, personal data masked (Ctrl+Shift+C)</source>
-        <translation>티켓이나 채팅에 붙여 넣을 수 있게 케이스를 일반 텍스트로 복사합니다. 개인정보는 가립니다 (Ctrl+Shift+C)</translation>
-    </message>
-    <message>
-        <source>value</source>
-        <translation>값</translation>
-    </message>
-    <message>
-        <source>JSON pointer</source>
-        <translation>JSON 포인터</translation>
-    </message>
-    <message>
-        <source>order ID</source>
-        <translation>주문번호</translation>
-    </message>
-    <message>
-        <source>payment key</source>
-        <translation>결제 키</translation>
-    </message>
-    <message>
-        <source>Copy as text</source>
-        <translation>텍스트로 복사</translation>
-    </message>
-    <message>
-        <source>finding</source>
-        <translation>발견 사항</translation>
-    </message>
-    <message>
-        <source>summary</source>
-        <translation>요약</translation>
-    </message>
-    <message>
-        <source>canceled before deposit</source>
-        <translation>입금 전 취소</translation>
-    </message>
-    <message>
-        <source>no Content-Type</source>
-        <translation>Content-Type 없음</translation>
-    </message>
-    <message>
-        <source>%1 bytes</source>
-        <translation>%1바이트</translation>
-    </message>
-    <message>
-        <source>What %1 sent back, as received: it could not be used as the API&apos;s JSON (%2).</source>
-        <translation>%1이(가) 보낸 응답을 받은 그대로 보여 줍니다. API의 JSON으로 쓸 수 없었습니다(%2).</translation>
-    </message>
-    <message>
-        <source>Back to the documents</source>
-        <translation>문서로 돌아가기</translation>
-    </message>
-    <message>
-        <source>show what came back</source>
-        <translation>받은 응답 보기</translation>
-    </message>
-    <message>
-        <source>It was looked up as a paymentKey; if it is the merchant&apos;s order number, choose orderId as the kind.</source>
-        <translation>paymentKey로 조회했습니다. 상점의 주문번호라면 종류를 orderId로 고르세요.</translation>
-    </message>
-    <message>
-        <source>It was looked up as an orderId; if it is a paymentKey (the long key Toss issued), choose paymentKey as the kind.</source>
-        <translation>orderId로 조회했습니다. 토스페이먼츠가 발급한 긴 키(paymentKey)라면 종류를 paymentKey로 고르세요.</translation>
-    </message>
-    <message>
-        <source>The profile&apos;s key is a test key: payments made with the live key (real customers) are not visible to it.</source>
-        <translation>이 프로필의 키는 테스트 키입니다. 라이브 키로 이루어진 결제(실제 고객)는 테스트 키로 보이지 않습니다.</translation>
-    </message>
-    <message>
-        <source>The profile&apos;s key is a live key: payments made in the test environment are not visible to it.</source>
-        <translation>이 프로필의 키는 라이브 키입니다. 테스트 환경에서 이루어진 결제는 라이브 키로 보이지 않습니다.</translation>
-    </message>
-    <message>
-        <source>A key sees only the payments of its own MID: check that this profile is the merchant that took it.</source>
-        <translation>키는 자기 MID의 결제만 봅니다. 이 프로필이 그 결제를 받은 상점인지 확인하세요.</translation>
-    </message>
-    <message numerus="yes">
-        <source>(and %n more like it)</source>
-        <translation>
-            <numerusform>(같은 종류 %n곳 더)</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>The text was not strict JSON; read after repairs: %1.</source>
-        <translation>텍스트가 엄격한 JSON이 아니어서 다음을 고쳐 읽었습니다: %1.</translation>
-    </message>
-    <message>
-        <source>Hover for the list; where data was changed or lost, the place is marked in the raw pane.</source>
-        <translation>목록은 마우스를 올리면 보이고, 데이터가 바뀌거나 빠진 곳은 원문 창에 표시됩니다.</translation>
-    </message>
-    <message>
         <source>Double-click to show this pane alone, again to show all (Ctrl+Shift+M)</source>
         <translation>두 번 누르면 이 창만 보이고, 다시 누르면 모두 보입니다 (Ctrl+Shift+M)</translation>
     </message>
@@ -761,64 +463,8 @@
         <translation>이 창만 보기</translation>
     </message>
     <message>
-        <source>Look up live</source>
-        <translation>지금 조회</translation>
-    </message>
-    <message>
-        <source>Look this payment up now with the selected merchant profile, to compare with the pasted answer</source>
-        <translation>선택한 상점 프로필로 이 결제를 지금 조회해 붙여 넣은 응답과 비교합니다</translation>
-    </message>
-    <message>
         <source>Analysed %1, as of %2 (when it was captured)</source>
         <translation>%1 분석, 기준 시각 %2 (증거를 남긴 시각)</translation>
-    </message>
-    <message>
-        <source>%1: attempt %2 of %3, next in %4 s (Retry-After)</source>
-        <translation>%1: %3번 중 %2번째 시도, %4초 뒤 (Retry-After)</translation>
-    </message>
-    <message>
-        <source>%1: attempt %2 of %3, next in %4 s</source>
-        <translation>%1: %3번 중 %2번째 시도, %4초 뒤</translation>
-    </message>
-    <message numerus="yes">
-        <source>%1: %2 page(s), %n record(s) so far, %3 s</source>
-        <translation>
-            <numerusform>%1: %2쪽, 지금까지 %n건, %3초</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>%1: attempt %2 of %3…</source>
-        <translation>%1: %3번 중 %2번째 시도…</translation>
-    </message>
-    <message>
-        <source>%1: fetching… %2 s</source>
-        <translation>%1: 조회 중… %2초</translation>
-    </message>
-    <message>
-        <source>no times in these documents (an error answer or a fragment without timestamps)</source>
-        <translation>이 문서들에는 시각이 없습니다(오류 응답이거나 시각 없는 일부분)</translation>
-    </message>
-    <message numerus="yes">
-        <source>the first %n events</source>
-        <translation>
-            <numerusform>처음 %n개 이벤트</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>timeline row</source>
-        <translation>타임라인 행</translation>
-    </message>
-    <message>
-        <source>timeline</source>
-        <translation>타임라인</translation>
-    </message>
-    <message>
-        <source>Copy row</source>
-        <translation>행 복사</translation>
-    </message>
-    <message>
-        <source>Copy the timeline as text</source>
-        <translation>타임라인을 텍스트로 복사</translation>
     </message>
 </context>
 <context>
@@ -952,8 +598,8 @@
         <translation>숫자</translation>
     </message>
     <message>
-        <source>a valid escape sequence such as \n, \&quot; or \u00E9</source>
-        <translation>\n, \&quot;, \u00E9 같은 올바른 이스케이프</translation>
+        <source>a valid escape sequence such as \n, \" or \u00E9</source>
+        <translation>\n, \", \u00E9 같은 올바른 이스케이프</translation>
     </message>
     <message>
         <source>four hexadecimal digits after \u</source>
@@ -1105,8 +751,8 @@
         <translation>보통의 HTTP 상태</translation>
     </message>
     <message>
-        <source>No code matches &quot;%1&quot;. Try a part of the code (NOT_FOUND), a word of the provider&apos;s message, or the Korean wording; codes are an open set, and one the catalog lacks can be added to its override file.</source>
-        <translation>&quot;%1&quot;에 맞는 코드가 없습니다. 코드의 일부(NOT_FOUND), 제공자 메시지의 단어, 한국어 표현으로 찾아보세요. 오류 코드는 계속 늘어날 수 있으니, 카탈로그에 없는 코드는 덮어쓰기 파일에 추가할 수 있습니다.</translation>
+        <source>No code matches "%1". Try a part of the code (NOT_FOUND), a word of the provider's message, or the Korean wording; codes are an open set, and one the catalog lacks can be added to its override file.</source>
+        <translation>"%1"에 맞는 코드가 없습니다. 코드의 일부(NOT_FOUND), 제공자 메시지의 단어, 한국어 표현으로 찾아보세요. 오류 코드는 계속 늘어날 수 있으니, 카탈로그에 없는 코드는 덮어쓰기 파일에 추가할 수 있습니다.</translation>
     </message>
 </context>
 <context>
@@ -1145,6 +791,69 @@
     </message>
 </context>
 <context>
+    <name>paytriage::ExplanationPane</name>
+    <message>
+        <source>Finding explanation</source>
+        <translation>발견 사항 설명</translation>
+    </message>
+    <message>
+        <source>Select a finding to see what it means and what to do.</source>
+        <translation>발견 사항을 고르면 의미와 할 일이 여기에 나옵니다.</translation>
+    </message>
+    <message>
+        <source>No findings: nothing in these documents looks wrong to the rules.</source>
+        <translation>발견 사항 없음: 규칙이 보기에 이상한 곳이 없습니다.</translation>
+    </message>
+    <message>
+        <source>No findings in what arrived. Not everything did (%1), so the rules that weigh the missing answers did not run.</source>
+        <translation>도착한 응답에는 발견 사항이 없습니다. 다 도착하지는 않아(%1) 빠진 응답을 따지는 규칙은 실행되지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>%1 Findings appear as the answers arrive.</source>
+        <translation>%1 발견 사항은 응답이 도착하는 대로 나타납니다.</translation>
+    </message>
+    <message>
+        <source>What to do:</source>
+        <translation>할 일:</translation>
+    </message>
+    <message>
+        <source>Open %1 in the error-code reference</source>
+        <translation>오류 코드 사전에서 %1 열기</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n time(s)</source>
+        <translation>
+            <numerusform>%n회</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>paytriage::FieldsPane</name>
+    <message>
+        <source>Fields</source>
+        <translation>필드</translation>
+    </message>
+    <message>
+        <source>Decoded fields</source>
+        <translation>해석한 필드</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>값</translation>
+    </message>
+    <message>
+        <source>JSON pointer</source>
+        <translation>JSON 포인터</translation>
+    </message>
+    <message>
+        <source>Copy value</source>
+        <translation>값 복사</translation>
+    </message>
+    <message>
+        <source>Copy JSON pointer</source>
+        <translation>JSON 포인터 복사</translation>
+    </message>
+</context>
+<context>
     <name>paytriage::FindingsModel</name>
     <message>
         <source>%1 (%2)</source>
@@ -1165,6 +874,45 @@
     <message>
         <source>Count</source>
         <translation>건수</translation>
+    </message>
+</context>
+<context>
+    <name>paytriage::FindingsPane</name>
+    <message>
+        <source>Findings</source>
+        <translation>발견 사항</translation>
+    </message>
+    <message>
+        <source>Minimum severity shown</source>
+        <translation>표시할 최소 심각도</translation>
+    </message>
+    <message>
+        <source>Group by rule</source>
+        <translation>규칙별로 묶기</translation>
+    </message>
+    <message>
+        <source>Filter findings</source>
+        <translation>발견 사항 필터</translation>
+    </message>
+    <message>
+        <source>finding</source>
+        <translation>발견 사항</translation>
+    </message>
+    <message>
+        <source>Copy as text</source>
+        <translation>텍스트로 복사</translation>
+    </message>
+    <message>
+        <source>All severities</source>
+        <translation>모든 심각도</translation>
+    </message>
+    <message>
+        <source>Warning and critical</source>
+        <translation>경고 이상</translation>
+    </message>
+    <message>
+        <source>Critical only</source>
+        <translation>심각만</translation>
     </message>
 </context>
 <context>
@@ -1321,6 +1069,46 @@
         <source>Notice</source>
         <translation>알림</translation>
     </message>
+    <message>
+        <source>Not available for texts over %1.</source>
+        <translation>%1를 넘는 텍스트에서는 쓸 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Not available: this text was not read as JSON, so nothing would link its indented form to the other panes.</source>
+        <translation>쓸 수 없음: 이 텍스트는 JSON으로 읽히지 않아, 들여쓴 형태를 다른 창과 연결할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Not available: the documents could not be indented with their link to the other panes kept.</source>
+        <translation>쓸 수 없음: 다른 창과의 연결을 유지한 채 문서를 들여쓸 수 없었습니다.</translation>
+    </message>
+    <message>
+        <source>Show the documents indented; toggle again for the text exactly as received.</source>
+        <translation>문서를 들여써서 보여 줍니다. 다시 누르면 받은 그대로의 텍스트로 돌아갑니다.</translation>
+    </message>
+    <message>
+        <source>The documents of the response or pasted text, indented. Moving the cursor selects the value in the other panes.</source>
+        <translation>응답이나 붙여 넣은 텍스트의 문서를 들여쓴 형태입니다. 커서를 옮기면 다른 창에서 그 값이 선택됩니다.</translation>
+    </message>
+    <message>
+        <source>Formatting…</source>
+        <translation>정리하는 중…</translation>
+    </message>
+    <message>
+        <source>Formatted view: the documents as read, written as strict JSON; %1 shows the text as received, with its exact bytes.</source>
+        <translation>정리된 보기: 읽어 낸 문서를 엄격한 JSON으로 적었습니다. %1을 누르면 받은 그대로의 바이트로 된 텍스트를 봅니다.</translation>
+    </message>
+    <message>
+        <source>Formatted view: indentation added; %1 shows the text as received.</source>
+        <translation>정리된 보기: 들여쓰기만 더했습니다. %1을 누르면 받은 그대로의 텍스트를 봅니다.</translation>
+    </message>
+    <message>
+        <source>The documents could not be indented with their link to the other panes kept; the text is shown as received.</source>
+        <translation>다른 창과의 연결을 유지한 채 문서를 들여쓸 수 없어, 받은 그대로의 텍스트를 보여 줍니다.</translation>
+    </message>
+    <message>
+        <source>Format JSON</source>
+        <translation>JSON 정리</translation>
+    </message>
 </context>
 <context>
     <name>paytriage::JsonTreeModel</name>
@@ -1404,16 +1192,16 @@
         <translation>응답 없음</translation>
     </message>
     <message>
-        <source>The keychain refused to give the secret key of &quot;%1&quot;: %2</source>
-        <translation>키체인이 &quot;%1&quot;의 시크릿 키를 내주지 않았습니다: %2</translation>
+        <source>The keychain refused to give the secret key of "%1": %2</source>
+        <translation>키체인이 "%1"의 시크릿 키를 내주지 않았습니다: %2</translation>
     </message>
     <message>
-        <source>The keychain refused to store the secret key of &quot;%1&quot;: %2</source>
-        <translation>키체인이 &quot;%1&quot;의 시크릿 키 저장을 거부했습니다: %2</translation>
+        <source>The keychain refused to store the secret key of "%1": %2</source>
+        <translation>키체인이 "%1"의 시크릿 키 저장을 거부했습니다: %2</translation>
     </message>
     <message>
-        <source>The keychain refused to delete the secret key of &quot;%1&quot;: %2</source>
-        <translation>키체인이 &quot;%1&quot;의 시크릿 키 삭제를 거부했습니다: %2</translation>
+        <source>The keychain refused to delete the secret key of "%1": %2</source>
+        <translation>키체인이 "%1"의 시크릿 키 삭제를 거부했습니다: %2</translation>
     </message>
 </context>
 <context>
@@ -1439,7 +1227,7 @@
         <translation>ID 종류</translation>
     </message>
     <message>
-        <source>Detected from the ID&apos;s shape; choose to override</source>
+        <source>Detected from the ID's shape; choose to override</source>
         <translation>ID 모양으로 추정합니다. 직접 고를 수도 있습니다</translation>
     </message>
     <message>
@@ -1535,8 +1323,8 @@
         </translation>
     </message>
     <message>
-        <source>No orderId or paymentKey in &quot;%1&quot;: ids are 6 or more letters, digits, - and _.</source>
-        <translation>&quot;%1&quot;에 orderId나 paymentKey가 없습니다. id는 영문, 숫자, -, _로 된 6자 이상입니다.</translation>
+        <source>No orderId or paymentKey in "%1": ids are 6 or more letters, digits, - and _.</source>
+        <translation>"%1"에 orderId나 paymentKey가 없습니다. id는 영문, 숫자, -, _로 된 6자 이상입니다.</translation>
     </message>
 </context>
 <context>
@@ -1698,10 +1486,6 @@
         <translation>%1의 시크릿 키를 읽지 못했습니다: %2</translation>
     </message>
     <message>
-        <source>%1 is %2 MB: too large to open here (limit %3 MB). Use paytriage-cli analyze, which streams large lists.</source>
-        <translation>%1은(는) %2 MB로 여기서 열기에 너무 큽니다(한도 %3 MB). 큰 목록을 나눠 읽는 paytriage-cli analyze를 쓰세요.</translation>
-    </message>
-    <message>
         <source>The clipboard holds no text to analyse.</source>
         <translation>클립보드에 분석할 텍스트가 없습니다.</translation>
     </message>
@@ -1742,7 +1526,7 @@
         <translation>시크릿 키 없음</translation>
     </message>
     <message>
-        <source>No merchant profile is set up, so %1 cannot be looked up. Add the merchant&apos;s profile and its secret key (test_sk_… or live_sk_…) in Settings.</source>
+        <source>No merchant profile is set up, so %1 cannot be looked up. Add the merchant's profile and its secret key (test_sk_… or live_sk_…) in Settings.</source>
         <translation>상점 프로필이 없어 %1을(를) 조회할 수 없습니다. 설정에서 상점 프로필과 시크릿 키(test_sk_… 또는 live_sk_…)를 추가하세요.</translation>
     </message>
     <message>
@@ -1888,15 +1672,15 @@
         <translation>프로필 이름을 입력하세요.</translation>
     </message>
     <message>
-        <source>Another profile is already called &quot;%1&quot;.</source>
-        <translation>&quot;%1&quot; 이름의 프로필이 이미 있습니다.</translation>
+        <source>Another profile is already called "%1".</source>
+        <translation>"%1" 이름의 프로필이 이미 있습니다.</translation>
     </message>
     <message>
         <source>API versions look like 2022-11-16 or 1.4; the provider may refuse this one.</source>
         <translation>API 버전은 2022-11-16이나 1.4 같은 형식입니다. 이 값은 거부될 수 있습니다.</translation>
     </message>
     <message>
-        <source>Choose the certificate&apos;s private key too.</source>
+        <source>Choose the certificate's private key too.</source>
         <translation>인증서의 개인 키도 선택하세요.</translation>
     </message>
     <message>
@@ -1907,8 +1691,45 @@
 <context>
     <name>paytriage::ProfileCommit</name>
     <message>
-        <source>The secret key of &quot;%1&quot; was not stored: another profile&apos;s key, which could not be read, is still under that name and would have been lost.</source>
-        <translation>&quot;%1&quot;의 시크릿 키를 저장하지 않았습니다. 그 이름에 읽지 못한 다른 프로필의 키가 아직 있어, 저장하면 그 키를 잃게 됩니다.</translation>
+        <source>The secret key of "%1" was not stored: another profile's key, which could not be read, is still under that name and would have been lost.</source>
+        <translation>"%1"의 시크릿 키를 저장하지 않았습니다. 그 이름에 읽지 못한 다른 프로필의 키가 아직 있어, 저장하면 그 키를 잃게 됩니다.</translation>
+    </message>
+</context>
+<context>
+    <name>paytriage::RawPane</name>
+    <message>
+        <source>Raw JSON</source>
+        <translation>원본 JSON</translation>
+    </message>
+    <message>
+        <source>null</source>
+        <translation>null</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%2, %n record(s)) was analysed record by record, without keeping the records. The raw pane shows its beginning, not linked to the other panes; a finding names its record by number (/123).</source>
+        <translation>
+            <numerusform>%1(%2, 레코드 %n개)은(는) 레코드를 보관하지 않고 하나씩 분석했습니다. 원본 창은 파일의 앞부분만 보여 주며 다른 창과 연결되지 않습니다. 발견 사항은 레코드를 번호(/123)로 가리킵니다.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This text is %1: a selection shows its record here, not the field itself (fields are linked in texts up to %2).</source>
+        <translation>이 텍스트는 %1입니다. 선택하면 필드 자체가 아니라 그 필드가 든 레코드를 여기서 보여 줍니다(필드 단위 연결은 %2까지의 텍스트에서만).</translation>
+    </message>
+    <message>
+        <source>no Content-Type</source>
+        <translation>Content-Type 없음</translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1바이트</translation>
+    </message>
+    <message>
+        <source>What %1 sent back, as received: it could not be used as the API's JSON (%2).</source>
+        <translation>%1이(가) 보낸 응답을 받은 그대로 보여 줍니다. API의 JSON으로 쓸 수 없었습니다(%2).</translation>
+    </message>
+    <message>
+        <source>Back to the documents</source>
+        <translation>문서로 돌아가기</translation>
     </message>
 </context>
 <context>
@@ -2005,7 +1826,7 @@
         <translation>상점 아이디(MID)</translation>
     </message>
     <message>
-        <source>The merchant&apos;s mId, e.g. tvivarepublica</source>
+        <source>The merchant's mId, e.g. tvivarepublica</source>
         <translation>상점의 mId (예: tvivarepublica)</translation>
     </message>
     <message>
@@ -2109,7 +1930,7 @@
         <translation>언어</translation>
     </message>
     <message>
-        <source>Labels, findings and the catalog&apos;s explanations switch at once; the provider&apos;s own messages follow on the next lookup.</source>
+        <source>Labels, findings and the catalog's explanations switch at once; the provider's own messages follow on the next lookup.</source>
         <translation>화면 문구, 발견 사항, 카탈로그 설명은 바로 바뀌고, 토스페이먼츠가 보내는 메시지는 다음 조회부터 바뀝니다.</translation>
     </message>
     <message>
@@ -2165,7 +1986,7 @@
         <translation>%1의 심각도</translation>
     </message>
     <message>
-        <source>The merchant&apos;s own (developer center)</source>
+        <source>The merchant's own (developer center)</source>
         <translation>상점 설정 버전(개발자센터)</translation>
     </message>
     <message>
@@ -2232,6 +2053,266 @@
     <message>
         <source>Info</source>
         <translation>정보</translation>
+    </message>
+</context>
+<context>
+    <name>paytriage::Store</name>
+    <message>
+        <source>expected postgresql://user@host:port/database?sslmode=…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>a password belongs in the keychain, not in the address</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>paytriage::SummaryPane</name>
+    <message>
+        <source>Case summary</source>
+        <translation>케이스 요약</translation>
+    </message>
+    <message>
+        <source>Payment status</source>
+        <translation>결제 상태</translation>
+    </message>
+    <message>
+        <source>Amounts</source>
+        <translation>금액</translation>
+    </message>
+    <message>
+        <source>Order ID</source>
+        <translation>주문번호</translation>
+    </message>
+    <message>
+        <source>Copy the order ID</source>
+        <translation>주문번호 복사</translation>
+    </message>
+    <message>
+        <source>Copy order ID</source>
+        <translation>주문번호 복사</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>복사</translation>
+    </message>
+    <message>
+        <source>Payment key</source>
+        <translation>결제 키</translation>
+    </message>
+    <message>
+        <source>Copy the payment key</source>
+        <translation>결제 키 복사</translation>
+    </message>
+    <message>
+        <source>Copy payment key</source>
+        <translation>결제 키 복사</translation>
+    </message>
+    <message>
+        <source>Where the case came from</source>
+        <translation>케이스 출처</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <source>Stop the requests still running</source>
+        <translation>아직 진행 중인 요청을 멈춥니다</translation>
+    </message>
+    <message>
+        <source>Look up live</source>
+        <translation>지금 조회</translation>
+    </message>
+    <message>
+        <source>Look this payment up now with the selected merchant profile, to compare with the pasted answer</source>
+        <translation>선택한 상점 프로필로 이 결제를 지금 조회해 붙여 넣은 응답과 비교합니다</translation>
+    </message>
+    <message>
+        <source>Copy summary</source>
+        <translation>요약 복사</translation>
+    </message>
+    <message>
+        <source>Copy the case as plain text for a ticket or a chat, personal data masked (Ctrl+Shift+C)</source>
+        <translation>티켓이나 채팅에 붙여 넣을 수 있게 케이스를 일반 텍스트로 복사합니다. 개인정보는 가립니다 (Ctrl+Shift+C)</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>새로 고침</translation>
+    </message>
+    <message>
+        <source>Fetch or analyse again (F5)</source>
+        <translation>다시 조회하거나 다시 분석합니다 (F5)</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>문제</translation>
+    </message>
+    <message>
+        <source>Explain code</source>
+        <translation>코드 설명</translation>
+    </message>
+    <message>
+        <source>Edit text…</source>
+        <translation>텍스트 고치기…</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>다시 시도</translation>
+    </message>
+    <message>
+        <source>order ID</source>
+        <translation>주문번호</translation>
+    </message>
+    <message>
+        <source>payment key</source>
+        <translation>결제 키</translation>
+    </message>
+    <message>
+        <source>summary</source>
+        <translation>요약</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>결제</translation>
+    </message>
+    <message>
+        <source>Transactions</source>
+        <translation>거래 내역</translation>
+    </message>
+    <message>
+        <source>Settlements</source>
+        <translation>정산</translation>
+    </message>
+    <message>
+        <source>In-app order status</source>
+        <translation>인앱 주문 상태</translation>
+    </message>
+    <message>
+        <source>%1: attempt %2 of %3, next in %4 s (Retry-After)</source>
+        <translation>%1: %3번 중 %2번째 시도, %4초 뒤 (Retry-After)</translation>
+    </message>
+    <message>
+        <source>%1: attempt %2 of %3, next in %4 s</source>
+        <translation>%1: %3번 중 %2번째 시도, %4초 뒤</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %2 page(s), %n record(s) so far, %3 s</source>
+        <translation>
+            <numerusform>%1: %2쪽, 지금까지 %n건, %3초</numerusform></translation>
+    </message>
+    <message>
+        <source>%1: attempt %2 of %3…</source>
+        <translation>%1: %3번 중 %2번째 시도…</translation>
+    </message>
+    <message>
+        <source>%1: fetching… %2 s</source>
+        <translation>%1: 조회 중… %2초</translation>
+    </message>
+    <message>
+        <source>%1: fetching…</source>
+        <translation>%1: 조회 중…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: ✓ %n record(s)</source>
+        <translation>
+            <numerusform>%1: ✓ %n건</numerusform></translation>
+    </message>
+    <message>
+        <source>%1: ✗ failed</source>
+        <translation>%1: ✗ 실패</translation>
+    </message>
+    <message>
+        <source>%1: canceled</source>
+        <translation>%1: 취소됨</translation>
+    </message>
+    <message>
+        <source>show what came back</source>
+        <translation>받은 응답 보기</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n document(s) from the text</source>
+        <translation>
+            <numerusform>텍스트에서 문서 %n개</numerusform></translation>
+    </message>
+    <message>
+        <source>Analysing…</source>
+        <translation>분석 중…</translation>
+    </message>
+    <message>
+        <source>It was looked up as a paymentKey; if it is the merchant's order number, choose orderId as the kind.</source>
+        <translation>paymentKey로 조회했습니다. 상점의 주문번호라면 종류를 orderId로 고르세요.</translation>
+    </message>
+    <message>
+        <source>It was looked up as an orderId; if it is a paymentKey (the long key Toss issued), choose paymentKey as the kind.</source>
+        <translation>orderId로 조회했습니다. 토스페이먼츠가 발급한 긴 키(paymentKey)라면 종류를 paymentKey로 고르세요.</translation>
+    </message>
+    <message>
+        <source>The profile's key is a test key: payments made with the live key (real customers) are not visible to it.</source>
+        <translation>이 프로필의 키는 테스트 키입니다. 라이브 키로 이루어진 결제(실제 고객)는 테스트 키로 보이지 않습니다.</translation>
+    </message>
+    <message>
+        <source>The profile's key is a live key: payments made in the test environment are not visible to it.</source>
+        <translation>이 프로필의 키는 라이브 키입니다. 테스트 환경에서 이루어진 결제는 라이브 키로 보이지 않습니다.</translation>
+    </message>
+    <message>
+        <source>A key sees only the payments of its own MID: check that this profile is the merchant that took it.</source>
+        <translation>키는 자기 MID의 결제만 봅니다. 이 프로필이 그 결제를 받은 상점인지 확인하세요.</translation>
+    </message>
+    <message>
+        <source>What to check:</source>
+        <translation>확인할 것:</translation>
+    </message>
+    <message>
+        <source>Your text is kept: edit it and analyse again, or fix the place marked in the raw pane.</source>
+        <translation>입력한 텍스트는 그대로 있습니다. 고쳐서 다시 분석하거나, 원본 창에 표시된 곳을 확인하세요.</translation>
+    </message>
+    <message>
+        <source>canceled before deposit</source>
+        <translation>입금 전 취소</translation>
+    </message>
+    <message>
+        <source>Total %1</source>
+        <translation>총액 %1</translation>
+    </message>
+    <message>
+        <source>balance %1</source>
+        <translation>잔액 %1</translation>
+    </message>
+    <message>
+        <source>API %1</source>
+        <translation>API %1</translation>
+    </message>
+    <message>
+        <source>In-app purchase</source>
+        <translation>인앱 결제</translation>
+    </message>
+    <message>
+        <source>No payment</source>
+        <translation>결제 없음</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n document(s)</source>
+        <translation>
+            <numerusform>문서 %n개</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n part(s) of the text could not be read and were left out; the rest was analysed.</source>
+        <translation>
+            <numerusform>텍스트에서 %n곳을 읽지 못해 빼고, 나머지를 분석했습니다.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>(and %n more like it)</source>
+        <translation>
+            <numerusform>(같은 종류 %n곳 더)</numerusform></translation>
+    </message>
+    <message>
+        <source>The text was not strict JSON; read after repairs: %1.</source>
+        <translation>텍스트가 엄격한 JSON이 아니어서 다음을 고쳐 읽었습니다: %1.</translation>
+    </message>
+    <message>
+        <source>Hover for the list; where data was changed or lost, the place is marked in the raw pane.</source>
+        <translation>목록은 마우스를 올리면 보이고, 데이터가 바뀌거나 빠진 곳은 원문 창에 표시됩니다.</translation>
     </message>
 </context>
 <context>
@@ -2348,12 +2429,48 @@
         <translation>일어난 일이 아니라 기한입니다: %1까지 이루어져야 했습니다.</translation>
     </message>
     <message>
-        <source>A business day, without a time of day: shown after that day&apos;s timed events.</source>
+        <source>A business day, without a time of day: shown after that day's timed events.</source>
         <translation>시각 없는 영업일입니다: 그날 시각이 있는 이벤트 뒤에 보입니다.</translation>
     </message>
     <message>
         <source>When the case was analysed: how long ago everything above happened, and whether a deadline passed.</source>
         <translation>케이스를 분석한 시각입니다: 위의 일들이 얼마나 전에 일어났는지, 기한이 지났는지 볼 수 있습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>paytriage::TimelinePane</name>
+    <message>
+        <source>Timeline (KST)</source>
+        <translation>타임라인 (KST)</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>타임라인</translation>
+    </message>
+    <message>
+        <source>timeline row</source>
+        <translation>타임라인 행</translation>
+    </message>
+    <message>
+        <source>timeline</source>
+        <translation>타임라인</translation>
+    </message>
+    <message>
+        <source>Copy row</source>
+        <translation>행 복사</translation>
+    </message>
+    <message>
+        <source>Copy the timeline as text</source>
+        <translation>타임라인을 텍스트로 복사</translation>
+    </message>
+    <message>
+        <source>no times in these documents (an error answer or a fragment without timestamps)</source>
+        <translation>이 문서들에는 시각이 없습니다(오류 응답이거나 시각 없는 일부분)</translation>
+    </message>
+    <message numerus="yes">
+        <source>the first %n events</source>
+        <translation>
+            <numerusform>처음 %n개 이벤트</numerusform></translation>
     </message>
 </context>
 <context>
@@ -2458,12 +2575,12 @@
         <translation>분석할 파일, 또는 표준 입력이면 -.</translation>
     </message>
     <message>
-        <source>Unknown format &quot;%1&quot;: use text or json.</source>
-        <translation>알 수 없는 형식 &quot;%1&quot;: text 또는 json을 쓰세요.</translation>
+        <source>Unknown format "%1": use text or json.</source>
+        <translation>알 수 없는 형식 "%1": text 또는 json을 쓰세요.</translation>
     </message>
     <message>
-        <source>Cannot read the time &quot;%1&quot;: write it like 2025-04-02T08:50:00+09:00.</source>
-        <translation>시각 &quot;%1&quot;을(를) 읽을 수 없습니다. 2025-04-02T08:50:00+09:00처럼 쓰세요.</translation>
+        <source>Cannot read the time "%1": write it like 2025-04-02T08:50:00+09:00.</source>
+        <translation>시각 "%1"을(를) 읽을 수 없습니다. 2025-04-02T08:50:00+09:00처럼 쓰세요.</translation>
     </message>
     <message>
         <source>Name one file to analyse, or - to read standard input. See: paytriage-cli analyze --help</source>
@@ -2474,16 +2591,12 @@
         <translation>카탈로그 덮어쓰기 파일 %1이(가) 올바른 JSON이 아니어서 무시했습니다.</translation>
     </message>
     <message>
-        <source>%1 is %2 MB: too large to analyse as one document (limit %3 MB). Large transaction or settlement dumps are analysed when the file is a single JSON array; otherwise split the file.</source>
-        <translation>%1은(는) %2 MB로 한 문서로 분석하기에 너무 큽니다(한도 %3 MB). 큰 거래 내역·정산 덤프는 파일 전체가 JSON 배열 하나일 때 분석할 수 있습니다. 아니면 파일을 나누세요.</translation>
-    </message>
-    <message>
         <source>Cannot read %1: %2</source>
         <translation>%1을(를) 읽을 수 없습니다: %2</translation>
     </message>
     <message>
-        <source>unknown command &quot;%1&quot;.</source>
-        <translation>알 수 없는 명령 &quot;%1&quot;.</translation>
+        <source>unknown command "%1".</source>
+        <translation>알 수 없는 명령 "%1".</translation>
     </message>
     <message>
         <source>Explain Toss Payments error codes: meaning, likely causes, what to check, who has to act and the HTTP status.</source>
@@ -2526,7 +2639,7 @@
         <translation>카탈로그 덮어쓰기 파일의 위치를 보여 주거나, 적용 중인 카탈로그를 출력합니다.</translation>
     </message>
     <message>
-        <source>Print the path of the user&apos;s catalog override file.</source>
+        <source>Print the path of the user's catalog override file.</source>
         <translation>사용자 카탈로그 덮어쓰기 파일의 경로를 출력합니다.</translation>
     </message>
     <message>
@@ -2534,7 +2647,7 @@
         <translation>적용 중인 카탈로그(기본 카탈로그에 덮어쓰기를 합친 것)를 JSON으로 출력합니다.</translation>
     </message>
     <message>
-        <source>The merchant&apos;s orderId.</source>
+        <source>The merchant's orderId.</source>
         <translation>가맹점의 orderId.</translation>
     </message>
     <message>
@@ -2570,7 +2683,7 @@
         <translation>id가 든 CSV 열(기본: orderId나 paymentKey, 없으면 첫 열).</translation>
     </message>
     <message>
-        <source>Also fetch each payment&apos;s transactions and settlements, as lookup does (slower: those are merchant-wide lists). By default only the payments are fetched.</source>
+        <source>Also fetch each payment's transactions and settlements, as lookup does (slower: those are merchant-wide lists). By default only the payments are fetched.</source>
         <translation>lookup처럼 결제마다 거래 내역과 정산도 조회합니다(가맹점 전체 목록이라 느립니다). 기본은 결제만 조회합니다.</translation>
     </message>
     <message>
@@ -2602,11 +2715,11 @@
         <translation>%2개 중 %1개 완료, %3개 실패</translation>
     </message>
     <message>
-        <source>Look up many payments during an incident and analyse each: ids one per line, or a CSV column. One JSON line per id on standard output as each finishes; progress and failures on standard error; a failed id never stops the others. The secret key comes from the profile&apos;s keychain entry (--profile) or PAYTRIAGE_SECRET_KEY.</source>
+        <source>Look up many payments during an incident and analyse each: ids one per line, or a CSV column. One JSON line per id on standard output as each finishes; progress and failures on standard error; a failed id never stops the others. The secret key comes from the profile's keychain entry (--profile) or PAYTRIAGE_SECRET_KEY.</source>
         <translation>장애 상황에서 여러 결제를 한꺼번에 조회해 각각 분석합니다. ID는 한 줄에 하나씩 또는 CSV 열로 줍니다. 끝나는 대로 ID마다 JSON 한 줄을 표준 출력에, 진행 상황과 실패는 표준 오류에 씁니다. 한 ID가 실패해도 나머지는 계속합니다. 시크릿 키는 프로필의 키체인 항목(--profile)이나 PAYTRIAGE_SECRET_KEY에서 가져옵니다.</translation>
     </message>
     <message>
-        <source>Look a payment up by orderId or paymentKey and analyse everything the provider knows about it: the payment, its transactions and its settlements. Read-only: nothing that moves money is called. The secret key comes from the profile&apos;s keychain entry or the environment variable PAYTRIAGE_SECRET_KEY, never from the command line. An Apps-in-Toss in-app order (--iap-order-id) is asked of its own host with the profile&apos;s mTLS certificate; its user key comes from PAYTRIAGE_TOSS_USER_KEY.</source>
+        <source>Look a payment up by orderId or paymentKey and analyse everything the provider knows about it: the payment, its transactions and its settlements. Read-only: nothing that moves money is called. The secret key comes from the profile's keychain entry or the environment variable PAYTRIAGE_SECRET_KEY, never from the command line. An Apps-in-Toss in-app order (--iap-order-id) is asked of its own host with the profile's mTLS certificate; its user key comes from PAYTRIAGE_TOSS_USER_KEY.</source>
         <translation>orderId나 paymentKey로 결제를 조회하고 토스페이먼츠가 가진 정보(결제, 거래, 정산)를 모두 분석합니다. 조회만 하며 돈이 움직이는 API는 호출하지 않습니다. 시크릿 키는 프로필의 키체인 항목이나 환경 변수 PAYTRIAGE_SECRET_KEY에서 가져오고, 명령줄로는 받지 않습니다. 앱인토스 인앱 주문(--iap-order-id)은 프로필의 mTLS 인증서로 앱인토스 서버에 조회하며, 사용자 키는 PAYTRIAGE_TOSS_USER_KEY에서 가져옵니다.</translation>
     </message>
     <message>
@@ -2618,24 +2731,24 @@
         <translation>--iap-order-id는 앱인토스 주문만 조회합니다. 결제 ID와 함께 쓰지 마세요.</translation>
     </message>
     <message>
-        <source>The Apps-in-Toss order status needs the user&apos;s key (x-toss-user-key, from Toss Login): set PAYTRIAGE_TOSS_USER_KEY.</source>
+        <source>The Apps-in-Toss order status needs the user's key (x-toss-user-key, from Toss Login): set PAYTRIAGE_TOSS_USER_KEY.</source>
         <translation>앱인토스 주문 상태를 조회하려면 사용자 키(토스 로그인으로 받은 x-toss-user-key)가 필요합니다. PAYTRIAGE_TOSS_USER_KEY를 설정하세요.</translation>
     </message>
     <message>
-        <source>No merchant profile named &quot;%1&quot;: there are no profiles in %2 yet. Add one in the console&apos;s Settings, or use --base-url with PAYTRIAGE_SECRET_KEY.</source>
-        <translation>&quot;%1&quot; 상점 프로필이 없습니다. %2에 아직 프로필이 없습니다. 콘솔의 설정에서 추가하거나, --base-url과 PAYTRIAGE_SECRET_KEY를 사용하세요.</translation>
+        <source>No merchant profile named "%1": there are no profiles in %2 yet. Add one in the console's Settings, or use --base-url with PAYTRIAGE_SECRET_KEY.</source>
+        <translation>"%1" 상점 프로필이 없습니다. %2에 아직 프로필이 없습니다. 콘솔의 설정에서 추가하거나, --base-url과 PAYTRIAGE_SECRET_KEY를 사용하세요.</translation>
     </message>
     <message>
-        <source>No merchant profile named &quot;%1&quot;. The profiles are: %2.</source>
-        <translation>&quot;%1&quot; 상점 프로필이 없습니다. 있는 프로필: %2.</translation>
+        <source>No merchant profile named "%1". The profiles are: %2.</source>
+        <translation>"%1" 상점 프로필이 없습니다. 있는 프로필: %2.</translation>
     </message>
     <message>
-        <source>The keychain cannot be read here, so the secret key of profile &quot;%1&quot; is not available; set PAYTRIAGE_SECRET_KEY.</source>
-        <translation>이 환경에서는 키체인을 읽을 수 없어 &quot;%1&quot; 프로필의 시크릿 키를 가져올 수 없습니다. PAYTRIAGE_SECRET_KEY를 설정하세요.</translation>
+        <source>The keychain cannot be read here, so the secret key of profile "%1" is not available; set PAYTRIAGE_SECRET_KEY.</source>
+        <translation>이 환경에서는 키체인을 읽을 수 없어 "%1" 프로필의 시크릿 키를 가져올 수 없습니다. PAYTRIAGE_SECRET_KEY를 설정하세요.</translation>
     </message>
     <message>
-        <source>No secret key is stored for profile &quot;%1&quot;: enter it in the console&apos;s Settings, or set PAYTRIAGE_SECRET_KEY.</source>
-        <translation>&quot;%1&quot; 프로필에 저장된 시크릿 키가 없습니다. 콘솔의 설정에서 입력하거나 PAYTRIAGE_SECRET_KEY를 설정하세요.</translation>
+        <source>No secret key is stored for profile "%1": enter it in the console's Settings, or set PAYTRIAGE_SECRET_KEY.</source>
+        <translation>"%1" 프로필에 저장된 시크릿 키가 없습니다. 콘솔의 설정에서 입력하거나 PAYTRIAGE_SECRET_KEY를 설정하세요.</translation>
     </message>
     <message>
         <source>Merchant profile set up in the console (base URL, API version, Apps-in-Toss certificate); its secret key comes from the keychain, else from PAYTRIAGE_SECRET_KEY.</source>
@@ -2659,7 +2772,7 @@ Commands:
   explain CODE...  what a Toss error code means, its causes, what to check, who acts
   catalog --path   where the catalog override file goes (--dump prints the catalog)
 
-Run paytriage-cli COMMAND --help for a command&apos;s options.
+Run paytriage-cli COMMAND --help for a command's options.
 Exit status: 0 nothing at warning or above, 1 findings at warning or above, 2 failed, 3 nothing recognised.
 </source>
         <translation>사용법: paytriage-cli 명령 [옵션]
@@ -2711,8 +2824,8 @@ Exit status: 0 nothing at warning or above, 1 findings at warning or above, 2 fa
         <translation>분석할 JSON 파일.</translation>
     </message>
     <message>
-        <source>Unknown language &quot;%1&quot;: use ko or en.</source>
-        <translation>알 수 없는 언어 &quot;%1&quot;: ko 또는 en을 쓰세요.</translation>
+        <source>Unknown language "%1": use ko or en.</source>
+        <translation>알 수 없는 언어 "%1": ko 또는 en을 쓰세요.</translation>
     </message>
 </context>
 <context>
@@ -2810,28 +2923,28 @@ Exit status: 0 nothing at warning or above, 1 findings at warning or above, 2 fa
         <translation>사례 002: 변경 전 응답인 PURCHASED 인앱 주문</translation>
     </message>
     <message>
-        <source>in-app order ORDER_IN_PROGRESS (the guide&apos;s example)</source>
+        <source>in-app order ORDER_IN_PROGRESS (the guide's example)</source>
         <translation>인앱 주문 ORDER_IN_PROGRESS (가이드의 예시)</translation>
     </message>
     <message>
-        <source>the fault &quot;%1&quot; takes no parameter</source>
-        <translation>장애 &quot;%1&quot;에는 매개변수가 없습니다</translation>
+        <source>the fault "%1" takes no parameter</source>
+        <translation>장애 "%1"에는 매개변수가 없습니다</translation>
     </message>
     <message>
-        <source>the parameter of &quot;%1&quot; must be a whole number from 0 to %2</source>
-        <translation>&quot;%1&quot;의 매개변수는 0에서 %2 사이의 정수여야 합니다</translation>
+        <source>the parameter of "%1" must be a whole number from 0 to %2</source>
+        <translation>"%1"의 매개변수는 0에서 %2 사이의 정수여야 합니다</translation>
     </message>
     <message>
-        <source>unknown fault &quot;%1&quot;; known faults: %2</source>
-        <translation>알 수 없는 장애 &quot;%1&quot;. 가능한 장애: %2</translation>
+        <source>unknown fault "%1"; known faults: %2</source>
+        <translation>알 수 없는 장애 "%1". 가능한 장애: %2</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; has no rate; write KIND[:PARAM]:RATE, e.g. 429:0.05</source>
-        <translation>&quot;%1&quot;에 비율이 없습니다. KIND[:PARAM]:RATE 형식으로 쓰세요. 예: 429:0.05</translation>
+        <source>"%1" has no rate; write KIND[:PARAM]:RATE, e.g. 429:0.05</source>
+        <translation>"%1"에 비율이 없습니다. KIND[:PARAM]:RATE 형식으로 쓰세요. 예: 429:0.05</translation>
     </message>
     <message>
-        <source>the rate in &quot;%1&quot; must be a number from 0 to 1</source>
-        <translation>&quot;%1&quot;의 비율은 0에서 1 사이의 숫자여야 합니다</translation>
+        <source>the rate in "%1" must be a number from 0 to 1</source>
+        <translation>"%1"의 비율은 0에서 1 사이의 숫자여야 합니다</translation>
     </message>
     <message>
         <source>the fault rates add up to %1, more than 1</source>

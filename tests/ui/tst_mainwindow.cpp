@@ -102,6 +102,7 @@ private Q_SLOTS:
     void theWelcomePageComesBackWhenTheLastCaseCloses();
     void closingACaseMidLookupIsSafe();
     void bigInputsOpenInTheWindowAndSayHowTheyAreLinked();
+    void tabFollowsTheLayoutAndNeverGetsTrapped();
 
 private:
     // A window on m_settings with this key store (the one before it closed first), shown, demo on.
@@ -934,6 +935,46 @@ void TestMainWindow::bigInputsOpenInTheWindowAndSayHowTheyAreLinked()
     const auto record = big->session()->snapshot().sourceMap->find(0, "/7");
     QVERIFY(record);
     QTRY_COMPARE(big->rawView()->selectedBytes(), *record);
+}
+
+// Keyboard only: Tab walks the window in the order it is laid out (merchant, id, kind, look up,
+// then the case's summary buttons, then the panes) and leaves every pane, the table and the
+// text included.
+void TestMainWindow::tabFollowsTheLayoutAndNeverGetsTrapped()
+{
+    m_window->lookupBar()->findChild<QComboBox *>(QStringLiteral("idEdit"))->lineEdit()->setText(
+        QStringLiteral("LIVE-V20240807160726-PAY_6367_3859"));
+    QTest::keyClick(m_window->lookupBar()->findChild<QComboBox *>(QStringLiteral("idEdit")), Qt::Key_Return);
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->currentCase() && settled(m_window->currentCase()), lookupTimeoutMs);
+    CaseView *view = m_window->currentCase();
+    auto *profile = m_window->lookupBar()->findChild<QComboBox *>(QStringLiteral("profileCombo"));
+    profile->setFocus();
+    QTRY_VERIFY(profile->hasFocus());
+    QList<QWidget *> visited;
+    for (int i = 0; i < 60; ++i) {
+        visited << QApplication::focusWidget();
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+    }
+    const auto first = [&visited](const QWidget *w) {
+        for (int i = 0; i < visited.size(); ++i)
+            if (visited[i] == w || (w && w->isAncestorOf(visited[i])))
+                return i;
+        return -1;
+    };
+    const auto named = [this](const char *name) { return m_window->findChild<QWidget *>(QString::fromLatin1(name)); };
+    const int order[] = {first(profile), first(named("idEdit")), first(named("kindCombo")), first(named("searchButton")),
+                         first(view->findChild<QWidget *>(QStringLiteral("copySummaryButton"))), first(view->findingsView()),
+                         first(view->rawView()), first(view->treeView()), first(view->timelineView())};
+    for (int i = 0; i < int(std::size(order)); ++i) {
+        QVERIFY2(order[i] >= 0, qPrintable(QStringLiteral("stop %1 never reached").arg(i)));
+        if (i > 0)
+            QVERIFY2(order[i] > order[i - 1], qPrintable(QStringLiteral("stop %1 reached before stop %2").arg(i).arg(i - 1)));
+    }
+    // No widget keeps the focus for two Tabs in a row: nothing traps it.
+    for (int i = 1; i < visited.size(); ++i)
+        QVERIFY2(visited[i] != visited[i - 1], qPrintable(visited[i]->objectName() + QStringLiteral(" kept the focus")));
+    // And it comes round again to where it started.
+    QVERIFY(visited.lastIndexOf(profile) > 0);
 }
 
 QTEST_MAIN(TestMainWindow)

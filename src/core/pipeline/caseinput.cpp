@@ -9,11 +9,6 @@
 namespace paytriage {
 namespace {
 
-QString tr(const char *source)
-{
-    return QCoreApplication::translate("paytriage::CaseInput", source);
-}
-
 constexpr std::size_t mib = 1024 * 1024;
 
 } // namespace
@@ -63,7 +58,7 @@ AnalysedInput analyseFile(const QString &path, std::string label, const Catalog 
         QString error;
         if (!readFile(path, &text, &error, limits.maxInMemory)) {
             AnalysedInput result;
-            result.failure = tr("Cannot read %1: %2").arg(path, error);
+            result.failure = QCoreApplication::translate("paytriage::CaseInput", "Cannot read %1: %2").arg(path, error);
             return result;
         }
         return analyseText(std::move(text), std::move(label), catalog, clock, std::move(analyzerOptions), options);
@@ -72,7 +67,7 @@ AnalysedInput analyseFile(const QString &path, std::string label, const Catalog 
         AnalysedInput result;
         result.route = InputRoute::TooLarge;
         result.bytes = static_cast<std::uint64_t>(QFileInfo(path).size());
-        result.failure = tr("%1 is %2 MB: too large to analyse as one document (limit %3 MB). Transaction and settlement "
+        result.failure = QCoreApplication::translate("paytriage::CaseInput", "%1 is %2 MB: too large to analyse as one document (limit %3 MB). Transaction and settlement "
                             "dumps of any size are analysed record by record when the file is one JSON array; otherwise "
                             "split the file.")
                              .arg(path)
@@ -88,7 +83,7 @@ AnalysedInput analyseFile(const QString &path, std::string label, const Catalog 
     result.bytes = static_cast<std::uint64_t>(QFileInfo(path).size());
     StreamedAnalysis streamed = analyzeStreamedFile(path, label, catalog, clock, std::move(analyzerOptions));
     if (streamed.stream.error) {
-        result.failure = tr("%1: %2").arg(path, streamed.stream.error->message().toString());
+        result.failure = QCoreApplication::translate("paytriage::CaseInput", "%1: %2").arg(path, streamed.stream.error->message().toString());
         return result;
     }
     result.records = streamed.stream.records;
