@@ -72,6 +72,7 @@ CaseView::CaseView(CaseSession *session, const Catalog &catalog, Language langua
     connect(&m_links, &CaseLinks::editTextRequested, this, &CaseView::editTextRequested);
     connect(&m_links, &CaseLinks::copied, this, &CaseView::copied);
     connect(&m_links, &CaseLinks::lookUpLiveRequested, this, &CaseView::lookUpLiveRequested);
+    connect(&m_links, &CaseLinks::showCaseRequested, this, &CaseView::showCaseRequested);
     connect(session, &CaseSession::snapshotChanged, this, &CaseView::onSnapshot);
     connect(session, &CaseSession::busyChanged, this, &CaseView::onState);
     connect(session, &CaseSession::failedChanged, this, &CaseView::onState);
@@ -205,6 +206,15 @@ void CaseView::toggleMaximized(QWidget *widget)
     // The columns' splitter holds three areas; hidden, it would take nothing with it, shown
     // empty, it would keep their room.
     m_columns->setVisible(m_columns->isAncestorOf(chosen));
+}
+
+void CaseView::compareWith(CaseSession *other)
+{
+    Q_EMIT m_links.counterpartChanged(other);
+    // The comparison shares the bottom with the timeline: give the bottom more room.
+    const int height = m_main->height();
+    if (other && height > 0)
+        m_main->setSizes({height * 11 / 20, height * 9 / 20});
 }
 
 void CaseView::showFind()

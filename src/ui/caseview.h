@@ -50,6 +50,10 @@ public:
     // "Copy summary": the case as plain text for a ticket, in the UI language, masked.
     QString summaryText() const;
 
+    // Shows, beside this (pasted) case, what another look at the same payment says: the live
+    // lookup "Look up live" started. Null: no comparison.
+    void compareWith(CaseSession *other);
+
     void saveState(QSettings &settings) const;
     void restoreState(const QSettings &settings);
 
@@ -72,6 +76,8 @@ Q_SIGNALS:
     void findingsChanged();
     // A pasted case holds this payment: look it up now (orderId or paymentKey) to compare.
     void lookUpLiveRequested(const QString &id, paytriage::IdKind kind);
+    // Bring the case of that session forward (its own tab).
+    void showCaseRequested(paytriage::CaseSession *session);
 
 protected:
     void changeEvent(QEvent *event) override;

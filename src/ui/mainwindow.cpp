@@ -337,15 +337,20 @@ void MainWindow::startLookup(const LookupBar::Query &query, const MerchantProfil
     request.config = clientConfigFor(profile, secret, m_preferences.language);
     // The same payment, by its orderId or its paymentKey, through the same profile: one case,
     // looked up again.
-    if (CaseView *open = caseOf(query.profile, query.id, query.inApp)) {
-        m_ui->caseTabs->setCurrentWidget(open);
-        open->session()->startLookup(m_network, std::move(request));
-        updateTab(open);
-        return;
-    }
-    CaseView *view = addCase(query.id);
+    CaseView *view = caseOf(query.profile, query.id, query.inApp);
+    if (view)
+        m_ui->caseTabs->setCurrentWidget(view);
+    else
+        view = addCase(query.id);
     view->session()->startLookup(m_network, std::move(request));
     updateTab(view);
+    // "Look up live" from a pasted case: the live answer is shown beside it, where the user is;
+    // the live case has its own tab too.
+    if (m_compareFor && m_compareId == query.id && m_compareFor != view) {
+        m_compareFor->compareWith(view->session());
+        m_ui->caseTabs->setCurrentWidget(m_compareFor);
+    }
+    m_compareFor.clear();
 }
 
 CaseView *MainWindow::caseOf(const QString &profile, const QString &id, bool inApp) const
@@ -422,8 +427,16 @@ CaseView *MainWindow::addCase(const QString &title)
         errorCodes()->show();
         errorCodes()->raise();
     });
-    connect(view, &CaseView::lookUpLiveRequested, this,
-            [this](const QString &id, IdKind kind) { m_lookupBar->requestLookup(id, kind); });
+    connect(view, &CaseView::lookUpLiveRequested, this, [this, view](const QString &id, IdKind kind) {
+        m_compareFor = view;
+        m_compareId = id;
+        m_lookupBar->requestLookup(id, kind);
+    });
+    connect(view, &CaseView::showCaseRequested, this, [this](CaseSession *session) {
+        for (int i = 0; i < m_ui->caseTabs->count(); ++i)
+            if (auto *other = qobject_cast<CaseView *>(m_ui->caseTabs->widget(i)); other && other->session() == session)
+                m_ui->caseTabs->setCurrentIndex(i);
+    });
     connect(view, &CaseView::editTextRequested, this, [this, view](const QString &caseTitle, const QString &text) {
         showAnalyseTextDialog(caseTitle, text, view);
     });

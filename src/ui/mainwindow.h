@@ -11,6 +11,7 @@
 #include "settings/preferences.h"
 
 #include <QMainWindow>
+#include <QPointer>
 #include <QSet>
 
 #include <memory>
@@ -121,6 +122,9 @@ private:
     std::unique_ptr<SandboxServer> m_sandbox;
     std::unique_ptr<DemoProfile> m_demo;
     std::vector<LookupBar::Query> m_waitingForSecret;
+    // A pasted case waiting for its "Look up live" to start: the live case is shown beside it.
+    QPointer<CaseView> m_compareFor;
+    QString m_compareId;
     QString m_draftText;                 // the Analyse-text editor keeps what was typed
     std::map<QString, KeyMode> m_keyModes;  // per profile, learnt when its secret was read
     InputLimits m_inputLimits;

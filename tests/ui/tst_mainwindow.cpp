@@ -674,8 +674,27 @@ void TestMainWindow::pastedEvidenceIsJudgedInItsOwnTimeAndComparedLive()
 
     auto *live = pasted->findChild<QPushButton *>(QStringLiteral("lookUpLiveButton"));
     QVERIFY(live->isVisible());
+    const int before = m_window->caseCount();
     QTest::mouseClick(live, Qt::LeftButton);
-    QTRY_VERIFY(m_window->currentCase() != pasted && m_window->currentCase()->session()->isLookup());
+    // The live answer is looked up in its own case and shown beside the pasted one, which stays
+    // in front.
+    QTRY_COMPARE(m_window->caseCount(), before + 1);
+    QCOMPARE(m_window->currentCase(), pasted);
+    auto *compare = pasted->findChild<QWidget *>(QStringLiteral("comparePane"));
+    QTRY_VERIFY(compare->isVisible());
+    auto *table = compare->findChild<QTreeWidget *>(QStringLiteral("compareTable"));
+    QTRY_VERIFY_WITH_TIMEOUT(table->topLevelItemCount() > 0, lookupTimeoutMs);
+    QStringList rows;
+    for (int i = 0; i < table->topLevelItemCount(); ++i)
+        rows << table->topLevelItem(i)->text(0) + QLatin1Char('|') + table->topLevelItem(i)->text(3);
+    // Seed 000's provider still answers IN_PROGRESS: no field changed, but its transactions
+    // came with the lookup, and judged now (not as of the paste) the payment is stuck.
+    QVERIFY2(rows.contains(QStringLiteral("Transactions|changed")), qPrintable(rows.join(QLatin1Char(','))));
+    QVERIFY2(rows.contains(QStringLiteral("Finding|new")), qPrintable(rows.join(QLatin1Char(','))));
+    QVERIFY(!rows.contains(QStringLiteral("/status|changed")));
+    // "Open the live case" brings the live case forward: looked up by the pasted paymentKey.
+    QTest::mouseClick(compare->findChild<QPushButton *>(QStringLiteral("openLiveButton")), Qt::LeftButton);
+    QVERIFY(m_window->currentCase() != pasted);
     QCOMPARE(m_window->currentCase()->session()->lookup()->id, QStringLiteral("ec_id20250402083921BUZL3"));
 }
 

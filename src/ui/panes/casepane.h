@@ -44,6 +44,10 @@ Q_SIGNALS:
     void copied(const QString &what);
     // A pasted case holds this payment: look it up now (orderId or paymentKey) to compare.
     void lookUpLiveRequested(const QString &id, paytriage::IdKind kind);
+    // The case is compared with another look at the same payment (the live lookup).
+    void counterpartChanged(paytriage::CaseSession *other);
+    // Bring that case's own tab forward.
+    void showCaseRequested(paytriage::CaseSession *session);
 };
 
 struct PaneContext

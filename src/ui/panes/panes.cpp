@@ -1,5 +1,6 @@
 #include "panes.h"
 
+#include "comparepane.h"
 #include "explanationpane.h"
 #include "fieldspane.h"
 #include "findingspane.h"
@@ -27,6 +28,7 @@ const std::vector<PaneEntry> &casePanes()
         {PaneArea::Middle, make<RawPane>},
         {PaneArea::Right, make<FieldsPane>},
         {PaneArea::Bottom, make<TimelinePane>},
+        {PaneArea::Bottom, make<ComparePane>},
     };
     return panes;
 }

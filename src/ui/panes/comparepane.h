@@ -1,0 +1,44 @@
+#pragma once
+
+// The live answer beside the pasted one: once "Look up live" has fetched the payment, what
+// changed since the paste was captured, field by field (a null that is filled now, a new
+// cancel), the transactions and settlement rows, and the findings that cleared or appeared.
+// Hidden until there is something to compare with.
+
+#include "casepane.h"
+
+#include <QPointer>
+
+class QLabel;
+class QPushButton;
+class QTreeWidget;
+
+namespace paytriage {
+
+class ComparePane final : public CasePane
+{
+    Q_OBJECT
+public:
+    explicit ComparePane(const PaneContext &context, QWidget *parent = nullptr);
+
+    QTreeWidget *table() const { return m_table; }
+
+    void showSnapshot(const CaseSnapshot &snapshot) override;
+    void setLanguage(Language language) override;
+    QLabel *caption() const override { return m_caption; }
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void setCounterpart(CaseSession *live);
+    void update();
+
+    QPointer<CaseSession> m_live;
+    QLabel *m_caption;
+    QLabel *m_status;
+    QPushButton *m_openLive;
+    QTreeWidget *m_table;
+};
+
+} // namespace paytriage
