@@ -66,17 +66,6 @@ bool TimelineModel::recordScoped(const TimelineEvent &event)
     return event.type == EventType::DepositDue;
 }
 
-namespace {
-
-// A payment or in-app order last seen in one of these is still moving: where it stands now matters.
-bool stillMoving(std::string_view status)
-{
-    return status == "READY" || status == "IN_PROGRESS" || status == "WAITING_FOR_DEPOSIT" || status == "PAYMENT_COMPLETED"
-           || status == "ORDER_IN_PROGRESS";
-}
-
-} // namespace
-
 void TimelineModel::setEvents(std::vector<TimelineEvent> events, std::int64_t nowMs)
 {
     beginResetModel();
@@ -97,7 +86,7 @@ void TimelineModel::setEvents(std::vector<TimelineEvent> events, std::int64_t no
         if (!isDeadline(e.type))
             latest = std::max(latest, e.at.msSinceEpoch);
     const bool later = !m_events.empty() && nowMs - latest >= 60000;
-    if (nowMs > 0 && later && (deadline || (lastStatus != m_events.rend() && stillMoving(lastStatus->status)))) {
+    if (nowMs > 0 && later && (deadline || (lastStatus != m_events.rend() && statusStage(lastStatus->status) == StatusStage::Moving))) {
         TimelineEvent now;
         now.at = Timestamp{nowMs, kstOffsetMinutes, true, false};
         now.type = EventType::Now;

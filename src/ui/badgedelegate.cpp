@@ -1,5 +1,6 @@
 #include "badgedelegate.h"
 
+#include "model/document.h"
 #include "severitystyle.h"
 
 #include <QApplication>
@@ -31,13 +32,12 @@ BadgeDelegate::BadgeDelegate(Tone tone, QObject *parent) : QStyledItemDelegate(p
 
 int BadgeDelegate::statusTone(const QString &status)
 {
-    if (status == QLatin1String("DONE"))
-        return 0;
-    if (status == QLatin1String("ABORTED") || status == QLatin1String("EXPIRED"))
-        return 2;
-    if (status == QLatin1String("READY") || status == QLatin1String("IN_PROGRESS")
-        || status == QLatin1String("WAITING_FOR_DEPOSIT"))
-        return 1;
+    switch (statusStage(status.toStdString())) {
+    case StatusStage::Done: return 0;
+    case StatusStage::Moving: return 1;
+    case StatusStage::Ended: return 2;
+    case StatusStage::Other: break;
+    }
     return -1;
 }
 

@@ -22,7 +22,8 @@ public:
     void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override;
     QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
 
-    // -1 neutral, 0 settled, 1 in flight, 2 failed: shared with the case summary's status chip.
+    // -1 neutral, 0 done, 1 still moving, 2 ended without the money moving (statusStage()):
+    // shared with the case summary's status chip.
     static int statusTone(const QString &status);
     // Text colour, at least 4.5:1 on Base; fills use it faded, badge text chipInk() of it.
     static QColor toneColor(int tone, const QPalette &palette);

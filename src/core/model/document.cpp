@@ -422,4 +422,16 @@ void Case::index()
     }
 }
 
+StatusStage statusStage(std::string_view status)
+{
+    if (status == "DONE")
+        return StatusStage::Done;
+    if (status == "READY" || status == "IN_PROGRESS" || status == "WAITING_FOR_DEPOSIT" || status == "PAYMENT_COMPLETED"
+        || status == "ORDER_IN_PROGRESS")
+        return StatusStage::Moving;
+    if (status == "ABORTED" || status == "EXPIRED")
+        return StatusStage::Ended;
+    return StatusStage::Other;
+}
+
 } // namespace paytriage

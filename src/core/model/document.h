@@ -118,4 +118,10 @@ std::vector<Document> toDocuments(std::vector<DecodedDocument> decoded, const Do
 std::string pointerAppend(std::string_view base, std::string_view token);
 std::string pointerAppend(std::string_view base, std::size_t index);
 
+// Where a payment, transaction or in-app order status stands: done; still moving (where it
+// stands now matters: READY, IN_PROGRESS, WAITING_FOR_DEPOSIT, and the in-app order's steps);
+// ended without the money moving (ABORTED, EXPIRED); or anything else (canceled, unknown).
+enum class StatusStage { Done, Moving, Ended, Other };
+StatusStage statusStage(std::string_view status);
+
 } // namespace paytriage
