@@ -264,7 +264,7 @@ void MainWindow::updateKeyBadge()
     }
     m_lookupBar->setKeyMode(KeyMode::Unknown);
     if (!name.isEmpty() && m_profiles->profile(name))
-        m_secrets->read(name);  // onSecretRead learns the mode; the key itself is not kept
+        readKey(name);  // onSecretRead learns the mode; the key itself is not kept
 }
 
 void MainWindow::lookUp(const LookupBar::Query &query)
@@ -293,11 +293,22 @@ void MainWindow::lookUp(const LookupBar::Query &query)
     }
     m_profiles->setLastUsed(query.profile);
     m_waitingForSecret.push_back(query);
-    m_secrets->read(query.profile);
+    readKey(query.profile);
+}
+
+void MainWindow::readKey(const QString &profile)
+{
+    // One read per profile at a time: its answer serves every lookup waiting for that key and
+    // every badge that asked meanwhile.
+    if (!m_keyReading.contains(profile)) {
+        m_keyReading.insert(profile);
+        m_secrets->read(profile);
+    }
 }
 
 void MainWindow::onSecretRead(const QString &profileName, const QString &secret, const QString &error)
 {
+    m_keyReading.remove(profileName);
     if (!secret.isEmpty())
         m_keyModes[profileName] = keyModeOf(secret);
     m_keyChecked.insert(profileName);
@@ -500,7 +511,7 @@ void MainWindow::showWelcome()
     // stored and its mode are kept, never the key).
     for (const MerchantProfile &p : m_profiles->profiles())
         if (!m_keyChecked.contains(p.name))
-            m_secrets->read(p.name);
+            readKey(p.name);
     updateWelcome();
     int index = m_ui->caseTabs->indexOf(m_welcome);
     if (index < 0)
@@ -581,7 +592,7 @@ bool MainWindow::showSettings(const QString &profile)
     m_keyModes.clear();
     m_keyChecked.clear();
     for (const MerchantProfile &p : m_profiles->profiles())
-        m_secrets->read(p.name);  // what the welcome page and the badge say of each key, learnt again
+        readKey(p.name);  // what the welcome page and the badge say of each key, learnt again
     if (m_demo)
         m_keyModes[m_demo->profile.name] = KeyMode::Test;
     applyPreferences(dialog.preferences());

@@ -79,6 +79,7 @@ protected:
 private:
     struct DemoProfile;
     void lookUp(const LookupBar::Query &query);
+    void readKey(const QString &profile);
     CaseView *addCase(const QString &title);  // a new tab with a fresh session, not started yet
     // The open lookup case of this profile for this id, by the id it was looked up with or the
     // payment's orderId or paymentKey; null when there is none.
@@ -129,6 +130,7 @@ private:
     std::map<QString, KeyMode> m_keyModes;  // per profile, learnt when its secret was read
     InputLimits m_inputLimits;
     int m_zoom = 100;                       // text size of the cases, percent
+    QSet<QString> m_keyReading;             // profiles whose key the store is reading now
     QSet<QString> m_keyChecked;             // profiles whose key the store answered for (stored or not)
 };
 
