@@ -468,6 +468,89 @@
     </message>
 </context>
 <context>
+    <name>paytriage::ComparePane</name>
+    <message>
+        <source>Pasted and live now</source>
+        <translation>Pasted and live now</translation>
+    </message>
+    <message>
+        <source>Open the live case</source>
+        <translation>Open the live case</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>Pasted</source>
+        <translation>Pasted</translation>
+    </message>
+    <message>
+        <source>Live now</source>
+        <translation>Live now</translation>
+    </message>
+    <message>
+        <source>What changed</source>
+        <translation>What changed</translation>
+    </message>
+    <message>
+        <source>The live case was closed: look it up live again to compare.</source>
+        <translation>The live case was closed: look it up live again to compare.</translation>
+    </message>
+    <message>
+        <source>The live lookup failed: %1</source>
+        <translation>The live lookup failed: %1</translation>
+    </message>
+    <message>
+        <source>Nothing changed since the paste (%1).</source>
+        <translation>Nothing changed since the paste (%1).</translation>
+    </message>
+    <message>
+        <source>What the provider says now (%1), against the pasted answer.</source>
+        <translation>What the provider says now (%1), against the pasted answer.</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>changed</translation>
+    </message>
+    <message>
+        <source>filled (was null)</source>
+        <translation>filled (was null)</translation>
+    </message>
+    <message>
+        <source>now null</source>
+        <translation>now null</translation>
+    </message>
+    <message>
+        <source>not in the paste</source>
+        <translation>not in the paste</translation>
+    </message>
+    <message>
+        <source>no longer sent</source>
+        <translation>no longer sent</translation>
+    </message>
+    <message>
+        <source>Transactions</source>
+        <translation>Transactions</translation>
+    </message>
+    <message>
+        <source>Settlement rows</source>
+        <translation>Settlement rows</translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation>Finding</translation>
+    </message>
+    <message>
+        <source>cleared</source>
+        <translation>cleared</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>new</translation>
+    </message>
+</context>
+<context>
     <name>paytriage::Decoder</name>
     <message>
         <source>An invisible byte order mark (BOM) at the start of the text (line %1, column %2) was ignored.</source>

@@ -468,6 +468,89 @@
     </message>
 </context>
 <context>
+    <name>paytriage::ComparePane</name>
+    <message>
+        <source>Pasted and live now</source>
+        <translation>붙여 넣은 응답과 지금의 실제 응답</translation>
+    </message>
+    <message>
+        <source>Open the live case</source>
+        <translation>실제 조회 사례 열기</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>필드</translation>
+    </message>
+    <message>
+        <source>Pasted</source>
+        <translation>붙여 넣은 값</translation>
+    </message>
+    <message>
+        <source>Live now</source>
+        <translation>지금 실제 값</translation>
+    </message>
+    <message>
+        <source>What changed</source>
+        <translation>바뀐 점</translation>
+    </message>
+    <message>
+        <source>The live case was closed: look it up live again to compare.</source>
+        <translation>실제 조회 사례가 닫혔습니다. 비교하려면 다시 실제 조회하세요.</translation>
+    </message>
+    <message>
+        <source>The live lookup failed: %1</source>
+        <translation>실제 조회에 실패했습니다: %1</translation>
+    </message>
+    <message>
+        <source>Nothing changed since the paste (%1).</source>
+        <translation>붙여 넣은 뒤로 바뀐 것이 없습니다(%1).</translation>
+    </message>
+    <message>
+        <source>What the provider says now (%1), against the pasted answer.</source>
+        <translation>제공사가 지금 알려 주는 내용(%1)을 붙여 넣은 응답과 견주었습니다.</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>바뀜</translation>
+    </message>
+    <message>
+        <source>filled (was null)</source>
+        <translation>채워짐(전에는 null)</translation>
+    </message>
+    <message>
+        <source>now null</source>
+        <translation>이제 null</translation>
+    </message>
+    <message>
+        <source>not in the paste</source>
+        <translation>붙여 넣은 텍스트에 없음</translation>
+    </message>
+    <message>
+        <source>no longer sent</source>
+        <translation>이제 보내지 않음</translation>
+    </message>
+    <message>
+        <source>Transactions</source>
+        <translation>거래 내역</translation>
+    </message>
+    <message>
+        <source>Settlement rows</source>
+        <translation>정산 행</translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation>발견 사항</translation>
+    </message>
+    <message>
+        <source>cleared</source>
+        <translation>해소됨</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>새로 생김</translation>
+    </message>
+</context>
+<context>
     <name>paytriage::Decoder</name>
     <message>
         <source>An invisible byte order mark (BOM) at the start of the text (line %1, column %2) was ignored.</source>
@@ -823,7 +906,8 @@
     <message numerus="yes">
         <source>%n time(s)</source>
         <translation>
-            <numerusform>%n회</numerusform></translation>
+            <numerusform>%n회</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2199,7 +2283,8 @@
     <message numerus="yes">
         <source>%1: %2 page(s), %n record(s) so far, %3 s</source>
         <translation>
-            <numerusform>%1: %2쪽, 지금까지 %n건, %3초</numerusform></translation>
+            <numerusform>%1: %2쪽, 지금까지 %n건, %3초</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1: attempt %2 of %3…</source>
@@ -2216,7 +2301,8 @@
     <message numerus="yes">
         <source>%1: ✓ %n record(s)</source>
         <translation>
-            <numerusform>%1: ✓ %n건</numerusform></translation>
+            <numerusform>%1: ✓ %n건</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1: ✗ failed</source>
@@ -2233,7 +2319,8 @@
     <message numerus="yes">
         <source>%n document(s) from the text</source>
         <translation>
-            <numerusform>텍스트에서 문서 %n개</numerusform></translation>
+            <numerusform>텍스트에서 문서 %n개</numerusform>
+        </translation>
     </message>
     <message>
         <source>Analysing…</source>
@@ -2294,17 +2381,20 @@
     <message numerus="yes">
         <source>%n document(s)</source>
         <translation>
-            <numerusform>문서 %n개</numerusform></translation>
+            <numerusform>문서 %n개</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n part(s) of the text could not be read and were left out; the rest was analysed.</source>
         <translation>
-            <numerusform>텍스트에서 %n곳을 읽지 못해 빼고, 나머지를 분석했습니다.</numerusform></translation>
+            <numerusform>텍스트에서 %n곳을 읽지 못해 빼고, 나머지를 분석했습니다.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>(and %n more like it)</source>
         <translation>
-            <numerusform>(같은 종류 %n곳 더)</numerusform></translation>
+            <numerusform>(같은 종류 %n곳 더)</numerusform>
+        </translation>
     </message>
     <message>
         <source>The text was not strict JSON; read after repairs: %1.</source>
@@ -2470,7 +2560,8 @@
     <message numerus="yes">
         <source>the first %n events</source>
         <translation>
-            <numerusform>처음 %n개 이벤트</numerusform></translation>
+            <numerusform>처음 %n개 이벤트</numerusform>
+        </translation>
     </message>
 </context>
 <context>
