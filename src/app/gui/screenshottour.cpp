@@ -4,6 +4,7 @@
 #include "caseview.h"
 #include "errorcodedialog.h"
 #include "mainwindow.h"
+#include "seedscenarios.h"
 #include "severitystyle.h"
 
 #include <QApplication>
@@ -12,6 +13,8 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QPixmap>
+#include <QPushButton>
+#include <QTreeWidget>
 #include <QThread>
 
 #include <cstdio>
@@ -65,6 +68,24 @@ bool openCase(MainWindow &window, const QString &orderId, const std::string &rul
     return done;
 }
 
+// Seed 000's answer as it sits in the merchant's log, pasted and analysed as of that line, then
+// looked up live: the compare pane beside it.
+bool pasteAndCompareLive(MainWindow &window)
+{
+    const SeedScenarios seeds = buildSeedScenarios();
+    const std::string line = "2025-04-02 08:39:25.412 INFO  PaymentClient - confirm response: "
+                             + seeds.payments.front().payment.dump(2);
+    CaseView *pasted = window.analyseText(QStringLiteral("ticket #1432"), line, std::int64_t(1743550765412));
+    if (!waitFor([&] { return !pasted->session()->busy() && !pasted->isPresenting(); }))
+        return false;
+    auto *live = pasted->findChild<QPushButton *>(QStringLiteral("lookUpLiveButton"));
+    if (!live)
+        return false;
+    live->click();
+    auto *table = pasted->findChild<QTreeWidget *>(QStringLiteral("compareTable"));
+    return table && waitFor([&] { return table->topLevelItemCount() > 0 && window.currentCase() == pasted; });
+}
+
 } // namespace
 
 int runScreenshotTour(MainWindow &window, const QString &dir)
@@ -96,6 +117,8 @@ int runScreenshotTour(MainWindow &window, const QString &dir)
         settle();
         ok &= save(&window, QDir(dir).filePath(QStringLiteral("case-seed001-1366-%1.png").arg(code)));
         window.resize(1500, 900);
+        ok &= pasteAndCompareLive(window);
+        ok &= save(&window, QDir(dir).filePath(QStringLiteral("case-seed000-live-%1.png").arg(code)));
         ErrorCodeDialog *codes = window.errorCodes();
         codes->resize(1200, 680);
         codes->show();

@@ -12,6 +12,8 @@
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace paytriage {
 namespace {
 
@@ -148,7 +150,16 @@ void ComparePane::update()
     for (const Finding *f : diff.appeared)
         rows << new QTreeWidgetItem(QStringList{tr("Finding"), QString(), f->title.qIn(lang), tr("new")});
     m_table->addTopLevelItems(rows);
-    m_table->resizeColumnToContents(0);
+    // Each column as wide as what it holds, up to a third of a laptop screen: a finding's
+    // title reads whole, a long value is cut (its tooltip has it all).
+    const int widest = fontMetrics().horizontalAdvance(QLatin1Char('M')) * 32;
+    for (int column = 0; column < 3; ++column) {
+        m_table->resizeColumnToContents(column);
+        m_table->setColumnWidth(column, std::min(m_table->columnWidth(column) + 12, widest));
+    }
+    for (QTreeWidgetItem *row : rows)
+        for (int column = 1; column < 3; ++column)
+            row->setToolTip(column, row->text(column));
 }
 
 } // namespace paytriage
