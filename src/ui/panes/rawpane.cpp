@@ -118,16 +118,19 @@ void RawPane::showSnapshot(const CaseSnapshot &)
     m_failureShown.reset();
 }
 
-void RawPane::showSnapshotLater(const CaseSnapshot &)
+void RawPane::showSnapshotLater(const CaseSnapshot &snapshot)
 {
     m_presenting = false;
+    m_laidOut = snapshot.rawText;
     present();
     showState();
 }
 
 void RawPane::showState()
 {
-    if (m_presenting)
+    // A state that changes with a new snapshot (Working → Complete) arrives before it: the text
+    // is laid out a turn later, by showSnapshotLater(), not here.
+    if (m_presenting || snapshot().rawText != m_laidOut)
         return;
     present();
     const auto position = session()->failurePosition();
@@ -150,7 +153,8 @@ void RawPane::updateMarkers()
 {
     const CaseSnapshot &snap = snapshot();
     std::vector<TextMarker> markers;
-    if (snap.sourceMap && snap.documents) {
+    // Nulls are marked where every value is mapped: a map of records only has none of them.
+    if (snap.sourceMap && snap.documents && snap.mapping == SourceMapping::Full) {
         std::size_t budget = 20000;  // null marks beyond this add nothing a user could read
         const QString tip = tr("null");
         for (std::size_t d = 0; d < snap.documents->size(); ++d) {

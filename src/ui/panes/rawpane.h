@@ -51,6 +51,7 @@ private:
     std::optional<Source> m_answerOf;  // chosen from a source's "show what came back"
     // The text or received answer shown now, held so its address cannot be reused.
     std::shared_ptr<const void> m_shown;
+    std::shared_ptr<const std::string> m_laidOut;  // the snapshot text showSnapshotLater() last had
     std::optional<ByteRange> m_failureShown;  // the failure position last selected
 };
 
