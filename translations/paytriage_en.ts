@@ -17,41 +17,6 @@
     </message>
 </context>
 <context>
-    <name>StoreError</name>
-    <message>
-        <source>The evidence history %1 cannot be opened: Qt's database driver for it is not installed. Install it (on Debian: libqt6sql6-sqlite for a file, libqt6sql6-psql for PostgreSQL) and start PayTriage again.</source>
-        <translation>The evidence history %1 cannot be opened: Qt's database driver for it is not installed. Install it (on Debian: libqt6sql6-sqlite for a file, libqt6sql6-psql for PostgreSQL) and start PayTriage again.</translation>
-    </message>
-    <message>
-        <source>The evidence history %1 cannot be opened. Check that its folder exists and is writable, or for a server that it is running and the address, user and password are right.</source>
-        <translation>The evidence history %1 cannot be opened. Check that its folder exists and is writable, or for a server that it is running and the address, user and password are right.</translation>
-    </message>
-    <message>
-        <source>The evidence history %1 is busy: another PayTriage is writing to it and did not finish in time. Close the other window or command, or wait for it, and try again.</source>
-        <translation>The evidence history %1 is busy: another PayTriage is writing to it and did not finish in time. Close the other window or command, or wait for it, and try again.</translation>
-    </message>
-    <message>
-        <source>The evidence history %1 is damaged and was left as it is. Move the file aside (keep it: the sqlite3 tool's .recover may save its snapshots) and PayTriage will start a new history.</source>
-        <translation>The evidence history %1 is damaged and was left as it is. Move the file aside (keep it: the sqlite3 tool's .recover may save its snapshots) and PayTriage will start a new history.</translation>
-    </message>
-    <message>
-        <source>%1 is not a PayTriage evidence history and was left as it is. Choose another file, or move this one aside and PayTriage will start a new history there.</source>
-        <translation>%1 is not a PayTriage evidence history and was left as it is. Choose another file, or move this one aside and PayTriage will start a new history there.</translation>
-    </message>
-    <message>
-        <source>The evidence history %1 was written by a newer PayTriage (schema version %2) and was left untouched. Update PayTriage to use it, or choose another history.</source>
-        <translation>The evidence history %1 was written by a newer PayTriage (schema version %2) and was left untouched. Update PayTriage to use it, or choose another history.</translation>
-    </message>
-    <message>
-        <source>The evidence history %1 could not be read or written.</source>
-        <translation>The evidence history %1 could not be read or written.</translation>
-    </message>
-    <message>
-        <source>(%1)</source>
-        <translation>(%1)</translation>
-    </message>
-</context>
-<context>
     <name>paytriage</name>
     <message>
         <source>no such file: check the path.</source>
@@ -2154,6 +2119,38 @@
     <message>
         <source>a password belongs in the keychain, not in the address</source>
         <translation>a password belongs in the keychain, not in the address</translation>
+    </message>
+    <message>
+        <source>The evidence history %1 cannot be opened: Qt's database driver for it is not installed. Install it (on Debian: libqt6sql6-sqlite for a file, libqt6sql6-psql for PostgreSQL) and start PayTriage again.</source>
+        <translation>The evidence history %1 cannot be opened: Qt's database driver for it is not installed. Install it (on Debian: libqt6sql6-sqlite for a file, libqt6sql6-psql for PostgreSQL) and start PayTriage again.</translation>
+    </message>
+    <message>
+        <source>The evidence history %1 cannot be opened. Check that its folder exists and is writable, or for a server that it is running and the address, user and password are right.</source>
+        <translation>The evidence history %1 cannot be opened. Check that its folder exists and is writable, or for a server that it is running and the address, user and password are right.</translation>
+    </message>
+    <message>
+        <source>The evidence history %1 is busy: another PayTriage is writing to it and did not finish in time. Close the other window or command, or wait for it, and try again.</source>
+        <translation>The evidence history %1 is busy: another PayTriage is writing to it and did not finish in time. Close the other window or command, or wait for it, and try again.</translation>
+    </message>
+    <message>
+        <source>The evidence history %1 is damaged and was left as it is. Move the file aside (keep it: the sqlite3 tool's .recover may save its snapshots) and PayTriage will start a new history.</source>
+        <translation>The evidence history %1 is damaged and was left as it is. Move the file aside (keep it: the sqlite3 tool's .recover may save its snapshots) and PayTriage will start a new history.</translation>
+    </message>
+    <message>
+        <source>%1 is not a PayTriage evidence history and was left as it is. Choose another file, or move this one aside and PayTriage will start a new history there.</source>
+        <translation>%1 is not a PayTriage evidence history and was left as it is. Choose another file, or move this one aside and PayTriage will start a new history there.</translation>
+    </message>
+    <message>
+        <source>The evidence history %1 was written by a newer PayTriage (schema version %2) and was left untouched. Update PayTriage to use it, or choose another history.</source>
+        <translation>The evidence history %1 was written by a newer PayTriage (schema version %2) and was left untouched. Update PayTriage to use it, or choose another history.</translation>
+    </message>
+    <message>
+        <source>The evidence history %1 could not be read or written.</source>
+        <translation>The evidence history %1 could not be read or written.</translation>
+    </message>
+    <message>
+        <source>(%1)</source>
+        <translation>(%1)</translation>
     </message>
 </context>
 <context>

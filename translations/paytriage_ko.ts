@@ -17,41 +17,6 @@
     </message>
 </context>
 <context>
-    <name>StoreError</name>
-    <message>
-        <source>The evidence history %1 cannot be opened: Qt's database driver for it is not installed. Install it (on Debian: libqt6sql6-sqlite for a file, libqt6sql6-psql for PostgreSQL) and start PayTriage again.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>The evidence history %1 cannot be opened. Check that its folder exists and is writable, or for a server that it is running and the address, user and password are right.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>The evidence history %1 is busy: another PayTriage is writing to it and did not finish in time. Close the other window or command, or wait for it, and try again.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>The evidence history %1 is damaged and was left as it is. Move the file aside (keep it: the sqlite3 tool's .recover may save its snapshots) and PayTriage will start a new history.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>%1 is not a PayTriage evidence history and was left as it is. Choose another file, or move this one aside and PayTriage will start a new history there.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>The evidence history %1 was written by a newer PayTriage (schema version %2) and was left untouched. Update PayTriage to use it, or choose another history.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>The evidence history %1 could not be read or written.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>(%1)</source>
-        <translation type="unfinished" />
-    </message>
-</context>
-<context>
     <name>paytriage</name>
     <message>
         <source>no such file: check the path.</source>
@@ -2143,11 +2108,43 @@
     <name>paytriage::Store</name>
     <message>
         <source>expected postgresql://user@host:port/database?sslmode=…</source>
-        <translation type="unfinished" />
+        <translation>postgresql://사용자@호스트:포트/데이터베이스?sslmode=… 형식이어야 합니다</translation>
     </message>
     <message>
         <source>a password belongs in the keychain, not in the address</source>
-        <translation type="unfinished" />
+        <translation>비밀번호는 주소가 아니라 키체인에 두어야 합니다</translation>
+    </message>
+    <message>
+        <source>The evidence history %1 cannot be opened: Qt's database driver for it is not installed. Install it (on Debian: libqt6sql6-sqlite for a file, libqt6sql6-psql for PostgreSQL) and start PayTriage again.</source>
+        <translation>증거 기록 %1을(를) 열 수 없습니다: 이에 필요한 Qt 데이터베이스 드라이버가 설치되어 있지 않습니다. 드라이버를 설치한 뒤(Debian: 파일은 libqt6sql6-sqlite, PostgreSQL은 libqt6sql6-psql) PayTriage를 다시 시작하세요.</translation>
+    </message>
+    <message>
+        <source>The evidence history %1 cannot be opened. Check that its folder exists and is writable, or for a server that it is running and the address, user and password are right.</source>
+        <translation>증거 기록 %1을(를) 열 수 없습니다. 폴더가 있고 쓸 수 있는지, 서버라면 실행 중이고 주소·사용자·비밀번호가 맞는지 확인하세요.</translation>
+    </message>
+    <message>
+        <source>The evidence history %1 is busy: another PayTriage is writing to it and did not finish in time. Close the other window or command, or wait for it, and try again.</source>
+        <translation>증거 기록 %1이(가) 사용 중입니다: 다른 PayTriage가 쓰는 중이며 제때 끝나지 않았습니다. 다른 창이나 명령을 닫거나 끝날 때까지 기다린 뒤 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <source>The evidence history %1 is damaged and was left as it is. Move the file aside (keep it: the sqlite3 tool's .recover may save its snapshots) and PayTriage will start a new history.</source>
+        <translation>증거 기록 %1이(가) 손상되어 그대로 두었습니다. 파일을 다른 곳으로 옮기면(지우지 마세요: sqlite3 도구의 .recover로 스냅숏을 살릴 수도 있습니다) PayTriage가 새 기록을 시작합니다.</translation>
+    </message>
+    <message>
+        <source>%1 is not a PayTriage evidence history and was left as it is. Choose another file, or move this one aside and PayTriage will start a new history there.</source>
+        <translation>%1은(는) PayTriage 증거 기록이 아니어서 그대로 두었습니다. 다른 파일을 고르거나, 이 파일을 옮기면 PayTriage가 그 자리에 새 기록을 시작합니다.</translation>
+    </message>
+    <message>
+        <source>The evidence history %1 was written by a newer PayTriage (schema version %2) and was left untouched. Update PayTriage to use it, or choose another history.</source>
+        <translation>증거 기록 %1은(는) 더 새로운 PayTriage가 쓴 것이라(스키마 버전 %2) 건드리지 않았습니다. 쓰려면 PayTriage를 업데이트하거나 다른 기록을 고르세요.</translation>
+    </message>
+    <message>
+        <source>The evidence history %1 could not be read or written.</source>
+        <translation>증거 기록 %1을(를) 읽거나 쓸 수 없었습니다.</translation>
+    </message>
+    <message>
+        <source>(%1)</source>
+        <translation>(%1)</translation>
     </message>
 </context>
 <context>
