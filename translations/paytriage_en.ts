@@ -2864,12 +2864,161 @@
         <translation>--profile and --%1 cannot be used together: the profile names its own addresses.</translation>
     </message>
     <message>
+        <source>Using a LIVE secret key (live_…): read-only calls on real payments.</source>
+        <translation>Using a LIVE secret key (live_…): read-only calls on real payments.</translation>
+    </message>
+    <message>
+        <source>Standard input holds more than %1 MB: too large to analyse at once. Save it to a file: a transactions or settlements dump that is one JSON array is then analysed record by record.</source>
+        <translation>Standard input holds more than %1 MB: too large to analyse at once. Save it to a file: a transactions or settlements dump that is one JSON array is then analysed record by record.</translation>
+    </message>
+    <message>
+        <source>Cannot read standard input.</source>
+        <translation>Cannot read standard input.</translation>
+    </message>
+    <message>
+        <source>Keep the text and its findings as a snapshot in the evidence history (see paytriage-cli history --help); not for dumps analysed record by record.</source>
+        <translation>Keep the text and its findings as a snapshot in the evidence history (see paytriage-cli history --help); not for dumps analysed record by record.</translation>
+    </message>
+    <message>
+        <source>The history --record writes to (default: PAYTRIAGE_STORE, else the console's own).</source>
+        <translation>The history --record writes to (default: PAYTRIAGE_STORE, else the console's own).</translation>
+    </message>
+    <message>
+        <source>--record keeps texts read whole; %1 is analysed record by record and is not kept.</source>
+        <translation>--record keeps texts read whole; %1 is analysed record by record and is not kept.</translation>
+    </message>
+    <message>
+        <source>Cannot read the time "%1": write it like 2025-04-02T08:50:00+09:00 or 2025-04-02.</source>
+        <translation>Cannot read the time "%1": write it like 2025-04-02T08:50:00+09:00 or 2025-04-02.</translation>
+    </message>
+    <message>
+        <source>No snapshots match in %1.</source>
+        <translation>No snapshots match in %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n finding(s), worst: %1</source>
+        <translation>
+            <numerusform>%n finding(s), worst: %1</numerusform>
+            <numerusform>%n finding(s), worst: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>More are older: narrow the search or raise --limit.</source>
+        <translation>More are older: narrow the search or raise --limit.</translation>
+    </message>
+    <message>
+        <source>"%1" is not a snapshot number: history list shows them (#12).</source>
+        <translation>"%1" is not a snapshot number: history list shows them (#12).</translation>
+    </message>
+    <message>
+        <source>There is no snapshot #%1 in %2 (never kept, or pruned).</source>
+        <translation>There is no snapshot #%1 in %2 (never kept, or pruned).</translation>
+    </message>
+    <message>
+        <source>Snapshot #%1 (%2), captured %3</source>
+        <translation>Snapshot #%1 (%2), captured %3</translation>
+    </message>
+    <message>
+        <source>  ids: orderId %1, paymentKey %2, status %3</source>
+        <translation>  ids: orderId %1, paymentKey %2, status %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n value(s) masked</source>
+        <translation>
+            <numerusform>%n value(s) masked</numerusform>
+            <numerusform>%n value(s) masked</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>#%1 (%2) → #%3 (%4)</source>
+        <translation>#%1 (%2) → #%3 (%4)</translation>
+    </message>
+    <message>
+        <source>  (not the same payment: %1 and %2)</source>
+        <translation>  (not the same payment: %1 and %2)</translation>
+    </message>
+    <message>
+        <source>  nothing changed</source>
+        <translation>  nothing changed</translation>
+    </message>
+    <message>
+        <source>  transactions: %1 → %2</source>
+        <translation>  transactions: %1 → %2</translation>
+    </message>
+    <message>
+        <source>  settlement rows: %1 → %2</source>
+        <translation>  settlement rows: %1 → %2</translation>
+    </message>
+    <message>
+        <source>  cleared: %1</source>
+        <translation>  cleared: %1</translation>
+    </message>
+    <message>
+        <source>  new: %1</source>
+        <translation>  new: %1</translation>
+    </message>
+    <message>
+        <source>kept as snapshot #%1 in %2</source>
+        <translation>kept as snapshot #%1 in %2</translation>
+    </message>
+    <message>
+        <source>The evidence history: every snapshot kept (a lookup's answers as received, a paste, a file), newest first.
+  history [list]      search it
+  history show ID     one snapshot: its bodies (with SHA-256), provenance and findings
+  history diff OLD NEW what changed between two snapshots of a payment</source>
+        <translation>The evidence history: every snapshot kept (a lookup's answers as received, a paste, a file), newest first.
+  history [list]      search it
+  history show ID     one snapshot: its bodies (with SHA-256), provenance and findings
+  history diff OLD NEW what changed between two snapshots of a payment</translation>
+    </message>
+    <message>
+        <source>The history: an SQLite file, or postgresql://user@host:port/db?sslmode=… (its password from ~/.pgpass, never the command line). Default: PAYTRIAGE_STORE, else the console's own file.</source>
+        <translation>The history: an SQLite file, or postgresql://user@host:port/db?sslmode=… (its password from ~/.pgpass, never the command line). Default: PAYTRIAGE_STORE, else the console's own file.</translation>
+    </message>
+    <message>
+        <source>Only this orderId or paymentKey.</source>
+        <translation>Only this orderId or paymentKey.</translation>
+    </message>
+    <message>
+        <source>Only this merchant profile.</source>
+        <translation>Only this merchant profile.</translation>
+    </message>
+    <message>
+        <source>Only this status (DONE, WAITING_FOR_DEPOSIT, …).</source>
+        <translation>Only this status (DONE, WAITING_FOR_DEPOSIT, …).</translation>
+    </message>
+    <message>
+        <source>Only snapshots with a finding of this rule.</source>
+        <translation>Only snapshots with a finding of this rule.</translation>
+    </message>
+    <message>
+        <source>Captured at or after this time.</source>
+        <translation>Captured at or after this time.</translation>
+    </message>
+    <message>
+        <source>Captured before this time.</source>
+        <translation>Captured before this time.</translation>
+    </message>
+    <message>
+        <source>How many rows (50).</source>
+        <translation>How many rows (50).</translation>
+    </message>
+    <message>
+        <source>list (the default), show ID or diff OLD NEW.</source>
+        <translation>list (the default), show ID or diff OLD NEW.</translation>
+    </message>
+    <message>
+        <source>Use: history [list], history show ID or history diff OLD NEW. See paytriage-cli history --help.</source>
+        <translation>Use: history [list], history show ID or history diff OLD NEW. See paytriage-cli history --help.</translation>
+    </message>
+    <message>
         <source>Usage: paytriage-cli COMMAND [options]
 
 Commands:
   analyze FILE|-   decode and analyse saved or pasted API responses
   lookup ID        fetch a payment, its transactions and settlements, and analyse them
   batch FILE|-     look up many ids (one per line or a CSV column) and analyse each
+  history          the evidence history: list, show ID, diff OLD NEW (analyze --record keeps a text)
   explain CODE...  what a Toss error code means, its causes, what to check, who acts
   catalog --path   where the catalog override file goes (--dump prints the catalog)
 
@@ -2882,24 +3031,13 @@ Commands:
   analyze FILE|-   decode and analyse saved or pasted API responses
   lookup ID        fetch a payment, its transactions and settlements, and analyse them
   batch FILE|-     look up many ids (one per line or a CSV column) and analyse each
+  history          the evidence history: list, show ID, diff OLD NEW (analyze --record keeps a text)
   explain CODE...  what a Toss error code means, its causes, what to check, who acts
   catalog --path   where the catalog override file goes (--dump prints the catalog)
 
 Run paytriage-cli COMMAND --help for a command's options.
 Exit status: 0 nothing at warning or above, 1 findings at warning or above, 2 failed, 3 nothing recognised.
 </translation>
-    </message>
-    <message>
-        <source>Using a LIVE secret key (live_…): read-only calls on real payments.</source>
-        <translation>Using a LIVE secret key (live_…): read-only calls on real payments.</translation>
-    </message>
-    <message>
-        <source>Standard input holds more than %1 MB: too large to analyse at once. Save it to a file: a transactions or settlements dump that is one JSON array is then analysed record by record.</source>
-        <translation>Standard input holds more than %1 MB: too large to analyse at once. Save it to a file: a transactions or settlements dump that is one JSON array is then analysed record by record.</translation>
-    </message>
-    <message>
-        <source>Cannot read standard input.</source>
-        <translation>Cannot read standard input.</translation>
     </message>
 </context>
 <context>

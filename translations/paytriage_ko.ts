@@ -2851,12 +2851,157 @@
         <translation>--profile과 --%1은 함께 쓸 수 없습니다. 주소는 프로필에 정해져 있습니다.</translation>
     </message>
     <message>
+        <source>Using a LIVE secret key (live_…): read-only calls on real payments.</source>
+        <translation>LIVE 시크릿 키(live_…)를 씁니다. 실제 결제에 대한 조회만 합니다.</translation>
+    </message>
+    <message>
+        <source>Standard input holds more than %1 MB: too large to analyse at once. Save it to a file: a transactions or settlements dump that is one JSON array is then analysed record by record.</source>
+        <translation>표준 입력이 %1 MB를 넘어 한 번에 분석하기에는 너무 큽니다. 파일로 저장하세요. 하나의 JSON 배열인 거래·정산 덤프라면 레코드 단위로 분석합니다.</translation>
+    </message>
+    <message>
+        <source>Cannot read standard input.</source>
+        <translation>표준 입력을 읽지 못했습니다.</translation>
+    </message>
+    <message>
+        <source>Keep the text and its findings as a snapshot in the evidence history (see paytriage-cli history --help); not for dumps analysed record by record.</source>
+        <translation>텍스트와 발견 사항을 증거 기록에 스냅숏으로 남깁니다(paytriage-cli history --help 참고). 레코드 단위로 분석하는 덤프에는 쓸 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>The history --record writes to (default: PAYTRIAGE_STORE, else the console's own).</source>
+        <translation>--record가 쓸 증거 기록(기본값: PAYTRIAGE_STORE, 없으면 콘솔의 기록).</translation>
+    </message>
+    <message>
+        <source>--record keeps texts read whole; %1 is analysed record by record and is not kept.</source>
+        <translation>--record는 통째로 읽은 텍스트만 남깁니다. %1은(는) 레코드 단위로 분석하므로 남기지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Cannot read the time "%1": write it like 2025-04-02T08:50:00+09:00 or 2025-04-02.</source>
+        <translation>시각 "%1"을(를) 읽을 수 없습니다: 2025-04-02T08:50:00+09:00 또는 2025-04-02처럼 적어 주세요.</translation>
+    </message>
+    <message>
+        <source>No snapshots match in %1.</source>
+        <translation>%1에 맞는 스냅숏이 없습니다.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n finding(s), worst: %1</source>
+        <translation>
+            <numerusform>발견 사항 %n건, 가장 심각한 것: %1</numerusform></translation>
+    </message>
+    <message>
+        <source>More are older: narrow the search or raise --limit.</source>
+        <translation>더 오래된 것이 있습니다: 검색 조건을 좁히거나 --limit를 늘리세요.</translation>
+    </message>
+    <message>
+        <source>"%1" is not a snapshot number: history list shows them (#12).</source>
+        <translation>"%1"은(는) 스냅숏 번호가 아닙니다: history list에 번호(#12)가 나옵니다.</translation>
+    </message>
+    <message>
+        <source>There is no snapshot #%1 in %2 (never kept, or pruned).</source>
+        <translation>%2에 스냅숏 #%1이 없습니다(남긴 적이 없거나 정리되었습니다).</translation>
+    </message>
+    <message>
+        <source>Snapshot #%1 (%2), captured %3</source>
+        <translation>스냅숏 #%1 (%2), %3에 남김</translation>
+    </message>
+    <message>
+        <source>  ids: orderId %1, paymentKey %2, status %3</source>
+        <translation>  id: orderId %1, paymentKey %2, 상태 %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n value(s) masked</source>
+        <translation>
+            <numerusform>값 %n개 가림</numerusform></translation>
+    </message>
+    <message>
+        <source>#%1 (%2) → #%3 (%4)</source>
+        <translation>#%1 (%2) → #%3 (%4)</translation>
+    </message>
+    <message>
+        <source>  (not the same payment: %1 and %2)</source>
+        <translation>  (같은 결제가 아님: %1, %2)</translation>
+    </message>
+    <message>
+        <source>  nothing changed</source>
+        <translation>  바뀐 것 없음</translation>
+    </message>
+    <message>
+        <source>  transactions: %1 → %2</source>
+        <translation>  거래 내역: %1 → %2</translation>
+    </message>
+    <message>
+        <source>  settlement rows: %1 → %2</source>
+        <translation>  정산 행: %1 → %2</translation>
+    </message>
+    <message>
+        <source>  cleared: %1</source>
+        <translation>  해소됨: %1</translation>
+    </message>
+    <message>
+        <source>  new: %1</source>
+        <translation>  새로 생김: %1</translation>
+    </message>
+    <message>
+        <source>kept as snapshot #%1 in %2</source>
+        <translation>%2에 스냅숏 #%1로 남김</translation>
+    </message>
+    <message>
+        <source>The evidence history: every snapshot kept (a lookup's answers as received, a paste, a file), newest first.
+  history [list]      search it
+  history show ID     one snapshot: its bodies (with SHA-256), provenance and findings
+  history diff OLD NEW what changed between two snapshots of a payment</source>
+        <translation>증거 기록: 남긴 모든 스냅숏(조회 응답을 받은 그대로, 붙여 넣은 텍스트, 파일), 최신순.
+  history [list]      검색
+  history show ID     스냅숏 하나: 본문(SHA-256 포함), 출처, 발견 사항
+  history diff OLD NEW 한 결제의 두 스냅숏 사이에 바뀐 것</translation>
+    </message>
+    <message>
+        <source>The history: an SQLite file, or postgresql://user@host:port/db?sslmode=… (its password from ~/.pgpass, never the command line). Default: PAYTRIAGE_STORE, else the console's own file.</source>
+        <translation>증거 기록: SQLite 파일, 또는 postgresql://사용자@호스트:포트/DB?sslmode=… (비밀번호는 명령줄이 아니라 ~/.pgpass에서). 기본값: PAYTRIAGE_STORE, 없으면 콘솔의 파일.</translation>
+    </message>
+    <message>
+        <source>Only this orderId or paymentKey.</source>
+        <translation>이 orderId 또는 paymentKey만.</translation>
+    </message>
+    <message>
+        <source>Only this merchant profile.</source>
+        <translation>이 상점 프로필만.</translation>
+    </message>
+    <message>
+        <source>Only this status (DONE, WAITING_FOR_DEPOSIT, …).</source>
+        <translation>이 상태만(DONE, WAITING_FOR_DEPOSIT, …).</translation>
+    </message>
+    <message>
+        <source>Only snapshots with a finding of this rule.</source>
+        <translation>이 규칙의 발견 사항이 있는 스냅숏만.</translation>
+    </message>
+    <message>
+        <source>Captured at or after this time.</source>
+        <translation>이 시각 이후에 남긴 것.</translation>
+    </message>
+    <message>
+        <source>Captured before this time.</source>
+        <translation>이 시각 전에 남긴 것.</translation>
+    </message>
+    <message>
+        <source>How many rows (50).</source>
+        <translation>몇 행까지(50).</translation>
+    </message>
+    <message>
+        <source>list (the default), show ID or diff OLD NEW.</source>
+        <translation>list(기본), show ID 또는 diff OLD NEW.</translation>
+    </message>
+    <message>
+        <source>Use: history [list], history show ID or history diff OLD NEW. See paytriage-cli history --help.</source>
+        <translation>사용법: history [list], history show ID 또는 history diff OLD NEW. paytriage-cli history --help를 보세요.</translation>
+    </message>
+    <message>
         <source>Usage: paytriage-cli COMMAND [options]
 
 Commands:
   analyze FILE|-   decode and analyse saved or pasted API responses
   lookup ID        fetch a payment, its transactions and settlements, and analyse them
   batch FILE|-     look up many ids (one per line or a CSV column) and analyse each
+  history          the evidence history: list, show ID, diff OLD NEW (analyze --record keeps a text)
   explain CODE...  what a Toss error code means, its causes, what to check, who acts
   catalog --path   where the catalog override file goes (--dump prints the catalog)
 
@@ -2869,24 +3014,13 @@ Exit status: 0 nothing at warning or above, 1 findings at warning or above, 2 fa
   analyze FILE|-   저장하거나 붙여 넣은 API 응답을 읽어 분석합니다
   lookup ID        결제와 거래 내역, 정산을 조회해 분석합니다
   batch FILE|-     여러 id(한 줄에 하나 또는 CSV 열)를 조회해 하나씩 분석합니다
+  history          증거 기록: list, show ID, diff OLD NEW (analyze --record로 텍스트를 남김)
   explain CODE...  토스 오류 코드의 의미, 원인, 확인할 것, 조치 주체
   catalog --path   카탈로그 덮어쓰기 파일의 위치 (--dump: 카탈로그 출력)
 
 명령별 옵션: paytriage-cli 명령 --help
 종료 상태: 0 경고 이상 없음, 1 경고 이상 발견, 2 실패, 3 알아본 문서 없음.
 </translation>
-    </message>
-    <message>
-        <source>Using a LIVE secret key (live_…): read-only calls on real payments.</source>
-        <translation>LIVE 시크릿 키(live_…)를 씁니다. 실제 결제에 대한 조회만 합니다.</translation>
-    </message>
-    <message>
-        <source>Standard input holds more than %1 MB: too large to analyse at once. Save it to a file: a transactions or settlements dump that is one JSON array is then analysed record by record.</source>
-        <translation>표준 입력이 %1 MB를 넘어 한 번에 분석하기에는 너무 큽니다. 파일로 저장하세요. 하나의 JSON 배열인 거래·정산 덤프라면 레코드 단위로 분석합니다.</translation>
-    </message>
-    <message>
-        <source>Cannot read standard input.</source>
-        <translation>표준 입력을 읽지 못했습니다.</translation>
     </message>
 </context>
 <context>

@@ -117,6 +117,7 @@ private slots:
     void lookupWithAProfile();
     void profileMistakesSayWhat_data();
     void profileMistakesSayWhat();
+    void recordedTextsAreKeptListedAndCompared();
 };
 
 void TestCli::exitStatus_data()
@@ -737,6 +738,71 @@ void TestCli::profileMistakesSayWhat()
     QCOMPARE(r.exitCode, 2);
     QVERIFY2(QString::fromUtf8(r.err).contains(mentions), r.err.constData());
     QVERIFY(r.out.isEmpty());
+}
+
+// analyze --record keeps a text and its findings in the evidence history; history lists it,
+// shows it (bodies with their SHA-256, masked values counted), and diffs two snapshots of a
+// payment: seed 000 pasted while IN_PROGRESS, then the DONE answer that followed.
+void TestCli::recordedTextsAreKeptListedAndCompared()
+{
+    QTemporaryDir dir;
+    const QString store = dir.filePath(QStringLiteral("history.sqlite"));
+    QFile file(data("seed000-confirm-in-progress.json"));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray inProgress = file.readAll();
+    QByteArray done = inProgress;
+    done.replace("\"status\": \"IN_PROGRESS\"", "\"status\": \"DONE\"")
+        .replace("\"approvedAt\": null", "\"approvedAt\": \"2025-04-02T08:39:40+09:00\"");
+    QVERIFY(done != inProgress);
+    const QStringList record{QStringLiteral("analyze"), QStringLiteral("--record"), QStringLiteral("--store"), store,
+                             QStringLiteral("--as-of"), QStringLiteral("2025-04-02T08:39:29+09:00"), QStringLiteral("-")};
+    Run first = cli(record, inProgress);
+    QCOMPARE(first.exitCode, 0);
+    QVERIFY2(first.err.contains("kept as snapshot #1"), first.err.constData());
+    Run second = cli(record, done);
+    QVERIFY2(second.err.contains("kept as snapshot #2"), second.err.constData());
+
+    // PAYTRIAGE_STORE names the history when --store does not.
+    const QList<QPair<QString, QString>> env{{QStringLiteral("PAYTRIAGE_STORE"), store}};
+    Run list = cli({QStringLiteral("history"), QStringLiteral("--format"), QStringLiteral("json")}, {}, {}, env);
+    QCOMPARE(list.exitCode, 0);
+    const QJsonArray rows = QJsonDocument::fromJson(list.out).array();
+    QCOMPARE(rows.size(), 2);
+    QCOMPARE(rows.at(0)[QStringLiteral("id")].toInt(), 2);  // newest first
+    QCOMPARE(rows.at(0)[QStringLiteral("status")].toString(), QStringLiteral("DONE"));
+    QCOMPARE(rows.at(1)[QStringLiteral("status")].toString(), QStringLiteral("IN_PROGRESS"));
+    QCOMPARE(rows.at(1)[QStringLiteral("paymentKey")].toString(), QStringLiteral("ec_id20250402083921BUZL3"));
+    Run byStatus = cli({QStringLiteral("history"), QStringLiteral("--status"), QStringLiteral("DONE")}, {}, {}, env);
+    QVERIFY2(byStatus.out.contains("#2 ") && !byStatus.out.contains("#1 "), byStatus.out.constData());
+
+    // The payment's secret was masked before it was written: the body's digest says so.
+    Run show = cli({QStringLiteral("history"), QStringLiteral("show"), QStringLiteral("1"), QStringLiteral("--format"),
+                    QStringLiteral("json")}, {}, {}, env);
+    const QJsonObject shown = QJsonDocument::fromJson(show.out).object();
+    const QJsonObject body = shown[QStringLiteral("bodies")].toArray().at(0).toObject();
+    QCOMPARE(body[QStringLiteral("sha256")].toString().size(), 64);
+    QVERIFY(body[QStringLiteral("maskedValues")].toInt() >= 1);
+    QByteArray written;
+    for (const QString &part : QStringList{store, store + QStringLiteral("-wal")}) {
+        QFile f(part);
+        if (f.open(QIODevice::ReadOnly))
+            written += f.readAll();
+    }
+    QVERIFY(written.contains("ec_id20250402083921BUZL3"));  // the file is read, and holds the snapshots
+    QVERIFY(!written.contains("ps_24xLea5zVAlbzjnbLJMm3QAMYNwW"));
+
+    Run diff = cli({QStringLiteral("history"), QStringLiteral("diff"), QStringLiteral("1"), QStringLiteral("2")}, {}, {}, env);
+    QCOMPARE(diff.exitCode, 0);
+    QVERIFY2(diff.out.contains("changed /status: \"IN_PROGRESS\" → \"DONE\""), diff.out.constData());
+    QVERIFY2(diff.out.contains("filled /approvedAt: null → \"2025-04-02T08:39:40+09:00\""), diff.out.constData());
+    QVERIFY(!diff.out.contains("not the same payment"));
+
+    Run missing = cli({QStringLiteral("history"), QStringLiteral("show"), QStringLiteral("9")}, {}, {}, env);
+    QCOMPARE(missing.exitCode, 2);
+    QVERIFY2(missing.err.contains("no snapshot #9"), missing.err.constData());
+    Run damaged = cli({QStringLiteral("history"), QStringLiteral("--store"), data("seed001-vbank-console-log.txt")});
+    QCOMPARE(damaged.exitCode, 2);
+    QVERIFY2(damaged.err.contains("not a PayTriage evidence history"), damaged.err.constData());
 }
 
 QTEST_GUILESS_MAIN(TestCli)

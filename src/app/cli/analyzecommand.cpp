@@ -1,5 +1,6 @@
 #include "analyzecommand.h"
 
+#include "historycommand.h"
 #include "output.h"
 
 #include "catalog/catalog.h"
@@ -88,6 +89,11 @@ int runAnalyze(const QStringList &arguments)
                       tr("Analyse as if it were this time (ISO 8601, e.g. 2025-04-02T08:50:00+09:00): "
                          "time-based rules then read this clock."),
                       QStringLiteral("time")});
+    parser.addOption({QStringLiteral("record"),
+                      tr("Keep the text and its findings as a snapshot in the evidence history (see paytriage-cli "
+                         "history --help); not for dumps analysed record by record.")});
+    parser.addOption({QStringLiteral("store"), tr("The history --record writes to (default: PAYTRIAGE_STORE, else the console's own)."),
+                      QStringLiteral("location")});
     parser.addPositionalArgument(QStringLiteral("file"), tr("The file to analyse, or - for standard input."));
     if (const auto exit = parseOrExit(parser, arguments))
         return *exit;
@@ -131,6 +137,8 @@ int runAnalyze(const QStringList &arguments)
             return ExitFailed;
         }
     } else if (routeFile(options.input, limits) == InputRoute::Streamed) {
+        if (parser.isSet(QStringLiteral("record")))
+            err(tr("--record keeps texts read whole; %1 is analysed record by record and is not kept.").arg(options.input));
         return analyzeStreamed(options, catalog, clock);
     }
 
@@ -149,8 +157,13 @@ int runAnalyze(const QStringList &arguments)
                                          input.loaded.decoded.error->message().toString()));
         return ExitFailed;
     }
-    return printReport(options, catalog, input.loaded.kase, input.analysis, input.loaded.decoded.repairs,
-                       input.loaded.decoded.skipped);
+    const int exit = printReport(options, catalog, input.loaded.kase, input.analysis, input.loaded.decoded.repairs,
+                                 input.loaded.decoded.skipped);
+    if (parser.isSet(QStringLiteral("record"))
+        && !recordText(parser.value(QStringLiteral("store")), !stdinInput, stdinInput ? QStringLiteral("stdin") : QFileInfo(options.input).fileName(),
+                       input.loaded.decoded.text, input.facts, input.analysis, options.asOf))
+        return ExitFailed;
+    return exit;
 }
 
 } // namespace paytriage::cli

@@ -3,6 +3,7 @@
 #include "analyzecommand.h"
 #include "batchcommand.h"
 #include "catalogcommand.h"
+#include "historycommand.h"
 #include "lookupcommand.h"
 #include "output.h"
 
@@ -30,6 +31,7 @@ int main(int argc, char *argv[])
         {"catalog", paytriage::cli::runCatalog},
         {"lookup", paytriage::cli::runLookup},
         {"batch", paytriage::cli::runBatch},
+        {"history", paytriage::cli::runHistory},
     };
     for (const auto &[name, run] : commands) {
         if (command == QLatin1String(name)) {
@@ -50,6 +52,7 @@ int main(int argc, char *argv[])
         "  analyze FILE|-   decode and analyse saved or pasted API responses\n"
         "  lookup ID        fetch a payment, its transactions and settlements, and analyse them\n"
         "  batch FILE|-     look up many ids (one per line or a CSV column) and analyse each\n"
+        "  history          the evidence history: list, show ID, diff OLD NEW (analyze --record keeps a text)\n"
         "  explain CODE...  what a Toss error code means, its causes, what to check, who acts\n"
         "  catalog --path   where the catalog override file goes (--dump prints the catalog)\n\n"
         "Run paytriage-cli COMMAND --help for a command's options.\n"

@@ -1,0 +1,24 @@
+#pragma once
+
+#include "report/casesummary.h"
+#include "store/storelocation.h"
+
+#include <QStringList>
+
+#include <optional>
+
+namespace paytriage::cli {
+
+// The history a command writes to or reads: --store's value, else PAYTRIAGE_STORE, else the
+// console's own file. None (and said on stderr) when it cannot be read as a location.
+std::optional<StoreLocation> chosenStore(const QString &given);
+
+// Keeps an analysed text as a snapshot of kind (a paste from standard input, or a file) in the
+// history; says on stderr where, or why not. False when it could not be kept.
+bool recordText(const QString &given, bool file, const QString &title, const std::string &text, const CaseFacts &facts,
+                const Analysis &analysis, std::optional<std::int64_t> asOf);
+
+// paytriage-cli history [list|show ID|diff OLD NEW]: the evidence history (paytriage_store).
+int runHistory(const QStringList &arguments);
+
+} // namespace paytriage::cli
