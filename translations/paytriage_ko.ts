@@ -910,7 +910,7 @@
     </message>
     <message>
         <source>Finding</source>
-        <translation>진단 결과</translation>
+        <translation>발견 사항</translation>
     </message>
     <message>
         <source>Rule</source>

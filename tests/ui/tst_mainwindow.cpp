@@ -21,6 +21,7 @@
 #include <QDateTimeEdit>
 #include <QCheckBox>
 #include <QHeaderView>
+#include <QAbstractButton>
 #include <QApplication>
 #include <QTimer>
 #include <QListWidget>
@@ -33,6 +34,7 @@
 #include <QRegularExpression>
 #include <QSettings>
 #include <QStatusBar>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
@@ -136,6 +138,7 @@ private Q_SLOTS:
     void closingACaseMidLookupIsSafe();
     void bigInputsOpenInTheWindowAndSayHowTheyAreLinked();
     void tabFollowsTheLayoutAndNeverGetsTrapped();
+    void koreanLeavesNoEnglishOnScreen();
 
 private:
     // A window on m_settings with this key store (the one before it closed first), shown, demo on.
@@ -1032,6 +1035,55 @@ void TestMainWindow::tabFollowsTheLayoutAndNeverGetsTrapped()
         QVERIFY2(visited[i] != visited[i - 1], qPrintable(visited[i]->objectName() + QStringLiteral(" kept the focus")));
     // And it comes round again to where it started.
     QVERIFY(visited.lastIndexOf(profile) > 0);
+}
+
+// After a switch to Korean, no English is left on screen: every visible label, button, check
+// box, combo item, tab and column header of the window and its case reads in Korean. English
+// words in a row ("looked up", "sources arrived") are what an untranslated text looks like;
+// ids, JSON, field names and status values are single tokens or capitals and do not match.
+void TestMainWindow::koreanLeavesNoEnglishOnScreen()
+{
+    m_window->resize(1500, 900);
+    typeAndLookUp(QStringLiteral("LIVE-V20240807160726-PAY_6367_3859"));
+    QTRY_VERIFY_WITH_TIMEOUT(settled(m_window->currentCase()), lookupTimeoutMs);
+    m_window->findChild<QAction *>(QStringLiteral("actionKorean"))->trigger();
+    QTRY_COMPARE(m_window->findChild<QPushButton *>(QStringLiteral("searchButton"))->text(), QStringLiteral("조회"));
+    QTest::qWait(50);  // LanguageChange reaches every widget as posted events
+    // An English word: three letters or more, lower case after an optional capital ("Findings",
+    // "looked"). Ids, JSON and status values are capitals or run into digits.
+    const QRegularExpression english(QStringLiteral("\\b[A-Z]?[a-z]{3,}\\b"));
+    const QRegularExpression url(QStringLiteral("\\S+://\\S+"));
+    // Labels that show the payment's own data (ids, names, the MID), not interface text.
+    const QStringList data{QStringLiteral("orderIdValue"), QStringLiteral("paymentKeyValue"), QStringLiteral("orderNameLabel"),
+                           QStringLiteral("provenanceLabel")};
+    QStringList seen;
+    const QRegularExpression markup(QStringLiteral("<[^>]*>"));
+    const auto check = [&](const QString &where, QString text) {
+        text.remove(markup);  // a rich-text label's tags are not words on screen
+        text.remove(url);
+        if (!data.contains(where) && english.match(text).hasMatch())
+            seen << where + QStringLiteral(": ") + text;
+    };
+    for (QWidget *w : m_window->findChildren<QWidget *>()) {
+        if (!w->isVisible())
+            continue;
+        if (auto *label = qobject_cast<QLabel *>(w))
+            check(label->objectName(), label->text());
+        else if (auto *button = qobject_cast<QAbstractButton *>(w))
+            check(button->objectName(), button->text());
+        else if (auto *combo = qobject_cast<QComboBox *>(w); combo && !combo->isEditable())
+            for (int i = 0; i < combo->count(); ++i)
+                check(combo->objectName(), combo->itemText(i));
+        else if (auto *header = qobject_cast<QHeaderView *>(w))
+            for (int i = 0; i < header->count(); ++i)
+                check(QStringLiteral("header"), header->model()->headerData(i, header->orientation()).toString());
+        else if (auto *tabs = qobject_cast<QTabBar *>(w))
+            for (int i = 0; i < tabs->count(); ++i)
+                check(QStringLiteral("tab"), tabs->tabText(i));
+    }
+    for (QAction *menu : m_window->menuBar()->actions())
+        check(QStringLiteral("menu"), menu->text());
+    QVERIFY2(seen.isEmpty(), qPrintable(seen.join(QLatin1Char('\n'))));
 }
 
 QTEST_MAIN(TestMainWindow)
