@@ -89,6 +89,12 @@ public:
     virtual bool isPresenting() const { return false; }
 
 protected:
+    // The interface language changed, or the palette: each pane says its texts, or draws its
+    // colours, again (changeEvent calls these; a pane that shows neither has nothing to do).
+    virtual void retranslate() {}
+    virtual void restyle() {}
+    void changeEvent(QEvent *event) override;
+
     CaseSession *session() const { return m_context.session; }
     const CaseSnapshot &snapshot() const { return m_context.session->snapshot(); }
     const Catalog &catalog() const { return m_context.catalog; }

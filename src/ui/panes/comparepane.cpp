@@ -4,7 +4,6 @@
 #include "report/casediff.h"
 #include "util/jsonutil.h"
 
-#include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -89,13 +88,6 @@ void ComparePane::setLanguage(Language language)
 {
     CasePane::setLanguage(language);
     update();
-}
-
-void ComparePane::changeEvent(QEvent *event)
-{
-    if (event->type() == QEvent::LanguageChange)
-        update();
-    CasePane::changeEvent(event);
 }
 
 void ComparePane::update()

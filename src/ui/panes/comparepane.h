@@ -27,10 +27,8 @@ public:
     void setLanguage(Language language) override;
     QLabel *caption() const override { return m_caption; }
 
-protected:
-    void changeEvent(QEvent *event) override;
-
 private:
+    void retranslate() override { update(); }
     void setCounterpart(CaseSession *live);
     void update();
 

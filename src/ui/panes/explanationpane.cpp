@@ -3,7 +3,6 @@
 #include "casewords.h"
 #include "severitystyle.h"
 
-#include <QEvent>
 #include <QTextBrowser>
 #include <QVBoxLayout>
 
@@ -66,15 +65,15 @@ void ExplanationPane::setLanguage(Language language)
     show(m_shown);
 }
 
-void ExplanationPane::changeEvent(QEvent *event)
+void ExplanationPane::retranslate()
 {
-    if (event->type() == QEvent::LanguageChange) {
-        m_browser->setAccessibleName(tr("Finding explanation"));
-        show(m_shown);
-    } else if (event->type() == QEvent::PaletteChange) {
-        show(m_shown);
-    }
-    CasePane::changeEvent(event);
+    m_browser->setAccessibleName(tr("Finding explanation"));
+    show(m_shown);
+}
+
+void ExplanationPane::restyle()
+{
+    show(m_shown);
 }
 
 void ExplanationPane::show(const Finding *finding)

@@ -21,10 +21,9 @@ public:
     void showState() override;
     void setLanguage(Language language) override;
 
-protected:
-    void changeEvent(QEvent *event) override;
-
 private:
+    void retranslate() override;
+    void restyle() override;
     void show(const Finding *finding);
 
     QTextBrowser *m_browser;

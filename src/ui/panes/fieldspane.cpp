@@ -7,7 +7,6 @@
 
 #include <QAction>
 #include <QClipboard>
-#include <QEvent>
 #include <QGuiApplication>
 #include <QHeaderView>
 #include <QScrollBar>
@@ -134,21 +133,16 @@ void FieldsPane::restoreState(const QSettings &settings)
     m_ui->treeView->header()->restoreState(settings.value(QStringLiteral("caseView/treeHeader")).toByteArray());
 }
 
-void FieldsPane::changeEvent(QEvent *event)
-{
-    if (event->type() == QEvent::LanguageChange) {
-        m_ui->retranslateUi(this);
-        retranslate();
-    } else if (event->type() == QEvent::PaletteChange) {
-        m_style->setPalette(palette());
-    }
-    CasePane::changeEvent(event);
-}
-
 void FieldsPane::retranslate()
 {
+    m_ui->retranslateUi(this);
     m_copyValue->setText(tr("Copy value"));
     m_copyPointer->setText(tr("Copy JSON pointer"));
+}
+
+void FieldsPane::restyle()
+{
+    m_style->setPalette(palette());
 }
 
 } // namespace paytriage

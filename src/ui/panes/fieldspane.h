@@ -36,11 +36,9 @@ public:
     void restoreState(const QSettings &settings) override;
     QLabel *caption() const override;
 
-protected:
-    void changeEvent(QEvent *event) override;
-
 private:
-    void retranslate();
+    void retranslate() override;
+    void restyle() override;
 
     std::unique_ptr<Ui::FieldsPane> m_ui;
     JsonTreeModel *m_tree;

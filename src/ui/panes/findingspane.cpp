@@ -7,7 +7,6 @@
 
 #include <QAction>
 #include <QClipboard>
-#include <QEvent>
 #include <QGuiApplication>
 #include <QHeaderView>
 #include <QMenu>
@@ -154,19 +153,9 @@ void FindingsPane::restoreState(const QSettings &settings)
     m_ui->groupByRule->setChecked(settings.value(QStringLiteral("caseView/groupByRule"), false).toBool());
 }
 
-void FindingsPane::changeEvent(QEvent *event)
-{
-    if (event->type() == QEvent::LanguageChange) {
-        m_ui->retranslateUi(this);
-        retranslate();
-    } else if (event->type() == QEvent::PaletteChange) {
-        m_style->setPalette(palette());
-    }
-    CasePane::changeEvent(event);
-}
-
 void FindingsPane::retranslate()
 {
+    m_ui->retranslateUi(this);
     m_copy->setText(tr("Copy as text"));
     fillSeverityFilter();
 }
@@ -180,6 +169,11 @@ void FindingsPane::fillSeverityFilter()
     m_ui->severityFilter->addItem(tr("Warning and critical"), int(Severity::Warning));
     m_ui->severityFilter->addItem(tr("Critical only"), int(Severity::Critical));
     m_ui->severityFilter->setCurrentIndex(current < 0 ? 0 : current);
+}
+
+void FindingsPane::restyle()
+{
+    m_style->setPalette(palette());
 }
 
 } // namespace paytriage

@@ -38,13 +38,11 @@ public:
     void restoreState(const QSettings &settings) override;
     QLabel *caption() const override;
 
-protected:
-    void changeEvent(QEvent *event) override;
-
 private:
+    void retranslate() override;
+    void restyle() override;
     void onCurrent(const QModelIndex &current);
     void fillSeverityFilter();
-    void retranslate();
 
     std::unique_ptr<Ui::FindingsPane> m_ui;
     FindingsModel *m_findings;

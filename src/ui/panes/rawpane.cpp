@@ -5,7 +5,6 @@
 #include "util/jsonutil.h"
 
 #include <QAction>
-#include <QEvent>
 #include <QFontDatabase>
 #include <QLocale>
 #include <QPlainTextEdit>
@@ -100,14 +99,11 @@ void RawPane::setLanguage(Language language)
     updateMarkers();  // their tooltips are the findings' titles
 }
 
-void RawPane::changeEvent(QEvent *event)
+void RawPane::retranslate()
 {
-    if (event->type() == QEvent::LanguageChange) {
-        m_ui->retranslateUi(this);
-        if (!m_presenting)
-            present();
-    }
-    CasePane::changeEvent(event);
+    m_ui->retranslateUi(this);
+    if (!m_presenting)
+        present();  // the notice's words
 }
 
 void RawPane::showSnapshot(const CaseSnapshot &)

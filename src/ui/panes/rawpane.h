@@ -36,10 +36,8 @@ public:
     QLabel *caption() const override;
     bool isPresenting() const override { return m_presenting; }
 
-protected:
-    void changeEvent(QEvent *event) override;
-
 private:
+    void retranslate() override;
     // The pane shows the case's documents, or what a failed source sent back when it was not
     // usable (m_answerOf: that source); present() decides, from one place.
     void present();

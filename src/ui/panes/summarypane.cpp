@@ -10,7 +10,6 @@
 #include <QAction>
 #include <QClipboard>
 #include <QDateTime>
-#include <QEvent>
 #include <QGuiApplication>
 #include <QStyle>
 
@@ -110,20 +109,15 @@ void SummaryPane::setLanguage(Language language)
     retranslate();
 }
 
-void SummaryPane::changeEvent(QEvent *event)
+void SummaryPane::restyle()
 {
-    if (event->type() == QEvent::LanguageChange) {
-        m_ui->retranslateUi(this);
-        retranslate();
-    } else if (event->type() == QEvent::PaletteChange) {
-        updateHeadline();
-        updateBanner();
-    }
-    CasePane::changeEvent(event);
+    updateHeadline();
+    updateBanner();
 }
 
 void SummaryPane::retranslate()
 {
+    m_ui->retranslateUi(this);
     m_copySummary->setText(tr("Copy summary"));
     updateHeadline();
     updateSources();

@@ -28,16 +28,14 @@ public:
     void setLanguage(Language language) override;
     QList<QAction *> caseActions() const override;
 
-protected:
-    void changeEvent(QEvent *event) override;
-
 private:
+    void retranslate() override;
+    void restyle() override;
     void copy(const QString &text, const QString &what);
     void updateHeadline();
     void updateSources();
     void updateBanner();
     void updateRepairs();
-    void retranslate();
     QString sourceText(Source source) const;
     // For a payment not found: what the id was taken for, and what the profile's key can see.
     QString notFoundAdvice() const;

@@ -7,7 +7,6 @@
 
 #include <QAction>
 #include <QClipboard>
-#include <QEvent>
 #include <QGuiApplication>
 #include <QHeaderView>
 #include <QSettings>
@@ -119,19 +118,9 @@ void TimelinePane::restoreState(const QSettings &settings)
     m_ui->timelineView->horizontalHeader()->restoreState(settings.value(QStringLiteral("caseView/timelineHeader")).toByteArray());
 }
 
-void TimelinePane::changeEvent(QEvent *event)
-{
-    if (event->type() == QEvent::LanguageChange) {
-        m_ui->retranslateUi(this);
-        retranslate();
-    } else if (event->type() == QEvent::PaletteChange) {
-        m_style->setPalette(palette());
-    }
-    CasePane::changeEvent(event);
-}
-
 void TimelinePane::retranslate()
 {
+    m_ui->retranslateUi(this);
     m_copyRow->setText(tr("Copy row"));
     m_copyAll->setText(tr("Copy the timeline as text"));
     // An empty timeline says why rather than showing an empty table.
@@ -154,6 +143,11 @@ QString TimelinePane::text(const QList<int> &rows) const
         lines << cells.join(QLatin1Char('\t'));
     }
     return lines.join(QLatin1Char('\n'));
+}
+
+void TimelinePane::restyle()
+{
+    m_style->setPalette(palette());
 }
 
 } // namespace paytriage

@@ -35,11 +35,9 @@ public:
     void restoreState(const QSettings &settings) override;
     QLabel *caption() const override;
 
-protected:
-    void changeEvent(QEvent *event) override;
-
 private:
-    void retranslate();
+    void retranslate() override;
+    void restyle() override;
     // The rows as tab-separated text, as shown (in the UI language).
     QString text(const QList<int> &rows) const;
 
