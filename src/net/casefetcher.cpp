@@ -69,6 +69,7 @@ void CaseFetcher::track(Source source, ApiCall *call, const std::function<void(c
         // Whatever the answer holds, one source fails with a message; nothing escapes the slot.
         try {
             if (response.ok()) {
+                m_answers[source] = response.answers;
                 onSuccess(response);
             } else {
                 // An error body (NOT_FOUND_PAYMENT, …) is evidence too: keep it in the case.
@@ -85,6 +86,13 @@ void CaseFetcher::track(Source source, ApiCall *call, const std::function<void(c
         }
         done();
     });
+}
+
+const std::vector<RawAnswer> &CaseFetcher::answersOf(Source source) const
+{
+    static const std::vector<RawAnswer> none;
+    const auto it = m_answers.find(source);
+    return it == m_answers.end() ? none : it->second;
 }
 
 void CaseFetcher::fail(Source source, const ApiError &error)
@@ -132,6 +140,7 @@ void CaseFetcher::fetch(const QString &id, IdKind kind)
     cancel();
     m_case = Case();
     m_errors.clear();
+    m_answers.clear();
     m_pending = 0;
     const QString trimmed = id.trimmed();
     if (kind == IdKind::Auto)
@@ -149,6 +158,7 @@ void CaseFetcher::fetch(const QString &id, IdKind kind)
 
 void CaseFetcher::fetchIapOrder(const QString &orderId, const QString &userKey)
 {
+    m_answers.erase(Source::IapOrderStatus);
     track(Source::IapOrderStatus, m_client->iapOrderStatus(orderId, userKey), [this](const ApiResponse &response) {
         if (!expect(DocumentKind::IapOrderStatus, Source::IapOrderStatus, response))
             return;

@@ -12,6 +12,9 @@
 #include <QObject>
 #include <QPointer>
 
+#include <map>
+#include <vector>
+
 namespace paytriage {
 
 enum class IdKind {
@@ -51,6 +54,13 @@ public:
 
     const Case &currentCase() const { return m_case; }
     const std::vector<std::pair<Source, ApiError>> &errors() const { return m_errors; }
+    // The HTTP answers, as received, of the read that gave this source's document: for a list
+    // every page, holding every record of the period, while the document keeps only this
+    // payment's. Set as soon as the read succeeds (before sourceFinished and caseUpdated), also
+    // when the answer then proves not to be what was asked for or holds none of the payment's
+    // records; empty when the read failed or has not ended. fetch() clears every source's;
+    // fetchIapOrder(), which adds to the current case, clears its own.
+    const std::vector<RawAnswer> &answersOf(Source source) const;
 
 signals:
     void sourceStarted(paytriage::Source source);
@@ -75,6 +85,7 @@ private:
     Case m_case;
     std::vector<QPointer<ApiCall>> m_calls;
     std::vector<std::pair<Source, ApiError>> m_errors;
+    std::map<Source, std::vector<RawAnswer>> m_answers;
     int m_pending = 0;
     bool m_fetchRelated = true;
 };

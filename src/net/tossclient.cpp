@@ -338,7 +338,11 @@ void ApiCall::sendAttempt()
     m_tooLarge = false;
     m_tooLargeHead.clear();
     m_tooLargeReceived = 0;
-    QNetworkRequest request(currentUrl());
+    const QUrl url = currentUrl();
+    // The answer is kept under the API's own path and query, without the base URL's host or a
+    // proxy's prefix: the same for every profile that reaches the same API.
+    m_target = m_path + (url.hasQuery() ? QLatin1Char('?') + url.query(QUrl::FullyEncoded) : QString());
+    QNetworkRequest request(url);
     // Redirects stay on the same origin: the Authorization header never reaches another host.
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::SameOriginRedirectPolicy);
     request.setMaximumRedirectsAllowed(3);
@@ -547,21 +551,41 @@ AnswerReading readAnswer(const Answer &answer, const QDateTime &now)
 
 namespace {
 
+// The headers of an answer as they are kept, used or not (RawAnswer, ReceivedAnswer): a cookie may
+// hold a session, which is no evidence and not to be kept; and a server sending thousands of
+// headers, or huge ones, does not fill memory.
+QList<QPair<QByteArray, QByteArray>> keptHeaders(const QNetworkReply &reply)
+{
+    constexpr int kMaxHeaders = 64;
+    QList<QPair<QByteArray, QByteArray>> kept;
+    for (const QNetworkReply::RawHeaderPair &header : reply.rawHeaderPairs()) {
+        if (kept.size() == kMaxHeaders)
+            break;
+        if (header.first.compare("Set-Cookie", Qt::CaseInsensitive) == 0
+            || header.first.compare("Set-Cookie2", Qt::CaseInsensitive) == 0
+            || header.first.compare("Cookie", Qt::CaseInsensitive) == 0)
+            continue;
+        kept.append({header.first.left(256), header.second.left(2048)});
+    }
+    return kept;
+}
+
+// What a kept answer holds, for the list caps: the bytes that vary with what the server sends.
+qint64 keptBytes(const RawAnswer &raw)
+{
+    qint64 bytes = raw.content.size() + raw.path.size();
+    for (const auto &[name, value] : raw.headers)
+        bytes += name.size() + value.size();
+    return bytes;
+}
+
 std::shared_ptr<const ReceivedAnswer> receivedAnswer(const Answer &answer, QNetworkReply *reply, const QByteArray &body,
                                                      qint64 size, bool cut)
 {
     auto received = std::make_shared<ReceivedAnswer>();
     received->status = answer.status;
     received->contentType = answer.contentType;
-    constexpr int kMaxHeaders = 64;
-    for (const QNetworkReply::RawHeaderPair &header : reply->rawHeaderPairs()) {
-        if (received->headers.size() == kMaxHeaders)
-            break;
-        // A cookie may hold a session: not evidence, and not to be kept.
-        if (header.first.compare("Set-Cookie", Qt::CaseInsensitive) == 0)
-            continue;
-        received->headers.append({header.first.left(256), header.second.left(2048)});
-    }
+    received->headers = keptHeaders(*reply);
     received->head = body.left(ReceivedAnswer::kKeptBytes);
     received->size = size;
     received->cut = cut || (answer.promisedBytes > answer.bytes.size());
@@ -588,7 +612,8 @@ void ApiCall::handleReply(QNetworkReply *reply)
     answer.maxBytes = m_config.maxResponseBytes;
     answer.timeoutMs = m_timeoutMs;
 
-    AnswerReading reading = readAnswer(answer, QDateTime::currentDateTimeUtc());
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    AnswerReading reading = readAnswer(answer, now);
     reading.error.attempts = m_totalAttempts;
     reading.error.list = answer.list;
     reading.error.endpoint = m_endpoint;
@@ -617,23 +642,27 @@ void ApiCall::handleReply(QNetworkReply *reply)
         break;
     }
     Json &body = *reading.body;
+    RawAnswer raw{m_method, m_target, answer.status, keptHeaders(*reply), std::move(answer.bytes), now.toMSecsSinceEpoch()};
     if (m_paging == Paging::None) {
         ApiResponse response;
         response.body = std::move(body);
         response.httpStatus = answer.status;
+        response.answers.push_back(std::move(raw));
         finish(std::move(response));
         return;
     }
     const std::size_t received = body.size();
     const bool last = received < std::size_t(m_pageSize) || received == 0;
-    if (!last && !pageAdvances(body, answer.bytes.size()))
+    if (!last && !pageAdvances(body, keptBytes(raw)))
         return;
+    m_answers.push_back(std::move(raw));
     for (Json &item : body)
         m_items.push_back(std::move(item));
     emit progress(m_page, qint64(m_items.size()));
     if (last) {
         ApiResponse response;
         response.body = std::move(m_items);
+        response.answers = std::move(m_answers);
         response.httpStatus = answer.status;
         response.pages = m_page;
         finish(std::move(response));

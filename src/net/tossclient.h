@@ -20,6 +20,7 @@
 
 #include <functional>
 #include <optional>
+#include <vector>
 
 class QNetworkAccessManager;
 class QNetworkReply;
@@ -43,8 +44,9 @@ struct ClientConfig
     int retryBudgetMs = 30000;         // total waiting between retries, Retry-After included
     int backoffBaseMs = 250;           // exponential: base × 2^n with full jitter
     qint64 maxResponseBytes = qint64(64) * 1024 * 1024;   // one answer
-    // One list call, every page together: a server that ignores the paging (the same page again
-    // and again, a full page forever) stops here with an error that says which limit it hit.
+    // One list call, every page together (its records, and its pages as kept in
+    // ApiResponse::answers): a server that ignores the paging (the same page again and again, a
+    // full page forever) stops here with an error that says which limit it hit.
     qint64 maxListRecords = 2'000'000;
     qint64 maxListBytes = qint64(1024) * 1024 * 1024;
 
@@ -109,9 +111,28 @@ std::optional<QString> idProblem(const QString &id);
 // localhost, 127.0.0.0/8, ::1: the only hosts plain http:// may reach.
 bool isLoopbackHost(const QString &host);
 
+// One HTTP answer that a successful read used, as it arrived: what the evidence history keeps of
+// a lookup. Only the attempt that was used, never a failed try before it; always whole, since an
+// answer cut short or past ClientConfig::maxResponseBytes is no success.
+struct RawAnswer
+{
+    QString method;        // "GET"; "POST" for the in-app order status (a read that sends its id in the body)
+    QString path;          // "/v1/transactions?startDate=…&limit=…": path and query as sent, without the base
+                           // URL; the key is a header, never in it
+    int status = 0;
+    QList<QPair<QByteArray, QByteArray>> headers;  // as received, cookies left out (as ReceivedAnswer's)
+    // The body byte for byte as received, never re-serialised; a content coding (gzip, br, …) is
+    // already undone by Qt, while headers still name it.
+    QByteArray content;
+    qint64 receivedAtMs = 0;  // when it arrived, ms since the epoch (UTC)
+};
+
 struct ApiResponse
 {
     std::optional<Json> body;          // the decoded JSON on success
+    // On success, every answer the read used, in order: one for an object, each page for a list.
+    // Empty on failure (what came back then is in ApiError::received, or in body).
+    std::vector<RawAnswer> answers;
     std::optional<ApiError> error;
     int httpStatus = 0;
     QString endpoint;                  // "GET /v1/payments/…" (ids included, never the key)
@@ -156,7 +177,7 @@ private:
     bool scheduleRetry(const ApiError &error, std::optional<qint64> retryAfterMs = std::nullopt);
     void handleReply(QNetworkReply *reply);
     // The next page was asked for; false (with the call finished) when the server's pages do not
-    // move on or pass a limit.
+    // move on or pass a limit. pageBytes: what is kept of this page (its RawAnswer).
     bool pageAdvances(const Json &page, qint64 pageBytes);
     QUrl currentUrl() const;
 
@@ -173,6 +194,7 @@ private:
     Paging m_paging = Paging::None;
     int m_pageSize = 0;
     QString m_endpoint;
+    QString m_target;              // path and query of the attempt in flight: RawAnswer::path
     std::optional<QString> m_idProblem;  // the id cannot be one path segment: the call fails at once
 
     QPointer<QNetworkReply> m_reply;
@@ -192,6 +214,7 @@ private:
     std::string m_lastCursor;      // transactions: the startingAfter of the page just asked for
     std::size_t m_lastPageHash = 0; // settlements: the page just received, to see it come again
     qint64 m_listBytes = 0;
+    std::vector<RawAnswer> m_answers;  // the pages received so far, as they came
 };
 
 class TossClient final : public QObject

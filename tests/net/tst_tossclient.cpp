@@ -10,13 +10,16 @@
 
 #include "../support/testidentity.h"
 
+#include <QDateTime>
 #include <QElapsedTimer>
 #include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUrlQuery>
 
 using namespace paytriage;
 using namespace paytriage::test;
@@ -70,6 +73,36 @@ QByteArray jsonResponse(const QByteArray &status, const QByteArray &body, const 
            + "\r\nConnection: close\r\n" + extra + "\r\n" + body;
 }
 
+// A kept header that names a cookie (in any case): none may be kept.
+bool namesACookie(const QByteArray &name)
+{
+    for (const char *cookie : {"Set-Cookie", "Set-Cookie2", "Cookie"})
+        if (name.compare(cookie, Qt::CaseInsensitive) == 0)
+            return true;
+    return false;
+}
+
+const Document *documentOf(const Case &kase, DocumentKind kind)
+{
+    for (const Document &document : kase.documents)
+        if (document.kind == kind)
+            return &document;
+    return nullptr;
+}
+
+// The records of a kept list answer's pages, in order, and how many of them are this payment's.
+std::pair<Json, std::size_t> recordsOf(const std::vector<RawAnswer> &pages, const std::string &paymentKey)
+{
+    Json records = Json::array();
+    std::size_t mine = 0;
+    for (const RawAnswer &page : pages)
+        for (Json &record : Json::parse(page.content.toStdString())) {
+            mine += record.value("paymentKey", std::string()) == paymentKey;
+            records.push_back(std::move(record));
+        }
+    return {records, mine};
+}
+
 ApiResponse wait(ApiCall *call, int ms = 20000)
 {
     QSignalSpy spy(call, &ApiCall::finished);
@@ -92,6 +125,16 @@ private slots:
     void unknownPaymentKeepsTheErrorBody();
     void transactionsFollowPagesToTheEnd();
     void settlementsFollowPagesToTheEnd();
+    void rawAnswerOfAnObject_data();
+    void rawAnswerOfAnObject();
+    void rawAnswersOfEveryPage_data();
+    void rawAnswersOfEveryPage();
+    void rawAnswerIsTheAttemptThatWasUsed_data();
+    void rawAnswerIsTheAttemptThatWasUsed();
+    void failedReadsKeepNoRawAnswers_data();
+    void failedReadsKeepNoRawAnswers();
+    void keptHeadersLeaveCookiesOut_data();
+    void keptHeadersLeaveCookiesOut();
     void faults_data();
     void faults();
     void retriesThenSucceedsHonouringRetryAfter();
@@ -101,6 +144,8 @@ private slots:
     void configurationProblems();
     void fetcherAssemblesTheSeedCase();
     void fetcherKeepsWhatArrivedWhenASourceFails();
+    void fetcherKeepsTheRawAnswersOfEachSource();
+    void fetcherKeepsTheInAppRawAnswer();
     void secretKeyNeverInMessages();
     void iapOrderStatusUsesItsOwnBaseUrl();
     void iapNeverSendsTheSecretKey();
@@ -126,6 +171,7 @@ private slots:
 
 private:
     QString pemFile(const QString &which) const;
+    QByteArray rawGet(const QUrl &url);
     ClientConfig config(const QByteArray &fault = {}) const;
     std::unique_ptr<SandboxServer> m_sandbox;
     QNetworkAccessManager m_network;
@@ -173,6 +219,21 @@ void TestTossClient::initTestCase()
 QString TestTossClient::pemFile(const QString &which) const
 {
     return which.isEmpty() ? QString() : m_files.filePath(which);
+}
+
+// What the server sends for this URL, read without the client: what a kept answer must equal
+// byte for byte.
+QByteArray TestTossClient::rawGet(const QUrl &url)
+{
+    QNetworkRequest request(url);
+    request.setRawHeader("Authorization", "Basic " + QByteArray(testKey.toUtf8() + ':').toBase64());
+    request.setRawHeader("Accept-Language", "ko-KR");
+    QNetworkReply *reply = m_network.get(request);
+    QSignalSpy done(reply, &QNetworkReply::finished);
+    if (!reply->isFinished() && !done.wait(20000))
+        qFatal("no answer to the raw GET of %s", qPrintable(url.toString()));
+    reply->deleteLater();
+    return reply->readAll();
 }
 
 ClientConfig TestTossClient::config(const QByteArray &fault) const
@@ -260,6 +321,240 @@ void TestTossClient::settlementsFollowPagesToTheEnd()
     QVERIFY(all.body->size() > 40);
     QCOMPARE(paged.body->size(), all.body->size());
     QVERIFY(paged.pages > 1);
+}
+
+void TestTossClient::rawAnswerOfAnObject_data()
+{
+    QTest::addColumn<QByteArray>("scripted");  // the body a scripted server sends; empty: the sandbox answers
+    QTest::addColumn<QString>("id");
+    QTest::addColumn<bool>("byOrderId");
+    QTest::addColumn<QString>("path");         // kept, and sent
+    QTest::newRow("sandbox, by paymentKey") << QByteArray() << "ec_id20250402083921BUZL3" << false
+                                           << "/v1/payments/ec_id20250402083921BUZL3";
+    QTest::newRow("sandbox, by orderId") << QByteArray() << "LIVE-V20240807160726-PAY_6367_3859" << true
+                                        << "/v1/payments/orders/LIVE-V20240807160726-PAY_6367_3859";
+    // The sandbox writes what re-serialising would write too; these bytes would not survive it
+    // (spacing, \u escapes, 1.50e3, the trailing newline). The id is one encoded path segment.
+    QTest::newRow("spacing and escapes as sent")
+        << QByteArray("{ \"status\" : \"DONE\",\n  \"paymentKey\":\"pk\", \"totalAmount\": 1.50e3,\n"
+                      "  \"orderName\": \"\\uD55C\\uAE00 \\/ x\" }\n")
+        << QStringLiteral("order 1/한") << true << "/v1/payments/orders/order%201%2F%ED%95%9C";
+}
+
+void TestTossClient::rawAnswerOfAnObject()
+{
+    QFETCH(QByteArray, scripted);
+    QFETCH(QString, id);
+    QFETCH(bool, byOrderId);
+    QFETCH(QString, path);
+    ClientConfig c = config();
+    std::unique_ptr<ScriptedServer> server;
+    if (!scripted.isEmpty()) {
+        server = std::make_unique<ScriptedServer>(QList<QByteArray>{jsonResponse("200 OK", scripted)});
+        c.baseUrl = server->url();
+    }
+    TossClient client(&m_network, c);
+    const qint64 before = QDateTime::currentMSecsSinceEpoch();
+    const ApiResponse r = wait(byOrderId ? client.paymentByOrderId(id) : client.payment(id));
+    const qint64 after = QDateTime::currentMSecsSinceEpoch();
+    QVERIFY2(r.ok(), qPrintable(r.error ? r.error->describe() : QString()));
+    QCOMPARE(r.answers.size(), std::size_t(1));
+    const RawAnswer &answer = r.answers.front();
+    QCOMPARE(answer.method, QStringLiteral("GET"));
+    QCOMPARE(answer.path, path);
+    QCOMPARE(answer.status, 200);
+    QVERIFY(answer.receivedAtMs >= before && answer.receivedAtMs <= after);
+    const QByteArray sent = scripted.isEmpty() ? rawGet(QUrl(c.baseUrl.toString() + path)) : scripted;
+    QVERIFY(!sent.isEmpty());
+    QCOMPARE(answer.content, sent);
+    QVERIFY(Json::parse(answer.content.toStdString()) == *r.body);
+    QVERIFY(std::any_of(answer.headers.begin(), answer.headers.end(), [](const auto &header) {
+        return header.first.compare("Content-Type", Qt::CaseInsensitive) == 0 && header.second.contains("json");
+    }));
+    QVERIFY(!answer.path.contains(testKey));
+    QVERIFY(!answer.path.contains(QString::fromLatin1(QByteArray(testKey.toUtf8() + ':').toBase64())));
+    if (server)
+        QVERIFY2(server->m_requests.front().startsWith(QByteArray("GET " + path.toLatin1() + " HTTP/1.1")),
+                 server->m_requests.front().left(80).constData());
+}
+
+void TestTossClient::rawAnswersOfEveryPage_data()
+{
+    QTest::addColumn<bool>("settlements");
+    // The generated merchant's two days, in small pages: many of them.
+    QTest::newRow("transactions, pages of 50 after a cursor") << false;
+    QTest::newRow("settlements, pages of 40 by number") << true;
+}
+
+void TestTossClient::rawAnswersOfEveryPage()
+{
+    QFETCH(bool, settlements);
+    TossClient client(&m_network, config());
+    const ApiResponse r = wait(settlements ? client.settlements(QStringLiteral("2025-03-01"), QStringLiteral("2025-03-31"), false, 40)
+                                           : client.transactions(QStringLiteral("2025-03-01T00:00:00"),
+                                                                 QStringLiteral("2025-03-02T23:59:59"), 50));
+    QVERIFY2(r.ok(), qPrintable(r.error ? r.error->describe() : QString()));
+    QVERIFY(r.pages > 2);
+    QCOMPARE(int(r.answers.size()), r.pages);
+    const QString path = settlements ? QStringLiteral("/v1/settlements") : QStringLiteral("/v1/transactions");
+    std::string cursor;
+    for (int i = 0; i < r.pages; ++i) {
+        const RawAnswer &page = r.answers[std::size_t(i)];
+        QCOMPARE(page.method, QStringLiteral("GET"));
+        QCOMPARE(page.status, 200);
+        const QUrl url(page.path);
+        QCOMPARE(url.path(), path);
+        const QUrlQuery query(url);
+        // In the order asked for: page 1, 2, … or each after the last record of the page before.
+        if (settlements)
+            QCOMPARE(query.queryItemValue(QStringLiteral("page")), QString::number(i + 1));
+        else
+            QCOMPARE(query.queryItemValue(QStringLiteral("startingAfter")), QString::fromStdString(cursor));
+        if (i > 0)
+            QVERIFY(page.receivedAtMs >= r.answers[std::size_t(i) - 1].receivedAtMs);
+        // Byte for byte what the sandbox sends for that path and query.
+        QCOMPARE(page.content, rawGet(QUrl(m_sandbox->url().toString() + page.path)));
+        const Json records = Json::parse(page.content.toStdString());
+        if (!settlements && !records.empty())
+            cursor = records.back()["transactionKey"].get<std::string>();
+    }
+    // Every page, none twice, none left out: their records, in order, are the list.
+    QVERIFY(recordsOf(r.answers, {}).first == *r.body);
+}
+
+void TestTossClient::rawAnswerIsTheAttemptThatWasUsed_data()
+{
+    QTest::addColumn<QByteArrayList>("responses");  // a scripted server's, one per request
+    QTest::addColumn<bool>("list");                 // transactions in pages of 2; else a payment
+    QTest::addColumn<QByteArrayList>("kept");       // the contents kept, in order
+    QTest::addColumn<QStringList>("paths");
+    QTest::addColumn<int>("attempts");
+    const QByteArray payment = R"({"paymentKey":"pk","status":"DONE"})";
+    QTest::newRow("a payment after a 429")
+        << QByteArrayList{jsonResponse("429 Too Many Requests", R"({"code":"FORBIDDEN_CONSECUTIVE_REQUEST","message":"wait"})",
+                                       "Retry-After: 0\r\n"),
+                          jsonResponse("200 OK", payment)}
+        << false << QByteArrayList{payment} << QStringList{QStringLiteral("/v1/payments/pk")} << 2;
+    const QByteArray html = "<html>upstream down</html>";
+    QTest::newRow("a payment after a gateway's HTML and a 500")
+        << QByteArrayList{"HTTP/1.1 502 Bad Gateway\r\nContent-Type: text/html\r\nContent-Length: "
+                              + QByteArray::number(html.size()) + "\r\nConnection: close\r\n\r\n" + html,
+                          jsonResponse("500 Internal Server Error", R"({"code":"FAILED_INTERNAL_SYSTEM_PROCESSING","message":"x"})"),
+                          jsonResponse("200 OK", payment)}
+        << false << QByteArrayList{payment} << QStringList{QStringLiteral("/v1/payments/pk")} << 3;
+    const QByteArray first = R"([{"transactionKey":"t1","paymentKey":"pk"},{"transactionKey":"t2","paymentKey":"pk"}])";
+    const QByteArray second = R"([{"transactionKey":"t3","paymentKey":"pk"}])";
+    const QString query = QStringLiteral("/v1/transactions?startDate=2025-03-01T00:00:00&endDate=2025-03-01T23:59:59&limit=2");
+    QTest::newRow("the second page after a 503")
+        << QByteArrayList{jsonResponse("200 OK", first),
+                          jsonResponse("503 Service Unavailable", R"({"code":"FAILED_INTERNAL_SYSTEM_PROCESSING","message":"x"})"),
+                          jsonResponse("200 OK", second)}
+        << true << QByteArrayList{first, second} << QStringList{query, query + QStringLiteral("&startingAfter=t2")} << 3;
+}
+
+void TestTossClient::rawAnswerIsTheAttemptThatWasUsed()
+{
+    QFETCH(QByteArrayList, responses);
+    QFETCH(bool, list);
+    QFETCH(QByteArrayList, kept);
+    QFETCH(QStringList, paths);
+    QFETCH(int, attempts);
+    ScriptedServer server(responses);
+    ClientConfig c = config();
+    c.baseUrl = server.url();
+    TossClient client(&m_network, c);
+    const ApiResponse r = wait(list ? client.transactions(QStringLiteral("2025-03-01T00:00:00"), QStringLiteral("2025-03-01T23:59:59"), 2)
+                                    : client.payment(QStringLiteral("pk")));
+    QVERIFY2(r.ok(), qPrintable(r.error ? r.error->describe() : QString()));
+    QCOMPARE(r.attempts, attempts);
+    QCOMPARE(server.m_requests.size(), responses.size());
+    QCOMPARE(r.answers.size(), std::size_t(kept.size()));
+    for (std::size_t i = 0; i < r.answers.size(); ++i) {
+        QCOMPARE(r.answers[i].status, 200);
+        QCOMPARE(r.answers[i].content, kept[qsizetype(i)]);
+        QCOMPARE(r.answers[i].path, paths[qsizetype(i)]);
+    }
+    // Each kept path is the request as sent, on the wire.
+    for (const QString &path : paths)
+        QVERIFY2(std::any_of(server.m_requests.begin(), server.m_requests.end(),
+                             [&](const QByteArray &request) { return request.startsWith(QByteArray("GET " + path.toLatin1() + " HTTP/1.1")); }),
+                 qPrintable(path));
+}
+
+void TestTossClient::failedReadsKeepNoRawAnswers_data()
+{
+    QTest::addColumn<QByteArray>("fault");
+    QTest::addColumn<QString>("id");         // an orderId; empty: the transactions of two days in pages of 50
+    QTest::addColumn<int>("kind");
+    QTest::addColumn<int>("status");
+    QTest::addColumn<bool>("received");      // ApiError::received kept, as before
+    QTest::newRow("404 unknown payment") << QByteArray() << "no-such-payment" << int(ApiError::Kind::Http) << 404 << false;
+    QTest::newRow("FAULT-429 order, retried to the bound") << QByteArray() << "FAULT-429" << int(ApiError::Kind::Http) << 429 << false;
+    QTest::newRow("503 retried to the bound") << QByteArray("503") << "2025040210437094" << int(ApiError::Kind::Http) << 503 << false;
+    QTest::newRow("200 that is not JSON") << QByteArray("invalid-json") << "2025040210437094"
+                                         << int(ApiError::Kind::InvalidResponse) << 200 << true;
+    // The first page arrives and is used; the second repeats it: the pages before go too.
+    QTest::newRow("list failing after its first page") << QByteArray("ignore-paging") << QString()
+                                                      << int(ApiError::Kind::InvalidResponse) << 0 << false;
+}
+
+void TestTossClient::failedReadsKeepNoRawAnswers()
+{
+    QFETCH(QByteArray, fault);
+    QFETCH(QString, id);
+    QFETCH(int, kind);
+    QFETCH(int, status);
+    QFETCH(bool, received);
+    ClientConfig c = config(fault);
+    c.maxAttempts = 2;
+    TossClient client(&m_network, c);
+    ApiCall *call = id.isEmpty() ? client.transactions(QStringLiteral("2025-03-01T00:00:00"), QStringLiteral("2025-03-02T23:59:59"), 50)
+                                 : client.paymentByOrderId(id);
+    QSignalSpy progress(call, &ApiCall::progress);
+    const ApiResponse r = wait(call, 30000);
+    QVERIFY(r.error);
+    QVERIFY2(int(r.error->kind) == kind, qPrintable(r.error->describe()));
+    QCOMPARE(r.error->httpStatus, status);
+    QCOMPARE(bool(r.error->received), received);
+    QVERIFY(r.answers.empty());
+    if (id.isEmpty())
+        QVERIFY(!progress.isEmpty());  // a page had been used before the list failed
+}
+
+void TestTossClient::keptHeadersLeaveCookiesOut_data()
+{
+    QTest::addColumn<QByteArray>("response");
+    QTest::addColumn<bool>("used");  // kept in ApiResponse::answers; else in ApiError::received
+    const QByteArray cookies = "Set-Cookie: session=s3cr3t; HttpOnly\r\nset-cookie2: legacy=s3cr3t\r\n"
+                               "Cookie: echoed=s3cr3t\r\nX-Request-Id: r-1\r\n";
+    QTest::newRow("an answer that was used") << jsonResponse("200 OK", R"({"paymentKey":"pk","status":"DONE"})", cookies) << true;
+    const QByteArray html = "<html>Bad Gateway</html>";
+    QTest::newRow("an answer that was not usable")
+        << "HTTP/1.1 502 Bad Gateway\r\nContent-Type: text/html\r\nContent-Length: " + QByteArray::number(html.size())
+               + "\r\nConnection: close\r\n" + cookies + "\r\n" + html
+        << false;
+}
+
+void TestTossClient::keptHeadersLeaveCookiesOut()
+{
+    QFETCH(QByteArray, response);
+    QFETCH(bool, used);
+    ScriptedServer server({response});
+    ClientConfig c = config();
+    c.baseUrl = server.url();
+    c.maxAttempts = 1;
+    TossClient client(&m_network, c);
+    const ApiResponse r = wait(client.payment(QStringLiteral("pk")));
+    QCOMPARE(r.ok(), used);
+    QVERIFY(used ? r.answers.size() == 1 : r.error->received != nullptr);
+    const QList<QPair<QByteArray, QByteArray>> &headers = used ? r.answers.front().headers : r.error->received->headers;
+    bool requestId = false;
+    for (const auto &[name, value] : headers) {
+        QVERIFY2(!namesACookie(name), name.constData());
+        QVERIFY2(!value.contains("s3cr3t"), value.constData());
+        requestId = requestId || (name == "X-Request-Id" && value == "r-1");
+    }
+    QVERIFY(requestId);  // the other headers stay
 }
 
 void TestTossClient::faults_data()
@@ -632,9 +927,12 @@ void TestTossClient::baseUrlKeepsItsPathPrefix()
     ClientConfig c = config();
     c.baseUrl = QUrl(server.url().toString() + QStringLiteral("/toss-proxy/"));
     TossClient client(&m_network, c);
-    QVERIFY(wait(client.payment(QStringLiteral("pk"))).ok());
+    const ApiResponse r = wait(client.payment(QStringLiteral("pk")));
+    QVERIFY(r.ok());
     QVERIFY2(server.m_requests.front().startsWith("GET /toss-proxy/v1/payments/pk HTTP/1.1"),
              server.m_requests.front().left(60).constData());
+    // Kept under the API's path: the same evidence whichever proxy it came through.
+    QCOMPARE(r.answers.front().path, QStringLiteral("/v1/payments/pk"));
 }
 
 void TestTossClient::retriesThenSucceedsHonouringRetryAfter()
@@ -757,6 +1055,77 @@ void TestTossClient::fetcherKeepsWhatArrivedWhenASourceFails()
     QCOMPARE(fetcher.currentCase().of(paytriage::DocumentKind::Payment).size(), std::size_t(1));
     QCOMPARE(fetcher.currentCase().of(paytriage::DocumentKind::Transactions).size(), std::size_t(1));
     QCOMPARE(fetcher.currentCase().of(paytriage::DocumentKind::Error).size(), std::size_t(1));
+}
+
+void TestTossClient::fetcherKeepsTheRawAnswersOfEachSource()
+{
+    TossClient client(&m_network, config());
+    // A payment of the generated merchant: the pages of its transactions and settlements hold
+    // other payments' records too.
+    const ApiResponse day = wait(client.transactions(QStringLiteral("2025-03-01T00:00:00"), QStringLiteral("2025-03-01T23:59:59")));
+    QVERIFY(day.ok() && !day.body->empty());
+    const std::string paymentKey = (*day.body)[0]["paymentKey"].get<std::string>();
+
+    CaseFetcher fetcher(&client);
+    std::map<Source, std::size_t> whenFinished;
+    connect(&fetcher, &CaseFetcher::sourceFinished, &fetcher,
+            [&](Source source, int) { whenFinished[source] = fetcher.answersOf(source).size(); });
+    QSignalSpy finished(&fetcher, &CaseFetcher::finished);
+    fetcher.fetch(QString::fromStdString(paymentKey), IdKind::PaymentKey);
+    QVERIFY(finished.wait(20000));
+    QVERIFY2(fetcher.errors().empty(), fetcher.errors().empty() ? "" : qPrintable(fetcher.errors().front().second.describe()));
+    const Case &kase = fetcher.currentCase();
+
+    const std::vector<RawAnswer> &payment = fetcher.answersOf(Source::Payment);
+    QCOMPARE(payment.size(), std::size_t(1));
+    QCOMPARE(payment.front().path, QStringLiteral("/v1/payments/") + QString::fromStdString(paymentKey));
+    QVERIFY(documentOf(kase, DocumentKind::Payment));
+    QVERIFY(Json::parse(payment.front().content.toStdString()) == documentOf(kase, DocumentKind::Payment)->value);
+
+    const std::pair<Source, DocumentKind> lists[] = {{Source::Transactions, DocumentKind::Transactions},
+                                                     {Source::Settlements, DocumentKind::Settlements}};
+    for (const auto &[source, kind] : lists) {
+        const std::vector<RawAnswer> &pages = fetcher.answersOf(source);
+        QVERIFY2(!pages.empty(), qPrintable(sourceName(source)));
+        const auto [records, mine] = recordsOf(pages, paymentKey);
+        // The pages as received; the document, this payment's records among them.
+        const Document *document = documentOf(kase, kind);
+        QCOMPARE(document ? document->value.size() : std::size_t(0), mine);
+        QVERIFY2(records.size() > mine, qPrintable(sourceName(source)));
+    }
+    QVERIFY(documentOf(kase, DocumentKind::Transactions));
+    // Already there when each source said it had finished.
+    for (const Source source : {Source::Payment, Source::Transactions, Source::Settlements})
+        QCOMPARE(whenFinished[source], fetcher.answersOf(source).size());
+    QVERIFY(fetcher.answersOf(Source::IapOrderStatus).empty());
+
+    // The next lookup starts without them, and one that fails keeps none.
+    fetcher.fetch(QStringLiteral("no-such-order"), IdKind::OrderId);
+    for (const Source source : {Source::Payment, Source::Transactions, Source::Settlements})
+        QVERIFY(fetcher.answersOf(source).empty());
+    QVERIFY(finished.wait(20000));
+    QVERIFY(fetcher.answersOf(Source::Payment).empty());
+    QCOMPARE(fetcher.errors().size(), std::size_t(1));
+}
+
+void TestTossClient::fetcherKeepsTheInAppRawAnswer()
+{
+    ClientConfig c;
+    c.appsInTossBaseUrl = m_sandbox->url();
+    TossClient client(&m_network, c);
+    CaseFetcher fetcher(&client);
+    QSignalSpy finished(&fetcher, &CaseFetcher::finished);
+    fetcher.fetchIapOrder(iapOrderId, QStringLiteral("user-key-1"));
+    QVERIFY(finished.wait(20000));
+    const std::vector<RawAnswer> &answers = fetcher.answersOf(Source::IapOrderStatus);
+    QCOMPARE(answers.size(), std::size_t(1));
+    QCOMPARE(answers.front().method, QStringLiteral("POST"));
+    QCOMPARE(answers.front().path, QStringLiteral("/api-partner/v1/apps-in-toss/order/get-order-status"));
+    QVERIFY(Json::parse(answers.front().content.toStdString()) == documentOf(fetcher.currentCase(), DocumentKind::IapOrderStatus)->value);
+    // Asked again, the answer before is gone at once.
+    fetcher.fetchIapOrder(QStringLiteral("no-such-order"), QStringLiteral("user-key-1"));
+    QVERIFY(fetcher.answersOf(Source::IapOrderStatus).empty());
+    QVERIFY(finished.wait(20000));
 }
 
 void TestTossClient::secretKeyNeverInMessages()
