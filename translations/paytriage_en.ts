@@ -1607,6 +1607,10 @@
         <source>Zoom %1%</source>
         <translation>Zoom %1%</translation>
     </message>
+    <message>
+        <source>%1 kept in the evidence history as #%2</source>
+        <translation>%1 kept in the evidence history as #%2</translation>
+    </message>
 </context>
 <context>
     <name>paytriage::ModelText</name>

@@ -1602,6 +1602,10 @@
         <source>Zoom %1%</source>
         <translation>배율 %1%</translation>
     </message>
+    <message>
+        <source>%1 kept in the evidence history as #%2</source>
+        <translation>%1을(를) 증거 기록에 #%2로 남겼습니다</translation>
+    </message>
 </context>
 <context>
     <name>paytriage::ModelText</name>
@@ -2885,7 +2889,8 @@
     <message numerus="yes">
         <source>%n finding(s), worst: %1</source>
         <translation>
-            <numerusform>발견 사항 %n건, 가장 심각한 것: %1</numerusform></translation>
+            <numerusform>발견 사항 %n건, 가장 심각한 것: %1</numerusform>
+        </translation>
     </message>
     <message>
         <source>More are older: narrow the search or raise --limit.</source>
@@ -2910,7 +2915,8 @@
     <message numerus="yes">
         <source>%n value(s) masked</source>
         <translation>
-            <numerusform>값 %n개 가림</numerusform></translation>
+            <numerusform>값 %n개 가림</numerusform>
+        </translation>
     </message>
     <message>
         <source>#%1 (%2) → #%3 (%4)</source>

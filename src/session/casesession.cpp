@@ -93,6 +93,12 @@ CaseSession::~CaseSession()
         m_fetchedWatcher->disconnect(this);
 }
 
+const std::vector<RawAnswer> &CaseSession::answersOf(Source source) const
+{
+    static const std::vector<RawAnswer> none;
+    return m_fetcher ? m_fetcher->answersOf(source) : none;
+}
+
 bool CaseSession::busy() const
 {
     return m_textRunning || (m_fetcher && m_fetcher->running()) || m_fetchedWatcher;

@@ -120,6 +120,9 @@ public:
     int analyses() const { return m_analyses; }
     const CaseSnapshot &snapshot() const { return m_snapshot; }
     const SourceStatus &status(Source source) const { return m_status[static_cast<int>(source)]; }
+    // What a source's read received, as received (every page of a list): the evidence history's
+    // bodies. Empty for texts and for a source that did not arrive.
+    const std::vector<RawAnswer> &answersOf(Source source) const;
     // Why the case has nothing to show (a decode error of the text, or the payment's fetch
     // failing); empty when it has.
     QString failure() const { return m_failure; }

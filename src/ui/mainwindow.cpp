@@ -3,6 +3,7 @@
 
 #include "analyzetextdialog.h"
 #include "caseview.h"
+#include "session/evidencerecorder.h"
 #include "errorcodedialog.h"
 #include "net/profilestore.h"
 #include "net/secretstore.h"
@@ -65,6 +66,14 @@ MainWindow::MainWindow(const Catalog &catalog, Options options, QWidget *parent)
     m_secrets = options.secrets ? std::move(options.secrets) : makeSecretStore(nullptr);
     m_preferences = loadPreferences(*m_settings);
     m_network = new QNetworkAccessManager(this);
+    if (options.history) {
+        m_recorder = new EvidenceRecorder(*options.history, this);
+        connect(m_recorder, &EvidenceRecorder::recorded, this, [this](qint64 id, const QString &title) {
+            statusBar()->showMessage(tr("%1 kept in the evidence history as #%2").arg(title).arg(id), 4000);
+        });
+        connect(m_recorder, &EvidenceRecorder::failed, this,
+                [this](const QString &message) { statusBar()->showMessage(message, 20000); });
+    }
 
     m_lookupBar = new LookupBar(this);
     auto *bar = addToolBar(tr("Lookup"));
@@ -427,9 +436,14 @@ CaseView *MainWindow::addCase(const QString &title)
         updateTab(view);
         updateSeverityIndicator();
     });
-    connect(session, &CaseSession::stateChanged, this, [this, view] {
+    connect(session, &CaseSession::stateChanged, this, [this, view, session](CaseSession::State state) {
         updateTab(view);
         updateSeverityIndicator();
+        // Once its answers are in (or its text analysed), the case is kept as it stands: each
+        // refresh adds a snapshot, none is overwritten.
+        if (m_recorder && (state == CaseSession::State::Complete || state == CaseSession::State::PartlyFailed))
+            if (auto snapshot = snapshotOf(*session))
+                m_recorder->record(std::move(*snapshot));
     });
     connect(view, &CaseView::copied, this,
             [this](const QString &what) { statusBar()->showMessage(tr("Copied: %1").arg(what), 4000); });

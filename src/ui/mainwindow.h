@@ -7,6 +7,7 @@
 #include "lookupbar.h"
 #include "net/profile.h"
 #include "pipeline/caseinput.h"
+#include "store/storelocation.h"
 #include "rules/analyzer.h"
 #include "settings/preferences.h"
 
@@ -43,6 +44,8 @@ public:
         bool demo = false;
         QSettings *settings = nullptr;            // null: the user's settings
         std::unique_ptr<SecretStore> secrets;     // null: the OS keychain (session-only without one)
+        // Where each case is kept once its answers are in (the evidence history); none: nowhere.
+        std::optional<StoreLocation> history;
     };
 
     MainWindow(const Catalog &catalog, Options options, QWidget *parent = nullptr);
@@ -129,6 +132,7 @@ private:
     QString m_draftText;                 // the Analyse-text editor keeps what was typed
     std::map<QString, KeyMode> m_keyModes;  // per profile, learnt when its secret was read
     InputLimits m_inputLimits;
+    class EvidenceRecorder *m_recorder = nullptr;  // keeps each case in the history; null: none
     int m_zoom = 100;                       // text size of the cases, percent
     QSet<QString> m_keyReading;             // profiles whose key the store is reading now
     QSet<QString> m_keyChecked;             // profiles whose key the store answered for (stored or not)

@@ -4,6 +4,8 @@
 #include "sandboxdata.h"
 #include "sandboxserver.h"
 #include "session/casesession.h"
+#include "session/evidencerecorder.h"
+#include "store/evidencestore.h"
 
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
@@ -58,6 +60,7 @@ private slots:
     void texts();
     void bigInputs_data();
     void bigInputs();
+    void evidenceOfALookupAndOfAText();
 
 private:
     CaseSession::LookupRequest lookup(const QString &id, const QByteArray &fault = {}) const;
@@ -329,6 +332,55 @@ void TestCaseSession::bigInputs()
     } else {
         QCOMPARE(*snap.rawText, text.toStdString());
     }
+}
+
+// What the evidence history keeps of a case: a lookup's answers as received (the payment, every
+// page of its lists) with its provenance and findings; a paste's text; nothing of a streamed file.
+// Written on the recorder's thread and read back the same.
+void TestCaseSession::evidenceOfALookupAndOfAText()
+{
+    CaseSession lookupCase(m_catalog, {});
+    lookupCase.startLookup(&m_network, lookup(QStringLiteral("LIVE-V20240807160726-PAY_6367_3859")));
+    QVERIFY(settle(lookupCase));
+    const auto snapshot = snapshotOf(lookupCase);
+    QVERIFY(snapshot);
+    QCOMPARE(snapshot->kind, SnapshotKind::Lookup);
+    QCOMPARE(snapshot->keyMode, SnapshotKeyMode::Test);
+    QCOMPARE(snapshot->status, QStringLiteral("CANCELED"));
+    QVERIFY(snapshot->bodies.size() >= 3);
+    QCOMPARE(snapshot->bodies.front().source, QStringLiteral("payment"));
+    QCOMPARE(snapshot->bodies.front().content, lookupCase.answersOf(Source::Payment).front().content);
+    QVERIFY(!snapshot->bodies.front().path.contains(testKey));
+    QVERIFY(std::any_of(snapshot->findings.begin(), snapshot->findings.end(),
+                        [](const FindingRecord &f) { return f.rule == "vbank-cancel-without-deposit"; }));
+
+    QTemporaryDir dir;
+    EvidenceRecorder recorder(StoreLocation::sqlite(dir.filePath(QStringLiteral("history.sqlite"))));
+    QSignalSpy recorded(&recorder, &EvidenceRecorder::recorded);
+    recorder.record(*snapshot);
+    QVERIFY(recorded.wait(10000));
+    const qint64 id = recorded.front().at(0).toLongLong();
+
+    CaseSession pasted(m_catalog, {});
+    const QByteArray text = R"({"paymentKey":"p","orderId":"o","status":"DONE","totalAmount":1000})";
+    pasted.startText(QStringLiteral("ticket"), text.toStdString());
+    QVERIFY(settle(pasted));
+    const auto paste = snapshotOf(pasted);
+    QVERIFY(paste);
+    QCOMPARE(paste->kind, SnapshotKind::Paste);
+    QCOMPARE(paste->bodies.size(), std::size_t(1));
+    QCOMPARE(paste->bodies.front().content, text);
+    recorder.record(*paste);
+    QVERIFY(recorded.wait(10000));
+
+    auto opened = EvidenceStore::open(StoreLocation::sqlite(dir.filePath(QStringLiteral("history.sqlite"))));
+    QVERIFY(std::holds_alternative<std::unique_ptr<EvidenceStore>>(opened));
+    auto stored = std::get<std::unique_ptr<EvidenceStore>>(opened)->snapshot(id);
+    QVERIFY(std::holds_alternative<std::optional<StoredSnapshot>>(stored));
+    const auto &back = std::get<std::optional<StoredSnapshot>>(stored);
+    QVERIFY(back);
+    QCOMPARE(back->snapshot.bodies.size(), snapshot->bodies.size());
+    QCOMPARE(back->caseKey, QStringLiteral("paymentKey:estag20240807160826ZKQT3"));
 }
 
 QTEST_GUILESS_MAIN(TestCaseSession)

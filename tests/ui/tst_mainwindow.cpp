@@ -9,6 +9,7 @@
 #include "models/modelroles.h"
 #include "net/profilestore.h"
 #include "net/secretstore.h"
+#include "store/evidencestore.h"
 #include "util/i18n.h"
 #include "welcomepage.h"
 
@@ -139,10 +140,11 @@ private Q_SLOTS:
     void bigInputsOpenInTheWindowAndSayHowTheyAreLinked();
     void tabFollowsTheLayoutAndNeverGetsTrapped();
     void koreanLeavesNoEnglishOnScreen();
+    void eachLookupAndPasteIsKeptInTheHistory();
 
 private:
     // A window on m_settings with this key store (the one before it closed first), shown, demo on.
-    void openWindow(std::unique_ptr<SecretStore> secrets);
+    void openWindow(std::unique_ptr<SecretStore> secrets, std::optional<StoreLocation> history = std::nullopt);
     void typeAndLookUp(const QString &id);
     void pasteAndLookUp(const QString &text);  // as Ctrl+V would put it in the field
 
@@ -167,13 +169,14 @@ void TestMainWindow::init()
     openWindow(std::make_unique<SessionSecretStore>());
 }
 
-void TestMainWindow::openWindow(std::unique_ptr<SecretStore> secrets)
+void TestMainWindow::openWindow(std::unique_ptr<SecretStore> secrets, std::optional<StoreLocation> history)
 {
     m_window.reset();
     MainWindow::Options options;
     options.demo = true;
     options.settings = m_settings.get();
     options.secrets = std::move(secrets);
+    options.history = std::move(history);
     m_window = std::make_unique<MainWindow>(*m_catalog, std::move(options));
     m_window->setLanguage(Language::English);
     m_window->resize(1400, 900);
@@ -1084,6 +1087,35 @@ void TestMainWindow::koreanLeavesNoEnglishOnScreen()
     for (QAction *menu : m_window->menuBar()->actions())
         check(QStringLiteral("menu"), menu->text());
     QVERIFY2(seen.isEmpty(), qPrintable(seen.join(QLatin1Char('\n'))));
+}
+
+// With a history, each case is kept once its answers are in: a lookup with its answers as
+// received, a refresh as a second snapshot, a paste with its text; the status bar says so.
+void TestMainWindow::eachLookupAndPasteIsKeptInTheHistory()
+{
+    QTemporaryDir dir;
+    const StoreLocation history = StoreLocation::sqlite(dir.filePath(QStringLiteral("history.sqlite")));
+    openWindow(std::make_unique<SessionSecretStore>(), history);
+    typeAndLookUp(QStringLiteral("LIVE-V20240807160726-PAY_6367_3859"));
+    QTRY_VERIFY_WITH_TIMEOUT(settled(m_window->currentCase()), lookupTimeoutMs);
+    QTRY_VERIFY(m_window->statusBar()->currentMessage().contains(QLatin1String("kept in the evidence history as #1")));
+    QTest::keyClick(m_window.get(), Qt::Key_F5);
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->statusBar()->currentMessage().contains(QLatin1String("#2")), lookupTimeoutMs);
+    m_window->analyseText(QStringLiteral("ticket"), R"({"paymentKey":"p","orderId":"o","status":"DONE","totalAmount":1000})");
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->statusBar()->currentMessage().contains(QLatin1String("#3")), lookupTimeoutMs);
+    m_window.reset();  // what was queued is written before the window goes
+
+    auto opened = EvidenceStore::open(history);
+    QVERIFY(std::holds_alternative<std::unique_ptr<EvidenceStore>>(opened));
+    auto page = std::get<std::unique_ptr<EvidenceStore>>(opened)->search({});
+    QVERIFY(std::holds_alternative<HistoryPage>(page));
+    const auto &rows = std::get<HistoryPage>(page).rows;
+    QCOMPARE(rows.size(), std::size_t(3));
+    QCOMPARE(rows[0].kind, SnapshotKind::Paste);
+    QCOMPARE(rows[1].kind, SnapshotKind::Lookup);
+    QCOMPARE(rows[1].caseKey, rows[2].caseKey);  // the refresh: the same payment, a second look
+    QCOMPARE(rows[2].profile, QStringLiteral("Demo sandbox"));
+    QVERIFY(rows[2].worst && rows[2].worst->rule == "vbank-cancel-without-deposit");
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -88,6 +88,16 @@ int main(int argc, char *argv[])
         options.settings = tourSettings.get();
         options.secrets = std::make_unique<SessionSecretStore>();
     }
+    // The evidence history: PAYTRIAGE_STORE, else the user's own file. The demo and the tour keep
+    // theirs in a folder of their own, thrown away after, so sandbox cases never mix with real ones.
+    QTemporaryDir demoHistory;
+    const QString history = options.demo ? demoHistory.filePath(QStringLiteral("history.sqlite"))
+                                         : qEnvironmentVariable("PAYTRIAGE_STORE", defaultStorePath());
+    auto location = StoreLocation::parse(history);
+    if (const auto *error = std::get_if<StoreError>(&location))
+        problems.push_back(error->message());
+    else
+        options.history = std::get<StoreLocation>(location);
     MainWindow window(catalog, std::move(options));
     window.setLanguage(preferences.language);
     window.show();
