@@ -120,8 +120,10 @@ std::optional<Snapshot> snapshotOf(const CaseSession &session)
             return std::nullopt;
         return s;
     }
-    // A streamed file's records were not kept, and its head is not the evidence.
-    if (snap.route == InputRoute::Streamed || !snap.rawText)
+    // A streamed file's records were not kept, and its head is not the evidence; a text above
+    // the size whose every value is linked is a dump, not a ticket's evidence (masking reads it
+    // whole, and its copy would hold the window).
+    if (snap.route == InputRoute::Streamed || !snap.rawText || snap.rawText->size() > session.inputLimits().fullMapUpTo)
         return std::nullopt;
     s.kind = session.inputText().empty() ? SnapshotKind::File : SnapshotKind::Paste;
     SnapshotBody body;

@@ -17,8 +17,8 @@ class EvidenceStore;
 
 // What the history keeps of a case as it stands: a lookup's answers as received (every page),
 // or the text pasted or read; its ids, status, provenance and findings. None when there is
-// nothing to keep yet (a lookup whose payment did not arrive; a streamed file, whose records are
-// not kept).
+// nothing to keep yet (a lookup whose payment did not arrive), or it is a dump rather than a
+// ticket's evidence (a streamed file, whose records are not kept; a text above 16 MB).
 std::optional<Snapshot> snapshotOf(const CaseSession &session);
 
 class EvidenceRecorder final : public QObject

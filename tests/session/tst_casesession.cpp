@@ -318,6 +318,8 @@ void TestCaseSession::bigInputs()
     QCOMPARE(snap.inputBytes, std::uint64_t(text.size()));
     QCOMPARE(int(snap.analysis.records), records);
     QCOMPARE(snap.sourceMap != nullptr, mapping != int(SourceMapping::None));
+    // The history keeps a ticket's text, not a dump: above the fully linked size, or streamed, nothing.
+    QCOMPARE(snapshotOf(session).has_value(), mapping == int(SourceMapping::Full));
     if (mapping == int(SourceMapping::Records)) {
         QVERIFY(snap.sourceMap->find(0, "/3").has_value());
         QVERIFY(!snap.sourceMap->find(0, "/3/amount").has_value());
