@@ -2966,16 +2966,6 @@
         <translation>kept as snapshot #%1 in %2</translation>
     </message>
     <message>
-        <source>The evidence history: every snapshot kept (a lookup's answers as received, a paste, a file), newest first.
-  history [list]      search it
-  history show ID     one snapshot: its bodies (with SHA-256), provenance and findings
-  history diff OLD NEW what changed between two snapshots of a payment</source>
-        <translation>The evidence history: every snapshot kept (a lookup's answers as received, a paste, a file), newest first.
-  history [list]      search it
-  history show ID     one snapshot: its bodies (with SHA-256), provenance and findings
-  history diff OLD NEW what changed between two snapshots of a payment</translation>
-    </message>
-    <message>
         <source>The history: an SQLite file, or postgresql://user@host:port/db?sslmode=… (its password from ~/.pgpass, never the command line). Default: PAYTRIAGE_STORE, else the console's own file.</source>
         <translation>The history: an SQLite file, or postgresql://user@host:port/db?sslmode=… (its password from ~/.pgpass, never the command line). Default: PAYTRIAGE_STORE, else the console's own file.</translation>
     </message>
@@ -3008,14 +2998,6 @@
         <translation>How many rows (50).</translation>
     </message>
     <message>
-        <source>list (the default), show ID or diff OLD NEW.</source>
-        <translation>list (the default), show ID or diff OLD NEW.</translation>
-    </message>
-    <message>
-        <source>Use: history [list], history show ID or history diff OLD NEW. See paytriage-cli history --help.</source>
-        <translation>Use: history [list], history show ID or history diff OLD NEW. See paytriage-cli history --help.</translation>
-    </message>
-    <message>
         <source>Usage: paytriage-cli COMMAND [options]
 
 Commands:
@@ -3042,6 +3024,49 @@ Commands:
 Run paytriage-cli COMMAND --help for a command's options.
 Exit status: 0 nothing at warning or above, 1 findings at warning or above, 2 failed, 3 nothing recognised.
 </translation>
+    </message>
+    <message>
+        <source>Name the folder to write to with --out.</source>
+        <translation>Name the folder to write to with --out.</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation>Cannot create the folder %1.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Cannot write %1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Snapshot #%1 written to %2 (%n file(s) and manifest.json).</source>
+        <translation>
+            <numerusform>Snapshot #%1 written to %2 (%n file(s) and manifest.json).</numerusform>
+            <numerusform>Snapshot #%1 written to %2 (%n file(s) and manifest.json).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The evidence history: every snapshot kept (a lookup's answers as received, a paste, a file), newest first.
+  history [list]      search it
+  history show ID     one snapshot: its bodies (with SHA-256), provenance and findings
+  history diff OLD NEW what changed between two snapshots of a payment
+  history export ID   its bodies as stored and manifest.json, into --out FOLDER</source>
+        <translation>The evidence history: every snapshot kept (a lookup's answers as received, a paste, a file), newest first.
+  history [list]      search it
+  history show ID     one snapshot: its bodies (with SHA-256), provenance and findings
+  history diff OLD NEW what changed between two snapshots of a payment
+  history export ID   its bodies as stored and manifest.json, into --out FOLDER</translation>
+    </message>
+    <message>
+        <source>export: the folder to write the snapshot's bodies and manifest.json to.</source>
+        <translation>export: the folder to write the snapshot's bodies and manifest.json to.</translation>
+    </message>
+    <message>
+        <source>list (the default), show ID, diff OLD NEW or export ID --out FOLDER.</source>
+        <translation>list (the default), show ID, diff OLD NEW or export ID --out FOLDER.</translation>
+    </message>
+    <message>
+        <source>Use: history [list], history show ID, history diff OLD NEW or history export ID --out FOLDER. See paytriage-cli history --help.</source>
+        <translation>Use: history [list], history show ID, history diff OLD NEW or history export ID --out FOLDER. See paytriage-cli history --help.</translation>
     </message>
 </context>
 <context>

@@ -2951,16 +2951,6 @@
         <translation>%2에 스냅숏 #%1로 남김</translation>
     </message>
     <message>
-        <source>The evidence history: every snapshot kept (a lookup's answers as received, a paste, a file), newest first.
-  history [list]      search it
-  history show ID     one snapshot: its bodies (with SHA-256), provenance and findings
-  history diff OLD NEW what changed between two snapshots of a payment</source>
-        <translation>증거 기록: 남긴 모든 스냅숏(조회 응답을 받은 그대로, 붙여 넣은 텍스트, 파일), 최신순.
-  history [list]      검색
-  history show ID     스냅숏 하나: 본문(SHA-256 포함), 출처, 발견 사항
-  history diff OLD NEW 한 결제의 두 스냅숏 사이에 바뀐 것</translation>
-    </message>
-    <message>
         <source>The history: an SQLite file, or postgresql://user@host:port/db?sslmode=… (its password from ~/.pgpass, never the command line). Default: PAYTRIAGE_STORE, else the console's own file.</source>
         <translation>증거 기록: SQLite 파일, 또는 postgresql://사용자@호스트:포트/DB?sslmode=… (비밀번호는 명령줄이 아니라 ~/.pgpass에서). 기본값: PAYTRIAGE_STORE, 없으면 콘솔의 파일.</translation>
     </message>
@@ -2993,14 +2983,6 @@
         <translation>몇 행까지(50).</translation>
     </message>
     <message>
-        <source>list (the default), show ID or diff OLD NEW.</source>
-        <translation>list(기본), show ID 또는 diff OLD NEW.</translation>
-    </message>
-    <message>
-        <source>Use: history [list], history show ID or history diff OLD NEW. See paytriage-cli history --help.</source>
-        <translation>사용법: history [list], history show ID 또는 history diff OLD NEW. paytriage-cli history --help를 보세요.</translation>
-    </message>
-    <message>
         <source>Usage: paytriage-cli COMMAND [options]
 
 Commands:
@@ -3027,6 +3009,47 @@ Exit status: 0 nothing at warning or above, 1 findings at warning or above, 2 fa
 명령별 옵션: paytriage-cli 명령 --help
 종료 상태: 0 경고 이상 없음, 1 경고 이상 발견, 2 실패, 3 알아본 문서 없음.
 </translation>
+    </message>
+    <message>
+        <source>Name the folder to write to with --out.</source>
+        <translation>쓸 폴더를 --out으로 지정하세요.</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation>폴더 %1을(를) 만들 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1을(를) 쓸 수 없습니다: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Snapshot #%1 written to %2 (%n file(s) and manifest.json).</source>
+        <translation>
+            <numerusform>스냅숏 #%1을(를) %2에 썼습니다(파일 %n개와 manifest.json).</numerusform></translation>
+    </message>
+    <message>
+        <source>The evidence history: every snapshot kept (a lookup's answers as received, a paste, a file), newest first.
+  history [list]      search it
+  history show ID     one snapshot: its bodies (with SHA-256), provenance and findings
+  history diff OLD NEW what changed between two snapshots of a payment
+  history export ID   its bodies as stored and manifest.json, into --out FOLDER</source>
+        <translation>증거 기록: 남긴 모든 스냅숏(조회 응답을 받은 그대로, 붙여 넣은 텍스트, 파일), 최신순.
+  history [list]      검색
+  history show ID     스냅숏 하나: 본문(SHA-256 포함), 출처, 발견 사항
+  history diff OLD NEW 한 결제의 두 스냅숏 사이에 바뀐 것
+  history export ID   저장된 본문과 manifest.json을 --out 폴더에</translation>
+    </message>
+    <message>
+        <source>export: the folder to write the snapshot's bodies and manifest.json to.</source>
+        <translation>export: 스냅숏의 본문과 manifest.json을 쓸 폴더.</translation>
+    </message>
+    <message>
+        <source>list (the default), show ID, diff OLD NEW or export ID --out FOLDER.</source>
+        <translation>list(기본), show ID, diff OLD NEW 또는 export ID --out 폴더.</translation>
+    </message>
+    <message>
+        <source>Use: history [list], history show ID, history diff OLD NEW or history export ID --out FOLDER. See paytriage-cli history --help.</source>
+        <translation>사용법: history [list], history show ID, history diff OLD NEW 또는 history export ID --out 폴더. paytriage-cli history --help를 보세요.</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,6 @@
 // paytriage-cli end to end: the real binary, its exit statuses, JSON contract and languages.
 
+#include <QCryptographicHash>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -796,6 +797,23 @@ void TestCli::recordedTextsAreKeptListedAndCompared()
     QVERIFY2(diff.out.contains("changed /status: \"IN_PROGRESS\" → \"DONE\""), diff.out.constData());
     QVERIFY2(diff.out.contains("filled /approvedAt: null → \"2025-04-02T08:39:40+09:00\""), diff.out.constData());
     QVERIFY(!diff.out.contains("not the same payment"));
+
+    // export: the body as stored (the secret masked) and a manifest whose hash is the file's.
+    const QString out = dir.filePath(QStringLiteral("export"));
+    Run exported = cli({QStringLiteral("history"), QStringLiteral("export"), QStringLiteral("1"), QStringLiteral("--out"), out}, {}, {},
+                       env);
+    QCOMPARE(exported.exitCode, 0);
+    QFile manifestFile(out + QStringLiteral("/manifest.json"));
+    QVERIFY(manifestFile.open(QIODevice::ReadOnly));
+    const QJsonObject manifest = QJsonDocument::fromJson(manifestFile.readAll()).object();
+    const QJsonObject exportedBody = manifest[QStringLiteral("bodies")].toArray().at(0).toObject();
+    QFile bodyFile(out + QLatin1Char('/') + exportedBody[QStringLiteral("file")].toString());
+    QVERIFY(bodyFile.open(QIODevice::ReadOnly));
+    const QByteArray bodyBytes = bodyFile.readAll();
+    QCOMPARE(QString::fromLatin1(QCryptographicHash::hash(bodyBytes, QCryptographicHash::Sha256).toHex()),
+             exportedBody[QStringLiteral("sha256")].toString());
+    QVERIFY(bodyBytes.contains("ec_id20250402083921BUZL3"));
+    QVERIFY(!bodyBytes.contains("ps_24xLea5zVAlbzjnbLJMm3QAMYNwW"));
 
     Run missing = cli({QStringLiteral("history"), QStringLiteral("show"), QStringLiteral("9")}, {}, {}, env);
     QCOMPARE(missing.exitCode, 2);
