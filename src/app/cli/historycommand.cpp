@@ -27,8 +27,7 @@ QString tr(const char *source, const char *disambiguation = nullptr, int n = -1)
 
 QString kst(qint64 ms)
 {
-    return QDateTime::fromMSecsSinceEpoch(ms, QTimeZone(kstOffsetMinutes * 60)).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))
-           + QStringLiteral(" KST");
+    return QString::fromStdString(formatKstSeconds(ms));
 }
 
 const char *kindName(SnapshotKind kind)

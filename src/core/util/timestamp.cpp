@@ -143,6 +143,12 @@ std::string formatIsoKst(std::int64_t msSinceEpoch)
     return buf;
 }
 
+std::string formatKstSeconds(std::int64_t msSinceEpoch)
+{
+    const std::string iso = formatIsoKst(msSinceEpoch);
+    return iso.substr(0, 10) + ' ' + iso.substr(11, 8) + " KST";
+}
+
 std::string formatKst(const Timestamp &t)
 {
     std::string iso = formatIsoKst(t.msSinceEpoch);

@@ -40,6 +40,8 @@ std::optional<Timestamp> captureTime(std::string_view text);
 std::string formatKst(const Timestamp &t);
 // ISO 8601 with the KST offset: "2024-08-07T16:08:45+09:00".
 std::string formatIsoKst(std::int64_t msSinceEpoch);
+// "2024-08-07 16:08:45 KST", to the second: when a case was looked up or kept.
+std::string formatKstSeconds(std::int64_t msSinceEpoch);
 
 // "3 min", "2 h 5 min", "4 d 3 h" in English; "3분", "2시간 5분", "4일 3시간" in Korean — for
 // relative times and durations.

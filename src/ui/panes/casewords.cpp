@@ -4,8 +4,6 @@
 #include "util/timestamp.h"
 
 #include <QCoreApplication>
-#include <QDateTime>
-#include <QTimeZone>
 
 #include <algorithm>
 
@@ -96,13 +94,11 @@ QString caseProvenance(const CaseSession &session)
                 at = d.source.fetchedAtMs;
                 break;
             }
-    const QString when = QDateTime::fromMSecsSinceEpoch(at, QTimeZone(kstOffsetMinutes * 60))
-                             .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")) + QStringLiteral(" KST");
+    const QString when = QString::fromStdString(formatKstSeconds(at));
     if (!session.isLookup()) {
         if (const auto asOf = session.asOf())
             return QCoreApplication::translate("paytriage::CaseView", "Analysed %1, as of %2 (when it was captured)")
-                .arg(when, QDateTime::fromMSecsSinceEpoch(*asOf, QTimeZone(kstOffsetMinutes * 60)).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))
-                               + QStringLiteral(" KST"));
+                .arg(when, QString::fromStdString(formatKstSeconds(*asOf)));
         return QCoreApplication::translate("paytriage::CaseView", "Analysed %1").arg(when);
     }
     const CaseSession::LookupRequest &lookup = *session.lookup();
