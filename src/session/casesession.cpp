@@ -59,11 +59,6 @@ std::shared_ptr<const CaseSession::PrintedDocument> CaseSession::print(const Doc
     return printed;
 }
 
-struct CaseSession::TextResult
-{
-    AnalysedInput input;
-};
-
 struct CaseSession::FetchedResult
 {
     CaseSnapshot snapshot;
@@ -389,11 +384,11 @@ void CaseSession::runText()
     m_analyses = 0;
     m_startedAtMs = QDateTime::currentMSecsSinceEpoch();
     Q_EMIT busyChanged(true);
-    m_watcher = std::make_unique<QFutureWatcher<std::shared_ptr<TextResult>>>();
+    m_watcher = std::make_unique<QFutureWatcher<std::shared_ptr<AnalysedInput>>>();
     connect(m_watcher.get(), &QFutureWatcherBase::finished, this, [this] {
-        auto result = m_watcher->result();
+        const std::shared_ptr<AnalysedInput> result = m_watcher->result();
         m_textRunning = false;
-        AnalysedInput &input = result->input;
+        AnalysedInput &input = *result;
         if (!input.failure.isEmpty()) {
             setFailure(input.failure, {}, {});
             Q_EMIT busyChanged(false);
@@ -428,7 +423,7 @@ void CaseSession::runText()
     m_watcher->setFuture(QtConcurrent::run(
         [catalog = m_catalog, options = m_options, limits = m_limits, text = m_inputText, path = m_inputPath,
          title = m_title.toStdString(), asOf = m_asOf]() mutable {
-            auto result = std::make_shared<TextResult>();
+            auto result = std::make_shared<AnalysedInput>();
             // An exception must not cross into the window's thread with the result: it becomes
             // the case's failure.
             try {
@@ -436,12 +431,12 @@ void CaseSession::runText()
                 const FixedClock then(asOf.value_or(0));
                 const Clock &clock = asOf ? static_cast<const Clock &>(then) : now;
                 const InputOptions input{limits, true};
-                result->input = path.isEmpty()
+                *result = path.isEmpty()
                                     ? analyseText(std::move(text), std::move(title), catalog, clock, std::move(options), input)
                                     : analyseFile(path, std::move(title), catalog, clock, std::move(options), input);
             } catch (const std::exception &e) {
-                result = std::make_shared<TextResult>();
-                result->input.failure = QString::fromUtf8(e.what());
+                result = std::make_shared<AnalysedInput>();
+                result->failure = QString::fromUtf8(e.what());
             }
             return result;
         }));

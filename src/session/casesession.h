@@ -138,7 +138,6 @@ Q_SIGNALS:
     void stateChanged(paytriage::CaseSession::State state);
 
 private:
-    struct TextResult;
     struct FetchedResult;
     struct PrintedDocument;
     static std::string keyOf(const Document &document, std::size_t index);
@@ -158,7 +157,7 @@ private:
     std::unique_ptr<CaseFetcher> m_fetcher;
     std::string m_inputText;
     QString m_inputPath;
-    std::unique_ptr<QFutureWatcher<std::shared_ptr<TextResult>>> m_watcher;
+    std::unique_ptr<QFutureWatcher<std::shared_ptr<AnalysedInput>>> m_watcher;
     // A lookup's analysis under way, whether answers arrived during it, and the documents
     // printed for the raw pane so far.
     std::unique_ptr<QFutureWatcher<std::shared_ptr<FetchedResult>>> m_fetchedWatcher;
