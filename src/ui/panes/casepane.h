@@ -85,8 +85,6 @@ public:
     virtual QLabel *caption() const { return nullptr; }
     // Actions that work from anywhere in the case (Copy summary): the case view adds them to itself.
     virtual QList<QAction *> caseActions() const { return {}; }
-    // Still laying out what the last snapshot brought (see showSnapshotLater()).
-    virtual bool isPresenting() const { return false; }
 
 protected:
     // The interface language changed, or the palette: each pane says its texts, or draws its

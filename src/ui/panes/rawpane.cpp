@@ -102,7 +102,7 @@ void RawPane::setLanguage(Language language)
 void RawPane::retranslate()
 {
     m_ui->retranslateUi(this);
-    if (!m_presenting)
+    if (laidOut())
         present();  // the notice's words
 }
 
@@ -110,13 +110,11 @@ void RawPane::showSnapshot(const CaseSnapshot &)
 {
     // The text follows a turn later (showSnapshotLater): a 50 MB response never holds the
     // window longer than one of these steps.
-    m_presenting = true;
     m_failureShown.reset();
 }
 
 void RawPane::showSnapshotLater(const CaseSnapshot &snapshot)
 {
-    m_presenting = false;
     m_laidOut = snapshot.rawText;
     present();
     showState();
@@ -126,7 +124,7 @@ void RawPane::showState()
 {
     // A state that changes with a new snapshot (Working → Complete) arrives before it: the text
     // is laid out a turn later, by showSnapshotLater(), not here.
-    if (m_presenting || snapshot().rawText != m_laidOut)
+    if (!laidOut())
         return;
     present();
     const auto position = session()->failurePosition();

@@ -34,7 +34,6 @@ public:
     void setLanguage(Language language) override;
     void setZoom(int percent) override;
     QLabel *caption() const override;
-    bool isPresenting() const override { return m_presenting; }
 
 private:
     void retranslate() override;
@@ -45,11 +44,13 @@ private:
     void updateMarkers();
 
     std::unique_ptr<Ui::RawPane> m_ui;
-    bool m_presenting = false;
     std::optional<Source> m_answerOf;  // chosen from a source's "show what came back"
     // The text or received answer shown now, held so its address cannot be reused.
     std::shared_ptr<const void> m_shown;
-    std::shared_ptr<const std::string> m_laidOut;  // the snapshot text showSnapshotLater() last had
+    // The snapshot text showSnapshotLater() last laid out: while the session's differs, a newer
+    // snapshot waits for its own turn and the pane leaves the text alone.
+    std::shared_ptr<const std::string> m_laidOut;
+    bool laidOut() const { return snapshot().rawText == m_laidOut; }
     std::optional<ByteRange> m_failureShown;  // the failure position last selected
 };
 
