@@ -1,6 +1,7 @@
-#include "session/casesession.h"
+#include "casesession.h"
 
 #include "model/input.h"
+#include "store/snapshotcase.h"
 #include "util/clock.h"
 
 #include <QDateTime>
@@ -20,10 +21,6 @@ CaseSession::SourceStatus sourceStatus(CaseSession::SourceState state, int recor
     status.error = std::move(error);
     return status;
 }
-
-} // namespace
-
-namespace {
 
 } // namespace
 
@@ -102,7 +99,7 @@ bool CaseSession::busy() const
 CaseSession::State CaseSession::state() const
 {
     if (!m_lookup) {
-        if (m_textRunning)
+        if (m_textRunning || m_fetchedWatcher)
             return State::Working;
         if (m_textCanceled)
             return State::Canceled;
@@ -165,6 +162,7 @@ void CaseSession::startLookup(QNetworkAccessManager *network, LookupRequest requ
     m_network = network;
     m_title = request.id;
     m_asOf.reset();
+    m_stored.reset();
     m_lookup = std::move(request);
     refresh();
 }
@@ -179,6 +177,7 @@ void CaseSession::startText(QString title, std::string text, std::optional<std::
 {
     m_title = std::move(title);
     m_asOf = asOf;
+    m_stored.reset();
     m_lookup.reset();
     m_inputText = std::move(text);
     m_inputPath.clear();
@@ -189,14 +188,33 @@ void CaseSession::startFile(QString title, QString path)
 {
     m_title = std::move(title);
     m_asOf.reset();
+    m_stored.reset();
     m_lookup.reset();
     m_inputText.clear();
     m_inputPath = std::move(path);
     refresh();
 }
 
+void CaseSession::startStored(StoredSnapshot stored)
+{
+    const Snapshot &s = stored.snapshot;
+    const QString shown = !s.orderId.isEmpty() ? s.orderId : !s.paymentKey.isEmpty() ? s.paymentKey : s.title;
+    m_title = tr("#%1 %2").arg(stored.id).arg(shown);
+    m_asOf = analysedAsOf(s);
+    m_lookup.reset();
+    m_inputText.clear();
+    m_inputPath.clear();
+    m_stored = StoredOrigin{stored.id, stored.caseKey, s.kind, s.profile, s.mid, s.keyMode, s.capturedAtMs};
+    m_storedSnapshot = std::make_shared<const Snapshot>(std::move(stored.snapshot));
+    refresh();
+}
+
 void CaseSession::refresh()
 {
+    if (m_stored) {
+        runStored();
+        return;
+    }
     if (!m_lookup) {
         runText();
         return;
@@ -297,7 +315,9 @@ void CaseSession::cancel()
 void CaseSession::setAnalyzerOptions(AnalyzerOptions options)
 {
     m_options = std::move(options);
-    if (m_lookup)
+    if (m_stored)
+        runStored();
+    else if (m_lookup)
         analyseFetched();
     else if (!m_textRunning)
         runText();
@@ -305,8 +325,35 @@ void CaseSession::setAnalyzerOptions(AnalyzerOptions options)
 
 void CaseSession::analyseFetched()
 {
-    if (!m_fetcher)
+    if (m_fetcher)
+        analyseDocuments(m_fetcher->currentCase().documents, std::nullopt);
+}
+
+void CaseSession::runStored()
+{
+    if (m_fetchedWatcher) {
+        m_fetchedWatcher->disconnect(this);  // its worker holds copies only: it may finish alone
+        m_fetchedWatcher.reset();
+    }
+    m_fetchedAgain = false;
+    m_printed.clear();
+    m_analyses = 0;
+    m_startedAtMs = QDateTime::currentMSecsSinceEpoch();
+    setFailure({}, {}, {});
+    Case kase = caseOfSnapshot(*m_storedSnapshot);
+    if (kase.documents.empty()) {
+        m_snapshot = {};
+        Q_EMIT snapshotChanged();
+        setFailure(tr("No body of snapshot #%1 could be read as JSON: see it with paytriage-cli history show %1.").arg(m_stored->id), {},
+                   {});
         return;
+    }
+    Q_EMIT busyChanged(true);
+    analyseDocuments(std::move(kase.documents), m_asOf);
+}
+
+void CaseSession::analyseDocuments(std::vector<Document> documents, std::optional<std::int64_t> asOf)
+{
     // One analysis at a time, off the window's thread; answers that arrive meanwhile are taken
     // by one more run when it ends: at most one analysis per arriving source.
     if (m_fetchedWatcher) {
@@ -332,7 +379,7 @@ void CaseSession::analyseFetched()
     // The worker gets copies: the documents of this moment, the catalog's shared data, the
     // documents printed so far (immutable, shared).
     m_fetchedWatcher->setFuture(QtConcurrent::run(
-        [catalog = m_catalog, options = m_options, documents = m_fetcher->currentCase().documents, printed = m_printed]() mutable {
+        [catalog = m_catalog, options = m_options, documents = std::move(documents), printed = m_printed, asOf]() mutable {
             auto result = std::make_shared<FetchedResult>();
             CaseSnapshot &snapshot = result->snapshot;
             // Only the documents that arrived since the last run are printed and mapped.
@@ -360,7 +407,9 @@ void CaseSession::analyseFetched()
             kase.documents = std::move(documents);
             kase.index();
             try {
-                const SystemClock clock;
+                const SystemClock now;
+                const FixedClock then(asOf.value_or(0));
+                const Clock &clock = asOf ? static_cast<const Clock &>(then) : now;
                 snapshot.analysis = Analyzer(catalog, clock, options).analyze(kase);
             } catch (const std::exception &e) {
                 // Whatever the answers hold, the case says so; the window stays.

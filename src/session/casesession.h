@@ -8,6 +8,7 @@
 #include "net/casefetcher.h"
 #include "net/tossclient.h"
 #include "pipeline/caseinput.h"
+#include "store/snapshot.h"
 
 #include <QFutureWatcher>
 #include <QObject>
@@ -88,6 +89,18 @@ public:
         ClientConfig config;
     };
 
+    // Where a case opened from the evidence history came from: the snapshot and its provenance.
+    struct StoredOrigin
+    {
+        qint64 id = 0;
+        QString caseKey;
+        SnapshotKind kind = SnapshotKind::Lookup;
+        QString profile;
+        QString mid;
+        SnapshotKeyMode keyMode = SnapshotKeyMode::Unknown;
+        qint64 capturedAtMs = 0;
+    };
+
     // The session shares the network access manager and reads catalog/options at each analysis.
     CaseSession(const Catalog &catalog, AnalyzerOptions options, QObject *parent = nullptr);
     ~CaseSession() override;
@@ -97,6 +110,11 @@ public:
     // none: as of now.
     void startText(QString title, std::string text, std::optional<std::int64_t> asOf = std::nullopt);
     std::optional<std::int64_t> asOf() const { return m_asOf; }
+    // A snapshot of the evidence history, opened again: read-only, its bodies as stored (masked
+    // where the store says), analysed as of when it was captured. Refresh analyses it again; it
+    // is not kept again.
+    void startStored(StoredSnapshot stored);
+    const std::optional<StoredOrigin> &stored() const { return m_stored; }
     // A file is read by the worker too: a 50 MB read would hold the window for ~100 ms.
     void startFile(QString title, QString path);
     void refresh();                      // F5: fetch again, or re-analyse the text
@@ -146,6 +164,10 @@ private:
     void publish(CaseSnapshot snapshot);
     void setFailure(QString message, std::optional<ApiError> request, std::optional<ByteRange> at);
     void runText();
+    void runStored();
+    // Starts an analysis of documents off the UI thread (one at a time); printed: those of
+    // them already printed for the raw pane.
+    void analyseDocuments(std::vector<Document> documents, std::optional<std::int64_t> asOf);
 
     const Catalog &m_catalog;
     AnalyzerOptions m_options;
@@ -173,6 +195,8 @@ private:
     int m_analyses = 0;
     std::int64_t m_startedAtMs = 0;
     std::optional<std::int64_t> m_asOf;
+    std::optional<StoredOrigin> m_stored;
+    std::shared_ptr<const Snapshot> m_storedSnapshot;  // its bodies, read again by the worker
     State m_lastState = State::Empty;
     void updateState();
 };

@@ -1,5 +1,7 @@
 // paytriage-cli end to end: the real binary, its exit statuses, JSON contract and languages.
 
+#include "store/evidencestore.h"
+
 #include <QCryptographicHash>
 #include <QFile>
 #include <QJsonArray>
@@ -119,6 +121,7 @@ private slots:
     void profileMistakesSayWhat_data();
     void profileMistakesSayWhat();
     void recordedTextsAreKeptListedAndCompared();
+    void lookupsAndBatchesAreKeptWithTheirAnswers();
 };
 
 void TestCli::exitStatus_data()
@@ -821,6 +824,72 @@ void TestCli::recordedTextsAreKeptListedAndCompared()
     Run damaged = cli({QStringLiteral("history"), QStringLiteral("--store"), data("seed001-vbank-console-log.txt")});
     QCOMPARE(damaged.exitCode, 2);
     QVERIFY2(damaged.err.contains("not a PayTriage evidence history"), damaged.err.constData());
+}
+
+// lookup --record and batch --record keep each payment's answers as received: the payment and
+// its transactions for a lookup, one snapshot per id that answered in a batch, and never the
+// secret key.
+void TestCli::lookupsAndBatchesAreKeptWithTheirAnswers()
+{
+    using namespace paytriage;
+    QProcess sandbox;
+    const QString url = startSandbox(sandbox);
+    QVERIFY2(url.startsWith(QLatin1String("http://127.0.0.1:")), qPrintable(url));
+    const QString key = QStringLiteral("test_sk_recordNeverPrinted");
+    QTemporaryDir dir;
+    const QString store = dir.filePath(QStringLiteral("history.sqlite"));
+    const Run looked = cli({QStringLiteral("lookup"), QStringLiteral("--base-url"), url, QStringLiteral("--lang"), QStringLiteral("en"),
+                            QStringLiteral("--record"), QStringLiteral("--store"), store, QStringLiteral("LIVE-V20240807160726-PAY_6367_3859")},
+                           {}, key);
+    QCOMPARE(looked.exitCode, 1);
+    QVERIFY2(looked.err.contains("LIVE-V20240807160726-PAY_6367_3859: kept as snapshot #1"), looked.err.constData());
+
+    const QByteArray ids = "2025040210437094\nLIVE-V20240807160726-PAY_6367_3859\nNO-SUCH-ORDER-9\n";
+    const Run batch = cli({QStringLiteral("batch"), QStringLiteral("--base-url"), url, QStringLiteral("--lang"), QStringLiteral("en"),
+                           QStringLiteral("--concurrency"), QStringLiteral("1"), QStringLiteral("--full"), QStringLiteral("--record"),
+                           QStringLiteral("--store"), store, QStringLiteral("-")},
+                          ids, key);
+    QCOMPARE(batch.exitCode, 2);  // NO-SUCH-ORDER-9 failed
+    QVERIFY2(batch.err.contains("2025040210437094: kept as snapshot #2"), batch.err.constData());
+    QVERIFY2(batch.err.contains("LIVE-V20240807160726-PAY_6367_3859: kept as snapshot #3"), batch.err.constData());
+
+    auto opened = EvidenceStore::open(StoreLocation::sqlite(store));
+    QVERIFY(std::holds_alternative<std::unique_ptr<EvidenceStore>>(opened));
+    EvidenceStore &history = *std::get<std::unique_ptr<EvidenceStore>>(opened);
+    auto first = history.snapshot(1);
+    QVERIFY(std::holds_alternative<std::optional<StoredSnapshot>>(first));
+    const StoredSnapshot &lookup = *std::get<std::optional<StoredSnapshot>>(first);
+    QCOMPARE(lookup.snapshot.kind, SnapshotKind::Lookup);
+    QCOMPARE(lookup.snapshot.keyMode, SnapshotKeyMode::Test);
+    QStringList sources;
+    for (const SnapshotBody &body : lookup.snapshot.bodies) {
+        sources << body.source;
+        QCOMPARE(body.method, QStringLiteral("GET"));
+        QVERIFY(!body.content.contains("NeverPrinted"));
+        for (const auto &header : body.headers)
+            QVERIFY2(header.first.toLower() != "authorization", header.first.constData());
+    }
+    QVERIFY2(sources.contains(QStringLiteral("payment")) && sources.contains(QStringLiteral("transactions")),
+             qPrintable(sources.join(QLatin1Char(','))));
+    QVERIFY(!lookup.snapshot.findings.empty() && lookup.snapshot.findings.front().rule == "vbank-cancel-without-deposit");
+    // The same payment looked up twice (lookup, then batch --full) pairs in the history's diff,
+    // which reads the merchant-wide transaction pages kept for this payment's records only.
+    auto page = history.search({});
+    QVERIFY(std::holds_alternative<HistoryPage>(page));
+    const auto &rows = std::get<HistoryPage>(page).rows;
+    QCOMPARE(rows.size(), std::size_t(3));
+    QCOMPARE(rows[0].caseKey, rows[2].caseKey);
+    const Run diff = cli({QStringLiteral("history"), QStringLiteral("--store"), store, QStringLiteral("diff"), QStringLiteral("1"),
+                          QStringLiteral("3")});
+    QCOMPARE(diff.exitCode, 0);
+    QVERIFY2(diff.out.contains("nothing changed"), diff.out.constData());
+    for (const Run *r : {&looked, &batch, &diff})
+        QVERIFY(!r->out.contains("NeverPrinted") && !r->err.contains("NeverPrinted"));
+    QFile file(store);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QVERIFY(!file.readAll().contains("NeverPrinted"));
+    sandbox.terminate();
+    QVERIFY(sandbox.waitForFinished(10000));
 }
 
 QTEST_GUILESS_MAIN(TestCli)

@@ -4,12 +4,13 @@
 #include "sandboxdata.h"
 #include "sandboxserver.h"
 #include "session/casesession.h"
-#include "session/evidencerecorder.h"
+#include "session/evidencehistory.h"
 #include "store/evidencestore.h"
 
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
 #include <QTemporaryDir>
+#include <QThread>
 #include <QTest>
 
 using namespace paytriage;
@@ -61,6 +62,8 @@ private slots:
     void bigInputs_data();
     void bigInputs();
     void evidenceOfALookupAndOfAText();
+    void aSnapshotOpensAgainAsItWasJudged_data();
+    void aSnapshotOpensAgainAsItWasJudged();
 
 private:
     CaseSession::LookupRequest lookup(const QString &id, const QByteArray &fault = {}) const;
@@ -357,8 +360,8 @@ void TestCaseSession::evidenceOfALookupAndOfAText()
                         [](const FindingRecord &f) { return f.rule == "vbank-cancel-without-deposit"; }));
 
     QTemporaryDir dir;
-    EvidenceRecorder recorder(StoreLocation::sqlite(dir.filePath(QStringLiteral("history.sqlite"))));
-    QSignalSpy recorded(&recorder, &EvidenceRecorder::recorded);
+    EvidenceHistory recorder(StoreLocation::sqlite(dir.filePath(QStringLiteral("history.sqlite"))));
+    QSignalSpy recorded(&recorder, &EvidenceHistory::recorded);
     recorder.record(*snapshot);
     QVERIFY(recorded.wait(10000));
     const qint64 id = recorded.front().at(0).toLongLong();
@@ -383,6 +386,63 @@ void TestCaseSession::evidenceOfALookupAndOfAText()
     QVERIFY(back);
     QCOMPARE(back->snapshot.bodies.size(), snapshot->bodies.size());
     QCOMPARE(back->caseKey, QStringLiteral("paymentKey:estag20240807160826ZKQT3"));
+}
+
+void TestCaseSession::aSnapshotOpensAgainAsItWasJudged_data()
+{
+    QTest::addColumn<QString>("orderId");
+    QTest::newRow("seed 000, in progress") << QStringLiteral("2025040210437094");
+    QTest::newRow("seed 001, virtual account") << QStringLiteral("LIVE-V20240807160726-PAY_6367_3859");
+}
+
+// A lookup kept in the history and opened again is the same case: the same documents (of the
+// merchant-wide transaction pages, this payment's records only), the same findings, judged as of
+// when it was captured; read-only, and not kept a second time. The asynchronous ask of the store
+// answers on the caller's thread.
+void TestCaseSession::aSnapshotOpensAgainAsItWasJudged()
+{
+    QFETCH(QString, orderId);
+    CaseSession live(m_catalog, {});
+    live.startLookup(&m_network, lookup(orderId));
+    QVERIFY(settle(live));
+    const auto snapshot = snapshotOf(live);
+    QVERIFY(snapshot);
+
+    QTemporaryDir dir;
+    EvidenceHistory history(StoreLocation::sqlite(dir.filePath(QStringLiteral("history.sqlite"))));
+    qint64 id = 0;
+    history.record(*snapshot, this, [&id](qint64 kept) { id = kept; });
+    QTRY_VERIFY(id > 0);
+    std::optional<StoredSnapshot> stored;
+    bool answered = false;
+    history.ask<std::optional<StoredSnapshot>>([id](EvidenceStore &store) { return store.snapshot(id); }, this,
+                                               [&](const StoreResult<std::optional<StoredSnapshot>> &result) {
+                                                   QVERIFY(QThread::currentThread() == thread());
+                                                   answered = true;
+                                                   if (const auto *s = std::get_if<std::optional<StoredSnapshot>>(&result))
+                                                       stored = *s;
+                                               });
+    QTRY_VERIFY(answered);
+    QVERIFY(stored);
+
+    CaseSession again(m_catalog, {});
+    again.startStored(*stored);
+    QVERIFY(settle(again));
+    QCOMPARE(again.state(), CaseSession::State::Complete);
+    QVERIFY(again.stored() && again.stored()->id == id);
+    QCOMPARE(again.asOf(), std::optional<std::int64_t>(stored->snapshot.capturedAtMs));
+    const auto rules = [](const CaseSession &s) {
+        QStringList r;
+        for (const Finding &f : s.snapshot().analysis.findings)
+            r << QString::fromStdString(f.rule + '/' + f.variant);
+        return r;
+    };
+    QCOMPARE(rules(again), rules(live));
+    QCOMPARE(again.snapshot().documents->size(), live.snapshot().documents->size());
+    for (std::size_t i = 0; i < live.snapshot().documents->size(); ++i)
+        QCOMPARE((*again.snapshot().documents)[i].kind, (*live.snapshot().documents)[i].kind);
+    QCOMPARE(again.snapshot().facts.status, live.snapshot().facts.status);
+    QVERIFY(!snapshotOf(again));  // kept already
 }
 
 QTEST_GUILESS_MAIN(TestCaseSession)

@@ -89,11 +89,8 @@ int runAnalyze(const QStringList &arguments)
                       tr("Analyse as if it were this time (ISO 8601, e.g. 2025-04-02T08:50:00+09:00): "
                          "time-based rules then read this clock."),
                       QStringLiteral("time")});
-    parser.addOption({QStringLiteral("record"),
-                      tr("Keep the text and its findings as a snapshot in the evidence history (see paytriage-cli "
-                         "history --help); not for dumps analysed record by record.")});
-    parser.addOption({QStringLiteral("store"), tr("The history --record writes to (default: PAYTRIAGE_STORE, else the console's own)."),
-                      QStringLiteral("location")});
+    addRecordOptions(parser, tr("Keep the text and its findings as a snapshot in the evidence history (see paytriage-cli "
+                                "history --help); not for dumps analysed record by record."));
     parser.addPositionalArgument(QStringLiteral("file"), tr("The file to analyse, or - for standard input."));
     if (const auto exit = parseOrExit(parser, arguments))
         return *exit;

@@ -1,10 +1,12 @@
 #include "batchcommand.h"
 
+#include "historycommand.h"
 #include "netoptions.h"
 #include "output.h"
 
 #include "net/casefetcher.h"
 #include "rules/analyzer.h"
+#include "session/evidencehistory.h"
 #include "util/clock.h"
 
 #include <QCommandLineParser>
@@ -87,6 +89,8 @@ int runBatch(const QStringList &arguments)
     parser.addOption({QStringLiteral("full"),
                       tr("Also fetch each payment's transactions and settlements, as lookup does (slower: those are "
                          "merchant-wide lists). By default only the payments are fetched.")});
+    addRecordOptions(parser, tr("Keep each payment's answers as received, with its findings, as a snapshot in the evidence "
+                                "history (see paytriage-cli history --help)."));
     parser.addPositionalArgument(QStringLiteral("file"), tr("The ids, or - for standard input."));
     if (const auto exit = parseOrExit(parser, arguments))
         return *exit;
@@ -137,6 +141,12 @@ int runBatch(const QStringList &arguments)
     if (!config)
         return ExitFailed;
 
+    std::unique_ptr<EvidenceStore> store;
+    if (parser.isSet(QStringLiteral("record")) && !(store = openChosenStore(parser.value(QStringLiteral("store")))))
+        return ExitFailed;
+    const ProfileProvenance from = profileProvenance(parser);
+    int unkept = 0;
+
     QNetworkAccessManager network;
     TossClient client(&network, *config);
     const Catalog catalog = loadCatalog();
@@ -186,6 +196,16 @@ int runBatch(const QStringList &arguments)
             err(QStringLiteral("%1: %2").arg(ids[index], failure));
         }
         warnings = warnings || analysis.hasWarnings();
+        // Each answer is kept as it arrives: an incident cut short keeps what was read.
+        if (store) {
+            const CaseFacts facts = caseFactsOf(kase, catalog);
+            const Snapshot snapshot = lookupSnapshot({ids[index], from.profile, from.mid, keyModeOf(config->secretKey), &facts, &analysis,
+                                                      [fetcher](Source source) -> const std::vector<RawAnswer> & {
+                                                          return fetcher->answersOf(source);
+                                                      }});
+            if (!snapshot.bodies.empty() && !keepSnapshot(*store, snapshot))
+                ++unkept;
+        }
         if (finished % std::max(1, int(ids.size() / 10)) == 0 || finished == ids.size())
             err(tr("%1 of %2 done, %3 failed").arg(finished).arg(ids.size()).arg(failed));
         fetcher->deleteLater();
@@ -217,7 +237,7 @@ int runBatch(const QStringList &arguments)
     QTimer::singleShot(0, &loop, [&startMore] { startMore(); });
     loop.exec();
 
-    if (failed > 0)
+    if (failed > 0 || unkept > 0)
         return ExitFailed;
     return warnings ? ExitFindings : ExitClean;
 }

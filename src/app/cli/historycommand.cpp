@@ -2,9 +2,9 @@
 
 #include "output.h"
 
-#include "model/input.h"
 #include "report/casediff.h"
 #include "store/evidencestore.h"
+#include "store/snapshotcase.h"
 #include "util/clock.h"
 #include "util/timestamp.h"
 
@@ -62,8 +62,7 @@ std::optional<qint64> timeOption(const QCommandLineParser &parser, const char *n
     return std::nullopt;
 }
 
-// The documents of a stored snapshot, each body read as the console reads a paste, analysed as
-// of when it was captured (or the as-of time it was analysed at).
+// A stored snapshot read back and analysed as of when it was captured (store/snapshotcase).
 struct Reread
 {
     std::vector<Document> documents;
@@ -73,18 +72,8 @@ struct Reread
 Reread reread(const StoredSnapshot &stored, const Catalog &catalog)
 {
     Reread r;
-    Case kase;
-    for (const SnapshotBody &body : stored.snapshot.bodies) {
-        DecodeOptions options;
-        options.buildSourceMap = false;
-        const std::string label = (body.method.isEmpty() ? body.source : body.method + QLatin1Char(' ') + body.path).toStdString();
-        LoadedCase loaded = loadText(body.content.toStdString(), DocumentSource{label, body.path.toStdString(), body.status, body.receivedAtMs},
-                                     options);
-        for (Document &d : loaded.kase.documents)
-            kase.documents.push_back(std::move(d));
-    }
-    kase.index();
-    const FixedClock clock(stored.snapshot.asOfMs.value_or(stored.snapshot.capturedAtMs));
+    Case kase = caseOfSnapshot(stored.snapshot);
+    const FixedClock clock(analysedAsOf(stored.snapshot));
     r.analysis = Analyzer(catalog, clock).analyze(kase);
     r.documents = std::move(kase.documents);
     return r;
@@ -328,17 +317,43 @@ std::optional<StoreLocation> chosenStore(const QString &given)
     return std::get<StoreLocation>(location);
 }
 
-bool recordText(const QString &given, bool file, const QString &title, const std::string &text, const CaseFacts &facts,
-                const Analysis &analysis, std::optional<std::int64_t> asOf)
+std::unique_ptr<EvidenceStore> openChosenStore(const QString &given)
 {
     const auto location = chosenStore(given);
     if (!location)
-        return false;
+        return nullptr;
     auto opened = EvidenceStore::open(*location);
     if (const auto *error = std::get_if<StoreError>(&opened)) {
         err(error->message());
+        return nullptr;
+    }
+    return std::move(std::get<std::unique_ptr<EvidenceStore>>(opened));
+}
+
+bool keepSnapshot(EvidenceStore &store, const Snapshot &snapshot)
+{
+    auto added = store.add(snapshot);
+    if (const auto *error = std::get_if<StoreError>(&added)) {
+        err(error->message());
         return false;
     }
+    err(tr("%1: kept as snapshot #%2 in %3").arg(snapshot.title).arg(std::get<qint64>(added)).arg(store.location().displayName()));
+    return true;
+}
+
+void addRecordOptions(QCommandLineParser &parser, const QString &what)
+{
+    parser.addOption({QStringLiteral("record"), what});
+    parser.addOption({QStringLiteral("store"), tr("The history --record writes to (default: PAYTRIAGE_STORE, else the console's own)."),
+                      QStringLiteral("location")});
+}
+
+bool recordText(const QString &given, bool file, const QString &title, const std::string &text, const CaseFacts &facts,
+                const Analysis &analysis, std::optional<std::int64_t> asOf)
+{
+    const auto store = openChosenStore(given);
+    if (!store)
+        return false;
     Snapshot snapshot;
     snapshot.kind = file ? SnapshotKind::File : SnapshotKind::Paste;
     snapshot.title = title;
@@ -355,13 +370,7 @@ bool recordText(const QString &given, bool file, const QString &title, const std
     snapshot.bodies.push_back(std::move(body));
     for (const Finding &f : analysis.findings)
         snapshot.findings.push_back(findingRecord(f));
-    auto added = std::get<std::unique_ptr<EvidenceStore>>(opened)->add(snapshot);
-    if (const auto *error = std::get_if<StoreError>(&added)) {
-        err(error->message());
-        return false;
-    }
-    err(tr("kept as snapshot #%1 in %2").arg(std::get<qint64>(added)).arg(location->displayName()));
-    return true;
+    return keepSnapshot(*store, snapshot);
 }
 
 int runHistory(const QStringList &arguments)

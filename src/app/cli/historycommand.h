@@ -1,17 +1,30 @@
 #pragma once
 
 #include "report/casesummary.h"
+#include "store/evidencestore.h"
 #include "store/storelocation.h"
 
 #include <QStringList>
 
+#include <memory>
 #include <optional>
+
+class QCommandLineParser;
 
 namespace paytriage::cli {
 
 // The history a command writes to or reads: --store's value, else PAYTRIAGE_STORE, else the
 // console's own file. None (and said on stderr) when it cannot be read as a location.
 std::optional<StoreLocation> chosenStore(const QString &given);
+
+// The chosen history, opened; null (and said on stderr) when it cannot be.
+std::unique_ptr<EvidenceStore> openChosenStore(const QString &given);
+
+// Keeps a snapshot; says on stderr as what, or why not. False when it could not be kept.
+bool keepSnapshot(EvidenceStore &store, const Snapshot &snapshot);
+
+// --record and --store, for the commands that keep what they read.
+void addRecordOptions(QCommandLineParser &parser, const QString &what);
 
 // Keeps an analysed text as a snapshot of kind (a paste from standard input, or a file) in the
 // history; says on stderr where, or why not. False when it could not be kept.

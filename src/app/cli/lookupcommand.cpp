@@ -1,5 +1,6 @@
 #include "lookupcommand.h"
 
+#include "historycommand.h"
 #include "netoptions.h"
 #include "output.h"
 
@@ -7,6 +8,7 @@
 #include "net/casefetcher.h"
 #include "report/report.h"
 #include "rules/analyzer.h"
+#include "session/evidencehistory.h"
 #include "util/clock.h"
 #include "util/i18n.h"
 
@@ -41,6 +43,8 @@ int runLookup(const QStringList &arguments)
                       tr("An Apps-in-Toss in-app purchase orderId: its order status instead of a payment."),
                       QStringLiteral("id")});
     addNetworkOptions(parser);
+    addRecordOptions(parser, tr("Keep every answer as received, with the findings, as a snapshot in the evidence history "
+                                "(see paytriage-cli history --help)."));
     parser.addPositionalArgument(QStringLiteral("id"), tr("An orderId or paymentKey (kind detected) instead of the options."));
     if (const auto exit = parseOrExit(parser, arguments))
         return *exit;
@@ -82,6 +86,12 @@ int runLookup(const QStringList &arguments)
     if (!config)
         return ExitFailed;
 
+    // The history is opened before anything is asked: a lookup whose evidence cannot be kept is
+    // said so before it runs.
+    std::unique_ptr<EvidenceStore> store;
+    if (parser.isSet(QStringLiteral("record")) && !(store = openChosenStore(parser.value(QStringLiteral("store")))))
+        return ExitFailed;
+
     QNetworkAccessManager network;
     TossClient client(&network, *config);
     CaseFetcher fetcher(&client);
@@ -106,6 +116,19 @@ int runLookup(const QStringList &arguments)
         writeJsonReport(report, out);
     else if (!kase.documents.empty())
         writeTextReport(report, {stdoutIsTerminal(), 100}, out);
+
+    if (store) {
+        const CaseFacts facts = caseFactsOf(kase, catalog);
+        const ProfileProvenance from = profileProvenance(parser);
+        const Snapshot snapshot = lookupSnapshot({id.trimmed(), from.profile, from.mid, keyModeOf(config->secretKey), &facts, &analysis,
+                                                  [&fetcher](Source source) -> const std::vector<RawAnswer> & {
+                                                      return fetcher.answersOf(source);
+                                                  }});
+        if (snapshot.bodies.empty())
+            err(tr("Nothing arrived, so nothing was kept in the evidence history."));
+        else if (!keepSnapshot(*store, snapshot))
+            return ExitFailed;
+    }
 
     // No payment (or in-app order) means the lookup itself failed (its error object, if any, was
     // still analysed).

@@ -149,4 +149,16 @@ std::optional<ClientConfig> clientConfig(const QCommandLineParser &parser, Langu
     return config;
 }
 
+ProfileProvenance profileProvenance(const QCommandLineParser &parser)
+{
+    ProfileProvenance p;
+    p.profile = parser.value(QStringLiteral("profile")).trimmed();
+    if (p.profile.isEmpty())
+        return p;
+    const auto settings = openUserSettings();
+    if (const auto profile = ProfileStore(*settings).profile(p.profile))
+        p.mid = profile->mid;
+    return p;
+}
+
 } // namespace paytriage::cli

@@ -25,4 +25,13 @@ enum class SecretKeyUse {
 std::optional<ClientConfig> clientConfig(const QCommandLineParser &parser, Language language,
                                          SecretKeyUse secretKey = SecretKeyUse::Required);
 
+// Where a lookup came from, for the evidence history: --profile's name and its MID (empty
+// without a profile).
+struct ProfileProvenance
+{
+    QString profile;
+    QString mid;
+};
+ProfileProvenance profileProvenance(const QCommandLineParser &parser);
+
 } // namespace paytriage::cli
