@@ -2,21 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
-    <name>CaseSession</name>
-    <message>
-        <source>The in-app order status is read for one Toss user: enter their user key (x-toss-user-key) beside the order ID.</source>
-        <translation>The in-app order status is read for one Toss user: enter their user key (x-toss-user-key) beside the order ID.</translation>
-    </message>
-    <message>
-        <source>Analysis canceled. Press F5 to run it again.</source>
-        <translation>Analysis canceled. Press F5 to run it again.</translation>
-    </message>
-    <message>
-        <source>The answers could not be analysed (%1). The raw answers are shown as they came.</source>
-        <translation>The answers could not be analysed (%1). The raw answers are shown as they came.</translation>
-    </message>
-</context>
-<context>
     <name>paytriage</name>
     <message>
         <source>no such file: check the path.</source>
@@ -323,6 +308,29 @@
     </message>
 </context>
 <context>
+    <name>paytriage::CaseSession</name>
+    <message>
+        <source>#%1 %2</source>
+        <translation>#%1 %2</translation>
+    </message>
+    <message>
+        <source>The in-app order status is read for one Toss user: enter their user key (x-toss-user-key) beside the order ID.</source>
+        <translation>The in-app order status is read for one Toss user: enter their user key (x-toss-user-key) beside the order ID.</translation>
+    </message>
+    <message>
+        <source>Analysis canceled. Press F5 to run it again.</source>
+        <translation>Analysis canceled. Press F5 to run it again.</translation>
+    </message>
+    <message>
+        <source>No body of snapshot #%1 could be read as JSON: see it with paytriage-cli history show %1.</source>
+        <translation>No body of snapshot #%1 could be read as JSON: see it with paytriage-cli history show %1.</translation>
+    </message>
+    <message>
+        <source>The answers could not be analysed (%1). The raw answers are shown as they came.</source>
+        <translation>The answers could not be analysed (%1). The raw answers are shown as they came.</translation>
+    </message>
+</context>
+<context>
     <name>paytriage::CaseSummary</name>
     <message>
         <source>Findings (%1 critical, %2 warning, %3 info):</source>
@@ -431,6 +439,22 @@
         <source>Analysed %1, as of %2 (when it was captured)</source>
         <translation>Analysed %1, as of %2 (when it was captured)</translation>
     </message>
+    <message>
+        <source>Snapshot #%1 of the history</source>
+        <translation>Snapshot #%1 of the history</translation>
+    </message>
+    <message>
+        <source>pasted %1</source>
+        <translation>pasted %1</translation>
+    </message>
+    <message>
+        <source>read from a file %1</source>
+        <translation>read from a file %1</translation>
+    </message>
+    <message>
+        <source>as of %1</source>
+        <translation>as of %1</translation>
+    </message>
 </context>
 <context>
     <name>paytriage::ComparePane</name>
@@ -513,6 +537,26 @@
     <message>
         <source>new</source>
         <translation>new</translation>
+    </message>
+    <message>
+        <source>#%1, %2</source>
+        <translation>#%1, %2</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>Open #%1</source>
+        <translation>Open #%1</translation>
+    </message>
+    <message>
+        <source>Nothing changed from %1 to %2.</source>
+        <translation>Nothing changed from %1 to %2.</translation>
+    </message>
+    <message>
+        <source>What changed from %1 to %2.</source>
+        <translation>What changed from %1 to %2.</translation>
     </message>
 </context>
 <context>
@@ -964,6 +1008,237 @@
     <message>
         <source>Critical only</source>
         <translation>Critical only</translation>
+    </message>
+</context>
+<context>
+    <name>paytriage::HistoryModel</name>
+    <message numerus="yes">
+        <source> (+%n more)</source>
+        <translation>
+            <numerusform> (+%n more)</numerusform>
+            <numerusform> (+%n more)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>lookup</source>
+        <translation>lookup</translation>
+    </message>
+    <message>
+        <source>paste</source>
+        <translation>paste</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>file</translation>
+    </message>
+    <message>
+        <source>%1, pinned</source>
+        <translation>%1, pinned</translation>
+    </message>
+    <message>
+        <source>orderId %1</source>
+        <translation>orderId %1</translation>
+    </message>
+    <message>
+        <source>paymentKey %1</source>
+        <translation>paymentKey %1</translation>
+    </message>
+    <message>
+        <source>no findings</source>
+        <translation>no findings</translation>
+    </message>
+    <message>
+        <source>%1 (MID %2)</source>
+        <translation>%1 (MID %2)</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>Payment</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Worst finding</source>
+        <translation>Worst finding</translation>
+    </message>
+    <message>
+        <source>Merchant</source>
+        <translation>Merchant</translation>
+    </message>
+    <message>
+        <source>When (KST)</source>
+        <translation>When (KST)</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Snapshot</source>
+        <translation>Snapshot</translation>
+    </message>
+</context>
+<context>
+    <name>paytriage::HistoryView</name>
+    <message>
+        <source>orderId or paymentKey</source>
+        <translation>orderId or paymentKey</translation>
+    </message>
+    <message>
+        <source>Payment to find</source>
+        <translation>Payment to find</translation>
+    </message>
+    <message>
+        <source>Merchant</source>
+        <translation>Merchant</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation>Finding</translation>
+    </message>
+    <message>
+        <source>Worst finding at least</source>
+        <translation>Worst finding at least</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <source>Snapshots of the evidence history</source>
+        <translation>Snapshots of the evidence history</translation>
+    </message>
+    <message>
+        <source>Show older</source>
+        <translation>Show older</translation>
+    </message>
+    <message>
+        <source>Pin</source>
+        <translation>Pin</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>Compare</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Snapshots #%1 and #%2 are not of one payment: choose two snapshots of the same payment.</source>
+        <translation>Snapshots #%1 and #%2 are not of one payment: choose two snapshots of the same payment.</translation>
+    </message>
+    <message>
+        <source>#%1 is the first snapshot of its payment: there is none before it to compare with.</source>
+        <translation>#%1 is the first snapshot of its payment: there is none before it to compare with.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Copied %n snapshot(s)</source>
+        <translation>
+            <numerusform>Copied %n snapshot(s)</numerusform>
+            <numerusform>Copied %n snapshot(s)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Unpin</source>
+        <translation>Unpin</translation>
+    </message>
+    <message>
+        <source>Reading the history…</source>
+        <translation>Reading the history…</translation>
+    </message>
+    <message>
+        <source>No snapshot matches.</source>
+        <translation>No snapshot matches.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n snapshot(s) shown</source>
+        <translation>
+            <numerusform>%n snapshot(s) shown</numerusform>
+            <numerusform>%n snapshot(s) shown</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>older ones follow</source>
+        <translation>older ones follow</translation>
+    </message>
+    <message>
+        <source>history: %1</source>
+        <translation>history: %1</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>Any status</translation>
+    </message>
+    <message>
+        <source>Any merchant</source>
+        <translation>Any merchant</translation>
+    </message>
+    <message>
+        <source>Any finding</source>
+        <translation>Any finding</translation>
+    </message>
+    <message>
+        <source>Any severity</source>
+        <translation>Any severity</translation>
+    </message>
+    <message>
+        <source>Info or worse</source>
+        <translation>Info or worse</translation>
+    </message>
+    <message>
+        <source>Warning or worse</source>
+        <translation>Warning or worse</translation>
+    </message>
+    <message>
+        <source>Critical only</source>
+        <translation>Critical only</translation>
+    </message>
+    <message>
+        <source>Any time</source>
+        <translation>Any time</translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>Last 24 hours</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Last 7 days</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>Last 30 days</translation>
+    </message>
+    <message>
+        <source>Open as a case</source>
+        <translation>Open as a case</translation>
+    </message>
+    <message>
+        <source>Compare with the snapshot before it, or the two selected</source>
+        <translation>Compare with the snapshot before it, or the two selected</translation>
+    </message>
+    <message>
+        <source>Pin or unpin (kept when older snapshots are pruned)</source>
+        <translation>Pin or unpin (kept when older snapshots are pruned)</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copy</translation>
+    </message>
+    <message>
+        <source>Two snapshots of one payment: what changed between them (Ctrl+D). One: what changed since the snapshot of that payment before it.</source>
+        <translation>Two snapshots of one payment: what changed between them (Ctrl+D). One: what changed since the snapshot of that payment before it.</translation>
+    </message>
+    <message>
+        <source>A pinned snapshot is kept when the history prunes older ones (Ctrl+P).</source>
+        <translation>A pinned snapshot is kept when the history prunes older ones (Ctrl+P).</translation>
     </message>
 </context>
 <context>
@@ -1610,6 +1885,42 @@
     <message>
         <source>%1 kept in the evidence history as #%2</source>
         <translation>%1 kept in the evidence history as #%2</translation>
+    </message>
+    <message>
+        <source>Evidence &amp;history</source>
+        <translation>Evidence &amp;history</translation>
+    </message>
+    <message>
+        <source>Every case kept: find a snapshot, open it, compare two</source>
+        <translation>Every case kept: find a snapshot, open it, compare two</translation>
+    </message>
+    <message>
+        <source>Compare with the &amp;previous snapshot</source>
+        <translation>Compare with the &amp;previous snapshot</translation>
+    </message>
+    <message>
+        <source>What changed since this payment was last kept in the history</source>
+        <translation>What changed since this payment was last kept in the history</translation>
+    </message>
+    <message>
+        <source>%1 kept in the evidence history as #%2; Ctrl+D shows what changed since #%3</source>
+        <translation>%1 kept in the evidence history as #%2; Ctrl+D shows what changed since #%3</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <source>Snapshot #%1 is no longer in the evidence history (pruned, or another history).</source>
+        <translation>Snapshot #%1 is no longer in the evidence history (pruned, or another history).</translation>
+    </message>
+    <message>
+        <source>This case is not in the evidence history yet.</source>
+        <translation>This case is not in the evidence history yet.</translation>
+    </message>
+    <message>
+        <source>#%1 is the first snapshot of this payment: there is none before it to compare with.</source>
+        <translation>#%1 is the first snapshot of this payment: there is none before it to compare with.</translation>
     </message>
 </context>
 <context>
@@ -2962,10 +3273,6 @@
         <translation>  new: %1</translation>
     </message>
     <message>
-        <source>kept as snapshot #%1 in %2</source>
-        <translation>kept as snapshot #%1 in %2</translation>
-    </message>
-    <message>
         <source>The history: an SQLite file, or postgresql://user@host:port/db?sslmode=… (its password from ~/.pgpass, never the command line). Default: PAYTRIAGE_STORE, else the console's own file.</source>
         <translation>The history: an SQLite file, or postgresql://user@host:port/db?sslmode=… (its password from ~/.pgpass, never the command line). Default: PAYTRIAGE_STORE, else the console's own file.</translation>
     </message>
@@ -3067,6 +3374,22 @@ Exit status: 0 nothing at warning or above, 1 findings at warning or above, 2 fa
     <message>
         <source>Use: history [list], history show ID, history diff OLD NEW or history export ID --out FOLDER. See paytriage-cli history --help.</source>
         <translation>Use: history [list], history show ID, history diff OLD NEW or history export ID --out FOLDER. See paytriage-cli history --help.</translation>
+    </message>
+    <message>
+        <source>Keep each payment's answers as received, with its findings, as a snapshot in the evidence history (see paytriage-cli history --help).</source>
+        <translation>Keep each payment's answers as received, with its findings, as a snapshot in the evidence history (see paytriage-cli history --help).</translation>
+    </message>
+    <message>
+        <source>%1: kept as snapshot #%2 in %3</source>
+        <translation>%1: kept as snapshot #%2 in %3</translation>
+    </message>
+    <message>
+        <source>Keep every answer as received, with the findings, as a snapshot in the evidence history (see paytriage-cli history --help).</source>
+        <translation>Keep every answer as received, with the findings, as a snapshot in the evidence history (see paytriage-cli history --help).</translation>
+    </message>
+    <message>
+        <source>Nothing arrived, so nothing was kept in the evidence history.</source>
+        <translation>Nothing arrived, so nothing was kept in the evidence history.</translation>
     </message>
 </context>
 <context>

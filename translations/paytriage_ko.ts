@@ -2,21 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ko_KR">
 <context>
-    <name>CaseSession</name>
-    <message>
-        <source>The in-app order status is read for one Toss user: enter their user key (x-toss-user-key) beside the order ID.</source>
-        <translation>인앱 주문 상태는 토스 사용자 한 명 기준으로 조회합니다. 주문번호 옆에 그 사용자의 키(x-toss-user-key)를 입력하세요.</translation>
-    </message>
-    <message>
-        <source>Analysis canceled. Press F5 to run it again.</source>
-        <translation>분석을 취소했습니다. 다시 하려면 F5를 누르세요.</translation>
-    </message>
-    <message>
-        <source>The answers could not be analysed (%1). The raw answers are shown as they came.</source>
-        <translation>응답을 분석하지 못했습니다(%1). 받은 응답은 그대로 보여 줍니다.</translation>
-    </message>
-</context>
-<context>
     <name>paytriage</name>
     <message>
         <source>no such file: check the path.</source>
@@ -82,7 +67,7 @@
         <translation>분석 기준 시각 (KST)</translation>
     </message>
     <message>
-        <source>from the text's log lines</source>
+        <source>from the text&apos;s log lines</source>
         <translation>텍스트의 로그 줄에서 읽음</translation>
     </message>
 </context>
@@ -152,7 +137,7 @@
         <translation>제공자가 요청을 제한하고 있습니다(HTTP 429)%1. 잠시 기다렸다가 다시 시도하거나 요청 빈도를 낮추세요.</translation>
     </message>
     <message>
-        <source>The provider had an internal error (HTTP %1%2)%3. It is usually temporary: try again in a few minutes; if it persists, check the provider's status page.</source>
+        <source>The provider had an internal error (HTTP %1%2)%3. It is usually temporary: try again in a few minutes; if it persists, check the provider&apos;s status page.</source>
         <translation>제공자 내부 오류입니다(HTTP %1%2)%3. 보통 일시적이니 몇 분 뒤 다시 시도하고, 계속되면 제공자의 장애 공지를 확인하세요.</translation>
     </message>
     <message>
@@ -244,20 +229,20 @@
         <translation>제공자가 HTTP %1, %2로 답했습니다(메시지 없음).</translation>
     </message>
     <message>
-        <source>The base URL "%1" is not a valid address: write it like https://api.tosspayments.com (or a proxy's address, path included).</source>
-        <translation>기본 URL "%1"은(는) 올바른 주소가 아닙니다. https://api.tosspayments.com처럼 쓰세요(프록시라면 경로까지 포함한 주소).</translation>
+        <source>The base URL &quot;%1&quot; is not a valid address: write it like https://api.tosspayments.com (or a proxy&apos;s address, path included).</source>
+        <translation>기본 URL &quot;%1&quot;은(는) 올바른 주소가 아닙니다. https://api.tosspayments.com처럼 쓰세요(프록시라면 경로까지 포함한 주소).</translation>
     </message>
     <message>
-        <source>The base URL "%1" has a query or fragment (after ? or #): give the address only, like https://api.tosspayments.com.</source>
-        <translation>기본 URL "%1"에 쿼리나 조각(? 또는 # 뒤)이 있습니다. https://api.tosspayments.com처럼 주소만 쓰세요.</translation>
+        <source>The base URL &quot;%1&quot; has a query or fragment (after ? or #): give the address only, like https://api.tosspayments.com.</source>
+        <translation>기본 URL &quot;%1&quot;에 쿼리나 조각(? 또는 # 뒤)이 있습니다. https://api.tosspayments.com처럼 주소만 쓰세요.</translation>
     </message>
     <message>
         <source>No id to look up: give an orderId or a paymentKey.</source>
         <translation>조회할 id가 없습니다. orderId나 paymentKey를 입력하세요.</translation>
     </message>
     <message>
-        <source>"%1" is not an orderId or paymentKey: those are letters, digits, - and _.</source>
-        <translation>"%1"은(는) orderId나 paymentKey가 아닙니다. 이들은 영문, 숫자, -, _로 이루어집니다.</translation>
+        <source>&quot;%1&quot; is not an orderId or paymentKey: those are letters, digits, - and _.</source>
+        <translation>&quot;%1&quot;은(는) orderId나 paymentKey가 아닙니다. 이들은 영문, 숫자, -, _로 이루어집니다.</translation>
     </message>
     <message>
         <source>The id holds a control character: copy the orderId or paymentKey again.</source>
@@ -320,6 +305,29 @@
     <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>paytriage::CaseSession</name>
+    <message>
+        <source>#%1 %2</source>
+        <translation>#%1 %2</translation>
+    </message>
+    <message>
+        <source>The in-app order status is read for one Toss user: enter their user key (x-toss-user-key) beside the order ID.</source>
+        <translation>인앱 주문 상태는 토스 사용자 한 명 기준으로 조회합니다. 주문번호 옆에 그 사용자의 키(x-toss-user-key)를 입력하세요.</translation>
+    </message>
+    <message>
+        <source>Analysis canceled. Press F5 to run it again.</source>
+        <translation>분석을 취소했습니다. 다시 하려면 F5를 누르세요.</translation>
+    </message>
+    <message>
+        <source>No body of snapshot #%1 could be read as JSON: see it with paytriage-cli history show %1.</source>
+        <translation>스냅숏 #%1의 본문을 하나도 JSON으로 읽을 수 없습니다: paytriage-cli history show %1로 확인하세요.</translation>
+    </message>
+    <message>
+        <source>The answers could not be analysed (%1). The raw answers are shown as they came.</source>
+        <translation>응답을 분석하지 못했습니다(%1). 받은 응답은 그대로 보여 줍니다.</translation>
     </message>
 </context>
 <context>
@@ -431,6 +439,22 @@
         <source>Analysed %1, as of %2 (when it was captured)</source>
         <translation>%1 분석, 기준 시각 %2 (증거를 남긴 시각)</translation>
     </message>
+    <message>
+        <source>Snapshot #%1 of the history</source>
+        <translation>증거 기록의 스냅숏 #%1</translation>
+    </message>
+    <message>
+        <source>pasted %1</source>
+        <translation>%1에 붙여 넣음</translation>
+    </message>
+    <message>
+        <source>read from a file %1</source>
+        <translation>%1에 파일에서 읽음</translation>
+    </message>
+    <message>
+        <source>as of %1</source>
+        <translation>%1 기준</translation>
+    </message>
 </context>
 <context>
     <name>paytriage::ComparePane</name>
@@ -513,6 +537,26 @@
     <message>
         <source>new</source>
         <translation>새로 생김</translation>
+    </message>
+    <message>
+        <source>#%1, %2</source>
+        <translation>#%1, %2</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>Open #%1</source>
+        <translation>#%1 열기</translation>
+    </message>
+    <message>
+        <source>Nothing changed from %1 to %2.</source>
+        <translation>%1 → %2: 바뀐 것이 없습니다.</translation>
+    </message>
+    <message>
+        <source>What changed from %1 to %2.</source>
+        <translation>%1 → %2: 바뀐 것입니다.</translation>
     </message>
 </context>
 <context>
@@ -646,8 +690,8 @@
         <translation>숫자</translation>
     </message>
     <message>
-        <source>a valid escape sequence such as \n, \" or \u00E9</source>
-        <translation>\n, \", \u00E9 같은 올바른 이스케이프</translation>
+        <source>a valid escape sequence such as \n, \&quot; or \u00E9</source>
+        <translation>\n, \&quot;, \u00E9 같은 올바른 이스케이프</translation>
     </message>
     <message>
         <source>four hexadecimal digits after \u</source>
@@ -799,8 +843,8 @@
         <translation>보통의 HTTP 상태</translation>
     </message>
     <message>
-        <source>No code matches "%1". Try a part of the code (NOT_FOUND), a word of the provider's message, or the Korean wording; codes are an open set, and one the catalog lacks can be added to its override file.</source>
-        <translation>"%1"에 맞는 코드가 없습니다. 코드의 일부(NOT_FOUND), 제공자 메시지의 단어, 한국어 표현으로 찾아보세요. 오류 코드는 계속 늘어날 수 있으니, 카탈로그에 없는 코드는 덮어쓰기 파일에 추가할 수 있습니다.</translation>
+        <source>No code matches &quot;%1&quot;. Try a part of the code (NOT_FOUND), a word of the provider&apos;s message, or the Korean wording; codes are an open set, and one the catalog lacks can be added to its override file.</source>
+        <translation>&quot;%1&quot;에 맞는 코드가 없습니다. 코드의 일부(NOT_FOUND), 제공자 메시지의 단어, 한국어 표현으로 찾아보세요. 오류 코드는 계속 늘어날 수 있으니, 카탈로그에 없는 코드는 덮어쓰기 파일에 추가할 수 있습니다.</translation>
     </message>
 </context>
 <context>
@@ -962,6 +1006,234 @@
     <message>
         <source>Critical only</source>
         <translation>심각만</translation>
+    </message>
+</context>
+<context>
+    <name>paytriage::HistoryModel</name>
+    <message numerus="yes">
+        <source> (+%n more)</source>
+        <translation>
+            <numerusform> (외 %n건)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>lookup</source>
+        <translation>조회</translation>
+    </message>
+    <message>
+        <source>paste</source>
+        <translation>붙여 넣기</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>파일</translation>
+    </message>
+    <message>
+        <source>%1, pinned</source>
+        <translation>%1, 고정됨</translation>
+    </message>
+    <message>
+        <source>orderId %1</source>
+        <translation>orderId %1</translation>
+    </message>
+    <message>
+        <source>paymentKey %1</source>
+        <translation>paymentKey %1</translation>
+    </message>
+    <message>
+        <source>no findings</source>
+        <translation>발견 사항 없음</translation>
+    </message>
+    <message>
+        <source>%1 (MID %2)</source>
+        <translation>%1 (MID %2)</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>결제</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <source>Worst finding</source>
+        <translation>가장 심각한 발견 사항</translation>
+    </message>
+    <message>
+        <source>Merchant</source>
+        <translation>상점</translation>
+    </message>
+    <message>
+        <source>When (KST)</source>
+        <translation>시각(KST)</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>종류</translation>
+    </message>
+    <message>
+        <source>Snapshot</source>
+        <translation>스냅숏</translation>
+    </message>
+</context>
+<context>
+    <name>paytriage::HistoryView</name>
+    <message>
+        <source>orderId or paymentKey</source>
+        <translation>orderId 또는 paymentKey</translation>
+    </message>
+    <message>
+        <source>Payment to find</source>
+        <translation>찾을 결제</translation>
+    </message>
+    <message>
+        <source>Merchant</source>
+        <translation>상점</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation>발견 사항</translation>
+    </message>
+    <message>
+        <source>Worst finding at least</source>
+        <translation>가장 심각한 발견 사항의 최소 심각도</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>기간</translation>
+    </message>
+    <message>
+        <source>Snapshots of the evidence history</source>
+        <translation>증거 기록의 스냅숏</translation>
+    </message>
+    <message>
+        <source>Show older</source>
+        <translation>이전 것 더 보기</translation>
+    </message>
+    <message>
+        <source>Pin</source>
+        <translation>고정</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>비교</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>열기</translation>
+    </message>
+    <message>
+        <source>Snapshots #%1 and #%2 are not of one payment: choose two snapshots of the same payment.</source>
+        <translation>스냅숏 #%1과 #%2는 같은 결제의 것이 아닙니다: 같은 결제의 스냅숏 두 개를 고르세요.</translation>
+    </message>
+    <message>
+        <source>#%1 is the first snapshot of its payment: there is none before it to compare with.</source>
+        <translation>#%1은(는) 이 결제의 첫 스냅숏입니다: 비교할 이전 스냅숏이 없습니다.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Copied %n snapshot(s)</source>
+        <translation>
+            <numerusform>스냅숏 %n개를 복사했습니다</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Unpin</source>
+        <translation>고정 해제</translation>
+    </message>
+    <message>
+        <source>Reading the history…</source>
+        <translation>증거 기록을 읽는 중…</translation>
+    </message>
+    <message>
+        <source>No snapshot matches.</source>
+        <translation>맞는 스냅숏이 없습니다.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n snapshot(s) shown</source>
+        <translation>
+            <numerusform>스냅숏 %n개 표시</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>older ones follow</source>
+        <translation>이전 것이 더 있습니다</translation>
+    </message>
+    <message>
+        <source>history: %1</source>
+        <translation>증거 기록: %1</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>모든 상태</translation>
+    </message>
+    <message>
+        <source>Any merchant</source>
+        <translation>모든 상점</translation>
+    </message>
+    <message>
+        <source>Any finding</source>
+        <translation>모든 발견 사항</translation>
+    </message>
+    <message>
+        <source>Any severity</source>
+        <translation>모든 심각도</translation>
+    </message>
+    <message>
+        <source>Info or worse</source>
+        <translation>정보 이상</translation>
+    </message>
+    <message>
+        <source>Warning or worse</source>
+        <translation>경고 이상</translation>
+    </message>
+    <message>
+        <source>Critical only</source>
+        <translation>심각만</translation>
+    </message>
+    <message>
+        <source>Any time</source>
+        <translation>전체 기간</translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>최근 24시간</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>최근 7일</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>최근 30일</translation>
+    </message>
+    <message>
+        <source>Open as a case</source>
+        <translation>케이스로 열기</translation>
+    </message>
+    <message>
+        <source>Compare with the snapshot before it, or the two selected</source>
+        <translation>이전 스냅숏과, 또는 선택한 두 개를 비교</translation>
+    </message>
+    <message>
+        <source>Pin or unpin (kept when older snapshots are pruned)</source>
+        <translation>고정 또는 해제(오래된 스냅숏을 정리할 때도 남김)</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>복사</translation>
+    </message>
+    <message>
+        <source>Two snapshots of one payment: what changed between them (Ctrl+D). One: what changed since the snapshot of that payment before it.</source>
+        <translation>한 결제의 스냅숏 두 개: 그 사이에 바뀐 것(Ctrl+D). 하나: 그 결제의 이전 스냅숏 이후 바뀐 것.</translation>
+    </message>
+    <message>
+        <source>A pinned snapshot is kept when the history prunes older ones (Ctrl+P).</source>
+        <translation>고정한 스냅숏은 증거 기록이 오래된 것을 정리할 때도 남습니다(Ctrl+P).</translation>
     </message>
 </context>
 <context>
@@ -1241,16 +1513,16 @@
         <translation>응답 없음</translation>
     </message>
     <message>
-        <source>The keychain refused to give the secret key of "%1": %2</source>
-        <translation>키체인이 "%1"의 시크릿 키를 내주지 않았습니다: %2</translation>
+        <source>The keychain refused to give the secret key of &quot;%1&quot;: %2</source>
+        <translation>키체인이 &quot;%1&quot;의 시크릿 키를 내주지 않았습니다: %2</translation>
     </message>
     <message>
-        <source>The keychain refused to store the secret key of "%1": %2</source>
-        <translation>키체인이 "%1"의 시크릿 키 저장을 거부했습니다: %2</translation>
+        <source>The keychain refused to store the secret key of &quot;%1&quot;: %2</source>
+        <translation>키체인이 &quot;%1&quot;의 시크릿 키 저장을 거부했습니다: %2</translation>
     </message>
     <message>
-        <source>The keychain refused to delete the secret key of "%1": %2</source>
-        <translation>키체인이 "%1"의 시크릿 키 삭제를 거부했습니다: %2</translation>
+        <source>The keychain refused to delete the secret key of &quot;%1&quot;: %2</source>
+        <translation>키체인이 &quot;%1&quot;의 시크릿 키 삭제를 거부했습니다: %2</translation>
     </message>
 </context>
 <context>
@@ -1276,7 +1548,7 @@
         <translation>ID 종류</translation>
     </message>
     <message>
-        <source>Detected from the ID's shape; choose to override</source>
+        <source>Detected from the ID&apos;s shape; choose to override</source>
         <translation>ID 모양으로 추정합니다. 직접 고를 수도 있습니다</translation>
     </message>
     <message>
@@ -1372,8 +1644,8 @@
         </translation>
     </message>
     <message>
-        <source>No orderId or paymentKey in "%1": ids are 6 or more letters, digits, - and _.</source>
-        <translation>"%1"에 orderId나 paymentKey가 없습니다. id는 영문, 숫자, -, _로 된 6자 이상입니다.</translation>
+        <source>No orderId or paymentKey in &quot;%1&quot;: ids are 6 or more letters, digits, - and _.</source>
+        <translation>&quot;%1&quot;에 orderId나 paymentKey가 없습니다. id는 영문, 숫자, -, _로 된 6자 이상입니다.</translation>
     </message>
 </context>
 <context>
@@ -1575,7 +1847,7 @@
         <translation>시크릿 키 없음</translation>
     </message>
     <message>
-        <source>No merchant profile is set up, so %1 cannot be looked up. Add the merchant's profile and its secret key (test_sk_… or live_sk_…) in Settings.</source>
+        <source>No merchant profile is set up, so %1 cannot be looked up. Add the merchant&apos;s profile and its secret key (test_sk_… or live_sk_…) in Settings.</source>
         <translation>상점 프로필이 없어 %1을(를) 조회할 수 없습니다. 설정에서 상점 프로필과 시크릿 키(test_sk_… 또는 live_sk_…)를 추가하세요.</translation>
     </message>
     <message>
@@ -1605,6 +1877,42 @@
     <message>
         <source>%1 kept in the evidence history as #%2</source>
         <translation>%1을(를) 증거 기록에 #%2로 남겼습니다</translation>
+    </message>
+    <message>
+        <source>Evidence &amp;history</source>
+        <translation>증거 기록(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Every case kept: find a snapshot, open it, compare two</source>
+        <translation>남긴 모든 케이스: 스냅숏을 찾고, 열고, 두 개를 비교합니다</translation>
+    </message>
+    <message>
+        <source>Compare with the &amp;previous snapshot</source>
+        <translation>이전 스냅숏과 비교(&amp;P)</translation>
+    </message>
+    <message>
+        <source>What changed since this payment was last kept in the history</source>
+        <translation>이 결제를 증거 기록에 마지막으로 남긴 뒤 바뀐 것</translation>
+    </message>
+    <message>
+        <source>%1 kept in the evidence history as #%2; Ctrl+D shows what changed since #%3</source>
+        <translation>%1을(를) 증거 기록에 #%2로 남겼습니다. Ctrl+D를 누르면 #%3 이후 바뀐 것을 봅니다</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>증거 기록</translation>
+    </message>
+    <message>
+        <source>Snapshot #%1 is no longer in the evidence history (pruned, or another history).</source>
+        <translation>스냅숏 #%1은(는) 이제 증거 기록에 없습니다(정리되었거나 다른 기록입니다).</translation>
+    </message>
+    <message>
+        <source>This case is not in the evidence history yet.</source>
+        <translation>이 케이스는 아직 증거 기록에 없습니다.</translation>
+    </message>
+    <message>
+        <source>#%1 is the first snapshot of this payment: there is none before it to compare with.</source>
+        <translation>#%1은(는) 이 결제의 첫 스냅숏입니다: 비교할 이전 스냅숏이 없습니다.</translation>
     </message>
 </context>
 <context>
@@ -1725,15 +2033,15 @@
         <translation>프로필 이름을 입력하세요.</translation>
     </message>
     <message>
-        <source>Another profile is already called "%1".</source>
-        <translation>"%1" 이름의 프로필이 이미 있습니다.</translation>
+        <source>Another profile is already called &quot;%1&quot;.</source>
+        <translation>&quot;%1&quot; 이름의 프로필이 이미 있습니다.</translation>
     </message>
     <message>
         <source>API versions look like 2022-11-16 or 1.4; the provider may refuse this one.</source>
         <translation>API 버전은 2022-11-16이나 1.4 같은 형식입니다. 이 값은 거부될 수 있습니다.</translation>
     </message>
     <message>
-        <source>Choose the certificate's private key too.</source>
+        <source>Choose the certificate&apos;s private key too.</source>
         <translation>인증서의 개인 키도 선택하세요.</translation>
     </message>
     <message>
@@ -1744,8 +2052,8 @@
 <context>
     <name>paytriage::ProfileCommit</name>
     <message>
-        <source>The secret key of "%1" was not stored: another profile's key, which could not be read, is still under that name and would have been lost.</source>
-        <translation>"%1"의 시크릿 키를 저장하지 않았습니다. 그 이름에 읽지 못한 다른 프로필의 키가 아직 있어, 저장하면 그 키를 잃게 됩니다.</translation>
+        <source>The secret key of &quot;%1&quot; was not stored: another profile&apos;s key, which could not be read, is still under that name and would have been lost.</source>
+        <translation>&quot;%1&quot;의 시크릿 키를 저장하지 않았습니다. 그 이름에 읽지 못한 다른 프로필의 키가 아직 있어, 저장하면 그 키를 잃게 됩니다.</translation>
     </message>
 </context>
 <context>
@@ -1777,7 +2085,7 @@
         <translation>%1바이트</translation>
     </message>
     <message>
-        <source>What %1 sent back, as received: it could not be used as the API's JSON (%2).</source>
+        <source>What %1 sent back, as received: it could not be used as the API&apos;s JSON (%2).</source>
         <translation>%1이(가) 보낸 응답을 받은 그대로 보여 줍니다. API의 JSON으로 쓸 수 없었습니다(%2).</translation>
     </message>
     <message>
@@ -1879,7 +2187,7 @@
         <translation>상점 아이디(MID)</translation>
     </message>
     <message>
-        <source>The merchant's mId, e.g. tvivarepublica</source>
+        <source>The merchant&apos;s mId, e.g. tvivarepublica</source>
         <translation>상점의 mId (예: tvivarepublica)</translation>
     </message>
     <message>
@@ -1983,7 +2291,7 @@
         <translation>언어</translation>
     </message>
     <message>
-        <source>Labels, findings and the catalog's explanations switch at once; the provider's own messages follow on the next lookup.</source>
+        <source>Labels, findings and the catalog&apos;s explanations switch at once; the provider&apos;s own messages follow on the next lookup.</source>
         <translation>화면 문구, 발견 사항, 카탈로그 설명은 바로 바뀌고, 토스페이먼츠가 보내는 메시지는 다음 조회부터 바뀝니다.</translation>
     </message>
     <message>
@@ -2039,7 +2347,7 @@
         <translation>%1의 심각도</translation>
     </message>
     <message>
-        <source>The merchant's own (developer center)</source>
+        <source>The merchant&apos;s own (developer center)</source>
         <translation>상점 설정 버전(개발자센터)</translation>
     </message>
     <message>
@@ -2119,7 +2427,7 @@
         <translation>비밀번호는 주소가 아니라 키체인에 두어야 합니다</translation>
     </message>
     <message>
-        <source>The evidence history %1 cannot be opened: Qt's database driver for it is not installed. Install it (on Debian: libqt6sql6-sqlite for a file, libqt6sql6-psql for PostgreSQL) and start PayTriage again.</source>
+        <source>The evidence history %1 cannot be opened: Qt&apos;s database driver for it is not installed. Install it (on Debian: libqt6sql6-sqlite for a file, libqt6sql6-psql for PostgreSQL) and start PayTriage again.</source>
         <translation>증거 기록 %1을(를) 열 수 없습니다: 이에 필요한 Qt 데이터베이스 드라이버가 설치되어 있지 않습니다. 드라이버를 설치한 뒤(Debian: 파일은 libqt6sql6-sqlite, PostgreSQL은 libqt6sql6-psql) PayTriage를 다시 시작하세요.</translation>
     </message>
     <message>
@@ -2131,7 +2439,7 @@
         <translation>증거 기록 %1이(가) 사용 중입니다: 다른 PayTriage가 쓰는 중이며 제때 끝나지 않았습니다. 다른 창이나 명령을 닫거나 끝날 때까지 기다린 뒤 다시 시도하세요.</translation>
     </message>
     <message>
-        <source>The evidence history %1 is damaged and was left as it is. Move the file aside (keep it: the sqlite3 tool's .recover may save its snapshots) and PayTriage will start a new history.</source>
+        <source>The evidence history %1 is damaged and was left as it is. Move the file aside (keep it: the sqlite3 tool&apos;s .recover may save its snapshots) and PayTriage will start a new history.</source>
         <translation>증거 기록 %1이(가) 손상되어 그대로 두었습니다. 파일을 다른 곳으로 옮기면(지우지 마세요: sqlite3 도구의 .recover로 스냅숏을 살릴 수도 있습니다) PayTriage가 새 기록을 시작합니다.</translation>
     </message>
     <message>
@@ -2328,7 +2636,7 @@
         <translation>분석 중…</translation>
     </message>
     <message>
-        <source>It was looked up as a paymentKey; if it is the merchant's order number, choose orderId as the kind.</source>
+        <source>It was looked up as a paymentKey; if it is the merchant&apos;s order number, choose orderId as the kind.</source>
         <translation>paymentKey로 조회했습니다. 상점의 주문번호라면 종류를 orderId로 고르세요.</translation>
     </message>
     <message>
@@ -2336,11 +2644,11 @@
         <translation>orderId로 조회했습니다. 토스페이먼츠가 발급한 긴 키(paymentKey)라면 종류를 paymentKey로 고르세요.</translation>
     </message>
     <message>
-        <source>The profile's key is a test key: payments made with the live key (real customers) are not visible to it.</source>
+        <source>The profile&apos;s key is a test key: payments made with the live key (real customers) are not visible to it.</source>
         <translation>이 프로필의 키는 테스트 키입니다. 라이브 키로 이루어진 결제(실제 고객)는 테스트 키로 보이지 않습니다.</translation>
     </message>
     <message>
-        <source>The profile's key is a live key: payments made in the test environment are not visible to it.</source>
+        <source>The profile&apos;s key is a live key: payments made in the test environment are not visible to it.</source>
         <translation>이 프로필의 키는 라이브 키입니다. 테스트 환경에서 이루어진 결제는 라이브 키로 보이지 않습니다.</translation>
     </message>
     <message>
@@ -2520,7 +2828,7 @@
         <translation>일어난 일이 아니라 기한입니다: %1까지 이루어져야 했습니다.</translation>
     </message>
     <message>
-        <source>A business day, without a time of day: shown after that day's timed events.</source>
+        <source>A business day, without a time of day: shown after that day&apos;s timed events.</source>
         <translation>시각 없는 영업일입니다: 그날 시각이 있는 이벤트 뒤에 보입니다.</translation>
     </message>
     <message>
@@ -2667,12 +2975,12 @@
         <translation>분석할 파일, 또는 표준 입력이면 -.</translation>
     </message>
     <message>
-        <source>Unknown format "%1": use text or json.</source>
-        <translation>알 수 없는 형식 "%1": text 또는 json을 쓰세요.</translation>
+        <source>Unknown format &quot;%1&quot;: use text or json.</source>
+        <translation>알 수 없는 형식 &quot;%1&quot;: text 또는 json을 쓰세요.</translation>
     </message>
     <message>
-        <source>Cannot read the time "%1": write it like 2025-04-02T08:50:00+09:00.</source>
-        <translation>시각 "%1"을(를) 읽을 수 없습니다. 2025-04-02T08:50:00+09:00처럼 쓰세요.</translation>
+        <source>Cannot read the time &quot;%1&quot;: write it like 2025-04-02T08:50:00+09:00.</source>
+        <translation>시각 &quot;%1&quot;을(를) 읽을 수 없습니다. 2025-04-02T08:50:00+09:00처럼 쓰세요.</translation>
     </message>
     <message>
         <source>Name one file to analyse, or - to read standard input. See: paytriage-cli analyze --help</source>
@@ -2687,8 +2995,8 @@
         <translation>%1을(를) 읽을 수 없습니다: %2</translation>
     </message>
     <message>
-        <source>unknown command "%1".</source>
-        <translation>알 수 없는 명령 "%1".</translation>
+        <source>unknown command &quot;%1&quot;.</source>
+        <translation>알 수 없는 명령 &quot;%1&quot;.</translation>
     </message>
     <message>
         <source>Explain Toss Payments error codes: meaning, likely causes, what to check, who has to act and the HTTP status.</source>
@@ -2731,7 +3039,7 @@
         <translation>카탈로그 덮어쓰기 파일의 위치를 보여 주거나, 적용 중인 카탈로그를 출력합니다.</translation>
     </message>
     <message>
-        <source>Print the path of the user's catalog override file.</source>
+        <source>Print the path of the user&apos;s catalog override file.</source>
         <translation>사용자 카탈로그 덮어쓰기 파일의 경로를 출력합니다.</translation>
     </message>
     <message>
@@ -2739,7 +3047,7 @@
         <translation>적용 중인 카탈로그(기본 카탈로그에 덮어쓰기를 합친 것)를 JSON으로 출력합니다.</translation>
     </message>
     <message>
-        <source>The merchant's orderId.</source>
+        <source>The merchant&apos;s orderId.</source>
         <translation>가맹점의 orderId.</translation>
     </message>
     <message>
@@ -2775,7 +3083,7 @@
         <translation>id가 든 CSV 열(기본: orderId나 paymentKey, 없으면 첫 열).</translation>
     </message>
     <message>
-        <source>Also fetch each payment's transactions and settlements, as lookup does (slower: those are merchant-wide lists). By default only the payments are fetched.</source>
+        <source>Also fetch each payment&apos;s transactions and settlements, as lookup does (slower: those are merchant-wide lists). By default only the payments are fetched.</source>
         <translation>lookup처럼 결제마다 거래 내역과 정산도 조회합니다(가맹점 전체 목록이라 느립니다). 기본은 결제만 조회합니다.</translation>
     </message>
     <message>
@@ -2807,11 +3115,11 @@
         <translation>%2개 중 %1개 완료, %3개 실패</translation>
     </message>
     <message>
-        <source>Look up many payments during an incident and analyse each: ids one per line, or a CSV column. One JSON line per id on standard output as each finishes; progress and failures on standard error; a failed id never stops the others. The secret key comes from the profile's keychain entry (--profile) or PAYTRIAGE_SECRET_KEY.</source>
+        <source>Look up many payments during an incident and analyse each: ids one per line, or a CSV column. One JSON line per id on standard output as each finishes; progress and failures on standard error; a failed id never stops the others. The secret key comes from the profile&apos;s keychain entry (--profile) or PAYTRIAGE_SECRET_KEY.</source>
         <translation>장애 상황에서 여러 결제를 한꺼번에 조회해 각각 분석합니다. ID는 한 줄에 하나씩 또는 CSV 열로 줍니다. 끝나는 대로 ID마다 JSON 한 줄을 표준 출력에, 진행 상황과 실패는 표준 오류에 씁니다. 한 ID가 실패해도 나머지는 계속합니다. 시크릿 키는 프로필의 키체인 항목(--profile)이나 PAYTRIAGE_SECRET_KEY에서 가져옵니다.</translation>
     </message>
     <message>
-        <source>Look a payment up by orderId or paymentKey and analyse everything the provider knows about it: the payment, its transactions and its settlements. Read-only: nothing that moves money is called. The secret key comes from the profile's keychain entry or the environment variable PAYTRIAGE_SECRET_KEY, never from the command line. An Apps-in-Toss in-app order (--iap-order-id) is asked of its own host with the profile's mTLS certificate; its user key comes from PAYTRIAGE_TOSS_USER_KEY.</source>
+        <source>Look a payment up by orderId or paymentKey and analyse everything the provider knows about it: the payment, its transactions and its settlements. Read-only: nothing that moves money is called. The secret key comes from the profile&apos;s keychain entry or the environment variable PAYTRIAGE_SECRET_KEY, never from the command line. An Apps-in-Toss in-app order (--iap-order-id) is asked of its own host with the profile&apos;s mTLS certificate; its user key comes from PAYTRIAGE_TOSS_USER_KEY.</source>
         <translation>orderId나 paymentKey로 결제를 조회하고 토스페이먼츠가 가진 정보(결제, 거래, 정산)를 모두 분석합니다. 조회만 하며 돈이 움직이는 API는 호출하지 않습니다. 시크릿 키는 프로필의 키체인 항목이나 환경 변수 PAYTRIAGE_SECRET_KEY에서 가져오고, 명령줄로는 받지 않습니다. 앱인토스 인앱 주문(--iap-order-id)은 프로필의 mTLS 인증서로 앱인토스 서버에 조회하며, 사용자 키는 PAYTRIAGE_TOSS_USER_KEY에서 가져옵니다.</translation>
     </message>
     <message>
@@ -2823,24 +3131,24 @@
         <translation>--iap-order-id는 앱인토스 주문만 조회합니다. 결제 ID와 함께 쓰지 마세요.</translation>
     </message>
     <message>
-        <source>The Apps-in-Toss order status needs the user's key (x-toss-user-key, from Toss Login): set PAYTRIAGE_TOSS_USER_KEY.</source>
+        <source>The Apps-in-Toss order status needs the user&apos;s key (x-toss-user-key, from Toss Login): set PAYTRIAGE_TOSS_USER_KEY.</source>
         <translation>앱인토스 주문 상태를 조회하려면 사용자 키(토스 로그인으로 받은 x-toss-user-key)가 필요합니다. PAYTRIAGE_TOSS_USER_KEY를 설정하세요.</translation>
     </message>
     <message>
-        <source>No merchant profile named "%1": there are no profiles in %2 yet. Add one in the console's Settings, or use --base-url with PAYTRIAGE_SECRET_KEY.</source>
-        <translation>"%1" 상점 프로필이 없습니다. %2에 아직 프로필이 없습니다. 콘솔의 설정에서 추가하거나, --base-url과 PAYTRIAGE_SECRET_KEY를 사용하세요.</translation>
+        <source>No merchant profile named &quot;%1&quot;: there are no profiles in %2 yet. Add one in the console&apos;s Settings, or use --base-url with PAYTRIAGE_SECRET_KEY.</source>
+        <translation>&quot;%1&quot; 상점 프로필이 없습니다. %2에 아직 프로필이 없습니다. 콘솔의 설정에서 추가하거나, --base-url과 PAYTRIAGE_SECRET_KEY를 사용하세요.</translation>
     </message>
     <message>
-        <source>No merchant profile named "%1". The profiles are: %2.</source>
-        <translation>"%1" 상점 프로필이 없습니다. 있는 프로필: %2.</translation>
+        <source>No merchant profile named &quot;%1&quot;. The profiles are: %2.</source>
+        <translation>&quot;%1&quot; 상점 프로필이 없습니다. 있는 프로필: %2.</translation>
     </message>
     <message>
-        <source>The keychain cannot be read here, so the secret key of profile "%1" is not available; set PAYTRIAGE_SECRET_KEY.</source>
-        <translation>이 환경에서는 키체인을 읽을 수 없어 "%1" 프로필의 시크릿 키를 가져올 수 없습니다. PAYTRIAGE_SECRET_KEY를 설정하세요.</translation>
+        <source>The keychain cannot be read here, so the secret key of profile &quot;%1&quot; is not available; set PAYTRIAGE_SECRET_KEY.</source>
+        <translation>이 환경에서는 키체인을 읽을 수 없어 &quot;%1&quot; 프로필의 시크릿 키를 가져올 수 없습니다. PAYTRIAGE_SECRET_KEY를 설정하세요.</translation>
     </message>
     <message>
-        <source>No secret key is stored for profile "%1": enter it in the console's Settings, or set PAYTRIAGE_SECRET_KEY.</source>
-        <translation>"%1" 프로필에 저장된 시크릿 키가 없습니다. 콘솔의 설정에서 입력하거나 PAYTRIAGE_SECRET_KEY를 설정하세요.</translation>
+        <source>No secret key is stored for profile &quot;%1&quot;: enter it in the console&apos;s Settings, or set PAYTRIAGE_SECRET_KEY.</source>
+        <translation>&quot;%1&quot; 프로필에 저장된 시크릿 키가 없습니다. 콘솔의 설정에서 입력하거나 PAYTRIAGE_SECRET_KEY를 설정하세요.</translation>
     </message>
     <message>
         <source>Merchant profile set up in the console (base URL, API version, Apps-in-Toss certificate); its secret key comes from the keychain, else from PAYTRIAGE_SECRET_KEY.</source>
@@ -2871,7 +3179,7 @@
         <translation>텍스트와 발견 사항을 증거 기록에 스냅숏으로 남깁니다(paytriage-cli history --help 참고). 레코드 단위로 분석하는 덤프에는 쓸 수 없습니다.</translation>
     </message>
     <message>
-        <source>The history --record writes to (default: PAYTRIAGE_STORE, else the console's own).</source>
+        <source>The history --record writes to (default: PAYTRIAGE_STORE, else the console&apos;s own).</source>
         <translation>--record가 쓸 증거 기록(기본값: PAYTRIAGE_STORE, 없으면 콘솔의 기록).</translation>
     </message>
     <message>
@@ -2879,8 +3187,8 @@
         <translation>--record는 통째로 읽은 텍스트만 남깁니다. %1은(는) 레코드 단위로 분석하므로 남기지 않습니다.</translation>
     </message>
     <message>
-        <source>Cannot read the time "%1": write it like 2025-04-02T08:50:00+09:00 or 2025-04-02.</source>
-        <translation>시각 "%1"을(를) 읽을 수 없습니다: 2025-04-02T08:50:00+09:00 또는 2025-04-02처럼 적어 주세요.</translation>
+        <source>Cannot read the time &quot;%1&quot;: write it like 2025-04-02T08:50:00+09:00 or 2025-04-02.</source>
+        <translation>시각 &quot;%1&quot;을(를) 읽을 수 없습니다: 2025-04-02T08:50:00+09:00 또는 2025-04-02처럼 적어 주세요.</translation>
     </message>
     <message>
         <source>No snapshots match in %1.</source>
@@ -2897,8 +3205,8 @@
         <translation>더 오래된 것이 있습니다: 검색 조건을 좁히거나 --limit를 늘리세요.</translation>
     </message>
     <message>
-        <source>"%1" is not a snapshot number: history list shows them (#12).</source>
-        <translation>"%1"은(는) 스냅숏 번호가 아닙니다: history list에 번호(#12)가 나옵니다.</translation>
+        <source>&quot;%1&quot; is not a snapshot number: history list shows them (#12).</source>
+        <translation>&quot;%1&quot;은(는) 스냅숏 번호가 아닙니다: history list에 번호(#12)가 나옵니다.</translation>
     </message>
     <message>
         <source>There is no snapshot #%1 in %2 (never kept, or pruned).</source>
@@ -2947,11 +3255,7 @@
         <translation>  새로 생김: %1</translation>
     </message>
     <message>
-        <source>kept as snapshot #%1 in %2</source>
-        <translation>%2에 스냅숏 #%1로 남김</translation>
-    </message>
-    <message>
-        <source>The history: an SQLite file, or postgresql://user@host:port/db?sslmode=… (its password from ~/.pgpass, never the command line). Default: PAYTRIAGE_STORE, else the console's own file.</source>
+        <source>The history: an SQLite file, or postgresql://user@host:port/db?sslmode=… (its password from ~/.pgpass, never the command line). Default: PAYTRIAGE_STORE, else the console&apos;s own file.</source>
         <translation>증거 기록: SQLite 파일, 또는 postgresql://사용자@호스트:포트/DB?sslmode=… (비밀번호는 명령줄이 아니라 ~/.pgpass에서). 기본값: PAYTRIAGE_STORE, 없으면 콘솔의 파일.</translation>
     </message>
     <message>
@@ -2993,7 +3297,7 @@ Commands:
   explain CODE...  what a Toss error code means, its causes, what to check, who acts
   catalog --path   where the catalog override file goes (--dump prints the catalog)
 
-Run paytriage-cli COMMAND --help for a command's options.
+Run paytriage-cli COMMAND --help for a command&apos;s options.
 Exit status: 0 nothing at warning or above, 1 findings at warning or above, 2 failed, 3 nothing recognised.
 </source>
         <translation>사용법: paytriage-cli 명령 [옵션]
@@ -3025,10 +3329,11 @@ Exit status: 0 nothing at warning or above, 1 findings at warning or above, 2 fa
     <message numerus="yes">
         <source>Snapshot #%1 written to %2 (%n file(s) and manifest.json).</source>
         <translation>
-            <numerusform>스냅숏 #%1을(를) %2에 썼습니다(파일 %n개와 manifest.json).</numerusform></translation>
+            <numerusform>스냅숏 #%1을(를) %2에 썼습니다(파일 %n개와 manifest.json).</numerusform>
+        </translation>
     </message>
     <message>
-        <source>The evidence history: every snapshot kept (a lookup's answers as received, a paste, a file), newest first.
+        <source>The evidence history: every snapshot kept (a lookup&apos;s answers as received, a paste, a file), newest first.
   history [list]      search it
   history show ID     one snapshot: its bodies (with SHA-256), provenance and findings
   history diff OLD NEW what changed between two snapshots of a payment
@@ -3040,7 +3345,7 @@ Exit status: 0 nothing at warning or above, 1 findings at warning or above, 2 fa
   history export ID   저장된 본문과 manifest.json을 --out 폴더에</translation>
     </message>
     <message>
-        <source>export: the folder to write the snapshot's bodies and manifest.json to.</source>
+        <source>export: the folder to write the snapshot&apos;s bodies and manifest.json to.</source>
         <translation>export: 스냅숏의 본문과 manifest.json을 쓸 폴더.</translation>
     </message>
     <message>
@@ -3050,6 +3355,22 @@ Exit status: 0 nothing at warning or above, 1 findings at warning or above, 2 fa
     <message>
         <source>Use: history [list], history show ID, history diff OLD NEW or history export ID --out FOLDER. See paytriage-cli history --help.</source>
         <translation>사용법: history [list], history show ID, history diff OLD NEW 또는 history export ID --out 폴더. paytriage-cli history --help를 보세요.</translation>
+    </message>
+    <message>
+        <source>Keep each payment&apos;s answers as received, with its findings, as a snapshot in the evidence history (see paytriage-cli history --help).</source>
+        <translation>결제마다 받은 응답을 그대로, 발견 사항과 함께 증거 기록에 스냅숏으로 남깁니다(paytriage-cli history --help 참고).</translation>
+    </message>
+    <message>
+        <source>%1: kept as snapshot #%2 in %3</source>
+        <translation>%1: %3에 스냅숏 #%2로 남김</translation>
+    </message>
+    <message>
+        <source>Keep every answer as received, with the findings, as a snapshot in the evidence history (see paytriage-cli history --help).</source>
+        <translation>받은 모든 응답을 그대로, 발견 사항과 함께 증거 기록에 스냅숏으로 남깁니다(paytriage-cli history --help 참고).</translation>
+    </message>
+    <message>
+        <source>Nothing arrived, so nothing was kept in the evidence history.</source>
+        <translation>받은 응답이 없어 증거 기록에 남긴 것이 없습니다.</translation>
     </message>
 </context>
 <context>
@@ -3075,8 +3396,8 @@ Exit status: 0 nothing at warning or above, 1 findings at warning or above, 2 fa
         <translation>분석할 JSON 파일.</translation>
     </message>
     <message>
-        <source>Unknown language "%1": use ko or en.</source>
-        <translation>알 수 없는 언어 "%1": ko 또는 en을 쓰세요.</translation>
+        <source>Unknown language &quot;%1&quot;: use ko or en.</source>
+        <translation>알 수 없는 언어 &quot;%1&quot;: ko 또는 en을 쓰세요.</translation>
     </message>
 </context>
 <context>
@@ -3174,28 +3495,28 @@ Exit status: 0 nothing at warning or above, 1 findings at warning or above, 2 fa
         <translation>사례 002: 변경 전 응답인 PURCHASED 인앱 주문</translation>
     </message>
     <message>
-        <source>in-app order ORDER_IN_PROGRESS (the guide's example)</source>
+        <source>in-app order ORDER_IN_PROGRESS (the guide&apos;s example)</source>
         <translation>인앱 주문 ORDER_IN_PROGRESS (가이드의 예시)</translation>
     </message>
     <message>
-        <source>the fault "%1" takes no parameter</source>
-        <translation>장애 "%1"에는 매개변수가 없습니다</translation>
+        <source>the fault &quot;%1&quot; takes no parameter</source>
+        <translation>장애 &quot;%1&quot;에는 매개변수가 없습니다</translation>
     </message>
     <message>
-        <source>the parameter of "%1" must be a whole number from 0 to %2</source>
-        <translation>"%1"의 매개변수는 0에서 %2 사이의 정수여야 합니다</translation>
+        <source>the parameter of &quot;%1&quot; must be a whole number from 0 to %2</source>
+        <translation>&quot;%1&quot;의 매개변수는 0에서 %2 사이의 정수여야 합니다</translation>
     </message>
     <message>
-        <source>unknown fault "%1"; known faults: %2</source>
-        <translation>알 수 없는 장애 "%1". 가능한 장애: %2</translation>
+        <source>unknown fault &quot;%1&quot;; known faults: %2</source>
+        <translation>알 수 없는 장애 &quot;%1&quot;. 가능한 장애: %2</translation>
     </message>
     <message>
-        <source>"%1" has no rate; write KIND[:PARAM]:RATE, e.g. 429:0.05</source>
-        <translation>"%1"에 비율이 없습니다. KIND[:PARAM]:RATE 형식으로 쓰세요. 예: 429:0.05</translation>
+        <source>&quot;%1&quot; has no rate; write KIND[:PARAM]:RATE, e.g. 429:0.05</source>
+        <translation>&quot;%1&quot;에 비율이 없습니다. KIND[:PARAM]:RATE 형식으로 쓰세요. 예: 429:0.05</translation>
     </message>
     <message>
-        <source>the rate in "%1" must be a number from 0 to 1</source>
-        <translation>"%1"의 비율은 0에서 1 사이의 숫자여야 합니다</translation>
+        <source>the rate in &quot;%1&quot; must be a number from 0 to 1</source>
+        <translation>&quot;%1&quot;의 비율은 0에서 1 사이의 숫자여야 합니다</translation>
     </message>
     <message>
         <source>the fault rates add up to %1, more than 1</source>

@@ -174,6 +174,14 @@ QString LookupBar::currentProfile() const
     return m_ui->profileCombo->currentText();
 }
 
+QStringList LookupBar::profiles() const
+{
+    QStringList names;
+    for (int i = 0; i < m_ui->profileCombo->count(); ++i)
+        names << m_ui->profileCombo->itemText(i);
+    return names;
+}
+
 void LookupBar::setKeyMode(KeyMode mode)
 {
     m_mode = mode;

@@ -35,6 +35,7 @@ public:
 
     void setProfiles(const QStringList &names, const QString &current);
     QString currentProfile() const;
+    QStringList profiles() const;
     void setKeyMode(KeyMode mode);       // the badge for the current profile's key
     void setRecent(const QStringList &ids);
     QStringList recent() const;

@@ -3,14 +3,16 @@
 
 #include "analyzetextdialog.h"
 #include "caseview.h"
-#include "session/evidencerecorder.h"
+#include "session/evidencehistory.h"
 #include "errorcodedialog.h"
+#include "historyview.h"
 #include "net/profilestore.h"
 #include "net/secretstore.h"
 #include "sandboxdata.h"
 #include "sandboxserver.h"
 #include "session/casesession.h"
 #include "settings/settingsdialog.h"
+#include "store/evidencestore.h"
 #include "severitystyle.h"
 #include "util/clock.h"
 #include "util/i18n.h"
@@ -36,6 +38,7 @@
 #include <QSettings>
 #include <QStatusBar>
 #include <QStyle>
+#include <QTableView>
 #include <QToolBar>
 
 namespace paytriage {
@@ -67,13 +70,15 @@ MainWindow::MainWindow(const Catalog &catalog, Options options, QWidget *parent)
     m_preferences = loadPreferences(*m_settings);
     m_network = new QNetworkAccessManager(this);
     if (options.history) {
-        m_recorder = new EvidenceRecorder(*options.history, this);
-        connect(m_recorder, &EvidenceRecorder::recorded, this, [this](qint64 id, const QString &title) {
-            statusBar()->showMessage(tr("%1 kept in the evidence history as #%2").arg(title).arg(id), 4000);
+        m_history = new EvidenceHistory(*options.history, this);
+        connect(m_history, &EvidenceHistory::recorded, this, [this] {
+            if (m_historyView)
+                m_historyView->reload();
         });
-        connect(m_recorder, &EvidenceRecorder::failed, this,
+        connect(m_history, &EvidenceHistory::failed, this,
                 [this](const QString &message) { statusBar()->showMessage(message, 20000); });
     }
+    m_ui->actionHistory->setEnabled(m_history != nullptr);
 
     m_lookupBar = new LookupBar(this);
     auto *bar = addToolBar(tr("Lookup"));
@@ -120,6 +125,8 @@ MainWindow::MainWindow(const Catalog &catalog, Options options, QWidget *parent)
         errorCodes()->activateWindow();
     });
     connect(m_ui->actionWelcome, &QAction::triggered, this, &MainWindow::showWelcome);
+    connect(m_ui->actionHistory, &QAction::triggered, this, &MainWindow::showHistory);
+    connect(m_ui->actionComparePrevious, &QAction::triggered, this, &MainWindow::compareWithPrevious);
     // Ctrl++ as well as Ctrl+=: the plus sits on the equals key of most keyboards.
     m_ui->actionZoomIn->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_Equal), QKeySequence::ZoomIn});
     connect(m_ui->actionZoomIn, &QAction::triggered, this, [this] { setZoom(m_zoom + 10); });
@@ -181,6 +188,12 @@ MainWindow::MainWindow(const Catalog &catalog, Options options, QWidget *parent)
     if (options.demo)
         startDemo();
     updateSeverityIndicator();
+    // The cases open when the window last closed on this history come back as they were kept.
+    m_restoreCases = options.restoreCases;
+    if (m_history && m_restoreCases
+        && m_settings->value(QStringLiteral("history/openCasesIn")).toString() == m_history->location().displayName())
+        for (const QVariant &id : m_settings->value(QStringLiteral("history/openCases")).toList())
+            openSnapshot(id.toLongLong());
 }
 
 MainWindow::~MainWindow()
@@ -441,9 +454,20 @@ CaseView *MainWindow::addCase(const QString &title)
         updateSeverityIndicator();
         // Once its answers are in (or its text analysed), the case is kept as it stands: each
         // refresh adds a snapshot, none is overwritten.
-        if (m_recorder && (state == CaseSession::State::Complete || state == CaseSession::State::PartlyFailed))
+        if (m_history && (state == CaseSession::State::Complete || state == CaseSession::State::PartlyFailed))
             if (auto snapshot = snapshotOf(*session))
-                m_recorder->record(std::move(*snapshot));
+                m_history->record(std::move(*snapshot), view, [this, view, title = session->title()](qint64 id) {
+                    const qint64 before = m_keptAs.value(view);
+                    m_keptAs[view] = id;
+                    // A refresh adds a snapshot; the diff with the one before is a key away.
+                    statusBar()->showMessage(before ? tr("%1 kept in the evidence history as #%2; Ctrl+D shows what changed since #%3")
+                                                          .arg(title)
+                                                          .arg(id)
+                                                          .arg(before)
+                                                    : tr("%1 kept in the evidence history as #%2").arg(title).arg(id),
+                                             before ? 10000 : 4000);
+                    updateSeverityIndicator();
+                });
     });
     connect(view, &CaseView::copied, this,
             [this](const QString &what) { statusBar()->showMessage(tr("Copied: %1").arg(what), 4000); });
@@ -455,6 +479,9 @@ CaseView *MainWindow::addCase(const QString &title)
     connect(view, &CaseView::lookUpLiveRequested, this, [this, view](const QString &id, IdKind kind) {
         m_compareFor = view;
         m_compareId = id;
+        // A snapshot is looked up live through the profile that looked it up, when it is here.
+        if (const auto &stored = view->session()->stored(); stored && m_lookupBar->profiles().contains(stored->profile))
+            refreshProfiles(stored->profile);
         m_lookupBar->requestLookup(id, kind);
     });
     connect(view, &CaseView::showCaseRequested, this, [this](CaseSession *session) {
@@ -489,6 +516,8 @@ void MainWindow::updateSeverityIndicator()
 {
     CaseView *view = currentCase();
     m_ui->actionRefresh->setEnabled(view != nullptr);
+    m_ui->actionComparePrevious->setEnabled(
+        m_history && ((view && (view->session()->stored() || m_keptAs.contains(view))) || (m_historyView && m_ui->caseTabs->currentWidget() == m_historyView)));
     m_ui->actionCloseCase->setEnabled(m_ui->caseTabs->count() > 0);
     m_ui->actionFind->setEnabled(view != nullptr);
     if (!view) {
@@ -541,13 +570,149 @@ void MainWindow::closeCase(int index)
     if (auto *view = qobject_cast<CaseView *>(w))
         view->saveState(*m_settings);
     m_ui->caseTabs->removeTab(index);
-    if (w != m_welcome)
+    m_keptAs.remove(qobject_cast<CaseView *>(w));
+    if (w != m_welcome && w != m_historyView)
         w->deleteLater();
     // The last case closed: the welcome page (recent lookups, profiles, paste or drop) is back,
     // never an empty window.
     if (m_ui->caseTabs->count() == 0)
         showWelcome();
     updateSeverityIndicator();
+}
+
+HistoryView *MainWindow::showHistory()
+{
+    if (!m_history)
+        return nullptr;
+    if (!m_historyView) {
+        m_historyView = new HistoryView(m_history, this);
+        m_historyView->setLanguage(m_preferences.language);
+        const SystemClock clock;
+        m_historyView->setRules(Analyzer(m_catalog, clock).ruleIds());
+        connect(m_historyView, &HistoryView::openRequested, this, [this](qint64 id) { openSnapshot(id); });
+        connect(m_historyView, &HistoryView::compareRequested, this, &MainWindow::compareSnapshots);
+        connect(m_historyView, &HistoryView::message, this, [this](const QString &text) { statusBar()->showMessage(text, 10000); });
+    }
+    m_historyView->setMerchants(m_lookupBar->profiles());
+    int index = m_ui->caseTabs->indexOf(m_historyView);
+    if (index < 0)
+        index = m_ui->caseTabs->addTab(m_historyView, tr("History"));
+    else
+        m_historyView->reload();
+    m_ui->caseTabs->setCurrentIndex(index);
+    m_historyView->table()->setFocus();
+    return m_historyView;
+}
+
+void MainWindow::openSnapshot(qint64 id, std::function<void(CaseView *)> then)
+{
+    for (int i = 0; i < m_ui->caseTabs->count(); ++i)
+        if (auto *view = qobject_cast<CaseView *>(m_ui->caseTabs->widget(i)); view && view->session()->stored()
+                                                                             && view->session()->stored()->id == id) {
+            m_ui->caseTabs->setCurrentIndex(i);
+            if (then)
+                then(view);
+            return;
+        }
+    // Asked for already (a double-click's second press): its case is on the way.
+    if (!m_history || m_opening.contains(id))
+        return;
+    m_opening.insert(id);
+    m_history->ask<std::optional<StoredSnapshot>>(
+        [id](EvidenceStore &store) { return store.snapshot(id); }, this,
+        [this, id, then](const StoreResult<std::optional<StoredSnapshot>> &result) {
+            m_opening.remove(id);
+            if (const auto *error = std::get_if<StoreError>(&result)) {
+                statusBar()->showMessage(error->message(), 20000);
+                return;
+            }
+            const auto &stored = std::get<std::optional<StoredSnapshot>>(result);
+            if (!stored) {
+                statusBar()->showMessage(tr("Snapshot #%1 is no longer in the evidence history (pruned, or another history).").arg(id),
+                                         10000);
+                return;
+            }
+            CaseView *view = addCase(QString());
+            view->session()->startStored(*stored);
+            updateTab(view);
+            if (then)
+                then(view);
+        });
+}
+
+void MainWindow::compareSnapshots(qint64 older, qint64 newer)
+{
+    openSnapshot(newer, [this, older](CaseView *after) {
+        QPointer<CaseView> later(after);
+        openSnapshot(older, [this, later](CaseView *before) {
+            if (!later)
+                return;
+            before->compareWith(later->session());
+            m_ui->caseTabs->setCurrentWidget(before);
+        });
+    });
+}
+
+void MainWindow::compareWithPrevious()
+{
+    if (m_historyView && m_ui->caseTabs->currentWidget() == m_historyView) {
+        m_historyView->compareSelected();
+        return;
+    }
+    CaseView *view = currentCase();
+    if (!view || !m_history)
+        return;
+    const auto &stored = view->session()->stored();
+    const qint64 id = stored ? stored->id : m_keptAs.value(view);
+    if (!id) {
+        statusBar()->showMessage(tr("This case is not in the evidence history yet."), 8000);
+        return;
+    }
+    // The snapshot of the same payment kept before this one: by its case key, on the store's thread.
+    m_history->ask<qint64>(
+        [id](EvidenceStore &store) -> StoreResult<qint64> {
+            auto self = store.snapshot(id);
+            if (const auto *error = std::get_if<StoreError>(&self))
+                return *error;
+            const auto &snapshot = std::get<std::optional<StoredSnapshot>>(self);
+            if (!snapshot)
+                return qint64(0);
+            auto rows = store.snapshotsOfCase(snapshot->caseKey);
+            if (const auto *error = std::get_if<StoreError>(&rows))
+                return *error;
+            qint64 previous = 0;
+            for (const HistoryRow &row : std::get<std::vector<HistoryRow>>(rows))
+                if (row.id != id && (row.capturedAtMs < snapshot->snapshot.capturedAtMs
+                                     || (row.capturedAtMs == snapshot->snapshot.capturedAtMs && row.id < id)))
+                    previous = row.id;
+            return previous;
+        },
+        this,
+        [this, id, live = QPointer<CaseView>(view)](const StoreResult<qint64> &result) {
+            if (const auto *error = std::get_if<StoreError>(&result)) {
+                statusBar()->showMessage(error->message(), 20000);
+                return;
+            }
+            const qint64 previous = std::get<qint64>(result);
+            if (!previous) {
+                statusBar()->showMessage(tr("#%1 is the first snapshot of this payment: there is none before it to compare with.").arg(id),
+                                         8000);
+                return;
+            }
+            if (!live)
+                return;
+            if (live->session()->stored()) {
+                compareSnapshots(previous, id);
+                return;
+            }
+            // A case looked up now: the earlier snapshot against what it shows live.
+            openSnapshot(previous, [this, live](CaseView *before) {
+                if (!live)
+                    return;
+                before->compareWith(live->session());
+                m_ui->caseTabs->setCurrentWidget(before);
+            });
+        });
 }
 
 void MainWindow::closeAllCases()
@@ -668,6 +833,8 @@ void MainWindow::setLanguage(Language language)
         }
     if (m_errorCodes)
         m_errorCodes->setLanguage(language);
+    if (m_historyView)
+        m_historyView->setLanguage(language);
 }
 
 void MainWindow::retranslate()
@@ -675,6 +842,8 @@ void MainWindow::retranslate()
     const int welcome = m_ui->caseTabs->indexOf(m_welcome);
     if (welcome >= 0)
         m_ui->caseTabs->setTabText(welcome, tr("Welcome"));
+    if (const int history = m_historyView ? m_ui->caseTabs->indexOf(m_historyView) : -1; history >= 0)
+        m_ui->caseTabs->setTabText(history, tr("History"));
     if (m_demo) {
         const QString old = m_demo->profile.name;
         m_demo->profile.name = tr("Demo sandbox");
@@ -702,6 +871,18 @@ void MainWindow::closeEvent(QCloseEvent *event)
     m_settings->setValue(QStringLiteral("lookup/recent"), m_lookupBar->recent());
     if (CaseView *view = currentCase())
         view->saveState(*m_settings);
+    if (m_history && m_restoreCases) {
+        // What is open now, as the history keeps it, is what the next start opens again.
+        QVariantList open;
+        for (int i = 0; i < m_ui->caseTabs->count(); ++i)
+            if (const auto *view = qobject_cast<CaseView *>(m_ui->caseTabs->widget(i))) {
+                const auto &stored = view->session()->stored();
+                if (const qint64 id = stored ? stored->id : m_keptAs.value(view))
+                    open << id;
+            }
+        m_settings->setValue(QStringLiteral("history/openCases"), open);
+        m_settings->setValue(QStringLiteral("history/openCasesIn"), m_history->location().displayName());
+    }
     if (m_errorCodes)
         m_settings->setValue(QStringLiteral("errorCodes/geometry"), m_errorCodes->saveGeometry());
     QMainWindow::closeEvent(event);

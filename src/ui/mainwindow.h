@@ -13,7 +13,10 @@
 
 #include <QMainWindow>
 #include <QPointer>
+#include <QHash>
 #include <QSet>
+
+#include <functional>
 
 #include <memory>
 #include <optional>
@@ -46,6 +49,9 @@ public:
         std::unique_ptr<SecretStore> secrets;     // null: the OS keychain (session-only without one)
         // Where each case is kept once its answers are in (the evidence history); none: nowhere.
         std::optional<StoreLocation> history;
+        // Opens again, as snapshots of the history, the cases open when the window last closed
+        // on this history; and, on close, keeps the list of those open now.
+        bool restoreCases = false;
     };
 
     MainWindow(const Catalog &catalog, Options options, QWidget *parent = nullptr);
@@ -72,6 +78,15 @@ public:
     int caseCount() const;
     void showWelcome();
     void closeAllCases();
+    // The History view (null without a history), shown as a tab of its own.
+    class HistoryView *showHistory();
+    // Opens a snapshot of the history as a read-only case (or shows it, when open); then runs
+    // with its view once it is there.
+    void openSnapshot(qint64 id, std::function<void(CaseView *)> then = {});
+    // The older snapshot's case with a diff against the newer one.
+    void compareSnapshots(qint64 older, qint64 newer);
+    // The current case against the snapshot of its payment kept before (Ctrl+D).
+    void compareWithPrevious();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -132,7 +147,13 @@ private:
     QString m_draftText;                 // the Analyse-text editor keeps what was typed
     std::map<QString, KeyMode> m_keyModes;  // per profile, learnt when its secret was read
     InputLimits m_inputLimits;
-    class EvidenceRecorder *m_recorder = nullptr;  // keeps each case in the history; null: none
+    class EvidenceHistory *m_history = nullptr;  // keeps each case in the history; null: none
+    class HistoryView *m_historyView = nullptr;
+    // The snapshot each open case was last kept as: what Ctrl+D compares with, what is opened
+    // again at the next start.
+    QHash<const CaseView *, qint64> m_keptAs;
+    bool m_restoreCases = false;
+    QSet<qint64> m_opening;                 // snapshots asked of the history to open as cases
     int m_zoom = 100;                       // text size of the cases, percent
     QSet<QString> m_keyReading;             // profiles whose key the store is reading now
     QSet<QString> m_keyChecked;             // profiles whose key the store answered for (stored or not)

@@ -2,10 +2,12 @@
 // driven with QTest key and mouse events.
 
 #include "caseview.h"
+#include "historyview.h"
 #include "jsonview/jsontextview.h"
 #include "lookupbar.h"
 #include "mainwindow.h"
 #include "models/findingsmodel.h"
+#include "models/historymodel.h"
 #include "models/modelroles.h"
 #include "net/profilestore.h"
 #include "net/secretstore.h"
@@ -141,10 +143,12 @@ private Q_SLOTS:
     void tabFollowsTheLayoutAndNeverGetsTrapped();
     void koreanLeavesNoEnglishOnScreen();
     void eachLookupAndPasteIsKeptInTheHistory();
+    void theHistoryFindsOpensComparesAndRestoresSnapshots();
 
 private:
     // A window on m_settings with this key store (the one before it closed first), shown, demo on.
-    void openWindow(std::unique_ptr<SecretStore> secrets, std::optional<StoreLocation> history = std::nullopt);
+    void openWindow(std::unique_ptr<SecretStore> secrets, std::optional<StoreLocation> history = std::nullopt,
+                    bool restoreCases = false);
     void typeAndLookUp(const QString &id);
     void pasteAndLookUp(const QString &text);  // as Ctrl+V would put it in the field
 
@@ -169,10 +173,11 @@ void TestMainWindow::init()
     openWindow(std::make_unique<SessionSecretStore>());
 }
 
-void TestMainWindow::openWindow(std::unique_ptr<SecretStore> secrets, std::optional<StoreLocation> history)
+void TestMainWindow::openWindow(std::unique_ptr<SecretStore> secrets, std::optional<StoreLocation> history, bool restoreCases)
 {
     m_window.reset();
     MainWindow::Options options;
+    options.restoreCases = restoreCases;
     options.demo = true;
     options.settings = m_settings.get();
     options.secrets = std::move(secrets);
@@ -1116,6 +1121,100 @@ void TestMainWindow::eachLookupAndPasteIsKeptInTheHistory()
     QCOMPARE(rows[1].caseKey, rows[2].caseKey);  // the refresh: the same payment, a second look
     QCOMPARE(rows[2].profile, QStringLiteral("Demo sandbox"));
     QVERIFY(rows[2].worst && rows[2].worst->rule == "vbank-cancel-without-deposit");
+}
+
+// The History view, driven by keys: seed 000 pasted while IN_PROGRESS and again once DONE are two
+// snapshots of one payment; the view finds them by id and status, Ctrl+D on the newer shows what
+// changed since the older (each opened read-only, as of its time), Enter opens one, Ctrl+P pins
+// it, and the next start opens again the cases open at close.
+void TestMainWindow::theHistoryFindsOpensComparesAndRestoresSnapshots()
+{
+    QTemporaryDir dir;
+    const StoreLocation history = StoreLocation::sqlite(dir.filePath(QStringLiteral("history.sqlite")));
+    openWindow(std::make_unique<SessionSecretStore>(), history, true);
+    QFile file(QStringLiteral(PAYTRIAGE_SAMPLES "/seed000-confirm-in-progress.json"));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray inProgress = file.readAll();
+    QByteArray done = inProgress;
+    done.replace("\"status\": \"IN_PROGRESS\"", "\"status\": \"DONE\"")
+        .replace("\"approvedAt\": null", "\"approvedAt\": \"2025-04-02T08:39:40+09:00\"");
+    QVERIFY(done != inProgress);
+    m_window->analyseText(QStringLiteral("ticket 1"), inProgress.toStdString(), 1743550769000);
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->statusBar()->currentMessage().contains(QLatin1String("as #1")), lookupTimeoutMs);
+    m_window->analyseText(QStringLiteral("ticket 2"), done.toStdString(), 1743550790000);
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->statusBar()->currentMessage().contains(QLatin1String("as #2")), lookupTimeoutMs);
+
+    QTest::keyClick(m_window.get(), Qt::Key_H, Qt::ControlModifier);
+    auto *view = m_window->findChild<HistoryView *>();
+    QVERIFY(view);
+    QTRY_VERIFY(view->isVisible());
+    QTRY_COMPARE(view->model()->rowCount(), 2);
+    QCOMPARE(view->model()->rows().front().id, qint64(2));  // newest first
+    QVERIFY(view->table()->hasFocus());
+
+    // Found by id (as typed, after a pause), by status, and nothing for an unknown id.
+    auto *idFilter = view->findChild<QLineEdit *>(QStringLiteral("idFilter"));
+    QTest::keyClicks(idFilter, QStringLiteral("no-such-order"));
+    QTRY_COMPARE(view->model()->rowCount(), 0);
+    QTRY_VERIFY(view->findChild<QLabel *>(QStringLiteral("summaryLabel"))->text().contains(QLatin1String("No snapshot matches")));
+    idFilter->clear();
+    QTRY_COMPARE(view->model()->rowCount(), 2);
+    auto *status = view->findChild<QComboBox *>(QStringLiteral("statusFilter"));
+    status->setCurrentIndex(status->findData(QStringLiteral("DONE")));
+    QTRY_COMPARE(view->model()->rowCount(), 1);
+    QCOMPARE(view->model()->rows().front().status, QStringLiteral("DONE"));
+    status->setCurrentIndex(0);
+    QTRY_COMPARE(view->model()->rowCount(), 2);
+
+    // Ctrl+D on the newer: the older opens with what changed since, beside the newer.
+    view->table()->setFocus();
+    view->table()->selectRow(0);
+    const int before = m_window->caseCount();
+    QTest::keyClick(view->table(), Qt::Key_D, Qt::ControlModifier);
+    QTRY_COMPARE(m_window->caseCount(), before + 2);
+    CaseView *older = m_window->currentCase();
+    QVERIFY(older);
+    QTRY_VERIFY(older->session()->stored() && settled(older));
+    QCOMPARE(older->session()->stored()->id, qint64(1));
+    QVERIFY2(older->provenance().contains(QLatin1String("Snapshot #1 of the history")), qPrintable(older->provenance()));
+    QVERIFY(!older->findChild<QPushButton *>(QStringLiteral("editTextButton"))->isVisible());
+    auto *table = older->findChild<QTreeWidget *>(QStringLiteral("compareTable"));
+    QTRY_VERIFY_WITH_TIMEOUT(table->isVisible() && table->topLevelItemCount() > 0, lookupTimeoutMs);
+    QStringList rows;
+    for (int i = 0; i < table->topLevelItemCount(); ++i)
+        rows << table->topLevelItem(i)->text(0) + QLatin1Char('|') + table->topLevelItem(i)->text(3);
+    QVERIFY2(rows.contains(QStringLiteral("/status|changed")), qPrintable(rows.join(QLatin1Char(','))));
+    QVERIFY2(rows.contains(QStringLiteral("/approvedAt|filled (was null)")), qPrintable(rows.join(QLatin1Char(','))));
+    QVERIFY(table->headerItem()->text(1).startsWith(QLatin1String("#1, 2025-")));  // as captured (the as-of time), not now
+    // Judged as of its own time, IN_PROGRESS 4 s after the request is not "stuck".
+    QVERIFY(!hasFinding(older, "status-stuck-in-progress"));
+
+    // Enter on a row opens it; opened already, its case comes forward instead of a copy.
+    m_window->showHistory();  // reads the list again: what was chosen stays chosen
+    QTRY_VERIFY(!view->loading());
+    QCOMPARE(view->selectedIds(), QList<qint64>{2});
+    QTest::keyClick(view->table(), Qt::Key_Return);
+    QTRY_VERIFY(m_window->currentCase() && m_window->currentCase()->session()->stored());
+    QCOMPARE(m_window->currentCase()->session()->stored()->id, qint64(2));
+    QCOMPARE(m_window->caseCount(), before + 2);
+
+    // Ctrl+P pins; the store says so on the next read.
+    m_window->showHistory();
+    QTRY_VERIFY(!view->loading());
+    QCOMPARE(view->selectedIds(), QList<qint64>{2});
+    QTest::keyClick(view->table(), Qt::Key_P, Qt::ControlModifier);
+    QTRY_VERIFY(view->model()->rows().front().pinned);
+    view->reload();
+    QTRY_VERIFY(!view->loading());
+    QVERIFY(view->model()->rows().front().pinned);
+
+    // Closed and started again: the cases open at close come back, as snapshots.
+    const int open = m_window->caseCount();
+    m_window->close();
+    openWindow(std::make_unique<SessionSecretStore>(), history, true);
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->caseCount(), 2, lookupTimeoutMs);  // #1 and #2, each once
+    QVERIFY(open >= 2);
+    QTRY_VERIFY(m_window->currentCase() && m_window->currentCase()->session()->stored());
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -98,6 +98,8 @@ int main(int argc, char *argv[])
         problems.push_back(error->message());
     else
         options.history = std::get<StoreLocation>(location);
+    // The user's cases come back at the next start; the demo's and the tour's are thrown away.
+    options.restoreCases = !options.demo;
     MainWindow window(catalog, std::move(options));
     window.setLanguage(preferences.language);
     window.show();

@@ -3,6 +3,8 @@
 #include "session/casesession.h"
 #include "caseview.h"
 #include "errorcodedialog.h"
+#include "historyview.h"
+#include "models/historymodel.h"
 #include "mainwindow.h"
 #include "seedscenarios.h"
 #include "severitystyle.h"
@@ -119,6 +121,11 @@ int runScreenshotTour(MainWindow &window, const QString &dir)
         window.resize(1500, 900);
         ok &= pasteAndCompareLive(window);
         ok &= save(&window, QDir(dir).filePath(QStringLiteral("case-seed000-live-%1.png").arg(code)));
+        // Every case of the tour so far, as the evidence history keeps it.
+        if (HistoryView *history = window.showHistory()) {
+            ok &= waitFor([&] { return !history->loading() && history->model()->rowCount() > 0; });
+            ok &= save(&window, QDir(dir).filePath(QStringLiteral("history-%1.png").arg(code)));
+        }
         ErrorCodeDialog *codes = window.errorCodes();
         codes->resize(1200, 680);
         codes->show();

@@ -95,6 +95,27 @@ QString caseProvenance(const CaseSession &session)
                 break;
             }
     const QString when = QString::fromStdString(formatKstSeconds(at));
+    if (const auto &stored = session.stored()) {
+        // Said as the history keeps it: which snapshot, whose, and when it was captured.
+        QStringList parts{QCoreApplication::translate("paytriage::CaseView", "Snapshot #%1 of the history").arg(stored->id)};
+        if (!stored->profile.isEmpty())
+            parts << stored->profile;
+        if (!stored->mid.isEmpty())
+            parts << QCoreApplication::translate("paytriage::CaseView", "MID %1").arg(stored->mid);
+        if (stored->keyMode == SnapshotKeyMode::Test)
+            parts << QCoreApplication::translate("paytriage::CaseView", "TEST key");
+        else if (stored->keyMode == SnapshotKeyMode::Live)
+            parts << QCoreApplication::translate("paytriage::CaseView", "LIVE key");
+        const QString captured = QString::fromStdString(formatKstSeconds(stored->capturedAtMs));
+        switch (stored->kind) {
+        case SnapshotKind::Lookup: parts << QCoreApplication::translate("paytriage::CaseView", "looked up %1").arg(captured); break;
+        case SnapshotKind::Paste: parts << QCoreApplication::translate("paytriage::CaseView", "pasted %1").arg(captured); break;
+        case SnapshotKind::File: parts << QCoreApplication::translate("paytriage::CaseView", "read from a file %1").arg(captured); break;
+        }
+        if (const auto asOf = session.asOf(); asOf && *asOf != stored->capturedAtMs)
+            parts << QCoreApplication::translate("paytriage::CaseView", "as of %1").arg(QString::fromStdString(formatKstSeconds(*asOf)));
+        return parts.join(QStringLiteral(" · "));
+    }
     if (!session.isLookup()) {
         if (const auto asOf = session.asOf())
             return QCoreApplication::translate("paytriage::CaseView", "Analysed %1, as of %2 (when it was captured)")

@@ -3,6 +3,7 @@
 #include "casewords.h"
 #include "report/casediff.h"
 #include "util/jsonutil.h"
+#include "util/timestamp.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -90,11 +91,23 @@ void ComparePane::setLanguage(Language language)
     update();
 }
 
+QString ComparePane::sideName(const CaseSession &session, bool before) const
+{
+    // A snapshot by its number and the time its evidence speaks of (a paste's as-of time).
+    if (const auto &stored = session.stored())
+        return tr("#%1, %2").arg(stored->id).arg(QString::fromStdString(formatKstSeconds(session.asOf().value_or(stored->capturedAtMs))));
+    return before ? tr("Pasted") : tr("Live now");
+}
+
 void ComparePane::update()
 {
-    m_caption->setText(tr("Pasted and live now"));
-    m_openLive->setText(tr("Open the live case"));
-    m_table->setHeaderLabels({tr("Field"), tr("Pasted"), tr("Live now"), tr("What changed")});
+    // Pasted (or a snapshot of the history) against the live answer, or two snapshots.
+    const bool snapshots = m_live && m_live->stored();
+    const QString before = sideName(*session(), true);
+    const QString after = m_live ? sideName(*m_live, false) : tr("Live now");
+    m_caption->setText(snapshots || session()->stored() ? tr("%1 → %2").arg(before, after) : tr("Pasted and live now"));
+    m_openLive->setText(snapshots ? tr("Open #%1").arg(m_live->stored()->id) : tr("Open the live case"));
+    m_table->setHeaderLabels({tr("Field"), before, after, tr("What changed")});
     m_table->clear();
     if (!m_live) {
         m_openLive->setEnabled(false);
@@ -113,8 +126,12 @@ void ComparePane::update()
     }
     // The diff points into both analyses: used here and dropped before either can change.
     const CaseDiff diff = diffCases(*pasted.documents, pasted.analysis, *live.documents, live.analysis);
-    m_status->setText(diff.empty() ? tr("Nothing changed since the paste (%1).").arg(caseProvenance(*m_live))
-                                   : tr("What the provider says now (%1), against the pasted answer.").arg(caseProvenance(*m_live)));
+    if (snapshots)
+        m_status->setText(diff.empty() ? tr("Nothing changed from %1 to %2.").arg(before, after)
+                                       : tr("What changed from %1 to %2.").arg(before, after));
+    else
+        m_status->setText(diff.empty() ? tr("Nothing changed since the paste (%1).").arg(caseProvenance(*m_live))
+                                       : tr("What the provider says now (%1), against the pasted answer.").arg(caseProvenance(*m_live)));
     const Language lang = language();
     QList<QTreeWidgetItem *> rows;
     for (const FieldChange &c : diff.fields) {
@@ -123,7 +140,7 @@ void ComparePane::update()
         case FieldChange::Kind::Changed: what = tr("changed"); break;
         case FieldChange::Kind::Filled: what = tr("filled (was null)"); break;
         case FieldChange::Kind::Emptied: what = tr("now null"); break;
-        case FieldChange::Kind::Added: what = tr("not in the paste"); break;
+        case FieldChange::Kind::Added: what = snapshots ? tr("new") : tr("not in the paste"); break;
         case FieldChange::Kind::Removed: what = tr("no longer sent"); break;
         }
         const bool added = c.kind == FieldChange::Kind::Added;

@@ -3,6 +3,7 @@
 // The live answer beside the pasted one: once "Look up live" has fetched the payment, what
 // changed since the paste was captured, field by field (a null that is filled now, a new
 // cancel), the transactions and settlement rows, and the findings that cleared or appeared.
+// The same for two snapshots of one payment in the history (the older one's case shows it).
 // Hidden until there is something to compare with.
 
 #include "casepane.h"
@@ -30,6 +31,9 @@ public:
 private:
     void retranslate() override { update(); }
     void setCounterpart(CaseSession *live);
+    // How a side is named in the caption and the table: a snapshot by its number and time, else
+    // as pasted (before) or live (after).
+    QString sideName(const CaseSession &session, bool before) const;
     void update();
 
     QPointer<CaseSession> m_live;

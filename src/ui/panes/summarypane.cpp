@@ -240,11 +240,13 @@ void SummaryPane::updateBanner()
     }
     if (request && session()->isLookup() && (request->code == "NOT_FOUND_PAYMENT" || (request->code.empty() && request->httpStatus == 404)))
         html += QStringLiteral("<br>%1").arg(esc(notFoundAdvice()));
-    if (!session()->isLookup())
+    // A snapshot of the history is read-only: it is shown as kept, not edited.
+    const bool text = !session()->isLookup() && !session()->stored();
+    if (text)
         html += QStringLiteral("<br>%1").arg(esc(tr("Your text is kept: edit it and analyse again, or fix the place marked in the raw pane.")));
     m_ui->bannerText->setText(html);
     m_ui->explainButton->setVisible(known);
-    m_ui->editTextButton->setVisible(!session()->isLookup());
+    m_ui->editTextButton->setVisible(text);
     m_ui->retryButton->setVisible(session()->isLookup());
 }
 
