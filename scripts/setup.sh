@@ -14,6 +14,7 @@ paytriage_packages=(
     qt6-httpserver-dev qt6-websockets-dev
     qtkeychain-qt6-dev
     libqt6sql6-sqlite libqt6sql6-psql
+    qt6-charts-dev libqt6opengl6-dev
     fonts-noto-cjk
 )
 # What only the tests need, for test.sh to pass to paytriage_install_missing: the store's

@@ -1922,6 +1922,26 @@
         <source>#%1 is the first snapshot of this payment: there is none before it to compare with.</source>
         <translation>#%1 is the first snapshot of this payment: there is none before it to compare with.</translation>
     </message>
+    <message>
+        <source>Period &amp;scan</source>
+        <translation>Period &amp;scan</translation>
+    </message>
+    <message>
+        <source>Every transaction and settlement of the merchant in some days, checked: which payments look wrong</source>
+        <translation>Every transaction and settlement of the merchant in some days, checked: which payments look wrong</translation>
+    </message>
+    <message>
+        <source>No merchant profile is chosen: add one in Settings, or start the demo.</source>
+        <translation>No merchant profile is chosen: add one in Settings, or start the demo.</translation>
+    </message>
+    <message>
+        <source>The profile %1 has no secret key stored: store it in Settings.</source>
+        <translation>The profile %1 has no secret key stored: store it in Settings.</translation>
+    </message>
+    <message>
+        <source>Scan</source>
+        <translation>Scan</translation>
+    </message>
 </context>
 <context>
     <name>paytriage::ModelText</name>
@@ -2004,6 +2024,21 @@
     <message>
         <source>Seller</source>
         <translation>Seller</translation>
+    </message>
+</context>
+<context>
+    <name>paytriage::PeriodScan</name>
+    <message>
+        <source>the answer is not a list of records</source>
+        <translation>the answer is not a list of records</translation>
+    </message>
+    <message>
+        <source>a page ends without a transactionKey to read on from</source>
+        <translation>a page ends without a transactionKey to read on from</translation>
+    </message>
+    <message>
+        <source>the server ignored startingAfter: a page ends where the one before did</source>
+        <translation>the server ignored startingAfter: a page ends where the one before did</translation>
     </message>
 </context>
 <context>
@@ -2139,6 +2174,126 @@
     <message>
         <source>e-mail address</source>
         <translation>e-mail address</translation>
+    </message>
+</context>
+<context>
+    <name>paytriage::ScanResultModel</name>
+    <message>
+        <source>paymentKey</source>
+        <translation>paymentKey</translation>
+    </message>
+    <message>
+        <source>orderId</source>
+        <translation>orderId</translation>
+    </message>
+    <message>
+        <source>Day (KST)</source>
+        <translation>Day (KST)</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>Findings</translation>
+    </message>
+    <message>
+        <source>What was found</source>
+        <translation>What was found</translation>
+    </message>
+</context>
+<context>
+    <name>paytriage::ScanView</name>
+    <message>
+        <source>&amp;From</source>
+        <translation>&amp;From</translation>
+    </message>
+    <message>
+        <source>&amp;To</source>
+        <translation>&amp;To</translation>
+    </message>
+    <message>
+        <source>&amp;Settlements too</source>
+        <translation>&amp;Settlements too</translation>
+    </message>
+    <message>
+        <source>Scan</source>
+        <translation>Scan</translation>
+    </message>
+    <message>
+        <source>Read on</source>
+        <translation>Read on</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Stop</translation>
+    </message>
+    <message>
+        <source>Payments with findings, most severe first</source>
+        <translation>Payments with findings, most severe first</translation>
+    </message>
+    <message>
+        <source>The period ends before it starts: choose a To day on or after the From day.</source>
+        <translation>The period ends before it starts: choose a To day on or after the From day.</translation>
+    </message>
+    <message>
+        <source>Choose the days and press Scan: every transaction and settlement of the merchant in them is read and checked, page by page.</source>
+        <translation>Choose the days and press Scan: every transaction and settlement of the merchant in them is read and checked, page by page.</translation>
+    </message>
+    <message>
+        <source>%1 pages · %2 transactions · %3 settlement records · %4 payments · %5 findings</source>
+        <translation>%1 pages · %2 transactions · %3 settlement records · %4 payments · %5 findings</translation>
+    </message>
+    <message>
+        <source>%1: reading transactions… %2</source>
+        <translation>%1: reading transactions… %2</translation>
+    </message>
+    <message>
+        <source>%1: reading settlements… %2</source>
+        <translation>%1: reading settlements… %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n page(s) asked again after a failure</source>
+        <translation>
+            <numerusform>%n page(s) asked again after a failure</numerusform>
+            <numerusform>%n page(s) asked again after a failure</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: done in %2 s, %3 requests. %4</source>
+        <translation>%1: done in %2 s, %3 requests. %4</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n payment(s) began before these days (their first record here is a cancel): not judged across their records; look one up to see it whole.</source>
+        <translation>
+            <numerusform>%n payment(s) began before these days (their first record here is a cancel): not judged across their records; look one up to see it whole.</numerusform>
+            <numerusform>%n payment(s) began before these days (their first record here is a cancel): not judged across their records; look one up to see it whole.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Stopped by a failure after %1 pages: %2. Read on continues from where it stopped.</source>
+        <translation>Stopped by a failure after %1 pages: %2. Read on continues from where it stopped.</translation>
+    </message>
+    <message>
+        <source>Stopped after %1 pages; what was read is shown. Read on continues from where it stopped.</source>
+        <translation>Stopped after %1 pages; what was read is shown. Read on continues from where it stopped.</translation>
+    </message>
+    <message>
+        <source>Findings per day (KST)</source>
+        <translation>Findings per day (KST)</translation>
+    </message>
+    <message>
+        <source>Transactions by status</source>
+        <translation>Transactions by status</translation>
+    </message>
+    <message>
+        <source>Read every transaction and settlement of the merchant in these days and check them (Enter)</source>
+        <translation>Read every transaction and settlement of the merchant in these days and check them (Enter)</translation>
+    </message>
+    <message>
+        <source>Stop after the page being read; what was read stays</source>
+        <translation>Stop after the page being read; what was read stays</translation>
+    </message>
+    <message>
+        <source>Read on from the page where the scan stopped</source>
+        <translation>Read on from the page where the scan stopped</translation>
     </message>
 </context>
 <context>
@@ -3305,34 +3460,6 @@
         <translation>How many rows (50).</translation>
     </message>
     <message>
-        <source>Usage: paytriage-cli COMMAND [options]
-
-Commands:
-  analyze FILE|-   decode and analyse saved or pasted API responses
-  lookup ID        fetch a payment, its transactions and settlements, and analyse them
-  batch FILE|-     look up many ids (one per line or a CSV column) and analyse each
-  history          the evidence history: list, show ID, diff OLD NEW (analyze --record keeps a text)
-  explain CODE...  what a Toss error code means, its causes, what to check, who acts
-  catalog --path   where the catalog override file goes (--dump prints the catalog)
-
-Run paytriage-cli COMMAND --help for a command's options.
-Exit status: 0 nothing at warning or above, 1 findings at warning or above, 2 failed, 3 nothing recognised.
-</source>
-        <translation>Usage: paytriage-cli COMMAND [options]
-
-Commands:
-  analyze FILE|-   decode and analyse saved or pasted API responses
-  lookup ID        fetch a payment, its transactions and settlements, and analyse them
-  batch FILE|-     look up many ids (one per line or a CSV column) and analyse each
-  history          the evidence history: list, show ID, diff OLD NEW (analyze --record keeps a text)
-  explain CODE...  what a Toss error code means, its causes, what to check, who acts
-  catalog --path   where the catalog override file goes (--dump prints the catalog)
-
-Run paytriage-cli COMMAND --help for a command's options.
-Exit status: 0 nothing at warning or above, 1 findings at warning or above, 2 failed, 3 nothing recognised.
-</translation>
-    </message>
-    <message>
         <source>Name the folder to write to with --out.</source>
         <translation>Name the folder to write to with --out.</translation>
     </message>
@@ -3390,6 +3517,122 @@ Exit status: 0 nothing at warning or above, 1 findings at warning or above, 2 fa
     <message>
         <source>Nothing arrived, so nothing was kept in the evidence history.</source>
         <translation>Nothing arrived, so nothing was kept in the evidence history.</translation>
+    </message>
+    <message>
+        <source>Usage: paytriage-cli COMMAND [options]
+
+Commands:
+  analyze FILE|-   decode and analyse saved or pasted API responses
+  lookup ID        fetch a payment, its transactions and settlements, and analyse them
+  batch FILE|-     look up many ids (one per line or a CSV column) and analyse each
+  scan             every transaction and settlement of a period (--from, --to), payments with findings ranked
+  history          the evidence history: list, show ID, diff OLD NEW (analyze --record keeps a text)
+  explain CODE...  what a Toss error code means, its causes, what to check, who acts
+  catalog --path   where the catalog override file goes (--dump prints the catalog)
+
+Run paytriage-cli COMMAND --help for a command's options.
+Exit status: 0 nothing at warning or above, 1 findings at warning or above, 2 failed, 3 nothing recognised.
+</source>
+        <translation>Usage: paytriage-cli COMMAND [options]
+
+Commands:
+  analyze FILE|-   decode and analyse saved or pasted API responses
+  lookup ID        fetch a payment, its transactions and settlements, and analyse them
+  batch FILE|-     look up many ids (one per line or a CSV column) and analyse each
+  scan             every transaction and settlement of a period (--from, --to), payments with findings ranked
+  history          the evidence history: list, show ID, diff OLD NEW (analyze --record keeps a text)
+  explain CODE...  what a Toss error code means, its causes, what to check, who acts
+  catalog --path   where the catalog override file goes (--dump prints the catalog)
+
+Run paytriage-cli COMMAND --help for a command's options.
+Exit status: 0 nothing at warning or above, 1 findings at warning or above, 2 failed, 3 nothing recognised.
+</translation>
+    </message>
+    <message>
+        <source>Give the period: --from and --to, as yyyy-MM-dd (KST days, both included).</source>
+        <translation>Give the period: --from and --to, as yyyy-MM-dd (KST days, both included).</translation>
+    </message>
+    <message>
+        <source>Cannot read the day "%1": write it as yyyy-MM-dd (a KST day).</source>
+        <translation>Cannot read the day "%1": write it as yyyy-MM-dd (a KST day).</translation>
+    </message>
+    <message>
+        <source>First KST day of the period, yyyy-MM-dd.</source>
+        <translation>First KST day of the period, yyyy-MM-dd.</translation>
+    </message>
+    <message>
+        <source>Last KST day of the period, yyyy-MM-dd (included).</source>
+        <translation>Last KST day of the period, yyyy-MM-dd (included).</translation>
+    </message>
+    <message>
+        <source>At most this many requests a second (default: no limit).</source>
+        <translation>At most this many requests a second (default: no limit).</translation>
+    </message>
+    <message>
+        <source>Records a page, 1 to 5000 (default 5000).</source>
+        <translation>Records a page, 1 to 5000 (default 5000).</translation>
+    </message>
+    <message>
+        <source>Payments listed, most severe first (default 50; the JSON has all).</source>
+        <translation>Payments listed, most severe first (default 50; the JSON has all).</translation>
+    </message>
+    <message>
+        <source>Transactions only.</source>
+        <translation>Transactions only.</translation>
+    </message>
+    <message>
+        <source>--to is before --from.</source>
+        <translation>--to is before --from.</translation>
+    </message>
+    <message>
+        <source>--page-size takes a whole number from 1 to 5000.</source>
+        <translation>--page-size takes a whole number from 1 to 5000.</translation>
+    </message>
+    <message>
+        <source>--rate takes a number of requests a second above 0.</source>
+        <translation>--rate takes a number of requests a second above 0.</translation>
+    </message>
+    <message>
+        <source>%1 pages, %2 transactions, %3 settlement records, %4 payments, %5 findings so far</source>
+        <translation>%1 pages, %2 transactions, %3 settlement records, %4 payments, %5 findings so far</translation>
+    </message>
+    <message>
+        <source>Scan of %1: %2 transactions and %3 settlement records of %4 payments, in %5 requests (%6 s)</source>
+        <translation>Scan of %1: %2 transactions and %3 settlement records of %4 payments, in %5 requests (%6 s)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n payment(s) with findings</source>
+        <translation>
+            <numerusform>%n payment(s) with findings</numerusform>
+            <numerusform>%n payment(s) with findings</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>  … and %1 more (--top, or --format json for all)</source>
+        <translation>  … and %1 more (--top, or --format json for all)</translation>
+    </message>
+    <message>
+        <source>  across the period (%1×): %2</source>
+        <translation>  across the period (%1×): %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n payment(s) began before the period (their first record in it is a cancel) and were not judged across their records: their approval or deposit was not read. Look one up to see it whole.</source>
+        <translation>
+            <numerusform>%n payment(s) began before the period (their first record in it is a cancel) and were not judged across their records: their approval or deposit was not read. Look one up to see it whole.</numerusform>
+            <numerusform>%n payment(s) began before the period (their first record in it is a cancel) and were not judged across their records: their approval or deposit was not read. Look one up to see it whole.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The scan stopped after %1 pages: %2. What was read is reported above; run it again to read the whole period.</source>
+        <translation>The scan stopped after %1 pages: %2. What was read is reported above; run it again to read the whole period.</translation>
+    </message>
+    <message>
+        <source>The scan was stopped after %1 pages; what was read is reported above.</source>
+        <translation>The scan was stopped after %1 pages; what was read is reported above.</translation>
+    </message>
+    <message>
+        <source>Scan a merchant's period: every transaction and settlement record the provider lists for it, page by page (only the page in hand is kept), through every rule; the payments with findings ranked by severity. A page that fails is asked again from the paging cursor; Ctrl+C stops and reports what was read. Read-only. The secret key comes from the profile's keychain entry (--profile) or PAYTRIAGE_SECRET_KEY.</source>
+        <translation>Scan a merchant's period: every transaction and settlement record the provider lists for it, page by page (only the page in hand is kept), through every rule; the payments with findings ranked by severity. A page that fails is asked again from the paging cursor; Ctrl+C stops and reports what was read. Read-only. The secret key comes from the profile's keychain entry (--profile) or PAYTRIAGE_SECRET_KEY.</translation>
     </message>
 </context>
 <context>

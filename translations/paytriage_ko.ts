@@ -1914,6 +1914,26 @@
         <source>#%1 is the first snapshot of this payment: there is none before it to compare with.</source>
         <translation>#%1은(는) 이 결제의 첫 스냅숏입니다: 비교할 이전 스냅숏이 없습니다.</translation>
     </message>
+    <message>
+        <source>Period &amp;scan</source>
+        <translation>기간 스캔(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Every transaction and settlement of the merchant in some days, checked: which payments look wrong</source>
+        <translation>며칠 동안 상점의 모든 거래와 정산을 확인해 이상해 보이는 결제를 찾습니다</translation>
+    </message>
+    <message>
+        <source>No merchant profile is chosen: add one in Settings, or start the demo.</source>
+        <translation>선택한 상점 프로필이 없습니다. 설정에서 추가하거나 데모를 시작하세요.</translation>
+    </message>
+    <message>
+        <source>The profile %1 has no secret key stored: store it in Settings.</source>
+        <translation>%1 프로필에 저장된 시크릿 키가 없습니다. 설정에서 저장하세요.</translation>
+    </message>
+    <message>
+        <source>Scan</source>
+        <translation>스캔</translation>
+    </message>
 </context>
 <context>
     <name>paytriage::ModelText</name>
@@ -1996,6 +2016,21 @@
     <message>
         <source>Seller</source>
         <translation>셀러</translation>
+    </message>
+</context>
+<context>
+    <name>paytriage::PeriodScan</name>
+    <message>
+        <source>the answer is not a list of records</source>
+        <translation>응답이 레코드 목록이 아닙니다</translation>
+    </message>
+    <message>
+        <source>a page ends without a transactionKey to read on from</source>
+        <translation>페이지 끝에 다음 페이지를 읽을 transactionKey가 없습니다</translation>
+    </message>
+    <message>
+        <source>the server ignored startingAfter: a page ends where the one before did</source>
+        <translation>서버가 startingAfter를 무시했습니다: 페이지가 이전 페이지와 같은 곳에서 끝납니다</translation>
     </message>
 </context>
 <context>
@@ -2130,6 +2165,124 @@
     <message>
         <source>e-mail address</source>
         <translation>이메일 주소</translation>
+    </message>
+</context>
+<context>
+    <name>paytriage::ScanResultModel</name>
+    <message>
+        <source>paymentKey</source>
+        <translation>paymentKey</translation>
+    </message>
+    <message>
+        <source>orderId</source>
+        <translation>orderId</translation>
+    </message>
+    <message>
+        <source>Day (KST)</source>
+        <translation>날짜(KST)</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>발견 사항</translation>
+    </message>
+    <message>
+        <source>What was found</source>
+        <translation>발견한 것</translation>
+    </message>
+</context>
+<context>
+    <name>paytriage::ScanView</name>
+    <message>
+        <source>&amp;From</source>
+        <translation>시작일(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;To</source>
+        <translation>종료일(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Settlements too</source>
+        <translation>정산도 포함(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Scan</source>
+        <translation>스캔</translation>
+    </message>
+    <message>
+        <source>Read on</source>
+        <translation>이어서 읽기</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>중지</translation>
+    </message>
+    <message>
+        <source>Payments with findings, most severe first</source>
+        <translation>발견 사항이 있는 결제, 심각한 순</translation>
+    </message>
+    <message>
+        <source>The period ends before it starts: choose a To day on or after the From day.</source>
+        <translation>기간의 끝이 시작보다 앞섭니다: 종료일을 시작일과 같거나 뒤로 고르세요.</translation>
+    </message>
+    <message>
+        <source>Choose the days and press Scan: every transaction and settlement of the merchant in them is read and checked, page by page.</source>
+        <translation>날짜를 고르고 스캔을 누르세요: 그 기간 상점의 모든 거래와 정산을 페이지 단위로 읽어 확인합니다.</translation>
+    </message>
+    <message>
+        <source>%1 pages · %2 transactions · %3 settlement records · %4 payments · %5 findings</source>
+        <translation>%1페이지 · 거래 %2건 · 정산 레코드 %3건 · 결제 %4건 · 발견 사항 %5건</translation>
+    </message>
+    <message>
+        <source>%1: reading transactions… %2</source>
+        <translation>%1: 거래 내역을 읽는 중… %2</translation>
+    </message>
+    <message>
+        <source>%1: reading settlements… %2</source>
+        <translation>%1: 정산을 읽는 중… %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n page(s) asked again after a failure</source>
+        <translation>
+            <numerusform>실패 후 다시 요청한 페이지 %n개</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: done in %2 s, %3 requests. %4</source>
+        <translation>%1: %2초, 요청 %3번으로 완료. %4</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n payment(s) began before these days (their first record here is a cancel): not judged across their records; look one up to see it whole.</source>
+        <translation>
+            <numerusform>결제 %n건은 이 기간 전에 시작되었습니다(여기서 첫 레코드가 취소): 레코드를 함께 놓고 판단하지 않았습니다. 전체를 보려면 하나를 조회하세요.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Stopped by a failure after %1 pages: %2. Read on continues from where it stopped.</source>
+        <translation>%1페이지 뒤 실패로 멈췄습니다: %2. 이어서 읽기를 누르면 멈춘 곳부터 계속합니다.</translation>
+    </message>
+    <message>
+        <source>Stopped after %1 pages; what was read is shown. Read on continues from where it stopped.</source>
+        <translation>%1페이지 뒤 멈췄습니다. 읽은 것은 보여 줍니다. 이어서 읽기를 누르면 멈춘 곳부터 계속합니다.</translation>
+    </message>
+    <message>
+        <source>Findings per day (KST)</source>
+        <translation>날짜별 발견 사항(KST)</translation>
+    </message>
+    <message>
+        <source>Transactions by status</source>
+        <translation>상태별 거래</translation>
+    </message>
+    <message>
+        <source>Read every transaction and settlement of the merchant in these days and check them (Enter)</source>
+        <translation>이 기간 상점의 모든 거래와 정산을 읽어 확인합니다(Enter)</translation>
+    </message>
+    <message>
+        <source>Stop after the page being read; what was read stays</source>
+        <translation>읽고 있는 페이지 뒤에 멈춥니다. 읽은 것은 남습니다</translation>
+    </message>
+    <message>
+        <source>Read on from the page where the scan stopped</source>
+        <translation>스캔이 멈춘 페이지부터 이어서 읽습니다</translation>
     </message>
 </context>
 <context>
@@ -3287,34 +3440,6 @@
         <translation>몇 행까지(50).</translation>
     </message>
     <message>
-        <source>Usage: paytriage-cli COMMAND [options]
-
-Commands:
-  analyze FILE|-   decode and analyse saved or pasted API responses
-  lookup ID        fetch a payment, its transactions and settlements, and analyse them
-  batch FILE|-     look up many ids (one per line or a CSV column) and analyse each
-  history          the evidence history: list, show ID, diff OLD NEW (analyze --record keeps a text)
-  explain CODE...  what a Toss error code means, its causes, what to check, who acts
-  catalog --path   where the catalog override file goes (--dump prints the catalog)
-
-Run paytriage-cli COMMAND --help for a command&apos;s options.
-Exit status: 0 nothing at warning or above, 1 findings at warning or above, 2 failed, 3 nothing recognised.
-</source>
-        <translation>사용법: paytriage-cli 명령 [옵션]
-
-명령:
-  analyze FILE|-   저장하거나 붙여 넣은 API 응답을 읽어 분석합니다
-  lookup ID        결제와 거래 내역, 정산을 조회해 분석합니다
-  batch FILE|-     여러 id(한 줄에 하나 또는 CSV 열)를 조회해 하나씩 분석합니다
-  history          증거 기록: list, show ID, diff OLD NEW (analyze --record로 텍스트를 남김)
-  explain CODE...  토스 오류 코드의 의미, 원인, 확인할 것, 조치 주체
-  catalog --path   카탈로그 덮어쓰기 파일의 위치 (--dump: 카탈로그 출력)
-
-명령별 옵션: paytriage-cli 명령 --help
-종료 상태: 0 경고 이상 없음, 1 경고 이상 발견, 2 실패, 3 알아본 문서 없음.
-</translation>
-    </message>
-    <message>
         <source>Name the folder to write to with --out.</source>
         <translation>쓸 폴더를 --out으로 지정하세요.</translation>
     </message>
@@ -3371,6 +3496,120 @@ Exit status: 0 nothing at warning or above, 1 findings at warning or above, 2 fa
     <message>
         <source>Nothing arrived, so nothing was kept in the evidence history.</source>
         <translation>받은 응답이 없어 증거 기록에 남긴 것이 없습니다.</translation>
+    </message>
+    <message>
+        <source>Usage: paytriage-cli COMMAND [options]
+
+Commands:
+  analyze FILE|-   decode and analyse saved or pasted API responses
+  lookup ID        fetch a payment, its transactions and settlements, and analyse them
+  batch FILE|-     look up many ids (one per line or a CSV column) and analyse each
+  scan             every transaction and settlement of a period (--from, --to), payments with findings ranked
+  history          the evidence history: list, show ID, diff OLD NEW (analyze --record keeps a text)
+  explain CODE...  what a Toss error code means, its causes, what to check, who acts
+  catalog --path   where the catalog override file goes (--dump prints the catalog)
+
+Run paytriage-cli COMMAND --help for a command&apos;s options.
+Exit status: 0 nothing at warning or above, 1 findings at warning or above, 2 failed, 3 nothing recognised.
+</source>
+        <translation>사용법: paytriage-cli 명령 [옵션]
+
+명령:
+  analyze FILE|-   저장하거나 붙여 넣은 API 응답을 읽어 분석합니다
+  lookup ID        결제와 거래 내역, 정산을 조회해 분석합니다
+  batch FILE|-     여러 id(한 줄에 하나 또는 CSV 열)를 조회해 하나씩 분석합니다
+  scan             기간(--from, --to)의 모든 거래와 정산을 확인해 발견 사항이 있는 결제를 순서대로 보여 줍니다
+  history          증거 기록: list, show ID, diff OLD NEW (analyze --record로 텍스트를 남김)
+  explain CODE...  토스 오류 코드의 의미, 원인, 확인할 것, 조치 주체
+  catalog --path   카탈로그 덮어쓰기 파일의 위치 (--dump: 카탈로그 출력)
+
+명령별 옵션: paytriage-cli 명령 --help
+종료 상태: 0 경고 이상 없음, 1 경고 이상 발견, 2 실패, 3 알아본 문서 없음.
+</translation>
+    </message>
+    <message>
+        <source>Give the period: --from and --to, as yyyy-MM-dd (KST days, both included).</source>
+        <translation>기간을 주세요: --from과 --to, yyyy-MM-dd 형식(KST 날짜, 둘 다 포함).</translation>
+    </message>
+    <message>
+        <source>Cannot read the day &quot;%1&quot;: write it as yyyy-MM-dd (a KST day).</source>
+        <translation>날짜 &quot;%1&quot;을(를) 읽을 수 없습니다: yyyy-MM-dd 형식(KST 날짜)으로 쓰세요.</translation>
+    </message>
+    <message>
+        <source>First KST day of the period, yyyy-MM-dd.</source>
+        <translation>기간의 첫 KST 날짜, yyyy-MM-dd.</translation>
+    </message>
+    <message>
+        <source>Last KST day of the period, yyyy-MM-dd (included).</source>
+        <translation>기간의 마지막 KST 날짜, yyyy-MM-dd(포함).</translation>
+    </message>
+    <message>
+        <source>At most this many requests a second (default: no limit).</source>
+        <translation>초당 최대 요청 수(기본: 제한 없음).</translation>
+    </message>
+    <message>
+        <source>Records a page, 1 to 5000 (default 5000).</source>
+        <translation>페이지당 레코드 수, 1부터 5000까지(기본 5000).</translation>
+    </message>
+    <message>
+        <source>Payments listed, most severe first (default 50; the JSON has all).</source>
+        <translation>나열할 결제 수, 심각한 순(기본 50. JSON에는 모두 있음).</translation>
+    </message>
+    <message>
+        <source>Transactions only.</source>
+        <translation>거래 내역만.</translation>
+    </message>
+    <message>
+        <source>--to is before --from.</source>
+        <translation>--to가 --from보다 앞섭니다.</translation>
+    </message>
+    <message>
+        <source>--page-size takes a whole number from 1 to 5000.</source>
+        <translation>--page-size는 1부터 5000까지의 정수입니다.</translation>
+    </message>
+    <message>
+        <source>--rate takes a number of requests a second above 0.</source>
+        <translation>--rate는 0보다 큰 초당 요청 수입니다.</translation>
+    </message>
+    <message>
+        <source>%1 pages, %2 transactions, %3 settlement records, %4 payments, %5 findings so far</source>
+        <translation>지금까지 %1페이지, 거래 %2건, 정산 레코드 %3건, 결제 %4건, 발견 사항 %5건</translation>
+    </message>
+    <message>
+        <source>Scan of %1: %2 transactions and %3 settlement records of %4 payments, in %5 requests (%6 s)</source>
+        <translation>%1 스캔: 결제 %4건의 거래 %2건과 정산 레코드 %3건, 요청 %5번(%6초)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n payment(s) with findings</source>
+        <translation>
+            <numerusform>발견 사항이 있는 결제 %n건</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>  … and %1 more (--top, or --format json for all)</source>
+        <translation>  … 외 %1건(--top, 또는 모두 보려면 --format json)</translation>
+    </message>
+    <message>
+        <source>  across the period (%1×): %2</source>
+        <translation>  기간 전체(%1번): %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n payment(s) began before the period (their first record in it is a cancel) and were not judged across their records: their approval or deposit was not read. Look one up to see it whole.</source>
+        <translation>
+            <numerusform>결제 %n건은 기간 전에 시작되어(기간 안의 첫 레코드가 취소) 레코드를 함께 놓고 판단하지 않았습니다: 승인이나 입금 레코드를 읽지 않았기 때문입니다. 전체를 보려면 하나를 조회하세요.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The scan stopped after %1 pages: %2. What was read is reported above; run it again to read the whole period.</source>
+        <translation>%1페이지 뒤 스캔이 멈췄습니다: %2. 읽은 것은 위에 보고했습니다. 기간 전체를 읽으려면 다시 실행하세요.</translation>
+    </message>
+    <message>
+        <source>The scan was stopped after %1 pages; what was read is reported above.</source>
+        <translation>%1페이지 뒤 스캔을 멈췄습니다. 읽은 것은 위에 보고했습니다.</translation>
+    </message>
+    <message>
+        <source>Scan a merchant&apos;s period: every transaction and settlement record the provider lists for it, page by page (only the page in hand is kept), through every rule; the payments with findings ranked by severity. A page that fails is asked again from the paging cursor; Ctrl+C stops and reports what was read. Read-only. The secret key comes from the profile&apos;s keychain entry (--profile) or PAYTRIAGE_SECRET_KEY.</source>
+        <translation>상점의 기간을 스캔합니다: 제공자가 그 기간에 대해 내주는 모든 거래와 정산 레코드를 페이지 단위로(손에 든 페이지만 보관) 모든 규칙에 통과시키고, 발견 사항이 있는 결제를 심각한 순으로 보여 줍니다. 실패한 페이지는 페이지 커서부터 다시 요청합니다. Ctrl+C를 누르면 멈추고 읽은 것을 보고합니다. 읽기 전용. 시크릿 키는 프로필의 키체인 항목(--profile) 또는 PAYTRIAGE_SECRET_KEY에서 가져옵니다.</translation>
     </message>
 </context>
 <context>

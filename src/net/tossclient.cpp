@@ -443,7 +443,7 @@ void ApiCall::onReplyFinished()
         error.kind = ApiError::Kind::InvalidResponse;
         error.detail = QString::fromUtf8(e.what());
         error.attempts = m_totalAttempts;
-        error.list = m_paging != Paging::None;
+        error.list = m_paging != Paging::None || m_listPage;
         finishWithError(error);
     }
 }
@@ -608,7 +608,7 @@ void ApiCall::handleReply(QNetworkReply *reply)
     answer.promisedBytes = promised.isValid() ? promised.toLongLong() : -1;
     answer.location = reply->rawHeader("Location");
     answer.retryAfter = reply->rawHeader("Retry-After");
-    answer.list = m_paging != Paging::None;
+    answer.list = m_paging != Paging::None || m_listPage;
     answer.maxBytes = m_config.maxResponseBytes;
     answer.timeoutMs = m_timeoutMs;
 
@@ -748,6 +748,32 @@ ApiCall *TossClient::settlements(const QString &startDate, const QString &endDat
                                byPaidOutDate ? QStringLiteral("paidOutDate") : QStringLiteral("soldDate"));
     call->m_paging = ApiCall::Paging::Page;
     call->m_pageSize = std::clamp(size, 1, 5000);
+    call->start();
+    return call;
+}
+
+ApiCall *TossClient::transactionsPage(const QString &startDate, const QString &endDate, const QString &startingAfter, int limit)
+{
+    ApiCall *call = make(QStringLiteral("GET"), QStringLiteral("/v1/transactions"), m_config.listTimeoutMs);
+    call->m_query.addQueryItem(QStringLiteral("startDate"), startDate);
+    call->m_query.addQueryItem(QStringLiteral("endDate"), endDate);
+    if (!startingAfter.isEmpty())
+        call->m_query.addQueryItem(QStringLiteral("startingAfter"), startingAfter);
+    call->m_query.addQueryItem(QStringLiteral("limit"), QString::number(std::clamp(limit, 1, 5000)));
+    call->m_listPage = true;
+    call->start();
+    return call;
+}
+
+ApiCall *TossClient::settlementsPage(const QString &startDate, const QString &endDate, int page, int size)
+{
+    ApiCall *call = make(QStringLiteral("GET"), QStringLiteral("/v1/settlements"), m_config.listTimeoutMs);
+    call->m_query.addQueryItem(QStringLiteral("startDate"), startDate);
+    call->m_query.addQueryItem(QStringLiteral("endDate"), endDate);
+    call->m_query.addQueryItem(QStringLiteral("dateType"), QStringLiteral("soldDate"));
+    call->m_query.addQueryItem(QStringLiteral("page"), QString::number(std::max(page, 1)));
+    call->m_query.addQueryItem(QStringLiteral("size"), QString::number(std::clamp(size, 1, 5000)));
+    call->m_listPage = true;
     call->start();
     return call;
 }

@@ -192,6 +192,7 @@ private:
     bool m_appsInToss = false;     // other host, mTLS instead of Basic auth
     QSslConfiguration m_ssl;       // with the client certificate when m_appsInToss
     Paging m_paging = Paging::None;
+    bool m_listPage = false;       // one page of a list, asked for by its reader (no paging here)
     int m_pageSize = 0;
     QString m_endpoint;
     QString m_target;              // path and query of the attempt in flight: RawAnswer::path
@@ -231,6 +232,10 @@ public:
     // startDate/endDate: local KST date-times without offset ("2024-08-07T00:00:00"); every page.
     ApiCall *transactions(const QString &startDate, const QString &endDate, int limit = 5000);
     ApiCall *settlements(const QString &startDate, const QString &endDate, bool byPaidOutDate = false, int size = 5000);
+    // One page of each list, for a reader that keeps only the page in hand (a period scan):
+    // transactions after the cursor (empty: the first page), settlements page number page (1…).
+    ApiCall *transactionsPage(const QString &startDate, const QString &endDate, const QString &startingAfter, int limit = 5000);
+    ApiCall *settlementsPage(const QString &startDate, const QString &endDate, int page, int size = 5000);
     // Apps-in-Toss: config().appsInTossBaseUrl with the mTLS certificate and key of the config;
     // no secret key needed (nor sent). userKey: the x-toss-user-key from Toss Login.
     ApiCall *iapOrderStatus(const QString &orderId, const QString &userKey);

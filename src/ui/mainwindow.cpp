@@ -6,6 +6,7 @@
 #include "session/evidencehistory.h"
 #include "errorcodedialog.h"
 #include "historyview.h"
+#include "scanview.h"
 #include "net/profilestore.h"
 #include "net/secretstore.h"
 #include "sandboxdata.h"
@@ -126,6 +127,7 @@ MainWindow::MainWindow(const Catalog &catalog, Options options, QWidget *parent)
     });
     connect(m_ui->actionWelcome, &QAction::triggered, this, &MainWindow::showWelcome);
     connect(m_ui->actionHistory, &QAction::triggered, this, &MainWindow::showHistory);
+    connect(m_ui->actionScan, &QAction::triggered, this, &MainWindow::showScan);
     connect(m_ui->actionComparePrevious, &QAction::triggered, this, &MainWindow::compareWithPrevious);
     // Ctrl++ as well as Ctrl+=: the plus sits on the equals key of most keyboards.
     m_ui->actionZoomIn->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_Equal), QKeySequence::ZoomIn});
@@ -333,6 +335,13 @@ void MainWindow::onSecretRead(const QString &profileName, const QString &secret,
     m_keyReading.remove(profileName);
     if (!secret.isEmpty())
         m_keyModes[profileName] = keyModeOf(secret);
+    std::vector<std::pair<QString, std::function<void(const QString &, const QString &)>>> keyWaiters;
+    std::swap(keyWaiters, m_keyWaiters);
+    for (auto &[profile, then] : keyWaiters)
+        if (profile == profileName)
+            then(secret, error);
+        else
+            m_keyWaiters.emplace_back(profile, std::move(then));
     m_keyChecked.insert(profileName);
     updateWelcome();
     if (profileName == m_lookupBar->currentProfile())
@@ -571,7 +580,7 @@ void MainWindow::closeCase(int index)
         view->saveState(*m_settings);
     m_ui->caseTabs->removeTab(index);
     m_keptAs.remove(qobject_cast<CaseView *>(w));
-    if (w != m_welcome && w != m_historyView)
+    if (w != m_welcome && w != m_historyView && w != m_scanView)
         w->deleteLater();
     // The last case closed: the welcome page (recent lookups, profiles, paste or drop) is back,
     // never an empty window.
@@ -715,6 +724,59 @@ void MainWindow::compareWithPrevious()
         });
 }
 
+void MainWindow::withClientConfig(const QString &profileName, std::function<void(std::optional<ClientConfig>)> then)
+{
+    if (m_demo && profileName == m_demo->profile.name) {
+        then(clientConfigFor(m_demo->profile, QString::fromLatin1(demoSecretKey), m_preferences.language));
+        return;
+    }
+    const auto profile = m_profiles->profile(profileName);
+    if (!profile) {
+        statusBar()->showMessage(tr("No merchant profile is chosen: add one in Settings, or start the demo."), 10000);
+        then(std::nullopt);
+        return;
+    }
+    m_keyWaiters.emplace_back(profileName, [this, profile = *profile, then](const QString &secret, const QString &error) {
+        if (secret.isEmpty()) {
+            statusBar()->showMessage(error.isEmpty() ? tr("The profile %1 has no secret key stored: store it in Settings.").arg(profile.name)
+                                                     : tr("Could not read the secret key of %1: %2").arg(profile.name, error),
+                                     15000);
+            then(std::nullopt);
+            return;
+        }
+        then(clientConfigFor(profile, secret, m_preferences.language));
+    });
+    readKey(profileName);
+}
+
+ScanView *MainWindow::showScan()
+{
+    if (!m_scanView) {
+        m_scanView = new ScanView(m_catalog, m_network, this);
+        m_scanView->setLanguage(m_preferences.language);
+        // The demo's generated merchant starts on its first day: its first three days are offered.
+        if (m_sandbox) {
+            const QDate first = m_sandbox->data().merchant().config().firstDay;
+            m_scanView->setPeriod(first, first.addDays(2));
+        }
+        connect(m_scanView, &ScanView::scanRequested, this, [this] {
+            const QString profile = m_lookupBar->currentProfile();
+            withClientConfig(profile, [this, profile](std::optional<ClientConfig> config) {
+                if (config && m_scanView)
+                    m_scanView->start(*config, profile);
+            });
+        });
+        connect(m_scanView, &ScanView::openRequested, this,
+                [this](const QString &paymentKey) { m_lookupBar->requestLookup(paymentKey, IdKind::PaymentKey); });
+        connect(m_scanView, &ScanView::message, this, [this](const QString &text) { statusBar()->showMessage(text, 10000); });
+    }
+    int index = m_ui->caseTabs->indexOf(m_scanView);
+    if (index < 0)
+        index = m_ui->caseTabs->addTab(m_scanView, tr("Scan"));
+    m_ui->caseTabs->setCurrentIndex(index);
+    return m_scanView;
+}
+
 void MainWindow::closeAllCases()
 {
     for (int i = m_ui->caseTabs->count() - 1; i >= 0; --i)
@@ -835,6 +897,8 @@ void MainWindow::setLanguage(Language language)
         m_errorCodes->setLanguage(language);
     if (m_historyView)
         m_historyView->setLanguage(language);
+    if (m_scanView)
+        m_scanView->setLanguage(language);
 }
 
 void MainWindow::retranslate()
@@ -844,6 +908,8 @@ void MainWindow::retranslate()
         m_ui->caseTabs->setTabText(welcome, tr("Welcome"));
     if (const int history = m_historyView ? m_ui->caseTabs->indexOf(m_historyView) : -1; history >= 0)
         m_ui->caseTabs->setTabText(history, tr("History"));
+    if (const int scan = m_scanView ? m_ui->caseTabs->indexOf(m_scanView) : -1; scan >= 0)
+        m_ui->caseTabs->setTabText(scan, tr("Scan"));
     if (m_demo) {
         const QString old = m_demo->profile.name;
         m_demo->profile.name = tr("Demo sandbox");

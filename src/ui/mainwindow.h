@@ -87,6 +87,8 @@ public:
     void compareSnapshots(qint64 older, qint64 newer);
     // The current case against the snapshot of its payment kept before (Ctrl+D).
     void compareWithPrevious();
+    // The period scan view, shown as a tab of its own; it scans with the lookup bar's merchant.
+    class ScanView *showScan();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -98,6 +100,9 @@ private:
     struct DemoProfile;
     void lookUp(const LookupBar::Query &query);
     void readKey(const QString &profile);
+    // The client settings of a merchant profile, its key read from the store first; then gets
+    // them, or none (and the user was told why).
+    void withClientConfig(const QString &profile, std::function<void(std::optional<ClientConfig>)> then);
     CaseView *addCase(const QString &title);  // a new tab with a fresh session, not started yet
     // The open lookup case of this profile for this id, by the id it was looked up with or the
     // payment's orderId or paymentKey; null when there is none.
@@ -149,6 +154,9 @@ private:
     InputLimits m_inputLimits;
     class EvidenceHistory *m_history = nullptr;  // keeps each case in the history; null: none
     class HistoryView *m_historyView = nullptr;
+    class ScanView *m_scanView = nullptr;
+    // Waiting for a profile's key from the store, besides lookups (a scan).
+    std::vector<std::pair<QString, std::function<void(const QString &secret, const QString &error)>>> m_keyWaiters;
     // The snapshot each open case was last kept as: what Ctrl+D compares with, what is opened
     // again at the next start.
     QHash<const CaseView *, qint64> m_keptAs;

@@ -122,6 +122,7 @@ private slots:
     void profileMistakesSayWhat();
     void recordedTextsAreKeptListedAndCompared();
     void lookupsAndBatchesAreKeptWithTheirAnswers();
+    void scanReadsThePeriodAndRanksPayments();
 };
 
 void TestCli::exitStatus_data()
@@ -888,6 +889,44 @@ void TestCli::lookupsAndBatchesAreKeptWithTheirAnswers()
     QFile file(store);
     QVERIFY(file.open(QIODevice::ReadOnly));
     QVERIFY(!file.readAll().contains("NeverPrinted"));
+    sandbox.terminate();
+    QVERIFY(sandbox.waitForFinished(10000));
+}
+
+// scan reads the period from the sandbox, page by page: the JSON says what it read and ranks the
+// payments with findings; the text names the period; days it cannot read fail with exit 2.
+void TestCli::scanReadsThePeriodAndRanksPayments()
+{
+    QProcess sandbox;
+    const QString url = startSandbox(sandbox);
+    QVERIFY2(url.startsWith(QLatin1String("http://127.0.0.1:")), qPrintable(url));
+    const QString key = QStringLiteral("test_sk_scanNeverPrinted");
+    const QStringList period{QStringLiteral("scan"), QStringLiteral("--base-url"), url, QStringLiteral("--lang"), QStringLiteral("en"),
+                             QStringLiteral("--from"), QStringLiteral("2025-03-01"), QStringLiteral("--to"), QStringLiteral("2025-03-01")};
+    const Run json = cli(period + QStringList{QStringLiteral("--page-size"), QStringLiteral("20"), QStringLiteral("--format"),
+                                              QStringLiteral("json")},
+                         {}, key);
+    QVERIFY2(json.exitCode == 0 || json.exitCode == 1, json.err.constData());
+    const QJsonObject root = QJsonDocument::fromJson(json.out).object();
+    QVERIFY(root.value(QLatin1String("complete")).toBool());
+    const int transactions = root.value(QLatin1String("transactions")).toInt();
+    QVERIFY(transactions > 20);  // more than one page
+    QCOMPARE(root.value(QLatin1String("pages")).toInt(),
+             transactions / 20 + 1 + root.value(QLatin1String("settlements")).toInt() / 20 + 1);
+    QVERIFY(root.value(QLatin1String("paymentsSeen")).toInt() > 0);
+    QVERIFY(root.contains(QLatin1String("payments")) && root.value(QLatin1String("payments")).isArray());
+    QVERIFY(root.value(QLatin1String("statusMix")).toObject().contains(QLatin1String("DONE")));
+
+    const Run text = cli(period, {}, key);
+    QVERIFY2(text.out.contains("Scan of 2025-03-01 – 2025-03-01"), text.out.constData());
+    QCOMPARE(text.exitCode, json.exitCode);
+    const Run badDay = cli({QStringLiteral("scan"), QStringLiteral("--base-url"), url, QStringLiteral("--lang"), QStringLiteral("en"),
+                            QStringLiteral("--from"), QStringLiteral("2025-3-1"), QStringLiteral("--to"), QStringLiteral("2025-03-01")},
+                           {}, key);
+    QCOMPARE(badDay.exitCode, 2);
+    QVERIFY2(badDay.err.contains("yyyy-MM-dd"), badDay.err.constData());
+    for (const Run *r : {&json, &text, &badDay})
+        QVERIFY(!r->out.contains("NeverPrinted") && !r->err.contains("NeverPrinted"));
     sandbox.terminate();
     QVERIFY(sandbox.waitForFinished(10000));
 }

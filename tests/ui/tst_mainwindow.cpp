@@ -3,6 +3,9 @@
 
 #include "caseview.h"
 #include "historyview.h"
+#include "scanview.h"
+#include "models/scanresultmodel.h"
+#include "session/periodscan.h"
 #include "jsonview/jsontextview.h"
 #include "lookupbar.h"
 #include "mainwindow.h"
@@ -144,6 +147,7 @@ private Q_SLOTS:
     void koreanLeavesNoEnglishOnScreen();
     void eachLookupAndPasteIsKeptInTheHistory();
     void theHistoryFindsOpensComparesAndRestoresSnapshots();
+    void aPeriodScanRanksThePaymentsToLookAt();
 
 private:
     // A window on m_settings with this key store (the one before it closed first), shown, demo on.
@@ -1215,6 +1219,50 @@ void TestMainWindow::theHistoryFindsOpensComparesAndRestoresSnapshots()
     QTRY_COMPARE_WITH_TIMEOUT(m_window->caseCount(), 2, lookupTimeoutMs);  // #1 and #2, each once
     QVERIFY(open >= 2);
     QTRY_VERIFY(m_window->currentCase() && m_window->currentCase()->session()->stored());
+}
+
+// The Scan view on the demo's generated merchant: Ctrl+Shift+S, a day chosen, Scan; the day's
+// records are read page by page with the demo merchant's key, the planted virtual account shows
+// in the ranked table with its finding, the charts are drawn, and Enter on the row looks the
+// payment up as a case.
+void TestMainWindow::aPeriodScanRanksThePaymentsToLookAt()
+{
+    QTest::keyClick(m_window.get(), Qt::Key_S, Qt::ControlModifier | Qt::ShiftModifier);
+    auto *view = m_window->findChild<ScanView *>();
+    QVERIFY(view);
+    QTRY_VERIFY(view->isVisible());
+    // The planted anomalies sit in the middle of the generated month.
+    view->setPeriod(QDate(2025, 3, 16), QDate(2025, 3, 16));
+    QTest::mouseClick(view->findChild<QPushButton *>(QStringLiteral("startButton")), Qt::LeftButton);
+    QTRY_VERIFY(view->scan());
+    QTRY_VERIFY_WITH_TIMEOUT(!view->running(), 60000);
+    QCOMPARE(view->scan()->progress().phase, ScanProgress::Phase::Done);
+    QVERIFY(view->scan()->progress().transactions > 1000);
+    auto *label = view->findChild<QLabel *>(QStringLiteral("progressLabel"));
+    QVERIFY2(label->text().contains(QLatin1String("done")), qPrintable(label->text()));
+    QVERIFY(view->model()->rowCount() >= 1);
+    int vbank = -1;
+    for (int i = 0; i < view->model()->rowCount(); ++i)
+        if (view->model()->row(i)->rules.contains(QStringLiteral("vbank-cancel-without-deposit")))
+            vbank = i;
+    QVERIFY(vbank >= 0);
+    const QString paymentKey = view->model()->row(vbank)->paymentKey;
+    QVERIFY(view->model()->data(view->model()->index(vbank, ScanResultModel::WhatColumn)).toString().contains(QLatin1String("Virtual account")));
+    auto *chart = view->findChild<QWidget *>(QStringLiteral("findingsPerDayChart"));
+    QVERIFY(chart && chart->isVisible());
+
+    // The row opens its payment as a case (looked up by its paymentKey).
+    const int before = m_window->caseCount();
+    QTableView *table = view->table();
+    table->setFocus();
+    for (int row = 0; row < table->model()->rowCount(); ++row)
+        if (table->model()->index(row, ScanResultModel::PaymentColumn).data().toString() == paymentKey)
+            table->setCurrentIndex(table->model()->index(row, 0));
+    QTest::keyClick(table, Qt::Key_Return);
+    QTRY_COMPARE(m_window->caseCount(), before + 1);
+    QTRY_VERIFY_WITH_TIMEOUT(settled(m_window->currentCase()), lookupTimeoutMs);
+    QCOMPARE(m_window->currentCase()->session()->lookup()->id, paymentKey);
+    QVERIFY(hasFinding(m_window->currentCase(), "vbank-cancel-without-deposit"));
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -6,6 +6,7 @@
 #include "historycommand.h"
 #include "lookupcommand.h"
 #include "output.h"
+#include "scancommand.h"
 
 #include "util/hardening.h"
 #include "util/i18n.h"
@@ -32,6 +33,7 @@ int main(int argc, char *argv[])
         {"lookup", paytriage::cli::runLookup},
         {"batch", paytriage::cli::runBatch},
         {"history", paytriage::cli::runHistory},
+        {"scan", paytriage::cli::runScan},
     };
     for (const auto &[name, run] : commands) {
         if (command == QLatin1String(name)) {
@@ -52,6 +54,7 @@ int main(int argc, char *argv[])
         "  analyze FILE|-   decode and analyse saved or pasted API responses\n"
         "  lookup ID        fetch a payment, its transactions and settlements, and analyse them\n"
         "  batch FILE|-     look up many ids (one per line or a CSV column) and analyse each\n"
+        "  scan             every transaction and settlement of a period (--from, --to), payments with findings ranked\n"
         "  history          the evidence history: list, show ID, diff OLD NEW (analyze --record keeps a text)\n"
         "  explain CODE...  what a Toss error code means, its causes, what to check, who acts\n"
         "  catalog --path   where the catalog override file goes (--dump prints the catalog)\n\n"

@@ -4,6 +4,7 @@
 #include "caseview.h"
 #include "errorcodedialog.h"
 #include "historyview.h"
+#include "scanview.h"
 #include "models/historymodel.h"
 #include "mainwindow.h"
 #include "seedscenarios.h"
@@ -126,6 +127,13 @@ int runScreenshotTour(MainWindow &window, const QString &dir)
             ok &= waitFor([&] { return !history->loading() && history->model()->rowCount() > 0; });
             ok &= save(&window, QDir(dir).filePath(QStringLiteral("history-%1.png").arg(code)));
         }
+        // Five days of the demo's generated merchant, scanned: the planted anomalies ranked.
+        ScanView *scan = window.showScan();
+        scan->setPeriod(QDate(2025, 3, 14), QDate(2025, 3, 18));
+        if (auto *start = scan->findChild<QPushButton *>(QStringLiteral("startButton")))
+            start->click();
+        ok &= waitFor([&] { return scan->scan() && !scan->running(); }, 60000);
+        ok &= save(&window, QDir(dir).filePath(QStringLiteral("scan-%1.png").arg(code)));
         ErrorCodeDialog *codes = window.errorCodes();
         codes->resize(1200, 680);
         codes->show();
