@@ -266,6 +266,157 @@
     </message>
 </context>
 <context>
+    <name>paytriage::BatchModel</name>
+    <message>
+        <source>waiting</source>
+        <translation>waiting</translation>
+    </message>
+    <message>
+        <source>looking up…</source>
+        <translation>looking up…</translation>
+    </message>
+    <message>
+        <source>no payment</source>
+        <translation>no payment</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>failed</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>stopped</translation>
+    </message>
+    <message>
+        <source>no findings</source>
+        <translation>no findings</translation>
+    </message>
+    <message numerus="yes">
+        <source> (+%n more)</source>
+        <translation>
+            <numerusform> (+%n more)</numerusform>
+            <numerusform> (+%n more)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>Id</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Method</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>Worst finding</source>
+        <translation>Worst finding</translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation>Rules</translation>
+    </message>
+</context>
+<context>
+    <name>paytriage::BatchView</name>
+    <message>
+        <source>Ids to look up</source>
+        <translation>Ids to look up</translation>
+    </message>
+    <message>
+        <source>Paste the ids: one per line, or a CSV with an orderId or paymentKey column (from a spreadsheet or an export)</source>
+        <translation>Paste the ids: one per line, or a CSV with an orderId or paymentKey column (from a spreadsheet or an export)</translation>
+    </message>
+    <message>
+        <source>C&amp;olumn</source>
+        <translation>C&amp;olumn</translation>
+    </message>
+    <message>
+        <source>&amp;At once</source>
+        <translation>&amp;At once</translation>
+    </message>
+    <message>
+        <source>&amp;Transactions and settlements too (slower)</source>
+        <translation>&amp;Transactions and settlements too (slower)</translation>
+    </message>
+    <message>
+        <source>Open a list…</source>
+        <translation>Open a list…</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Run</translation>
+    </message>
+    <message>
+        <source>Retry failed</source>
+        <translation>Retry failed</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Stop</translation>
+    </message>
+    <message>
+        <source>Batch results</source>
+        <translation>Batch results</translation>
+    </message>
+    <message>
+        <source>Open a list of ids</source>
+        <translation>Open a list of ids</translation>
+    </message>
+    <message>
+        <source>Ids and CSV (*.csv *.txt);;All files (*)</source>
+        <translation>Ids and CSV (*.csv *.txt);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>Cannot read %1: %2</translation>
+    </message>
+    <message>
+        <source>No ids to look up: paste them one per line, or a CSV with an orderId or paymentKey column.</source>
+        <translation>No ids to look up: paste them one per line, or a CSV with an orderId or paymentKey column.</translation>
+    </message>
+    <message>
+        <source>Paste ids or open a list, then Run (Ctrl+Enter).</source>
+        <translation>Paste ids or open a list, then Run (Ctrl+Enter).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n id(s) to look up</source>
+        <translation>
+            <numerusform>%n id(s) to look up</numerusform>
+            <numerusform>%n id(s) to look up</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n repeated, looked up once</source>
+        <translation>
+            <numerusform>%n repeated, looked up once</numerusform>
+            <numerusform>%n repeated, looked up once</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of %2 done · %3 with findings at warning or above · %4 failed · %5 running</source>
+        <translation>%1 of %2 done · %3 with findings at warning or above · %4 failed · %5 running</translation>
+    </message>
+    <message>
+        <source>Look every id up with the merchant chosen in the lookup bar (Ctrl+Enter)</source>
+        <translation>Look every id up with the merchant chosen in the lookup bar (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Look the failed and stopped ids up again</source>
+        <translation>Look the failed and stopped ids up again</translation>
+    </message>
+    <message>
+        <source>Stop the lookups in flight and those waiting; what arrived stays</source>
+        <translation>Stop the lookups in flight and those waiting; what arrived stays</translation>
+    </message>
+</context>
+<context>
     <name>paytriage::CaseFetcher</name>
     <message>
         <source>payment</source>
@@ -1941,6 +2092,18 @@
     <message>
         <source>Scan</source>
         <translation>Scan</translation>
+    </message>
+    <message>
+        <source>&amp;Batch lookup</source>
+        <translation>&amp;Batch lookup</translation>
+    </message>
+    <message>
+        <source>Look many payments up at once: ids pasted or from a CSV</source>
+        <translation>Look many payments up at once: ids pasted or from a CSV</translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation>Batch</translation>
     </message>
 </context>
 <context>
@@ -3633,6 +3796,10 @@ Exit status: 0 nothing at warning or above, 1 findings at warning or above, 2 fa
     <message>
         <source>Scan a merchant's period: every transaction and settlement record the provider lists for it, page by page (only the page in hand is kept), through every rule; the payments with findings ranked by severity. A page that fails is asked again from the paging cursor; Ctrl+C stops and reports what was read. Read-only. The secret key comes from the profile's keychain entry (--profile) or PAYTRIAGE_SECRET_KEY.</source>
         <translation>Scan a merchant's period: every transaction and settlement record the provider lists for it, page by page (only the page in hand is kept), through every rule; the payments with findings ranked by severity. A page that fails is asked again from the paging cursor; Ctrl+C stops and reports what was read. Read-only. The secret key comes from the profile's keychain entry (--profile) or PAYTRIAGE_SECRET_KEY.</translation>
+    </message>
+    <message>
+        <source>No column "%1" in %2; its columns are: %3.</source>
+        <translation>No column "%1" in %2; its columns are: %3.</translation>
     </message>
 </context>
 <context>

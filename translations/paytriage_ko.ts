@@ -266,6 +266,154 @@
     </message>
 </context>
 <context>
+    <name>paytriage::BatchModel</name>
+    <message>
+        <source>waiting</source>
+        <translation>대기</translation>
+    </message>
+    <message>
+        <source>looking up…</source>
+        <translation>조회 중…</translation>
+    </message>
+    <message>
+        <source>no payment</source>
+        <translation>결제 없음</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>실패</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>중지됨</translation>
+    </message>
+    <message>
+        <source>no findings</source>
+        <translation>발견 사항 없음</translation>
+    </message>
+    <message numerus="yes">
+        <source> (+%n more)</source>
+        <translation>
+            <numerusform> (외 %n건)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>아이디</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>결제수단</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>금액</translation>
+    </message>
+    <message>
+        <source>Worst finding</source>
+        <translation>가장 심각한 발견 사항</translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation>규칙</translation>
+    </message>
+</context>
+<context>
+    <name>paytriage::BatchView</name>
+    <message>
+        <source>Ids to look up</source>
+        <translation>조회할 아이디</translation>
+    </message>
+    <message>
+        <source>Paste the ids: one per line, or a CSV with an orderId or paymentKey column (from a spreadsheet or an export)</source>
+        <translation>아이디를 붙여 넣으세요: 한 줄에 하나, 또는 orderId나 paymentKey 열이 있는 CSV(스프레드시트나 내보내기 파일)</translation>
+    </message>
+    <message>
+        <source>C&amp;olumn</source>
+        <translation>열(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;At once</source>
+        <translation>동시 조회(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Transactions and settlements too (slower)</source>
+        <translation>거래 내역과 정산도 포함(&amp;T, 더 느림)</translation>
+    </message>
+    <message>
+        <source>Open a list…</source>
+        <translation>목록 열기…</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>실행</translation>
+    </message>
+    <message>
+        <source>Retry failed</source>
+        <translation>실패한 것 다시</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>중지</translation>
+    </message>
+    <message>
+        <source>Batch results</source>
+        <translation>일괄 조회 결과</translation>
+    </message>
+    <message>
+        <source>Open a list of ids</source>
+        <translation>아이디 목록 열기</translation>
+    </message>
+    <message>
+        <source>Ids and CSV (*.csv *.txt);;All files (*)</source>
+        <translation>아이디와 CSV (*.csv *.txt);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1을(를) 읽을 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>No ids to look up: paste them one per line, or a CSV with an orderId or paymentKey column.</source>
+        <translation>조회할 아이디가 없습니다: 한 줄에 하나씩, 또는 orderId나 paymentKey 열이 있는 CSV를 붙여 넣으세요.</translation>
+    </message>
+    <message>
+        <source>Paste ids or open a list, then Run (Ctrl+Enter).</source>
+        <translation>아이디를 붙여 넣거나 목록을 연 뒤 실행하세요(Ctrl+Enter).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n id(s) to look up</source>
+        <translation>
+            <numerusform>조회할 아이디 %n개</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n repeated, looked up once</source>
+        <translation>
+            <numerusform>%n개 중복, 한 번만 조회</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of %2 done · %3 with findings at warning or above · %4 failed · %5 running</source>
+        <translation>%2개 중 %1개 완료 · 경고 이상 발견 사항 %3개 · 실패 %4개 · 진행 중 %5개</translation>
+    </message>
+    <message>
+        <source>Look every id up with the merchant chosen in the lookup bar (Ctrl+Enter)</source>
+        <translation>조회 막대에서 고른 상점으로 모든 아이디를 조회합니다(Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Look the failed and stopped ids up again</source>
+        <translation>실패하거나 중지된 아이디를 다시 조회합니다</translation>
+    </message>
+    <message>
+        <source>Stop the lookups in flight and those waiting; what arrived stays</source>
+        <translation>진행 중인 조회와 대기 중인 조회를 멈춥니다. 받은 것은 남습니다</translation>
+    </message>
+</context>
+<context>
     <name>paytriage::CaseFetcher</name>
     <message>
         <source>payment</source>
@@ -1933,6 +2081,18 @@
     <message>
         <source>Scan</source>
         <translation>스캔</translation>
+    </message>
+    <message>
+        <source>&amp;Batch lookup</source>
+        <translation>일괄 조회(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Look many payments up at once: ids pasted or from a CSV</source>
+        <translation>여러 결제를 한꺼번에 조회합니다: 붙여 넣은 아이디나 CSV에서</translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation>일괄 조회</translation>
     </message>
 </context>
 <context>
@@ -3610,6 +3770,10 @@ Exit status: 0 nothing at warning or above, 1 findings at warning or above, 2 fa
     <message>
         <source>Scan a merchant&apos;s period: every transaction and settlement record the provider lists for it, page by page (only the page in hand is kept), through every rule; the payments with findings ranked by severity. A page that fails is asked again from the paging cursor; Ctrl+C stops and reports what was read. Read-only. The secret key comes from the profile&apos;s keychain entry (--profile) or PAYTRIAGE_SECRET_KEY.</source>
         <translation>상점의 기간을 스캔합니다: 제공자가 그 기간에 대해 내주는 모든 거래와 정산 레코드를 페이지 단위로(손에 든 페이지만 보관) 모든 규칙에 통과시키고, 발견 사항이 있는 결제를 심각한 순으로 보여 줍니다. 실패한 페이지는 페이지 커서부터 다시 요청합니다. Ctrl+C를 누르면 멈추고 읽은 것을 보고합니다. 읽기 전용. 시크릿 키는 프로필의 키체인 항목(--profile) 또는 PAYTRIAGE_SECRET_KEY에서 가져옵니다.</translation>
+    </message>
+    <message>
+        <source>No column &quot;%1&quot; in %2; its columns are: %3.</source>
+        <translation>%2에 &quot;%1&quot; 열이 없습니다. 있는 열: %3.</translation>
     </message>
 </context>
 <context>

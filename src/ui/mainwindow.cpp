@@ -5,6 +5,7 @@
 #include "caseview.h"
 #include "session/evidencehistory.h"
 #include "errorcodedialog.h"
+#include "batchview.h"
 #include "historyview.h"
 #include "scanview.h"
 #include "net/profilestore.h"
@@ -128,6 +129,7 @@ MainWindow::MainWindow(const Catalog &catalog, Options options, QWidget *parent)
     connect(m_ui->actionWelcome, &QAction::triggered, this, &MainWindow::showWelcome);
     connect(m_ui->actionHistory, &QAction::triggered, this, &MainWindow::showHistory);
     connect(m_ui->actionScan, &QAction::triggered, this, &MainWindow::showScan);
+    connect(m_ui->actionBatch, &QAction::triggered, this, &MainWindow::showBatch);
     connect(m_ui->actionComparePrevious, &QAction::triggered, this, &MainWindow::compareWithPrevious);
     // Ctrl++ as well as Ctrl+=: the plus sits on the equals key of most keyboards.
     m_ui->actionZoomIn->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_Equal), QKeySequence::ZoomIn});
@@ -580,7 +582,7 @@ void MainWindow::closeCase(int index)
         view->saveState(*m_settings);
     m_ui->caseTabs->removeTab(index);
     m_keptAs.remove(qobject_cast<CaseView *>(w));
-    if (w != m_welcome && w != m_historyView && w != m_scanView)
+    if (w != m_welcome && w != m_historyView && w != m_scanView && w != m_batchView)
         w->deleteLater();
     // The last case closed: the welcome page (recent lookups, profiles, paste or drop) is back,
     // never an empty window.
@@ -777,6 +779,31 @@ ScanView *MainWindow::showScan()
     return m_scanView;
 }
 
+BatchView *MainWindow::showBatch()
+{
+    if (!m_batchView) {
+        m_batchView = new BatchView(m_catalog, m_network, m_history, this);
+        m_batchView->setLanguage(m_preferences.language);
+        connect(m_batchView, &BatchView::runRequested, this, [this] {
+            const QString profile = m_lookupBar->currentProfile();
+            withClientConfig(profile, [this, profile](std::optional<ClientConfig> config) {
+                if (!config || !m_batchView)
+                    return;
+                const QString mid = m_demo && profile == m_demo->profile.name ? m_demo->profile.mid
+                                                                                : m_profiles->profile(profile).value_or(MerchantProfile{}).mid;
+                m_batchView->run(*config, profile, mid);
+            });
+        });
+        connect(m_batchView, &BatchView::openRequested, this, [this](const QString &id) { m_lookupBar->requestLookup(id, IdKind::Auto); });
+        connect(m_batchView, &BatchView::message, this, [this](const QString &text) { statusBar()->showMessage(text, 10000); });
+    }
+    int index = m_ui->caseTabs->indexOf(m_batchView);
+    if (index < 0)
+        index = m_ui->caseTabs->addTab(m_batchView, tr("Batch"));
+    m_ui->caseTabs->setCurrentIndex(index);
+    return m_batchView;
+}
+
 void MainWindow::closeAllCases()
 {
     for (int i = m_ui->caseTabs->count() - 1; i >= 0; --i)
@@ -899,6 +926,8 @@ void MainWindow::setLanguage(Language language)
         m_historyView->setLanguage(language);
     if (m_scanView)
         m_scanView->setLanguage(language);
+    if (m_batchView)
+        m_batchView->setLanguage(language);
 }
 
 void MainWindow::retranslate()
@@ -910,6 +939,8 @@ void MainWindow::retranslate()
         m_ui->caseTabs->setTabText(history, tr("History"));
     if (const int scan = m_scanView ? m_ui->caseTabs->indexOf(m_scanView) : -1; scan >= 0)
         m_ui->caseTabs->setTabText(scan, tr("Scan"));
+    if (const int batch = m_batchView ? m_ui->caseTabs->indexOf(m_batchView) : -1; batch >= 0)
+        m_ui->caseTabs->setTabText(batch, tr("Batch"));
     if (m_demo) {
         const QString old = m_demo->profile.name;
         m_demo->profile.name = tr("Demo sandbox");

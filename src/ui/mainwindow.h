@@ -89,6 +89,8 @@ public:
     void compareWithPrevious();
     // The period scan view, shown as a tab of its own; it scans with the lookup bar's merchant.
     class ScanView *showScan();
+    // The batch view, shown as a tab of its own; it looks up with the lookup bar's merchant.
+    class BatchView *showBatch();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -155,6 +157,7 @@ private:
     class EvidenceHistory *m_history = nullptr;  // keeps each case in the history; null: none
     class HistoryView *m_historyView = nullptr;
     class ScanView *m_scanView = nullptr;
+    class BatchView *m_batchView = nullptr;
     // Waiting for a profile's key from the store, besides lookups (a scan).
     std::vector<std::pair<QString, std::function<void(const QString &secret, const QString &error)>>> m_keyWaiters;
     // The snapshot each open case was last kept as: what Ctrl+D compares with, what is opened

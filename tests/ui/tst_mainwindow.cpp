@@ -2,7 +2,9 @@
 // driven with QTest key and mouse events.
 
 #include "caseview.h"
+#include "batchview.h"
 #include "historyview.h"
+#include "models/batchmodel.h"
 #include "scanview.h"
 #include "models/scanresultmodel.h"
 #include "session/periodscan.h"
@@ -148,6 +150,7 @@ private Q_SLOTS:
     void eachLookupAndPasteIsKeptInTheHistory();
     void theHistoryFindsOpensComparesAndRestoresSnapshots();
     void aPeriodScanRanksThePaymentsToLookAt();
+    void aBatchFromASpreadsheetFillsItsTableAndTheHistory();
 
 private:
     // A window on m_settings with this key store (the one before it closed first), shown, demo on.
@@ -1263,6 +1266,70 @@ void TestMainWindow::aPeriodScanRanksThePaymentsToLookAt()
     QTRY_VERIFY_WITH_TIMEOUT(settled(m_window->currentCase()), lookupTimeoutMs);
     QCOMPARE(m_window->currentCase()->session()->lookup()->id, paymentKey);
     QVERIFY(hasFinding(m_window->currentCase(), "vbank-cancel-without-deposit"));
+}
+
+// The Batch view, by keys: Ctrl+B, a CSV as Excel saves it pasted (byte-order mark, quoted cells,
+// CRLF, a repeat), the orderId column found, Ctrl+Enter; each row fills as its answer arrives,
+// the failed one says why and can be tried again, every answer is kept in the history, and Enter
+// on a row opens its case.
+void TestMainWindow::aBatchFromASpreadsheetFillsItsTableAndTheHistory()
+{
+    QTemporaryDir dir;
+    const StoreLocation history = StoreLocation::sqlite(dir.filePath(QStringLiteral("history.sqlite")));
+    openWindow(std::make_unique<SessionSecretStore>(), history);
+    QTest::keyClick(m_window.get(), Qt::Key_B, Qt::ControlModifier);
+    auto *view = m_window->findChild<BatchView *>();
+    QVERIFY(view);
+    QTRY_VERIFY(view->isVisible());
+    view->setIds(QString::fromUtf8("\xEF\xBB\xBFnote,orderId\r\n\"a, b\",2025040210437094\r\n"
+                                   "x,LIVE-V20240807160726-PAY_6367_3859\r\ny,NO-SUCH-ORDER-9\r\nz,2025040210437094\r\n"));
+    auto *column = view->findChild<QComboBox *>(QStringLiteral("columnCombo"));
+    QVERIFY(column->isVisible());
+    QCOMPARE(column->currentText(), QStringLiteral("orderId"));
+    auto *ids = view->findChild<QPlainTextEdit *>(QStringLiteral("idsEdit"));
+    ids->setFocus();
+    QTest::keyClick(ids, Qt::Key_Return, Qt::ControlModifier);
+    QTRY_COMPARE(view->model()->rowCount(), 3);  // the repeat looked up once
+    QTRY_VERIFY_WITH_TIMEOUT(!view->running(), lookupTimeoutMs);
+    const auto rowOf = [view](const QString &id) -> const BatchRow * {
+        for (const BatchRow &row : view->model()->rows())
+            if (row.id == id)
+                return &row;
+        return nullptr;
+    };
+    const BatchRow *vbank = rowOf(QStringLiteral("LIVE-V20240807160726-PAY_6367_3859"));
+    QVERIFY(vbank && vbank->state == BatchRow::State::Done);
+    QCOMPARE(vbank->status, QStringLiteral("CANCELED"));
+    QVERIFY(vbank->rules.contains(QStringLiteral("vbank-cancel-without-deposit")));
+    const BatchRow *missing = rowOf(QStringLiteral("NO-SUCH-ORDER-9"));
+    QVERIFY(missing && missing->state == BatchRow::State::Failed);
+    QVERIFY2(!missing->error.isEmpty(), "a failed row says why");
+    QVERIFY(view->findChild<QPushButton *>(QStringLiteral("retryButton"))->isEnabled());
+    QVERIFY(view->findChild<QLabel *>(QStringLiteral("progressLabel"))->text().contains(QLatin1String("3 of 3 done")));
+
+    // Enter on a row opens its payment as a case.
+    const int before = m_window->caseCount();
+    QTableView *table = view->table();
+    table->setFocus();
+    for (int row = 0; row < table->model()->rowCount(); ++row)
+        if (table->model()->index(row, BatchModel::IdColumn).data().toString() == vbank->id)
+            table->setCurrentIndex(table->model()->index(row, 0));
+    QTest::keyClick(table, Qt::Key_Return);
+    QTRY_COMPARE(m_window->caseCount(), before + 1);
+    QTRY_VERIFY_WITH_TIMEOUT(settled(m_window->currentCase()), lookupTimeoutMs);
+    m_window.reset();  // what was queued is written before the window goes
+
+    // The two answers (and the case opened from the row) are in the history.
+    auto opened = EvidenceStore::open(history);
+    QVERIFY(std::holds_alternative<std::unique_ptr<EvidenceStore>>(opened));
+    auto page = std::get<std::unique_ptr<EvidenceStore>>(opened)->search({});
+    QVERIFY(std::holds_alternative<HistoryPage>(page));
+    QStringList kept;
+    for (const HistoryRow &row : std::get<HistoryPage>(page).rows)
+        kept << row.title;
+    kept.sort();
+    QCOMPARE(kept, QStringList({QStringLiteral("2025040210437094"), QStringLiteral("LIVE-V20240807160726-PAY_6367_3859"),
+                                QStringLiteral("LIVE-V20240807160726-PAY_6367_3859")}));
 }
 
 QTEST_MAIN(TestMainWindow)

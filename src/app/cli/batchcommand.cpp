@@ -6,21 +6,19 @@
 
 #include "net/casefetcher.h"
 #include "rules/analyzer.h"
+#include "net/idlist.h"
+#include "session/batchrun.h"
 #include "session/evidencehistory.h"
 #include "util/clock.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
-#include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFile>
 #include <QNetworkAccessManager>
-#include <QTimer>
 
-#include <deque>
 #include <iostream>
 #include <iterator>
-#include <set>
 
 namespace paytriage::cli {
 namespace {
@@ -28,45 +26,6 @@ namespace {
 QString tr(const char *source)
 {
     return QCoreApplication::translate("paytriage::cli", source);
-}
-
-// Ids one per line, or one column of a CSV (by header name, else the first column). Blank
-// lines and # comments are skipped; repeats are looked up once.
-QStringList readIds(const QByteArray &text, const QString &column, int *repeats)
-{
-    QStringList lines = QString::fromUtf8(text).split(QLatin1Char('\n'));
-    int index = 0;
-    bool header = false;
-    if (!lines.isEmpty()) {
-        const QStringList cells = lines.front().split(QLatin1Char(','));
-        for (int i = 0; i < cells.size(); ++i) {
-            const QString name = cells[i].trimmed().remove(QLatin1Char('"'));
-            if ((!column.isEmpty() && name == column)
-                || (column.isEmpty() && (name == QLatin1String("orderId") || name == QLatin1String("paymentKey")))) {
-                index = i;
-                header = true;
-                break;
-            }
-        }
-    }
-    QStringList ids;
-    std::set<QString> seen;
-    *repeats = 0;
-    for (int n = header ? 1 : 0; n < lines.size(); ++n) {
-        const QString line = lines[n].trimmed();
-        if (line.isEmpty() || line.startsWith(QLatin1Char('#')))
-            continue;
-        const QStringList cells = line.split(QLatin1Char(','));
-        const QString id = (index < cells.size() ? cells[index] : QString()).trimmed().remove(QLatin1Char('"'));
-        if (id.isEmpty())
-            continue;
-        if (!seen.insert(id).second) {
-            ++*repeats;
-            continue;
-        }
-        ids << id;
-    }
-    return ids;
 }
 
 } // namespace
@@ -128,14 +87,19 @@ int runBatch(const QStringList &arguments)
         }
         text = file.readAll();
     }
-    int repeats = 0;
-    const QStringList ids = readIds(text, parser.value(QStringLiteral("column")), &repeats);
+    const IdList list = readIdList(text, parser.value(QStringLiteral("column")));
+    if (list.unknownColumn) {
+        err(tr("No column \"%1\" in %2; its columns are: %3.")
+                .arg(parser.value(QStringLiteral("column")), positional.front(), list.headers.isEmpty() ? QString() : list.headers.join(QStringLiteral(", "))));
+        return ExitFailed;
+    }
+    const QStringList &ids = list.ids;
     if (ids.isEmpty()) {
         err(tr("No ids found in %1.").arg(positional.front()));
         return ExitFailed;
     }
-    if (repeats > 0)
-        err(tr("%1 repeated ids are looked up once.").arg(repeats));
+    if (list.repeats > 0)
+        err(tr("%1 repeated ids are looked up once.").arg(list.repeats));
 
     const auto config = clientConfig(parser, lang);
     if (!config)
@@ -153,21 +117,16 @@ int runBatch(const QStringList &arguments)
     const SystemClock clock;
     const Analyzer analyzer(catalog, clock);
 
-    std::deque<int> queue;
-    for (int i = 0; i < ids.size(); ++i)
-        queue.push_back(i);
-    int running = 0;
     int finished = 0;
     int failed = 0;
     bool warnings = false;
     QEventLoop loop;
-    QTimer pacer;
-    pacer.setSingleShot(true);
-    const int interval = rate > 0 ? int(1000.0 / rate) : 0;
-    QElapsedTimer sinceLastStart;
-
-    std::function<void()> startMore;
-    auto complete = [&](int index, CaseFetcher *fetcher) {
+    BatchOptions batchOptions;
+    batchOptions.concurrency = concurrency;
+    batchOptions.ratePerSecond = rate;
+    batchOptions.full = full;
+    BatchRun run(&client, ids, batchOptions);
+    QObject::connect(&run, &BatchRun::finished, &loop, [&](int index, CaseFetcher *fetcher) {
         const Case &kase = fetcher->currentCase();
         const Analysis analysis = analyzer.analyze(kase);
         Json line = {{"n", index + 1}, {"id", ids[index].toStdString()}, {"documents", kase.documents.size()}};
@@ -208,33 +167,9 @@ int runBatch(const QStringList &arguments)
         }
         if (finished % std::max(1, int(ids.size() / 10)) == 0 || finished == ids.size())
             err(tr("%1 of %2 done, %3 failed").arg(finished).arg(ids.size()).arg(failed));
-        fetcher->deleteLater();
-        --running;
-        startMore();
-    };
-    startMore = [&]() {
-        if (finished == ids.size()) {
-            loop.quit();
-            return;
-        }
-        while (running < concurrency && !queue.empty()) {
-            if (interval > 0 && sinceLastStart.isValid() && sinceLastStart.elapsed() < interval) {
-                if (!pacer.isActive())
-                    pacer.start(int(interval - sinceLastStart.elapsed()));
-                return;
-            }
-            const int index = queue.front();
-            queue.pop_front();
-            ++running;
-            sinceLastStart.start();
-            auto *fetcher = new CaseFetcher(&client);
-            fetcher->setFetchRelated(full);
-            QObject::connect(fetcher, &CaseFetcher::finished, &loop, [&complete, index, fetcher] { complete(index, fetcher); });
-            fetcher->fetch(ids[index]);
-        }
-    };
-    QObject::connect(&pacer, &QTimer::timeout, &loop, [&startMore] { startMore(); });
-    QTimer::singleShot(0, &loop, [&startMore] { startMore(); });
+    });
+    QObject::connect(&run, &BatchRun::idle, &loop, &QEventLoop::quit);
+    run.start();
     loop.exec();
 
     if (failed > 0 || unkept > 0)

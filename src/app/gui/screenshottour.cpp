@@ -3,7 +3,9 @@
 #include "session/casesession.h"
 #include "caseview.h"
 #include "errorcodedialog.h"
+#include "batchview.h"
 #include "historyview.h"
+#include "models/batchmodel.h"
 #include "scanview.h"
 #include "models/historymodel.h"
 #include "mainwindow.h"
@@ -134,6 +136,14 @@ int runScreenshotTour(MainWindow &window, const QString &dir)
             start->click();
         ok &= waitFor([&] { return scan->scan() && !scan->running(); }, 60000);
         ok &= save(&window, QDir(dir).filePath(QStringLiteral("scan-%1.png").arg(code)));
+        // A ticket's ids looked up at once: the seeds, two the scan ranked, one that is not there.
+        BatchView *batch = window.showBatch();
+        batch->setIds(QStringLiteral("orderId,memo\n2025040210437094,seed 000\nLIVE-V20240807160726-PAY_6367_3859,seed 001\n"
+                                     "SBX-20250316-00501,scan\nSBX-20250316-01501,scan\nSBX-20250301-00001,\nNO-SUCH-ORDER-1,typo\n"));
+        if (auto *run = batch->findChild<QPushButton *>(QStringLiteral("runButton")))
+            run->click();
+        ok &= waitFor([&] { return batch->model()->rowCount() > 0 && !batch->running(); }, 60000);
+        ok &= save(&window, QDir(dir).filePath(QStringLiteral("batch-%1.png").arg(code)));
         ErrorCodeDialog *codes = window.errorCodes();
         codes->resize(1200, 680);
         codes->show();
