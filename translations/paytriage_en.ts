@@ -2105,6 +2105,28 @@
         <source>Batch</source>
         <translation>Batch</translation>
     </message>
+    <message>
+        <source>Measuring %1…</source>
+        <translation>Measuring %1…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 holds %n snapshot(s) in %2.</source>
+        <translation>
+            <numerusform>%1 holds %n snapshot(s) in %2.</numerusform>
+            <numerusform>%1 holds %n snapshot(s) in %2.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n snapshot(s) older than %1 days removed from the evidence history (pinned ones kept).</source>
+        <translation>
+            <numerusform>%n snapshot(s) older than %1 days removed from the evidence history (pinned ones kept).</numerusform>
+            <numerusform>%n snapshot(s) older than %1 days removed from the evidence history (pinned ones kept).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The evidence history moves to %1 from the next start.</source>
+        <translation>The evidence history moves to %1 from the next start.</translation>
+    </message>
 </context>
 <context>
     <name>paytriage::ModelText</name>
@@ -2727,6 +2749,50 @@
         <source>Default (%1)</source>
         <translation>Default (%1)</translation>
     </message>
+    <message>
+        <source>&amp;History</source>
+        <translation>&amp;History</translation>
+    </message>
+    <message>
+        <source>&amp;Kept in</source>
+        <translation>&amp;Kept in</translation>
+    </message>
+    <message>
+        <source>Where the evidence history is kept</source>
+        <translation>Where the evidence history is kept</translation>
+    </message>
+    <message>
+        <source>K&amp;eep snapshots</source>
+        <translation>K&amp;eep snapshots</translation>
+    </message>
+    <message>
+        <source>Days snapshots are kept</source>
+        <translation>Days snapshots are kept</translation>
+    </message>
+    <message>
+        <source>Older snapshots are removed at start and when you save; pinned ones are kept.</source>
+        <translation>Older snapshots are removed at start and when you save; pinned ones are kept.</translation>
+    </message>
+    <message>
+        <source>Keep the evidence history in</source>
+        <translation>Keep the evidence history in</translation>
+    </message>
+    <message>
+        <source>History (*.sqlite);;All files (*)</source>
+        <translation>History (*.sqlite);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Empty: your own file. Or another SQLite file, or a team's PostgreSQL as postgresql://user@host:5432/db?sslmode=require (its password from ~/.pgpass, never here). PAYTRIAGE_STORE, when set, wins. A new place is used from the next start.</source>
+        <translation>Empty: your own file. Or another SQLite file, or a team's PostgreSQL as postgresql://user@host:5432/db?sslmode=require (its password from ~/.pgpass, never here). PAYTRIAGE_STORE, when set, wins. A new place is used from the next start.</translation>
+    </message>
+    <message>
+        <source>for ever</source>
+        <translation>for ever</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> days</translation>
+    </message>
 </context>
 <context>
     <name>paytriage::Severity</name>
@@ -3242,10 +3308,6 @@
         <translation>Analyse text…</translation>
     </message>
     <message>
-        <source>Shortcuts: Ctrl+L look up · Enter search · F5 refresh · Ctrl+F find in raw JSON · Ctrl+W close case · Ctrl+Shift+V analyse the clipboard · Ctrl+E error codes</source>
-        <translation>Shortcuts: Ctrl+L look up · Enter search · F5 refresh · Ctrl+F find in raw JSON · Ctrl+W close case · Ctrl+Shift+V analyse the clipboard · Ctrl+E error codes</translation>
-    </message>
-    <message>
         <source>Demo mode: a local Toss API sandbox answers at %1 with the seed cases of real support threads, a generated merchant and injected faults. Click a scenario to look it up.</source>
         <translation>Demo mode: a local Toss API sandbox answers at %1 with the seed cases of real support threads, a generated merchant and injected faults. Click a scenario to look it up.</translation>
     </message>
@@ -3284,6 +3346,38 @@
     <message>
         <source>Merchant profiles:</source>
         <translation>Merchant profiles:</translation>
+    </message>
+    <message>
+        <source>During an incident:</source>
+        <translation>During an incident:</translation>
+    </message>
+    <message>
+        <source>Batch lookup (Ctrl+B)</source>
+        <translation>Batch lookup (Ctrl+B)</translation>
+    </message>
+    <message>
+        <source>Paste a ticket's or a spreadsheet's ids and look them all up</source>
+        <translation>Paste a ticket's or a spreadsheet's ids and look them all up</translation>
+    </message>
+    <message>
+        <source>Period scan (Ctrl+Shift+S)</source>
+        <translation>Period scan (Ctrl+Shift+S)</translation>
+    </message>
+    <message>
+        <source>Check every transaction and settlement of some days: which other payments look like this one?</source>
+        <translation>Check every transaction and settlement of some days: which other payments look like this one?</translation>
+    </message>
+    <message>
+        <source>Evidence history (Ctrl+H)</source>
+        <translation>Evidence history (Ctrl+H)</translation>
+    </message>
+    <message>
+        <source>Every case kept, as it was: find it, open it, compare two looks at one payment</source>
+        <translation>Every case kept, as it was: find it, open it, compare two looks at one payment</translation>
+    </message>
+    <message>
+        <source>Shortcuts: Ctrl+L look up · Enter search · F5 refresh · Ctrl+D compare with the previous snapshot · Ctrl+F find in raw JSON · Ctrl+W close case · Ctrl+Shift+V analyse the clipboard · Ctrl+E error codes</source>
+        <translation>Shortcuts: Ctrl+L look up · Enter search · F5 refresh · Ctrl+D compare with the previous snapshot · Ctrl+F find in raw JSON · Ctrl+W close case · Ctrl+Shift+V analyse the clipboard · Ctrl+E error codes</translation>
     </message>
 </context>
 <context>

@@ -2094,6 +2094,26 @@
         <source>Batch</source>
         <translation>일괄 조회</translation>
     </message>
+    <message>
+        <source>Measuring %1…</source>
+        <translation>%1 크기를 재는 중…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 holds %n snapshot(s) in %2.</source>
+        <translation>
+            <numerusform>%1에는 스냅숏 %n개가 %2를 차지합니다.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n snapshot(s) older than %1 days removed from the evidence history (pinned ones kept).</source>
+        <translation>
+            <numerusform>%1일보다 오래된 스냅숏 %n개를 증거 기록에서 지웠습니다(고정한 것은 남김).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The evidence history moves to %1 from the next start.</source>
+        <translation>다음 시작부터 증거 기록을 %1에 남깁니다.</translation>
+    </message>
 </context>
 <context>
     <name>paytriage::ModelText</name>
@@ -2713,6 +2733,50 @@
         <source>Default (%1)</source>
         <translation>기본값 (%1)</translation>
     </message>
+    <message>
+        <source>&amp;History</source>
+        <translation>증거 기록(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Kept in</source>
+        <translation>위치(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Where the evidence history is kept</source>
+        <translation>증거 기록을 남기는 곳</translation>
+    </message>
+    <message>
+        <source>K&amp;eep snapshots</source>
+        <translation>스냅숏 보관(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Days snapshots are kept</source>
+        <translation>스냅숏을 보관하는 일수</translation>
+    </message>
+    <message>
+        <source>Older snapshots are removed at start and when you save; pinned ones are kept.</source>
+        <translation>더 오래된 스냅숏은 시작할 때와 저장할 때 지웁니다. 고정한 것은 남깁니다.</translation>
+    </message>
+    <message>
+        <source>Keep the evidence history in</source>
+        <translation>증거 기록을 남길 곳</translation>
+    </message>
+    <message>
+        <source>History (*.sqlite);;All files (*)</source>
+        <translation>증거 기록 (*.sqlite);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <source>Empty: your own file. Or another SQLite file, or a team&apos;s PostgreSQL as postgresql://user@host:5432/db?sslmode=require (its password from ~/.pgpass, never here). PAYTRIAGE_STORE, when set, wins. A new place is used from the next start.</source>
+        <translation>비워 두면 내 파일. 또는 다른 SQLite 파일이나 팀의 PostgreSQL을 postgresql://user@host:5432/db?sslmode=require 형식으로(비밀번호는 여기가 아니라 ~/.pgpass에서). PAYTRIAGE_STORE가 설정되어 있으면 그것이 우선합니다. 새 위치는 다음 시작부터 씁니다.</translation>
+    </message>
+    <message>
+        <source>for ever</source>
+        <translation>계속</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation>일</translation>
+    </message>
 </context>
 <context>
     <name>paytriage::Severity</name>
@@ -3221,10 +3285,6 @@
         <translation>텍스트 분석…</translation>
     </message>
     <message>
-        <source>Shortcuts: Ctrl+L look up · Enter search · F5 refresh · Ctrl+F find in raw JSON · Ctrl+W close case · Ctrl+Shift+V analyse the clipboard · Ctrl+E error codes</source>
-        <translation>단축키: Ctrl+L 조회 · Enter 검색 · F5 새로 고침 · Ctrl+F 원본 JSON에서 찾기 · Ctrl+W 케이스 닫기 · Ctrl+Shift+V 클립보드 분석 · Ctrl+E 오류 코드</translation>
-    </message>
-    <message>
         <source>Demo mode: a local Toss API sandbox answers at %1 with the seed cases of real support threads, a generated merchant and injected faults. Click a scenario to look it up.</source>
         <translation>데모 모드: 로컬 토스 API 샌드박스가 %1에서 실제 문의 사례, 생성된 가상 상점, 일부러 넣은 장애로 응답합니다. 시나리오를 누르면 조회합니다.</translation>
     </message>
@@ -3263,6 +3323,38 @@
     <message>
         <source>Merchant profiles:</source>
         <translation>상점 프로필:</translation>
+    </message>
+    <message>
+        <source>During an incident:</source>
+        <translation>장애 대응 중:</translation>
+    </message>
+    <message>
+        <source>Batch lookup (Ctrl+B)</source>
+        <translation>일괄 조회(Ctrl+B)</translation>
+    </message>
+    <message>
+        <source>Paste a ticket&apos;s or a spreadsheet&apos;s ids and look them all up</source>
+        <translation>티켓이나 스프레드시트의 아이디를 붙여 넣어 모두 조회합니다</translation>
+    </message>
+    <message>
+        <source>Period scan (Ctrl+Shift+S)</source>
+        <translation>기간 스캔(Ctrl+Shift+S)</translation>
+    </message>
+    <message>
+        <source>Check every transaction and settlement of some days: which other payments look like this one?</source>
+        <translation>며칠 동안의 모든 거래와 정산을 확인합니다: 이 결제와 비슷한 다른 결제는?</translation>
+    </message>
+    <message>
+        <source>Evidence history (Ctrl+H)</source>
+        <translation>증거 기록(Ctrl+H)</translation>
+    </message>
+    <message>
+        <source>Every case kept, as it was: find it, open it, compare two looks at one payment</source>
+        <translation>남긴 모든 케이스를 그때 그대로: 찾고, 열고, 한 결제를 두 번 본 것을 비교합니다</translation>
+    </message>
+    <message>
+        <source>Shortcuts: Ctrl+L look up · Enter search · F5 refresh · Ctrl+D compare with the previous snapshot · Ctrl+F find in raw JSON · Ctrl+W close case · Ctrl+Shift+V analyse the clipboard · Ctrl+E error codes</source>
+        <translation>단축키: Ctrl+L 조회 · Enter 검색 · F5 새로 고침 · Ctrl+D 이전 스냅숏과 비교 · Ctrl+F 원본 JSON에서 찾기 · Ctrl+W 케이스 닫기 · Ctrl+Shift+V 클립보드 분석 · Ctrl+E 오류 코드</translation>
     </message>
 </context>
 <context>

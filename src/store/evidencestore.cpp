@@ -690,4 +690,12 @@ StoreResult<qint64> EvidenceStore::sizeBytes()
     return query.value(0).toLongLong();
 }
 
+StoreResult<qint64> EvidenceStore::count()
+{
+    QSqlQuery query(database());
+    if (!query.exec(QStringLiteral("SELECT COUNT(*) FROM snapshot")) || !query.next())
+        return errorOf(query.lastError());
+    return query.value(0).toLongLong();
+}
+
 } // namespace paytriage

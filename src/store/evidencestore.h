@@ -57,6 +57,8 @@ public:
     StoreResult<int> prune(int olderThanDays, qint64 nowMs);
     // What the history takes: the file and its write-ahead log, or the tables on the server.
     StoreResult<qint64> sizeBytes();
+    // How many snapshots it holds.
+    StoreResult<qint64> count();
 
 private:
     EvidenceStore(StoreLocation location, QString connection);

@@ -22,10 +22,13 @@
 #include "welcomepage.h"
 
 #include <QActionGroup>
+
+#include <climits>
 #include <QClipboard>
 #include <QCloseEvent>
 #include <QDateTime>
 #include <QDropEvent>
+#include <QLocale>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QGuiApplication>
@@ -176,6 +179,10 @@ MainWindow::MainWindow(const Catalog &catalog, Options options, QWidget *parent)
     connect(m_welcome, &WelcomePage::recentRequested, this,
             [this](const QString &id) { m_lookupBar->requestLookup(id, IdKind::Auto); });
     connect(m_welcome, &WelcomePage::settingsRequested, this, [this](const QString &profile) { showSettings(profile); });
+    connect(m_welcome, &WelcomePage::batchRequested, this, &MainWindow::showBatch);
+    connect(m_welcome, &WelcomePage::scanRequested, this, &MainWindow::showScan);
+    connect(m_welcome, &WelcomePage::historyRequested, this, &MainWindow::showHistory);
+    m_welcome->setHistoryAvailable(m_history != nullptr);
     connect(m_secrets.get(), &SecretStore::readFinished, this, &MainWindow::onSecretRead);
     if (auto *keychain = qobject_cast<KeychainSecretStore *>(m_secrets.get()))
         connect(keychain, &KeychainSecretStore::persistenceUnavailable, this, [this](const QString &reason) {
@@ -193,6 +200,7 @@ MainWindow::MainWindow(const Catalog &catalog, Options options, QWidget *parent)
         startDemo();
     updateSeverityIndicator();
     // The cases open when the window last closed on this history come back as they were kept.
+    pruneHistory();
     m_restoreCases = options.restoreCases;
     if (m_history && m_restoreCases
         && m_settings->value(QStringLiteral("history/openCasesIn")).toString() == m_history->location().displayName())
@@ -855,6 +863,33 @@ bool MainWindow::showSettings(const QString &profile)
     SettingsDialog dialog(*m_profiles, *m_secrets, m_preferences, ruleIds, m_catalog, this);
     if (!profile.isEmpty())
         dialog.selectProfile(profile);
+    // What the history takes, told when the store answers (the dialog does not wait for it).
+    if (m_history) {
+        dialog.setHistoryFigure(tr("Measuring %1…").arg(m_history->location().displayName()));
+        QPointer<SettingsDialog> open(&dialog);
+        m_history->ask<std::pair<qint64, qint64>>(
+            [](EvidenceStore &store) -> StoreResult<std::pair<qint64, qint64>> {
+                auto size = store.sizeBytes();
+                if (const auto *error = std::get_if<StoreError>(&size))
+                    return *error;
+                auto count = store.count();
+                if (const auto *error = std::get_if<StoreError>(&count))
+                    return *error;
+                return std::pair(std::get<qint64>(size), std::get<qint64>(count));
+            },
+            &dialog,
+            [this, open](const StoreResult<std::pair<qint64, qint64>> &result) {
+                if (!open)
+                    return;
+                if (const auto *error = std::get_if<StoreError>(&result)) {
+                    open->setHistoryFigure(error->message());
+                    return;
+                }
+                const auto [bytes, snapshots] = std::get<std::pair<qint64, qint64>>(result);
+                open->setHistoryFigure(tr("%1 holds %n snapshot(s) in %2.", nullptr, int(std::min<qint64>(snapshots, INT_MAX)))
+                                           .arg(m_history->location().displayName(), locale().formattedDataSize(bytes)));
+            });
+    }
     if (dialog.exec() != QDialog::Accepted)
         return false;
     m_keyModes.clear();
@@ -892,13 +927,36 @@ void MainWindow::offerSettingsForKey(const LookupBar::Query &query, bool noProfi
     }
 }
 
+void MainWindow::pruneHistory()
+{
+    if (!m_history || m_preferences.keepDays <= 0)
+        return;
+    const int days = m_preferences.keepDays;
+    m_history->ask<int>([days](EvidenceStore &store) { return store.prune(days, QDateTime::currentMSecsSinceEpoch()); }, this,
+                        [this, days](const StoreResult<int> &result) {
+                            if (const auto *error = std::get_if<StoreError>(&result))
+                                statusBar()->showMessage(error->message(), 20000);
+                            else if (const int removed = std::get<int>(result); removed > 0)
+                                statusBar()->showMessage(tr("%n snapshot(s) older than %1 days removed from the evidence history (pinned ones kept).",
+                                                            nullptr, removed)
+                                                             .arg(days),
+                                                         8000);
+                        });
+}
+
 void MainWindow::applyPreferences(const Preferences &preferences)
 {
     const bool rulesChanged = preferences.severityOverrides != m_preferences.severityOverrides;
+    const bool placeChanged = preferences.historyLocation != m_preferences.historyLocation;
     const Language language = preferences.language;
     m_preferences = preferences;
     savePreferences(*m_settings, m_preferences);
     setLanguage(language);
+    pruneHistory();
+    if (placeChanged)
+        statusBar()->showMessage(tr("The evidence history moves to %1 from the next start.")
+                                     .arg(preferences.historyLocation.isEmpty() ? defaultStorePath() : preferences.historyLocation),
+                                 15000);
     if (rulesChanged)
         for (int i = 0; i < m_ui->caseTabs->count(); ++i)
             if (auto *view = qobject_cast<CaseView *>(m_ui->caseTabs->widget(i)))

@@ -129,6 +129,8 @@ private:
     void offerSettingsForKey(const LookupBar::Query &query, bool noProfile);
     void showAbout();
     void applyPreferences(const Preferences &preferences);
+    // Removes the snapshots older than the preferences keep, pinned ones excepted (none: keep all).
+    void pruneHistory();
     AnalyzerOptions analyzerOptions() const;
     void retranslate();
 

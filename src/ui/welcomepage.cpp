@@ -21,6 +21,9 @@ WelcomePage::WelcomePage(QWidget *parent) : QWidget(parent), m_ui(std::make_uniq
     connect(m_ui->openButton, &QPushButton::clicked, this, &WelcomePage::openCurrent);
     connect(m_ui->demoButton, &QPushButton::clicked, this, &WelcomePage::demoRequested);
     connect(m_ui->pasteButton, &QPushButton::clicked, this, &WelcomePage::analyseTextRequested);
+    connect(m_ui->batchButton, &QPushButton::clicked, this, &WelcomePage::batchRequested);
+    connect(m_ui->scanButton, &QPushButton::clicked, this, &WelcomePage::scanRequested);
+    connect(m_ui->historyButton, &QPushButton::clicked, this, &WelcomePage::historyRequested);
     const auto openRecent = [this](const QListWidgetItem *item) {
         if (item)
             Q_EMIT recentRequested(item->text());
@@ -113,6 +116,11 @@ void WelcomePage::openCurrent()
         return;
     const Scenario &s = m_scenarios.at(std::size_t(item->data(0, Qt::UserRole).toInt()));
     Q_EMIT scenarioRequested(s.orderId, s.inApp);
+}
+
+void WelcomePage::setHistoryAvailable(bool available)
+{
+    m_ui->historyButton->setVisible(available);
 }
 
 void WelcomePage::changeEvent(QEvent *event)

@@ -40,6 +40,8 @@ public:
         bool checked = false;  // the keychain answered for it
     };
     void setProfiles(std::vector<ProfileKey> profiles);
+    // Without an evidence history its button is not offered.
+    void setHistoryAvailable(bool available);
 
 Q_SIGNALS:
     void scenarioRequested(const QString &orderId, bool inApp);
@@ -47,6 +49,9 @@ Q_SIGNALS:
     void analyseTextRequested();
     void recentRequested(const QString &id);
     void settingsRequested(const QString &profile);
+    void batchRequested();
+    void scanRequested();
+    void historyRequested();
 
 protected:
     void changeEvent(QEvent *event) override;

@@ -151,6 +151,7 @@ private Q_SLOTS:
     void theHistoryFindsOpensComparesAndRestoresSnapshots();
     void aPeriodScanRanksThePaymentsToLookAt();
     void aBatchFromASpreadsheetFillsItsTableAndTheHistory();
+    void theHistoryKeepsWhatTheSettingsSay();
 
 private:
     // A window on m_settings with this key store (the one before it closed first), shown, demo on.
@@ -1330,6 +1331,46 @@ void TestMainWindow::aBatchFromASpreadsheetFillsItsTableAndTheHistory()
     kept.sort();
     QCOMPARE(kept, QStringList({QStringLiteral("2025040210437094"), QStringLiteral("LIVE-V20240807160726-PAY_6367_3859"),
                                 QStringLiteral("LIVE-V20240807160726-PAY_6367_3859")}));
+}
+
+// Kept for 30 days (Settings, History): at start the snapshots older than that go, a pinned one
+// and the recent one stay, and the status bar says how many went.
+void TestMainWindow::theHistoryKeepsWhatTheSettingsSay()
+{
+    QTemporaryDir dir;
+    const StoreLocation history = StoreLocation::sqlite(dir.filePath(QStringLiteral("history.sqlite")));
+    {
+        auto opened = EvidenceStore::open(history);
+        QVERIFY(std::holds_alternative<std::unique_ptr<EvidenceStore>>(opened));
+        EvidenceStore &store = *std::get<std::unique_ptr<EvidenceStore>>(opened);
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        const qint64 day = 24 * 3600 * 1000;
+        for (const qint64 age : {40 * day, 35 * day, day}) {
+            Snapshot s;
+            s.kind = SnapshotKind::Paste;
+            s.title = QStringLiteral("ticket");
+            s.capturedAtMs = now - age;
+            SnapshotBody body;
+            body.source = QStringLiteral("text");
+            body.content = R"({"paymentKey":"p","status":"DONE"})";
+            s.bodies.push_back(body);
+            QVERIFY(std::holds_alternative<qint64>(store.add(s)));
+        }
+        QVERIFY(std::holds_alternative<bool>(store.pin(1, true)));
+    }
+    m_settings->setValue(QStringLiteral("history/keepDays"), 30);
+    openWindow(std::make_unique<SessionSecretStore>(), history);
+    QTRY_VERIFY(m_window->statusBar()->currentMessage().contains(QLatin1String("older than 30 days removed")));
+    QVERIFY(m_window->statusBar()->currentMessage().startsWith(QLatin1String("1 ")));
+    m_window.reset();
+    auto opened = EvidenceStore::open(history);
+    QVERIFY(std::holds_alternative<std::unique_ptr<EvidenceStore>>(opened));
+    auto page = std::get<std::unique_ptr<EvidenceStore>>(opened)->search({});
+    QVERIFY(std::holds_alternative<HistoryPage>(page));
+    QList<qint64> kept;
+    for (const HistoryRow &row : std::get<HistoryPage>(page).rows)
+        kept << row.id;
+    QCOMPARE(kept, (QList<qint64>{3, 1}));  // the recent one and the pinned one
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -15,6 +15,7 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -146,6 +147,7 @@ private slots:
     void removeForgetsProfileAndKey();
     void cancelWritesNothing();
     void ruleOverridesAndLanguage();
+    void theHistorysPlaceAndKeeping();
     void sessionOnlyStoreIsAnnounced();
     void followsLanguageChanges();
     void rulesAreNamedInTheInterfaceLanguage();
@@ -450,6 +452,45 @@ void TestSettingsDialog::ruleOverridesAndLanguage()
     QVERIFY(chosen.severityOverrides == expected);
 
     // And through the settings file.
+    savePreferences(*m_settings, chosen);
+    QVERIFY(loadPreferences(*m_settings) == chosen);
+}
+
+// The History page: where the history is kept and for how long; a PostgreSQL URL that carries
+// its password is refused beside the field (the password belongs in ~/.pgpass), then a clean
+// one is saved with the days to keep, through the settings file too.
+void TestSettingsDialog::theHistorysPlaceAndKeeping()
+{
+    SettingsDialog dialog(*m_store, *m_secrets, m_preferences, ruleIds, m_catalog);
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    auto *tabs = child<QTabWidget>(dialog, "tabs");
+    tabs->setCurrentWidget(child<QWidget>(dialog, "historyTab"));
+    auto *place = child<QLineEdit>(dialog, "historyLocationEdit");
+    QVERIFY(place->text().isEmpty());
+    QVERIFY(!place->placeholderText().isEmpty());  // the user's own file, shown
+    dialog.setHistoryFigure(QStringLiteral("1.2 MB, 3 snapshots"));
+    QCOMPARE(child<QLabel>(dialog, "historyFigure")->text(), QStringLiteral("1.2 MB, 3 snapshots"));
+
+    place->setFocus();
+    QTest::keyClicks(place, QStringLiteral("postgresql://support:hunter2@db.example:5432/paytriage"));
+    QTest::mouseClick(okButton(dialog), Qt::LeftButton);
+    QVERIFY(dialog.isVisible());  // refused, and said beside the field
+    QCOMPARE(tabs->currentWidget(), child<QWidget>(dialog, "historyTab"));
+    QVERIFY2(child<QLabel>(dialog, "historyLocationHint")->text().contains(QLatin1String("password")),
+             qPrintable(child<QLabel>(dialog, "historyLocationHint")->text()));
+
+    retype(place, QStringLiteral("postgresql://support@db.example:5432/paytriage?sslmode=require"));
+    auto *keep = child<QSpinBox>(dialog, "keepSpin");
+    QCOMPARE(keep->value(), 0);
+    QCOMPARE(keep->text(), QStringLiteral("for ever"));
+    keep->setValue(90);
+    QSignalSpy accepted(&dialog, &QDialog::accepted);
+    QTest::mouseClick(okButton(dialog), Qt::LeftButton);
+    QVERIFY(waitAccepted(accepted));
+    const Preferences chosen = dialog.preferences();
+    QCOMPARE(chosen.historyLocation, QStringLiteral("postgresql://support@db.example:5432/paytriage?sslmode=require"));
+    QCOMPARE(chosen.keepDays, 90);
     savePreferences(*m_settings, chosen);
     QVERIFY(loadPreferences(*m_settings) == chosen);
 }

@@ -88,11 +88,15 @@ int main(int argc, char *argv[])
         options.settings = tourSettings.get();
         options.secrets = std::make_unique<SessionSecretStore>();
     }
-    // The evidence history: PAYTRIAGE_STORE, else the user's own file. The demo and the tour keep
+    // The evidence history: PAYTRIAGE_STORE, else the place chosen in Settings, else the user's own
+    // file. The demo and the tour keep
     // theirs in a folder of their own, thrown away after, so sandbox cases never mix with real ones.
     QTemporaryDir demoHistory;
-    const QString history = options.demo ? demoHistory.filePath(QStringLiteral("history.sqlite"))
-                                         : qEnvironmentVariable("PAYTRIAGE_STORE", defaultStorePath());
+    QString history = qEnvironmentVariable("PAYTRIAGE_STORE");
+    if (history.isEmpty())
+        history = preferences.historyLocation.isEmpty() ? defaultStorePath() : preferences.historyLocation;
+    if (options.demo)
+        history = demoHistory.filePath(QStringLiteral("history.sqlite"));
     auto location = StoreLocation::parse(history);
     if (const auto *error = std::get_if<StoreError>(&location))
         problems.push_back(error->message());

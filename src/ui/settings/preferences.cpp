@@ -4,11 +4,15 @@
 
 #include <QSettings>
 
+#include <algorithm>
+
 namespace paytriage {
 namespace {
 
 constexpr auto languageKey = QLatin1String("general/language");
 constexpr auto rulesGroup = QLatin1String("rules");
+constexpr auto historyLocationKey = QLatin1String("history/location");
+constexpr auto keepDaysKey = QLatin1String("history/keepDays");
 
 } // namespace
 
@@ -27,6 +31,8 @@ Preferences loadPreferences(QSettings &settings)
             p.severityOverrides.emplace(rule.toStdString(), severity);
     }
     settings.endGroup();
+    p.historyLocation = settings.value(historyLocationKey).toString().trimmed();
+    p.keepDays = std::clamp(settings.value(keepDaysKey, 0).toInt(), 0, 36500);
     return p;
 }
 
@@ -39,6 +45,11 @@ void savePreferences(QSettings &settings, const Preferences &preferences)
         settings.setValue(QString::fromStdString(rule), QString::fromLatin1(severityId(severity).data(),
                                                                             qsizetype(severityId(severity).size())));
     settings.endGroup();
+    if (preferences.historyLocation.isEmpty())
+        settings.remove(historyLocationKey);
+    else
+        settings.setValue(historyLocationKey, preferences.historyLocation);
+    settings.setValue(keepDaysKey, preferences.keepDays);
 }
 
 } // namespace paytriage

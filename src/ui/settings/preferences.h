@@ -6,9 +6,12 @@
 //
 // Layout (INI):  [general]  language=ko|en
 //                [rules]    <rule id>=critical|warning|info   (absent: the rule's own severity)
+//                [history]  location=<file or postgresql://…>, keepDays=<n>
 
 #include "rules/finding.h"
 #include "util/text.h"
+
+#include <QString>
 
 #include <map>
 #include <string>
@@ -21,6 +24,12 @@ struct Preferences
 {
     Language language = Language::Korean;
     std::map<std::string, Severity> severityOverrides;  // rule id → severity; absent = the rule decides
+    // The evidence history: an SQLite file or a postgresql:// URL (no password); empty: the
+    // user's own file (defaultStorePath()). PAYTRIAGE_STORE, when set, wins.
+    QString historyLocation;
+    // Snapshots older than this many days are pruned at start and when saved, pinned ones kept;
+    // 0: everything is kept.
+    int keepDays = 0;
 
     friend bool operator==(const Preferences &, const Preferences &) = default;
 };

@@ -1,5 +1,7 @@
 #include "settingsdialog.h"
 
+#include "store/storelocation.h"
+
 #include "net/profilecommit.h"
 #include "ui_settingsdialog.h"
 #include "util/i18n.h"
@@ -59,6 +61,16 @@ SettingsDialog::SettingsDialog(ProfileStore &profiles, SecretStore &secrets, con
     ui->languageCombo->addItem(QStringLiteral("한국어"), QStringLiteral("ko"));
     ui->languageCombo->addItem(QStringLiteral("English"), QStringLiteral("en"));
     ui->languageCombo->setCurrentIndex(preferences.language == Language::Korean ? 0 : 1);
+    ui->historyLocationEdit->setText(preferences.historyLocation);
+    ui->historyLocationEdit->setPlaceholderText(defaultStorePath());
+    ui->keepSpin->setValue(preferences.keepDays);
+    connect(ui->historyBrowseButton, &QPushButton::clicked, this, [this] {
+        const QString path = QFileDialog::getSaveFileName(this, tr("Keep the evidence history in"), ui->historyLocationEdit->text(),
+                                                          tr("History (*.sqlite);;All files (*)"), nullptr,
+                                                          QFileDialog::DontConfirmOverwrite);
+        if (!path.isEmpty())
+            ui->historyLocationEdit->setText(path);
+    });
 
     ui->apiVersionCombo->addItem(QString());
     for (const char *version : apiVersions)
@@ -126,10 +138,17 @@ void SettingsDialog::selectProfile(const QString &name)
     }
 }
 
+void SettingsDialog::setHistoryFigure(const QString &text)
+{
+    ui->historyFigure->setText(text);
+}
+
 Preferences SettingsDialog::preferences() const
 {
     Preferences p = m_initial;  // overrides of rules not listed here are the user's: kept
     p.language = ui->languageCombo->currentData().toString() == QLatin1String("ko") ? Language::Korean : Language::English;
+    p.historyLocation = ui->historyLocationEdit->text().trimmed();
+    p.keepDays = ui->keepSpin->value();
     for (int row = 0; row < ui->rulesTable->rowCount(); ++row) {
         const std::string &rule = m_ruleIds[std::size_t(row)];
         const auto *combo = qobject_cast<QComboBox *>(ui->rulesTable->cellWidget(row, 2));
@@ -153,6 +172,12 @@ void SettingsDialog::changeEvent(QEvent *event)
 
 void SettingsDialog::retranslate()
 {
+    ui->historyLocationHint->setText(
+        tr("Empty: your own file. Or another SQLite file, or a team's PostgreSQL as postgresql://user@host:5432/db?sslmode=require "
+           "(its password from ~/.pgpass, never here). PAYTRIAGE_STORE, when set, wins. A new place is used from the "
+           "next start."));
+    ui->keepSpin->setSpecialValueText(tr("for ever"));
+    ui->keepSpin->setSuffix(tr(" days"));
     ui->rulesTable->setHorizontalHeaderLabels({tr("Rule"), tr("Default"), tr("Override")});
     int overrideWidth = ui->rulesTable->horizontalHeader()->sectionSizeHint(2);
     for (int row = 0; row < ui->rulesTable->rowCount(); ++row) {
@@ -476,6 +501,15 @@ void SettingsDialog::accept()
 {
     if (m_commit->running())
         return;
+    // A history's place that cannot be used (a URL with its password in it) is said beside it.
+    if (const QString location = ui->historyLocationEdit->text().trimmed(); !location.isEmpty()) {
+        if (const auto parsed = StoreLocation::parse(location); std::holds_alternative<StoreError>(parsed)) {
+            ui->tabs->setCurrentWidget(ui->historyTab);
+            ui->historyLocationHint->setText(std::get<StoreError>(parsed).message());
+            ui->historyLocationEdit->setFocus(Qt::OtherFocusReason);
+            return;
+        }
+    }
     ui->commitProblem->hide();
     for (std::size_t i = 0; i < m_entries.size(); ++i) {
         const std::vector<ProfileProblem> problems = problemsOf(i);

@@ -47,6 +47,8 @@ public:
     ~SettingsDialog() override;
 
     Preferences preferences() const;
+    // What the history holds now ("12.3 MB, 1,204 snapshots"), or why it cannot be told.
+    void setHistoryFigure(const QString &text);
     // Opens the Profiles page on this profile (e.g. from the lookup bar's "Edit profile…").
     void selectProfile(const QString &name);
 
