@@ -15,12 +15,12 @@ paytriage_packages=(
     qtkeychain-qt6-dev
     libqt6sql6-sqlite libqt6sql6-psql
     qt6-charts-dev libqt6opengl6-dev
-    fonts-noto-cjk
+    fonts-noto-cjk fonts-dejavu-core
 )
 # What only the tests need, for test.sh to pass to paytriage_install_missing: the store's
 # PostgreSQL tests start a server of their own (tests/store/throwawaypostgres.h) and are skipped
 # without one. Not in the list above: the console talks to a team's server, it runs none.
-paytriage_test_packages=(postgresql-15)
+paytriage_test_packages=(postgresql-15 poppler-utils)
 
 paytriage_install_missing() {
     if ! command -v dpkg-query >/dev/null 2>&1; then

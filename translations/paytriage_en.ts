@@ -459,6 +459,121 @@
     </message>
 </context>
 <context>
+    <name>paytriage::CaseReport</name>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Method</translation>
+    </message>
+    <message>
+        <source>Total amount</source>
+        <translation>Total amount</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>Balance</translation>
+    </message>
+    <message>
+        <source>Order name</source>
+        <translation>Order name</translation>
+    </message>
+    <message>
+        <source>Snapshot #%1 of the evidence history</source>
+        <translation>Snapshot #%1 of the evidence history</translation>
+    </message>
+    <message>
+        <source>Merchant profile: %1</source>
+        <translation>Merchant profile: %1</translation>
+    </message>
+    <message>
+        <source>MID: %1</source>
+        <translation>MID: %1</translation>
+    </message>
+    <message>
+        <source>Key: %1</source>
+        <translation>Key: %1</translation>
+    </message>
+    <message>
+        <source>Captured: %1 (%2 UTC)</source>
+        <translation>Captured: %1 (%2 UTC)</translation>
+    </message>
+    <message>
+        <source>Analysed as of: %1</source>
+        <translation>Analysed as of: %1</translation>
+    </message>
+    <message>
+        <source>PayTriage %1, its built-in catalog</source>
+        <translation>PayTriage %1, its built-in catalog</translation>
+    </message>
+    <message>
+        <source>Report made: %1</source>
+        <translation>Report made: %1</translation>
+    </message>
+    <message>
+        <source>Masked in this report: %1. Secret keys and credentials are never included.</source>
+        <translation>Masked in this report: %1. Secret keys and credentials are never included.</translation>
+    </message>
+    <message>
+        <source>Unmasked report, chosen explicitly: personal data is shown as received. Secret keys and credentials are never included.</source>
+        <translation>Unmasked report, chosen explicitly: personal data is shown as received. Secret keys and credentials are never included.</translation>
+    </message>
+    <message>
+        <source>PayTriage case report: %1</source>
+        <translation>PayTriage case report: %1</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>Findings</translation>
+    </message>
+    <message>
+        <source>No findings.</source>
+        <translation>No findings.</translation>
+    </message>
+    <message>
+        <source>What to do</source>
+        <translation>What to do</translation>
+    </message>
+    <message>
+        <source>Timeline (KST)</source>
+        <translation>Timeline (KST)</translation>
+    </message>
+    <message>
+        <source>Appendix: the answers as kept</source>
+        <translation>Appendix: the answers as kept</translation>
+    </message>
+    <message>
+        <source>Received: %1</source>
+        <translation>Received: %1</translation>
+    </message>
+    <message>
+        <source>%1 values masked</source>
+        <translation>%1 values masked</translation>
+    </message>
+    <message>
+        <source>The folder of %1 does not exist.</source>
+        <translation>The folder of %1 does not exist.</translation>
+    </message>
+    <message>
+        <source>%1 could not be written.</source>
+        <translation>%1 could not be written.</translation>
+    </message>
+    <message>
+        <source>Name the report .md, .html or .pdf: %1 is none of them.</source>
+        <translation>Name the report .md, .html or .pdf: %1 is none of them.</translation>
+    </message>
+    <message>
+        <source>%1 could not be written: %2</source>
+        <translation>%1 could not be written: %2</translation>
+    </message>
+</context>
+<context>
     <name>paytriage::CaseSession</name>
     <message>
         <source>#%1 %2</source>
@@ -2127,6 +2242,34 @@
         <source>The evidence history moves to %1 from the next start.</source>
         <translation>The evidence history moves to %1 from the next start.</translation>
     </message>
+    <message>
+        <source>&amp;Export report…</source>
+        <translation>&amp;Export report…</translation>
+    </message>
+    <message>
+        <source>The case as a report for a ticket, the provider or a manager: Markdown, HTML or PDF, personal data masked</source>
+        <translation>The case as a report for a ticket, the provider or a manager: Markdown, HTML or PDF, personal data masked</translation>
+    </message>
+    <message>
+        <source>The case is still being looked up: export it once its answers are in.</source>
+        <translation>The case is still being looked up: export it once its answers are in.</translation>
+    </message>
+    <message>
+        <source>This case has nothing to report: no answer arrived, or it is a dump read record by record (use paytriage-cli for those).</source>
+        <translation>This case has nothing to report: no answer arrived, or it is a dump read record by record (use paytriage-cli for those).</translation>
+    </message>
+    <message>
+        <source>Export the case as a report</source>
+        <translation>Export the case as a report</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf);;HTML (*.html);;Markdown (*.md)</source>
+        <translation>PDF (*.pdf);;HTML (*.html);;Markdown (*.md)</translation>
+    </message>
+    <message>
+        <source>Report written to %1 (personal data masked)</source>
+        <translation>Report written to %1 (personal data masked)</translation>
+    </message>
 </context>
 <context>
     <name>paytriage::ModelText</name>
@@ -3776,36 +3919,6 @@
         <translation>Nothing arrived, so nothing was kept in the evidence history.</translation>
     </message>
     <message>
-        <source>Usage: paytriage-cli COMMAND [options]
-
-Commands:
-  analyze FILE|-   decode and analyse saved or pasted API responses
-  lookup ID        fetch a payment, its transactions and settlements, and analyse them
-  batch FILE|-     look up many ids (one per line or a CSV column) and analyse each
-  scan             every transaction and settlement of a period (--from, --to), payments with findings ranked
-  history          the evidence history: list, show ID, diff OLD NEW (analyze --record keeps a text)
-  explain CODE...  what a Toss error code means, its causes, what to check, who acts
-  catalog --path   where the catalog override file goes (--dump prints the catalog)
-
-Run paytriage-cli COMMAND --help for a command's options.
-Exit status: 0 nothing at warning or above, 1 findings at warning or above, 2 failed, 3 nothing recognised.
-</source>
-        <translation>Usage: paytriage-cli COMMAND [options]
-
-Commands:
-  analyze FILE|-   decode and analyse saved or pasted API responses
-  lookup ID        fetch a payment, its transactions and settlements, and analyse them
-  batch FILE|-     look up many ids (one per line or a CSV column) and analyse each
-  scan             every transaction and settlement of a period (--from, --to), payments with findings ranked
-  history          the evidence history: list, show ID, diff OLD NEW (analyze --record keeps a text)
-  explain CODE...  what a Toss error code means, its causes, what to check, who acts
-  catalog --path   where the catalog override file goes (--dump prints the catalog)
-
-Run paytriage-cli COMMAND --help for a command's options.
-Exit status: 0 nothing at warning or above, 1 findings at warning or above, 2 failed, 3 nothing recognised.
-</translation>
-    </message>
-    <message>
         <source>Give the period: --from and --to, as yyyy-MM-dd (KST days, both included).</source>
         <translation>Give the period: --from and --to, as yyyy-MM-dd (KST days, both included).</translation>
     </message>
@@ -3894,6 +4007,86 @@ Exit status: 0 nothing at warning or above, 1 findings at warning or above, 2 fa
     <message>
         <source>No column "%1" in %2; its columns are: %3.</source>
         <translation>No column "%1" in %2; its columns are: %3.</translation>
+    </message>
+    <message>
+        <source>Usage: paytriage-cli COMMAND [options]
+
+Commands:
+  analyze FILE|-   decode and analyse saved or pasted API responses
+  lookup ID        fetch a payment, its transactions and settlements, and analyse them
+  batch FILE|-     look up many ids (one per line or a CSV column) and analyse each
+  scan             every transaction and settlement of a period (--from, --to), payments with findings ranked
+  history          the evidence history: list, show ID, diff OLD NEW (analyze --record keeps a text)
+  report           a case report (md, html, pdf) of a snapshot or a saved answer, masked
+  explain CODE...  what a Toss error code means, its causes, what to check, who acts
+  catalog --path   where the catalog override file goes (--dump prints the catalog)
+
+Run paytriage-cli COMMAND --help for a command's options.
+Exit status: 0 nothing at warning or above, 1 findings at warning or above, 2 failed, 3 nothing recognised.
+</source>
+        <translation>Usage: paytriage-cli COMMAND [options]
+
+Commands:
+  analyze FILE|-   decode and analyse saved or pasted API responses
+  lookup ID        fetch a payment, its transactions and settlements, and analyse them
+  batch FILE|-     look up many ids (one per line or a CSV column) and analyse each
+  scan             every transaction and settlement of a period (--from, --to), payments with findings ranked
+  history          the evidence history: list, show ID, diff OLD NEW (analyze --record keeps a text)
+  report           a case report (md, html, pdf) of a snapshot or a saved answer, masked
+  explain CODE...  what a Toss error code means, its causes, what to check, who acts
+  catalog --path   where the catalog override file goes (--dump prints the catalog)
+
+Run paytriage-cli COMMAND --help for a command's options.
+Exit status: 0 nothing at warning or above, 1 findings at warning or above, 2 failed, 3 nothing recognised.
+</translation>
+    </message>
+    <message>
+        <source>A case report in Markdown, HTML or PDF: the summary, each finding with its explanation and advice, the timeline, and every raw body with its SHA-256, the lookup's time, profile and MID. Personal data and payment secrets are masked unless --unmasked is given; secret keys and credentials never appear.</source>
+        <translation>A case report in Markdown, HTML or PDF: the summary, each finding with its explanation and advice, the timeline, and every raw body with its SHA-256, the lookup's time, profile and MID. Personal data and payment secrets are masked unless --unmasked is given; secret keys and credentials never appear.</translation>
+    </message>
+    <message>
+        <source>Language of the report: ko or en.</source>
+        <translation>Language of the report: ko or en.</translation>
+    </message>
+    <message>
+        <source>md (default), html or pdf.</source>
+        <translation>md (default), html or pdf.</translation>
+    </message>
+    <message>
+        <source>Write the report to this file (a PDF needs one; default: standard output).</source>
+        <translation>Write the report to this file (a PDF needs one; default: standard output).</translation>
+    </message>
+    <message>
+        <source>The snapshot of the evidence history to report on (history list shows them).</source>
+        <translation>The snapshot of the evidence history to report on (history list shows them).</translation>
+    </message>
+    <message>
+        <source>The history --snapshot is read from (default: PAYTRIAGE_STORE, else the console's own).</source>
+        <translation>The history --snapshot is read from (default: PAYTRIAGE_STORE, else the console's own).</translation>
+    </message>
+    <message>
+        <source>Show personal data as received (an explicit choice; secret keys never).</source>
+        <translation>Show personal data as received (an explicit choice; secret keys never).</translation>
+    </message>
+    <message>
+        <source>A saved answer or pasted text to report on, instead of --snapshot.</source>
+        <translation>A saved answer or pasted text to report on, instead of --snapshot.</translation>
+    </message>
+    <message>
+        <source>--format takes md, html or pdf.</source>
+        <translation>--format takes md, html or pdf.</translation>
+    </message>
+    <message>
+        <source>A PDF is written to a file: name it with --out report.pdf.</source>
+        <translation>A PDF is written to a file: name it with --out report.pdf.</translation>
+    </message>
+    <message>
+        <source>Name what to report on: --snapshot ID, or one file.</source>
+        <translation>Name what to report on: --snapshot ID, or one file.</translation>
+    </message>
+    <message>
+        <source>Report written to %1</source>
+        <translation>Report written to %1</translation>
     </message>
 </context>
 <context>

@@ -456,6 +456,121 @@
     </message>
 </context>
 <context>
+    <name>paytriage::CaseReport</name>
+    <message>
+        <source>Status</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>결제수단</translation>
+    </message>
+    <message>
+        <source>Total amount</source>
+        <translation>총 금액</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>잔액</translation>
+    </message>
+    <message>
+        <source>Order name</source>
+        <translation>주문명</translation>
+    </message>
+    <message>
+        <source>Snapshot #%1 of the evidence history</source>
+        <translation>증거 기록의 스냅숏 #%1</translation>
+    </message>
+    <message>
+        <source>Merchant profile: %1</source>
+        <translation>상점 프로필: %1</translation>
+    </message>
+    <message>
+        <source>MID: %1</source>
+        <translation>MID: %1</translation>
+    </message>
+    <message>
+        <source>Key: %1</source>
+        <translation>키: %1</translation>
+    </message>
+    <message>
+        <source>Captured: %1 (%2 UTC)</source>
+        <translation>남긴 시각: %1 (%2 UTC)</translation>
+    </message>
+    <message>
+        <source>Analysed as of: %1</source>
+        <translation>분석 기준 시각: %1</translation>
+    </message>
+    <message>
+        <source>PayTriage %1, its built-in catalog</source>
+        <translation>PayTriage %1, 내장 카탈로그</translation>
+    </message>
+    <message>
+        <source>Report made: %1</source>
+        <translation>보고서 작성: %1</translation>
+    </message>
+    <message>
+        <source>Masked in this report: %1. Secret keys and credentials are never included.</source>
+        <translation>이 보고서에서 가린 것: %1. 시크릿 키와 인증 정보는 절대 담지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Unmasked report, chosen explicitly: personal data is shown as received. Secret keys and credentials are never included.</source>
+        <translation>직접 선택한 가리지 않은 보고서: 개인정보를 받은 그대로 보여 줍니다. 시크릿 키와 인증 정보는 절대 담지 않습니다.</translation>
+    </message>
+    <message>
+        <source>PayTriage case report: %1</source>
+        <translation>PayTriage 케이스 보고서: %1</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>요약</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>발견 사항</translation>
+    </message>
+    <message>
+        <source>No findings.</source>
+        <translation>발견 사항이 없습니다.</translation>
+    </message>
+    <message>
+        <source>What to do</source>
+        <translation>할 일</translation>
+    </message>
+    <message>
+        <source>Timeline (KST)</source>
+        <translation>타임라인 (KST)</translation>
+    </message>
+    <message>
+        <source>Appendix: the answers as kept</source>
+        <translation>부록: 남긴 그대로의 응답</translation>
+    </message>
+    <message>
+        <source>Received: %1</source>
+        <translation>받은 시각: %1</translation>
+    </message>
+    <message>
+        <source>%1 values masked</source>
+        <translation>값 %1개 가림</translation>
+    </message>
+    <message>
+        <source>The folder of %1 does not exist.</source>
+        <translation>%1의 폴더가 없습니다.</translation>
+    </message>
+    <message>
+        <source>%1 could not be written.</source>
+        <translation>%1을(를) 쓸 수 없었습니다.</translation>
+    </message>
+    <message>
+        <source>Name the report .md, .html or .pdf: %1 is none of them.</source>
+        <translation>보고서 이름을 .md, .html 또는 .pdf로 끝내세요: %1은(는) 어느 것도 아닙니다.</translation>
+    </message>
+    <message>
+        <source>%1 could not be written: %2</source>
+        <translation>%1을(를) 쓸 수 없었습니다: %2</translation>
+    </message>
+</context>
+<context>
     <name>paytriage::CaseSession</name>
     <message>
         <source>#%1 %2</source>
@@ -2114,6 +2229,34 @@
         <source>The evidence history moves to %1 from the next start.</source>
         <translation>다음 시작부터 증거 기록을 %1에 남깁니다.</translation>
     </message>
+    <message>
+        <source>&amp;Export report…</source>
+        <translation>보고서 내보내기(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>The case as a report for a ticket, the provider or a manager: Markdown, HTML or PDF, personal data masked</source>
+        <translation>티켓, 제공자, 관리자에게 줄 케이스 보고서: Markdown, HTML 또는 PDF, 개인정보는 가림</translation>
+    </message>
+    <message>
+        <source>The case is still being looked up: export it once its answers are in.</source>
+        <translation>케이스를 아직 조회하는 중입니다: 응답이 모두 온 뒤 내보내세요.</translation>
+    </message>
+    <message>
+        <source>This case has nothing to report: no answer arrived, or it is a dump read record by record (use paytriage-cli for those).</source>
+        <translation>이 케이스에는 보고할 것이 없습니다: 받은 응답이 없거나 레코드 단위로 읽은 덤프입니다(덤프는 paytriage-cli를 쓰세요).</translation>
+    </message>
+    <message>
+        <source>Export the case as a report</source>
+        <translation>케이스를 보고서로 내보내기</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf);;HTML (*.html);;Markdown (*.md)</source>
+        <translation>PDF (*.pdf);;HTML (*.html);;Markdown (*.md)</translation>
+    </message>
+    <message>
+        <source>Report written to %1 (personal data masked)</source>
+        <translation>%1에 보고서를 썼습니다(개인정보 가림)</translation>
+    </message>
 </context>
 <context>
     <name>paytriage::ModelText</name>
@@ -3750,36 +3893,6 @@
         <translation>받은 응답이 없어 증거 기록에 남긴 것이 없습니다.</translation>
     </message>
     <message>
-        <source>Usage: paytriage-cli COMMAND [options]
-
-Commands:
-  analyze FILE|-   decode and analyse saved or pasted API responses
-  lookup ID        fetch a payment, its transactions and settlements, and analyse them
-  batch FILE|-     look up many ids (one per line or a CSV column) and analyse each
-  scan             every transaction and settlement of a period (--from, --to), payments with findings ranked
-  history          the evidence history: list, show ID, diff OLD NEW (analyze --record keeps a text)
-  explain CODE...  what a Toss error code means, its causes, what to check, who acts
-  catalog --path   where the catalog override file goes (--dump prints the catalog)
-
-Run paytriage-cli COMMAND --help for a command&apos;s options.
-Exit status: 0 nothing at warning or above, 1 findings at warning or above, 2 failed, 3 nothing recognised.
-</source>
-        <translation>사용법: paytriage-cli 명령 [옵션]
-
-명령:
-  analyze FILE|-   저장하거나 붙여 넣은 API 응답을 읽어 분석합니다
-  lookup ID        결제와 거래 내역, 정산을 조회해 분석합니다
-  batch FILE|-     여러 id(한 줄에 하나 또는 CSV 열)를 조회해 하나씩 분석합니다
-  scan             기간(--from, --to)의 모든 거래와 정산을 확인해 발견 사항이 있는 결제를 순서대로 보여 줍니다
-  history          증거 기록: list, show ID, diff OLD NEW (analyze --record로 텍스트를 남김)
-  explain CODE...  토스 오류 코드의 의미, 원인, 확인할 것, 조치 주체
-  catalog --path   카탈로그 덮어쓰기 파일의 위치 (--dump: 카탈로그 출력)
-
-명령별 옵션: paytriage-cli 명령 --help
-종료 상태: 0 경고 이상 없음, 1 경고 이상 발견, 2 실패, 3 알아본 문서 없음.
-</translation>
-    </message>
-    <message>
         <source>Give the period: --from and --to, as yyyy-MM-dd (KST days, both included).</source>
         <translation>기간을 주세요: --from과 --to, yyyy-MM-dd 형식(KST 날짜, 둘 다 포함).</translation>
     </message>
@@ -3866,6 +3979,86 @@ Exit status: 0 nothing at warning or above, 1 findings at warning or above, 2 fa
     <message>
         <source>No column &quot;%1&quot; in %2; its columns are: %3.</source>
         <translation>%2에 &quot;%1&quot; 열이 없습니다. 있는 열: %3.</translation>
+    </message>
+    <message>
+        <source>Usage: paytriage-cli COMMAND [options]
+
+Commands:
+  analyze FILE|-   decode and analyse saved or pasted API responses
+  lookup ID        fetch a payment, its transactions and settlements, and analyse them
+  batch FILE|-     look up many ids (one per line or a CSV column) and analyse each
+  scan             every transaction and settlement of a period (--from, --to), payments with findings ranked
+  history          the evidence history: list, show ID, diff OLD NEW (analyze --record keeps a text)
+  report           a case report (md, html, pdf) of a snapshot or a saved answer, masked
+  explain CODE...  what a Toss error code means, its causes, what to check, who acts
+  catalog --path   where the catalog override file goes (--dump prints the catalog)
+
+Run paytriage-cli COMMAND --help for a command&apos;s options.
+Exit status: 0 nothing at warning or above, 1 findings at warning or above, 2 failed, 3 nothing recognised.
+</source>
+        <translation>사용법: paytriage-cli 명령 [옵션]
+
+명령:
+  analyze FILE|-   저장하거나 붙여 넣은 API 응답을 읽어 분석합니다
+  lookup ID        결제와 거래 내역, 정산을 조회해 분석합니다
+  batch FILE|-     여러 id(한 줄에 하나 또는 CSV 열)를 조회해 하나씩 분석합니다
+  scan             기간(--from, --to)의 모든 거래와 정산을 확인해 발견 사항이 있는 결제를 순서대로 보여 줍니다
+  history          증거 기록: list, show ID, diff OLD NEW (analyze --record로 텍스트를 남김)
+  report           스냅숏이나 저장된 응답의 케이스 보고서(md, html, pdf), 가림 처리
+  explain CODE...  토스 오류 코드의 의미, 원인, 확인할 것, 조치 주체
+  catalog --path   카탈로그 덮어쓰기 파일의 위치 (--dump: 카탈로그 출력)
+
+명령별 옵션: paytriage-cli 명령 --help
+종료 상태: 0 경고 이상 없음, 1 경고 이상 발견, 2 실패, 3 알아본 문서 없음.
+</translation>
+    </message>
+    <message>
+        <source>A case report in Markdown, HTML or PDF: the summary, each finding with its explanation and advice, the timeline, and every raw body with its SHA-256, the lookup&apos;s time, profile and MID. Personal data and payment secrets are masked unless --unmasked is given; secret keys and credentials never appear.</source>
+        <translation>Markdown, HTML 또는 PDF 케이스 보고서: 요약, 설명과 조언이 붙은 발견 사항, 타임라인, 그리고 SHA-256이 붙은 모든 원본 응답과 조회 시각, 프로필, MID. --unmasked를 주지 않으면 개인정보와 결제 secret을 가립니다. 시크릿 키와 인증 정보는 절대 나오지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Language of the report: ko or en.</source>
+        <translation>보고서 언어: ko 또는 en.</translation>
+    </message>
+    <message>
+        <source>md (default), html or pdf.</source>
+        <translation>md(기본), html 또는 pdf.</translation>
+    </message>
+    <message>
+        <source>Write the report to this file (a PDF needs one; default: standard output).</source>
+        <translation>보고서를 이 파일에 씁니다(PDF는 꼭 필요, 기본: 표준 출력).</translation>
+    </message>
+    <message>
+        <source>The snapshot of the evidence history to report on (history list shows them).</source>
+        <translation>보고할 증거 기록의 스냅숏(history list에 나옴).</translation>
+    </message>
+    <message>
+        <source>The history --snapshot is read from (default: PAYTRIAGE_STORE, else the console&apos;s own).</source>
+        <translation>--snapshot을 읽을 증거 기록(기본: PAYTRIAGE_STORE, 없으면 콘솔의 기록).</translation>
+    </message>
+    <message>
+        <source>Show personal data as received (an explicit choice; secret keys never).</source>
+        <translation>개인정보를 받은 그대로 보여 줍니다(직접 선택하는 것, 시크릿 키는 절대 아님).</translation>
+    </message>
+    <message>
+        <source>A saved answer or pasted text to report on, instead of --snapshot.</source>
+        <translation>--snapshot 대신 보고할 저장된 응답이나 붙여 넣은 텍스트.</translation>
+    </message>
+    <message>
+        <source>--format takes md, html or pdf.</source>
+        <translation>--format은 md, html 또는 pdf입니다.</translation>
+    </message>
+    <message>
+        <source>A PDF is written to a file: name it with --out report.pdf.</source>
+        <translation>PDF는 파일로 씁니다: --out report.pdf처럼 이름을 주세요.</translation>
+    </message>
+    <message>
+        <source>Name what to report on: --snapshot ID, or one file.</source>
+        <translation>보고할 것을 정하세요: --snapshot ID 또는 파일 하나.</translation>
+    </message>
+    <message>
+        <source>Report written to %1</source>
+        <translation>%1에 보고서를 썼습니다</translation>
     </message>
 </context>
 <context>

@@ -115,6 +115,8 @@ public:
     // is not kept again.
     void startStored(StoredSnapshot stored);
     const std::optional<StoredOrigin> &stored() const { return m_stored; }
+    // The snapshot itself (its bodies as kept), when the case is one.
+    std::shared_ptr<const Snapshot> storedSnapshot() const { return m_stored ? m_storedSnapshot : nullptr; }
     // A file is read by the worker too: a 50 MB read would hold the window for ~100 ms.
     void startFile(QString title, QString path);
     void refresh();                      // F5: fetch again, or re-analyse the text

@@ -2,6 +2,7 @@
 #include "ui_mainwindow.h"
 
 #include "analyzetextdialog.h"
+#include "casereport/casereport.h"
 #include "caseview.h"
 #include "session/evidencehistory.h"
 #include "errorcodedialog.h"
@@ -34,6 +35,7 @@
 #include <QGuiApplication>
 #include <QLabel>
 #include <QMessageBox>
+#include <QRegularExpression>
 #include <QMenu>
 #include <QToolButton>
 #include <QPushButton>
@@ -134,6 +136,10 @@ MainWindow::MainWindow(const Catalog &catalog, Options options, QWidget *parent)
     connect(m_ui->actionScan, &QAction::triggered, this, &MainWindow::showScan);
     connect(m_ui->actionBatch, &QAction::triggered, this, &MainWindow::showBatch);
     connect(m_ui->actionComparePrevious, &QAction::triggered, this, &MainWindow::compareWithPrevious);
+    connect(m_ui->actionExportReport, &QAction::triggered, this, [this] {
+        if (CaseView *view = currentCase())
+            exportReport(view);
+    });
     // Ctrl++ as well as Ctrl+=: the plus sits on the equals key of most keyboards.
     m_ui->actionZoomIn->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_Equal), QKeySequence::ZoomIn});
     connect(m_ui->actionZoomIn, &QAction::triggered, this, [this] { setZoom(m_zoom + 10); });
@@ -535,6 +541,7 @@ void MainWindow::updateSeverityIndicator()
 {
     CaseView *view = currentCase();
     m_ui->actionRefresh->setEnabled(view != nullptr);
+    m_ui->actionExportReport->setEnabled(view != nullptr);
     m_ui->actionComparePrevious->setEnabled(
         m_history && ((view && (view->session()->stored() || m_keptAs.contains(view))) || (m_historyView && m_ui->caseTabs->currentWidget() == m_historyView)));
     m_ui->actionCloseCase->setEnabled(m_ui->caseTabs->count() > 0);
@@ -810,6 +817,43 @@ BatchView *MainWindow::showBatch()
         index = m_ui->caseTabs->addTab(m_batchView, tr("Batch"));
     m_ui->caseTabs->setCurrentIndex(index);
     return m_batchView;
+}
+
+bool MainWindow::exportReport(CaseView *view, QString path)
+{
+    CaseSession *session = view->session();
+    // What the history keeps of the case is what the report shows (the snapshot, if it is one).
+    std::optional<Snapshot> snapshot;
+    if (const auto stored = session->storedSnapshot())
+        snapshot = *stored;
+    else
+        snapshot = snapshotOf(*session);
+    if (!snapshot) {
+        statusBar()->showMessage(session->busy() ? tr("The case is still being looked up: export it once its answers are in.")
+                                                 : tr("This case has nothing to report: no answer arrived, or it is a dump read record "
+                                                      "by record (use paytriage-cli for those)."),
+                                 10000);
+        return false;
+    }
+    if (path.isEmpty()) {
+        QString name = session->title();
+        name.replace(QRegularExpression(QStringLiteral("[^A-Za-z0-9_.-]+")), QStringLiteral("_"));
+        path = QFileDialog::getSaveFileName(this, tr("Export the case as a report"), name + QStringLiteral(".pdf"),
+                                            tr("PDF (*.pdf);;HTML (*.html);;Markdown (*.md)"));
+        if (path.isEmpty())
+            return false;
+    }
+    CaseReportOptions options;
+    options.language = m_preferences.language;
+    const std::optional<qint64> id = session->stored() ? std::optional<qint64>(session->stored()->id) : std::nullopt;
+    const CaseReport report = buildCaseReport(*snapshot, id, m_catalog, options);
+    QString error;
+    if (!writeReport(report, path, &error)) {
+        statusBar()->showMessage(error, 15000);
+        return false;
+    }
+    statusBar()->showMessage(tr("Report written to %1 (personal data masked)").arg(path), 8000);
+    return true;
 }
 
 void MainWindow::closeAllCases()

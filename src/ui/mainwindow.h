@@ -87,6 +87,9 @@ public:
     void compareSnapshots(qint64 older, qint64 newer);
     // The current case against the snapshot of its payment kept before (Ctrl+D).
     void compareWithPrevious();
+    // Writes the case as a report (Markdown, HTML or PDF by the file's suffix), masked; path
+    // empty: asks where. False, with why in the status bar, when it cannot.
+    bool exportReport(CaseView *view, QString path = {});
     // The period scan view, shown as a tab of its own; it scans with the lookup bar's merchant.
     class ScanView *showScan();
     // The batch view, shown as a tab of its own; it looks up with the lookup bar's merchant.

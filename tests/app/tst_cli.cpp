@@ -123,6 +123,7 @@ private slots:
     void recordedTextsAreKeptListedAndCompared();
     void lookupsAndBatchesAreKeptWithTheirAnswers();
     void scanReadsThePeriodAndRanksPayments();
+    void reportsOfASnapshotAndOfAFile();
 };
 
 void TestCli::exitStatus_data()
@@ -929,6 +930,53 @@ void TestCli::scanReadsThePeriodAndRanksPayments()
         QVERIFY(!r->out.contains("NeverPrinted") && !r->err.contains("NeverPrinted"));
     sandbox.terminate();
     QVERIFY(sandbox.waitForFinished(10000));
+}
+
+// report: a snapshot of the history as Markdown (named as the history's #1, masked), a saved
+// answer as HTML, a PDF to a file; what cannot be done says so with exit 2.
+void TestCli::reportsOfASnapshotAndOfAFile()
+{
+    QTemporaryDir dir;
+    const QString store = dir.filePath(QStringLiteral("history.sqlite"));
+    QFile seed(data("seed001-vbank-console-log.txt"));
+    QVERIFY(seed.open(QIODevice::ReadOnly));
+    // A console.log of transactions (unquoted keys), with the customer's name added to a record.
+    const QByteArray withCustomer = seed.readAll().replace("orderId:", "customerName: '홍길동', orderId:");
+    QVERIFY(withCustomer.contains("홍길동"));
+    const Run kept = cli({QStringLiteral("analyze"), QStringLiteral("--record"), QStringLiteral("--store"), store, QStringLiteral("-")},
+                         withCustomer);
+    QVERIFY2(kept.err.contains("kept as snapshot #1"), kept.err.constData());
+
+    const Run md = cli({QStringLiteral("report"), QStringLiteral("--lang"), QStringLiteral("en"), QStringLiteral("--store"), store,
+                        QStringLiteral("--snapshot"), QStringLiteral("1")});
+    QCOMPARE(md.exitCode, 0);
+    QVERIFY2(md.out.contains("Snapshot #1 of the evidence history"), md.out.constData());
+    QVERIFY(md.out.contains("vbank-cancel-without-deposit"));
+    QVERIFY(md.out.contains("SHA-256: `"));
+    QVERIFY(!md.out.contains("홍길동"));
+
+    const QString html = dir.filePath(QStringLiteral("report.html"));
+    const Run file = cli({QStringLiteral("report"), QStringLiteral("--lang"), QStringLiteral("ko"), QStringLiteral("--format"),
+                          QStringLiteral("html"), QStringLiteral("--out"), html, data("seed001-vbank-console-log.txt")});
+    QCOMPARE(file.exitCode, 0);
+    QFile written(html);
+    QVERIFY(written.open(QIODevice::ReadOnly));
+    QVERIFY(QString::fromUtf8(written.readAll()).contains(QStringLiteral("입금 없이 취소된 가상계좌")));
+
+    const QString pdf = dir.filePath(QStringLiteral("report.pdf"));
+    const Run printed = cli({QStringLiteral("report"), QStringLiteral("--format"), QStringLiteral("pdf"), QStringLiteral("--out"), pdf,
+                             data("seed001-vbank-console-log.txt")});
+    QCOMPARE(printed.exitCode, 0);
+    QFile pdfFile(pdf);
+    QVERIFY(pdfFile.open(QIODevice::ReadOnly));
+    QVERIFY(pdfFile.read(5) == "%PDF-");
+
+    const Run noOut = cli({QStringLiteral("report"), QStringLiteral("--lang"), QStringLiteral("en"), QStringLiteral("--format"),
+                           QStringLiteral("pdf"), data("seed001-vbank-console-log.txt")});
+    QCOMPARE(noOut.exitCode, 2);
+    QVERIFY2(noOut.err.contains("--out"), noOut.err.constData());
+    const Run nothing = cli({QStringLiteral("report"), QStringLiteral("--lang"), QStringLiteral("en")});
+    QCOMPARE(nothing.exitCode, 2);
 }
 
 QTEST_GUILESS_MAIN(TestCli)

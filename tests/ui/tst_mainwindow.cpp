@@ -152,6 +152,7 @@ private Q_SLOTS:
     void aPeriodScanRanksThePaymentsToLookAt();
     void aBatchFromASpreadsheetFillsItsTableAndTheHistory();
     void theHistoryKeepsWhatTheSettingsSay();
+    void aCaseExportsAsAMaskedReport();
 
 private:
     // A window on m_settings with this key store (the one before it closed first), shown, demo on.
@@ -1371,6 +1372,31 @@ void TestMainWindow::theHistoryKeepsWhatTheSettingsSay()
     for (const HistoryRow &row : std::get<HistoryPage>(page).rows)
         kept << row.id;
     QCOMPARE(kept, (QList<qint64>{3, 1}));  // the recent one and the pinned one
+}
+
+// Export report: seed 001 looked up, written as PDF and Markdown; the Markdown names the merchant
+// and the finding and holds each answer with its hash, the customer's name masked.
+void TestMainWindow::aCaseExportsAsAMaskedReport()
+{
+    typeAndLookUp(QStringLiteral("LIVE-V20240807160726-PAY_6367_3859"));
+    QTRY_VERIFY_WITH_TIMEOUT(settled(m_window->currentCase()), lookupTimeoutMs);
+    QTemporaryDir dir;
+    const QString pdf = dir.filePath(QStringLiteral("case.pdf"));
+    QVERIFY(m_window->exportReport(m_window->currentCase(), pdf));
+    QFile pdfFile(pdf);
+    QVERIFY(pdfFile.open(QIODevice::ReadOnly));
+    QVERIFY(pdfFile.read(5) == "%PDF-");
+    const QString md = dir.filePath(QStringLiteral("case.md"));
+    QVERIFY(m_window->exportReport(m_window->currentCase(), md));
+    QFile mdFile(md);
+    QVERIFY(mdFile.open(QIODevice::ReadOnly));
+    const QString text = QString::fromUtf8(mdFile.readAll());
+    QVERIFY(text.contains(QLatin1String("Merchant profile: Demo sandbox")));
+    QVERIFY(text.contains(QLatin1String("vbank-cancel-without-deposit")));
+    QVERIFY(text.contains(QLatin1String("GET /v1/payments/")));
+    QVERIFY(text.count(QLatin1String("SHA-256: `")) >= 2);  // the payment and its transactions
+    QVERIFY(m_window->statusBar()->currentMessage().contains(QLatin1String("personal data masked")));
+    QVERIFY(!m_window->exportReport(m_window->currentCase(), dir.filePath(QStringLiteral("case.docx"))));
 }
 
 QTEST_MAIN(TestMainWindow)

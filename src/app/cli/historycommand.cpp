@@ -140,7 +140,9 @@ int list(const QCommandLineParser &parser, EvidenceStore &store, Language langua
     return ExitClean;
 }
 
-std::optional<StoredSnapshot> fetch(EvidenceStore &store, const QString &idText)
+} // namespace
+
+std::optional<StoredSnapshot> fetchSnapshot(EvidenceStore &store, const QString &idText)
 {
     bool ok = false;
     const qint64 id = idText.toLongLong(&ok);
@@ -159,9 +161,11 @@ std::optional<StoredSnapshot> fetch(EvidenceStore &store, const QString &idText)
     return std::move(snapshot);
 }
 
+namespace {
+
 int show(const QCommandLineParser &parser, EvidenceStore &store, const QString &idText, Language language)
 {
-    const auto stored = fetch(store, idText);
+    const auto stored = fetchSnapshot(store, idText);
     if (!stored)
         return ExitFailed;
     const Snapshot &s = stored->snapshot;
@@ -212,7 +216,7 @@ int show(const QCommandLineParser &parser, EvidenceStore &store, const QString &
 // says), and manifest.json naming each with its SHA-256, the provenance and the findings.
 int exportTo(EvidenceStore &store, const QString &idText, const QString &folder)
 {
-    const auto stored = fetch(store, idText);
+    const auto stored = fetchSnapshot(store, idText);
     if (!stored)
         return ExitFailed;
     if (folder.isEmpty()) {
@@ -268,8 +272,8 @@ int exportTo(EvidenceStore &store, const QString &idText, const QString &folder)
 
 int diff(EvidenceStore &store, const QString &older, const QString &newer, Language language)
 {
-    const auto before = fetch(store, older);
-    const auto after = before ? fetch(store, newer) : std::nullopt;
+    const auto before = fetchSnapshot(store, older);
+    const auto after = before ? fetchSnapshot(store, newer) : std::nullopt;
     if (!before || !after)
         return ExitFailed;
     const Catalog catalog = loadCatalog();

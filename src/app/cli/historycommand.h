@@ -31,6 +31,9 @@ void addRecordOptions(QCommandLineParser &parser, const QString &what);
 bool recordText(const QString &given, bool file, const QString &title, const std::string &text, const CaseFacts &facts,
                 const Analysis &analysis, std::optional<std::int64_t> asOf);
 
+// The snapshot numbered idText (as typed), or none with why on stderr.
+std::optional<StoredSnapshot> fetchSnapshot(EvidenceStore &store, const QString &idText);
+
 // paytriage-cli history [list|show ID|diff OLD NEW]: the evidence history (paytriage_store).
 int runHistory(const QStringList &arguments);
 

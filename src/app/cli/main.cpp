@@ -6,17 +6,27 @@
 #include "historycommand.h"
 #include "lookupcommand.h"
 #include "output.h"
+#include "reportcommand.h"
 #include "scancommand.h"
 
 #include "util/hardening.h"
 #include "util/i18n.h"
 
 #include <QCoreApplication>
+#include <QGuiApplication>
+
+#include <memory>
 
 int main(int argc, char *argv[])
 {
     paytriage::disableCoreDumps();  // before any secret key is read
-    QCoreApplication app(argc, argv);
+    // A report's PDF lays its text out with Qt's fonts: that command runs a QGuiApplication, with
+    // no window (offscreen unless a platform is named); the others need no more than the core.
+    const bool report = argc > 1 && qstrcmp(argv[1], "report") == 0;
+    if (report && !qEnvironmentVariableIsSet("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    std::unique_ptr<QCoreApplication> application =
+        report ? std::make_unique<QGuiApplication>(argc, argv) : std::make_unique<QCoreApplication>(argc, argv);
     QCoreApplication::setOrganizationName(QStringLiteral("PayTriage"));
     QCoreApplication::setApplicationName(QStringLiteral("PayTriage"));
     QCoreApplication::setApplicationVersion(QStringLiteral(PAYTRIAGE_VERSION));
@@ -34,6 +44,7 @@ int main(int argc, char *argv[])
         {"batch", paytriage::cli::runBatch},
         {"history", paytriage::cli::runHistory},
         {"scan", paytriage::cli::runScan},
+        {"report", paytriage::cli::runReport},
     };
     for (const auto &[name, run] : commands) {
         if (command == QLatin1String(name)) {
@@ -56,6 +67,7 @@ int main(int argc, char *argv[])
         "  batch FILE|-     look up many ids (one per line or a CSV column) and analyse each\n"
         "  scan             every transaction and settlement of a period (--from, --to), payments with findings ranked\n"
         "  history          the evidence history: list, show ID, diff OLD NEW (analyze --record keeps a text)\n"
+        "  report           a case report (md, html, pdf) of a snapshot or a saved answer, masked\n"
         "  explain CODE...  what a Toss error code means, its causes, what to check, who acts\n"
         "  catalog --path   where the catalog override file goes (--dump prints the catalog)\n\n"
         "Run paytriage-cli COMMAND --help for a command's options.\n"

@@ -1,0 +1,111 @@
+#include "reportcommand.h"
+
+#include "historycommand.h"
+#include "output.h"
+
+#include "casereport/casereport.h"
+#include "catalog/catalog.h"
+#include "model/input.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QFileInfo>
+
+namespace paytriage::cli {
+namespace {
+
+QString tr(const char *source)
+{
+    return QCoreApplication::translate("paytriage::cli", source);
+}
+
+} // namespace
+
+int runReport(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        tr("A case report in Markdown, HTML or PDF: the summary, each finding with its explanation and advice, the "
+           "timeline, and every raw body with its SHA-256, the lookup's time, profile and MID. Personal data and "
+           "payment secrets are masked unless --unmasked is given; secret keys and credentials never appear."));
+    parser.addHelpOption();
+    parser.addOption({QStringLiteral("lang"), tr("Language of the report: ko or en."), QStringLiteral("ko|en")});
+    parser.addOption({QStringLiteral("format"), tr("md (default), html or pdf."), QStringLiteral("md|html|pdf"), QStringLiteral("md")});
+    parser.addOption({QStringLiteral("out"), tr("Write the report to this file (a PDF needs one; default: standard output)."),
+                      QStringLiteral("path")});
+    parser.addOption({QStringLiteral("snapshot"), tr("The snapshot of the evidence history to report on (history list shows them)."),
+                      QStringLiteral("id")});
+    parser.addOption({QStringLiteral("store"), tr("The history --snapshot is read from (default: PAYTRIAGE_STORE, else the console's own)."),
+                      QStringLiteral("location")});
+    parser.addOption({QStringLiteral("unmasked"), tr("Show personal data as received (an explicit choice; secret keys never).")});
+    parser.addPositionalArgument(QStringLiteral("file"), tr("A saved answer or pasted text to report on, instead of --snapshot."));
+    if (const auto exit = parseOrExit(parser, arguments))
+        return *exit;
+    const Language lang = chosenLanguage(parser);
+    const QString format = parser.value(QStringLiteral("format")).toLower();
+    if (format != QLatin1String("md") && format != QLatin1String("html") && format != QLatin1String("pdf")) {
+        err(tr("--format takes md, html or pdf."));
+        return ExitFailed;
+    }
+    const QString outPath = parser.value(QStringLiteral("out"));
+    if (format == QLatin1String("pdf") && outPath.isEmpty()) {
+        err(tr("A PDF is written to a file: name it with --out report.pdf."));
+        return ExitFailed;
+    }
+
+    Snapshot snapshot;
+    std::optional<qint64> id;
+    const QStringList files = parser.positionalArguments();
+    if (parser.isSet(QStringLiteral("snapshot")) == !files.isEmpty()) {
+        err(tr("Name what to report on: --snapshot ID, or one file."));
+        return ExitFailed;
+    }
+    if (parser.isSet(QStringLiteral("snapshot"))) {
+        const auto store = openChosenStore(parser.value(QStringLiteral("store")));
+        if (!store)
+            return ExitFailed;
+        auto stored = fetchSnapshot(*store, parser.value(QStringLiteral("snapshot")));
+        if (!stored)
+            return ExitFailed;
+        id = stored->id;
+        snapshot = std::move(stored->snapshot);
+    } else {
+        std::string text;
+        QString error;
+        if (!readFile(files.front(), &text, &error, std::size_t(16) << 20)) {
+            err(error);
+            return ExitFailed;
+        }
+        snapshot.kind = SnapshotKind::File;
+        snapshot.title = QFileInfo(files.front()).fileName();
+        snapshot.capturedAtMs = QDateTime::currentMSecsSinceEpoch();
+        SnapshotBody body;
+        body.source = QStringLiteral("file");
+        body.path = snapshot.title;
+        body.content = QByteArray::fromStdString(text);
+        snapshot.bodies.push_back(std::move(body));
+    }
+
+    const Catalog catalog = loadCatalog();
+    CaseReportOptions options;
+    options.language = lang;
+    options.unmasked = parser.isSet(QStringLiteral("unmasked"));
+    const CaseReport report = buildCaseReport(snapshot, id, catalog, options);
+    if (outPath.isEmpty()) {
+        out((format == QLatin1String("html") ? reportHtml(report) : reportMarkdown(report)).toStdString());
+        return ExitClean;
+    }
+    QString path = outPath;
+    if (QFileInfo(path).suffix().isEmpty())
+        path += QLatin1Char('.') + format;
+    QString error;
+    if (!writeReport(report, path, &error)) {
+        err(error);
+        return ExitFailed;
+    }
+    err(tr("Report written to %1").arg(path));
+    return ExitClean;
+}
+
+} // namespace paytriage::cli

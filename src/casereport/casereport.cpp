@@ -1,0 +1,310 @@
+#include "casereport.h"
+
+#include "catalog/catalog.h"
+#include "report/casesummary.h"
+#include "report/redaction.h"
+#include "rules/analyzer.h"
+#include "store/evidencemask.h"
+#include "store/snapshotcase.h"
+#include "util/clock.h"
+#include "util/money.h"
+#include "util/timestamp.h"
+
+#include <QCoreApplication>
+#include <QCryptographicHash>
+#include <QDateTime>
+#include <QFile>
+#include <QDir>
+#include <QFileInfo>
+#include <QFont>
+#include <QPageLayout>
+#include <QPageSize>
+#include <QPdfWriter>
+#include <QSaveFile>
+#include <QTextDocument>
+#include <QTimeZone>
+
+namespace paytriage {
+namespace {
+
+// The report's words (context "paytriage::CaseReport", which lupdate reads from the macro).
+class Words
+{
+    Q_DECLARE_TR_FUNCTIONS(paytriage::CaseReport)
+};
+
+QString qs(const std::string &s)
+{
+    return QString::fromStdString(s);
+}
+
+QString kst(qint64 ms)
+{
+    return qs(formatKstSeconds(ms));
+}
+
+QString utc(qint64 ms)
+{
+    return QDateTime::fromMSecsSinceEpoch(ms, QTimeZone::utc()).toString(Qt::ISODate);
+}
+
+// Markdown: characters that would start markup in running text are escaped.
+QString md(QString text)
+{
+    // Not _ (inside words it is no emphasis, and ids are full of it) nor # (markup only at the
+    // start of a line, where no value is put).
+    static const QString special = QStringLiteral("\\`*[]<>|");
+    QString out;
+    for (const QChar c : text) {
+        if (special.contains(c))
+            out += QLatin1Char('\\');
+        out += c;
+    }
+    return out;
+}
+
+QString h(const QString &text)
+{
+    return text.toHtmlEscaped();
+}
+
+} // namespace
+
+CaseReport buildCaseReport(const Snapshot &snapshot, std::optional<qint64> snapshotId, const Catalog &catalog,
+                           const CaseReportOptions &options)
+{
+    CaseReport r;
+    r.language = options.language;
+    r.masked = !options.unmasked;
+    const Language lang = options.language;
+
+    // What is shown of each body: masked as the history keeps it (maskBody again changes nothing
+    // in a body the history masked), or as received less credentials when asked for.
+    Snapshot shown = snapshot;
+    for (std::size_t i = 0; i < shown.bodies.size(); ++i) {
+        SnapshotBody &body = shown.bodies[i];
+        ReportBody b;
+        b.label = body.method.isEmpty() ? (body.path.isEmpty() ? body.source : body.path) : body.method + QLatin1Char(' ') + body.path;
+        b.status = body.status;
+        b.receivedAtMs = body.receivedAtMs ? body.receivedAtMs : snapshot.capturedAtMs;
+        if (options.unmasked) {
+            b.content = body.content;
+            b.maskedValues = maskCredentials(b.content);
+        } else {
+            MaskedBody masked = maskBody(body.content);
+            b.content = masked.content;
+            b.maskedValues = masked.maskedValues;
+        }
+        body.content = b.content;
+        b.sha256 = QString::fromLatin1(QCryptographicHash::hash(b.content, QCryptographicHash::Sha256).toHex());
+        r.bodies.push_back(std::move(b));
+    }
+
+    // Analysed as the history reads a snapshot back: as of its capture.
+    Case kase = caseOfSnapshot(shown);
+    const FixedClock clock(analysedAsOf(snapshot));
+    const Analysis analysis = Analyzer(catalog, clock).analyze(kase);
+    const CaseFacts facts = caseFactsOf(kase, catalog);
+
+    r.title = snapshot.title;
+    const auto line = [&r](const QString &label, const QString &value) {
+        if (!value.isEmpty())
+            r.summary << label + QStringLiteral(": ") + value;
+    };
+    QString status = qs(facts.status);
+    if (!facts.statusLabel.empty())
+        status += QStringLiteral(" (") + facts.statusLabel.qIn(lang) + QLatin1Char(')');
+    line(Words::tr("Status"), status);
+    line(Words::tr("Method"), facts.methodLabel.empty() ? qs(facts.method) : facts.methodLabel.qIn(lang));
+    if (facts.totalAmount)
+        line(Words::tr("Total amount"), qs(formatMoney(*facts.totalAmount, facts.currency, lang)));
+    if (facts.balanceAmount)
+        line(Words::tr("Balance"), qs(formatMoney(*facts.balanceAmount, facts.currency, lang)));
+    line(QStringLiteral("orderId"), qs(facts.orderId));
+    line(QStringLiteral("paymentKey"), qs(facts.paymentKey));
+    line(Words::tr("Order name"), r.masked ? QString() : qs(facts.orderName));
+
+    if (snapshotId)
+        r.provenance << Words::tr("Snapshot #%1 of the evidence history").arg(*snapshotId);
+    if (!snapshot.profile.isEmpty())
+        r.provenance << Words::tr("Merchant profile: %1").arg(snapshot.profile);
+    if (!snapshot.mid.isEmpty())
+        r.provenance << Words::tr("MID: %1").arg(snapshot.mid);
+    if (snapshot.keyMode != SnapshotKeyMode::Unknown)
+        r.provenance << Words::tr("Key: %1").arg(snapshot.keyMode == SnapshotKeyMode::Live ? QStringLiteral("LIVE") : QStringLiteral("TEST"));
+    r.provenance << Words::tr("Captured: %1 (%2 UTC)").arg(kst(snapshot.capturedAtMs), utc(snapshot.capturedAtMs));
+    if (snapshot.asOfMs && *snapshot.asOfMs != snapshot.capturedAtMs)
+        r.provenance << Words::tr("Analysed as of: %1").arg(kst(*snapshot.asOfMs));
+    r.provenance << Words::tr("PayTriage %1, its built-in catalog").arg(snapshot.toolVersion.isEmpty() ? currentToolVersion() : snapshot.toolVersion);
+    r.provenance << Words::tr("Report made: %1").arg(kst(QDateTime::currentMSecsSinceEpoch()));
+
+    for (Finding f : analysis.findings) {
+        renderFinding(catalog, f, lang);
+        CaseReport::Item item;
+        item.level = int(f.severity);
+        item.severity = severityName(f.severity);
+        item.rule = qs(f.rule);
+        item.title = f.title.qIn(lang);
+        item.detail = f.detail.qIn(lang);
+        item.advice = f.advice.qIn(lang);
+        item.where = QStringLiteral("#%1 %2").arg(f.document + 1).arg(f.pointers.empty() ? QStringLiteral("/") : qs(f.pointers.front()));
+        r.findings.push_back(std::move(item));
+    }
+    for (const TimelineEvent &e : analysis.timeline) {
+        QStringList parts{qs(formatKst(e.at))};
+        if (!e.status.empty())
+            parts << qs(e.status);
+        if (e.amount)
+            parts << qs(formatMoney(*e.amount, e.currency, lang));
+        if (!e.label.empty())
+            parts << e.label.qIn(lang);
+        r.timeline << parts.join(QStringLiteral(" · "));
+    }
+    r.masking = r.masked ? Words::tr("Masked in this report: %1. Secret keys and credentials are never included.").arg(maskedFieldsDescription())
+                         : Words::tr("Unmasked report, chosen explicitly: personal data is shown as received. Secret keys and credentials "
+                              "are never included.");
+    return r;
+}
+
+QString reportMarkdown(const CaseReport &r)
+{
+    QString out;
+    out += QStringLiteral("# ") + md(Words::tr("PayTriage case report: %1").arg(r.title)) + QStringLiteral("\n\n");
+    for (const QString &p : r.provenance)
+        out += QStringLiteral("- ") + md(p) + QLatin1Char('\n');
+    out += QStringLiteral("\n## ") + Words::tr("Summary") + QStringLiteral("\n\n");
+    for (const QString &s : r.summary)
+        out += QStringLiteral("- ") + md(s) + QLatin1Char('\n');
+    out += QStringLiteral("\n## ") + Words::tr("Findings") + QStringLiteral("\n\n");
+    if (r.findings.empty())
+        out += md(Words::tr("No findings.")) + QLatin1Char('\n');
+    for (const CaseReport::Item &f : r.findings) {
+        out += QStringLiteral("### ") + md(QStringLiteral("%1: %2").arg(f.severity, f.title)) + QStringLiteral("\n\n");
+        if (!f.detail.isEmpty())
+            out += md(f.detail) + QStringLiteral("\n\n");
+        if (!f.advice.isEmpty())
+            out += QStringLiteral("**") + md(Words::tr("What to do")) + QStringLiteral("**: ") + md(f.advice) + QStringLiteral("\n\n");
+        out += QStringLiteral("`") + f.rule + QStringLiteral("` · ") + md(f.where) + QStringLiteral("\n\n");
+    }
+    out += QStringLiteral("## ") + Words::tr("Timeline (KST)") + QStringLiteral("\n\n");
+    for (const QString &t : r.timeline)
+        out += QStringLiteral("- ") + md(t) + QLatin1Char('\n');
+    out += QStringLiteral("\n## ") + Words::tr("Appendix: the answers as kept") + QStringLiteral("\n\n") + md(r.masking) + QStringLiteral("\n\n");
+    int n = 0;
+    for (const ReportBody &b : r.bodies) {
+        out += QStringLiteral("### %1. ").arg(++n) + md(b.label) + QStringLiteral("\n\n");
+        if (b.status)
+            out += QStringLiteral("- HTTP %1\n").arg(b.status);
+        out += QStringLiteral("- ") + md(Words::tr("Received: %1").arg(kst(b.receivedAtMs))) + QLatin1Char('\n');
+        out += QStringLiteral("- SHA-256: `") + b.sha256 + QStringLiteral("`\n");
+        if (b.maskedValues)
+            out += QStringLiteral("- ") + md(Words::tr("%1 values masked").arg(b.maskedValues)) + QLatin1Char('\n');
+        // A fence longer than any run of backticks in the body.
+        int run = 0, longest = 0;
+        for (const char c : b.content) {
+            run = c == '`' ? run + 1 : 0;
+            longest = std::max(longest, run);
+        }
+        const QString fence(std::max(3, longest + 1), QLatin1Char('`'));
+        out += QLatin1Char('\n') + fence + QStringLiteral("json\n") + QString::fromUtf8(b.content) + QLatin1Char('\n') + fence + QStringLiteral("\n\n");
+    }
+    return out;
+}
+
+QString reportHtml(const CaseReport &r)
+{
+    static const char *colors[] = {"#1d5fa8", "#8a5a00", "#b3261e"};
+    QString out = QStringLiteral("<!DOCTYPE html>\n<html lang=\"%1\"><head><meta charset=\"utf-8\"><title>%2</title>\n"
+                                 "<style>body{font-family:'DejaVu Sans','Noto Sans','Noto Sans CJK KR',sans-serif;max-width:60em;margin:2em auto;"
+                                 "line-height:1.45}pre{background:#f4f4f4;padding:.6em;white-space:pre-wrap;word-break:break-all;"
+                                 "font-size:85%}code{font-size:90%}.sev{font-weight:bold}</style></head><body>\n")
+                      .arg(r.language == Language::Korean ? QStringLiteral("ko") : QStringLiteral("en"),
+                           h(Words::tr("PayTriage case report: %1").arg(r.title)));
+    out += QStringLiteral("<h1>%1</h1>\n<ul>").arg(h(Words::tr("PayTriage case report: %1").arg(r.title)));
+    for (const QString &p : r.provenance)
+        out += QStringLiteral("<li>%1</li>").arg(h(p));
+    out += QStringLiteral("</ul>\n<h2>%1</h2>\n<ul>").arg(h(Words::tr("Summary")));
+    for (const QString &s : r.summary)
+        out += QStringLiteral("<li>%1</li>").arg(h(s));
+    out += QStringLiteral("</ul>\n<h2>%1</h2>\n").arg(h(Words::tr("Findings")));
+    if (r.findings.empty())
+        out += QStringLiteral("<p>%1</p>\n").arg(h(Words::tr("No findings.")));
+    for (const CaseReport::Item &f : r.findings) {
+        out += QStringLiteral("<h3><span class=\"sev\" style=\"color:%1\">%2</span>: %3</h3>\n")
+                   .arg(QLatin1String(colors[std::clamp(f.level, 0, 2)]), h(f.severity), h(f.title));
+        if (!f.detail.isEmpty())
+            out += QStringLiteral("<p>%1</p>").arg(h(f.detail));
+        if (!f.advice.isEmpty())
+            out += QStringLiteral("<p><b>%1</b>: %2</p>").arg(h(Words::tr("What to do")), h(f.advice));
+        out += QStringLiteral("<p><code>%1</code> · %2</p>\n").arg(h(f.rule), h(f.where));
+    }
+    out += QStringLiteral("<h2>%1</h2>\n<ul>").arg(h(Words::tr("Timeline (KST)")));
+    for (const QString &t : r.timeline)
+        out += QStringLiteral("<li>%1</li>").arg(h(t));
+    out += QStringLiteral("</ul>\n<h2>%1</h2>\n<p>%2</p>\n").arg(h(Words::tr("Appendix: the answers as kept")), h(r.masking));
+    int n = 0;
+    for (const ReportBody &b : r.bodies) {
+        out += QStringLiteral("<h3>%1. %2</h3>\n<ul>").arg(++n).arg(h(b.label));
+        if (b.status)
+            out += QStringLiteral("<li>HTTP %1</li>").arg(b.status);
+        out += QStringLiteral("<li>%1</li><li>SHA-256: <code>%2</code></li>").arg(h(Words::tr("Received: %1").arg(kst(b.receivedAtMs))), b.sha256);
+        if (b.maskedValues)
+            out += QStringLiteral("<li>%1</li>").arg(h(Words::tr("%1 values masked").arg(b.maskedValues)));
+        out += QStringLiteral("</ul>\n<pre>%1</pre>\n").arg(h(QString::fromUtf8(b.content)));
+    }
+    out += QStringLiteral("</body></html>\n");
+    return out;
+}
+
+bool writeReportPdf(const CaseReport &report, const QString &path, QString *error)
+{
+    if (!QFileInfo(path).absoluteDir().exists()) {
+        *error = Words::tr("The folder of %1 does not exist.").arg(path);
+        return false;
+    }
+    {
+        QPdfWriter pdf(path);  // the file is complete once the writer is gone
+        pdf.setTitle(Words::tr("PayTriage case report: %1").arg(report.title));
+        pdf.setCreator(QStringLiteral("PayTriage %1").arg(currentToolVersion()));
+        pdf.setPageSize(QPageSize(QPageSize::A4));
+        pdf.setPageMargins(QMarginsF(15, 15, 15, 15), QPageLayout::Millimeter);
+        QTextDocument document;
+        // Latin from a Latin font, Hangul from the CJK one: Noto CJK's own Latin digits do not come
+        // back out of the PDF as text (a hash could not be copied from it).
+        QFont font;
+        font.setFamilies({QStringLiteral("DejaVu Sans"), QStringLiteral("Noto Sans"), QStringLiteral("Noto Sans CJK KR")});
+        font.setPointSizeF(9);
+        document.setDefaultFont(font);
+        document.setHtml(reportHtml(report));
+        document.print(&pdf);
+    }
+    if (QFileInfo(path).size() == 0) {
+        *error = Words::tr("%1 could not be written.").arg(path);
+        return false;
+    }
+    return true;
+}
+
+bool writeReport(const CaseReport &report, const QString &path, QString *error)
+{
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    if (suffix == QLatin1String("pdf"))
+        return writeReportPdf(report, path, error);
+    QString text;
+    if (suffix == QLatin1String("md") || suffix == QLatin1String("markdown"))
+        text = reportMarkdown(report);
+    else if (suffix == QLatin1String("html") || suffix == QLatin1String("htm"))
+        text = reportHtml(report);
+    else {
+        *error = Words::tr("Name the report .md, .html or .pdf: %1 is none of them.").arg(path);
+        return false;
+    }
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(text.toUtf8()) < 0 || !file.commit()) {
+        *error = Words::tr("%1 could not be written: %2").arg(path, file.errorString());
+        return false;
+    }
+    return true;
+}
+
+} // namespace paytriage

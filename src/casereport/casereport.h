@@ -1,0 +1,74 @@
+#pragma once
+
+// A case as a report for a ticket, the provider or a manager: Markdown, HTML and PDF, in Korean or
+// English. The summary (status, method, amounts, ids, where and when it came from), each finding
+// with its explanation and advice, the timeline, and an appendix of every raw body as kept, with
+// its SHA-256. Personal data and secrets are masked by default (report/redaction's one list,
+// named in the report); an unmasked report is an explicit choice and still never holds a secret
+// key or a credential.
+//
+// Built from a Snapshot: what the history keeps of a case, or what the console would keep of the
+// case in front of it (snapshotOf). Analysed again as of its capture, as the history's diff is.
+
+#include "store/snapshot.h"
+
+#include <QString>
+
+#include <optional>
+#include <vector>
+
+namespace paytriage {
+
+class Catalog;
+
+struct CaseReportOptions
+{
+    Language language = Language::English;
+    bool unmasked = false;      // bodies as received (credentials still taken out)
+};
+
+struct ReportBody
+{
+    QString label;              // "GET /v1/payments/…", "text", a file's name
+    int status = 0;
+    qint64 receivedAtMs = 0;
+    QByteArray content;         // as the report shows it: masked unless unmasked was chosen
+    QString sha256;             // of content, lower-case hex
+    int maskedValues = 0;
+};
+
+struct CaseReport
+{
+    Language language = Language::English;
+    bool masked = true;
+    QString title;
+    QStringList summary;        // "label: value" lines: status, method, amounts, ids
+    QStringList provenance;     // snapshot, merchant, MID, key, captured (KST and UTC), as of, versions
+    struct Item
+    {
+        QString severity;       // in words
+        int level = 0;          // 0 info, 1 warning, 2 critical
+        QString rule;
+        QString title, detail, advice;
+        QString where;          // "#1 /approvedAt"
+    };
+    std::vector<Item> findings;
+    QStringList timeline;       // "2025-04-02 08:39:21 KST · DONE · 22,400 KRW · approved"
+    std::vector<ReportBody> bodies;
+    QString masking;            // what was masked, or that nothing was
+};
+
+// snapshotId: its number in the history, when it came from there.
+CaseReport buildCaseReport(const Snapshot &snapshot, std::optional<qint64> snapshotId, const Catalog &catalog,
+                           const CaseReportOptions &options);
+
+QString reportMarkdown(const CaseReport &report);
+QString reportHtml(const CaseReport &report);
+// Needs a QGuiApplication (fonts). The text is laid out by QTextDocument and its fonts embedded:
+// Korean needs a CJK font on the machine (Noto CJK on Debian). False, with why, when it cannot.
+bool writeReportPdf(const CaseReport &report, const QString &path, QString *error);
+
+// The file name suffix picks the format: .md, .html/.htm, .pdf. False, with why, for another.
+bool writeReport(const CaseReport &report, const QString &path, QString *error);
+
+} // namespace paytriage
