@@ -1,7 +1,6 @@
 #include "batchview.h"
 #include "ui_batchview.h"
 
-#include "badgedelegate.h"
 #include "catalog/catalog.h"
 #include "models/batchmodel.h"
 #include "net/idlist.h"
@@ -9,7 +8,7 @@
 #include "rules/analyzer.h"
 #include "session/batchrun.h"
 #include "session/evidencehistory.h"
-#include "severitystyle.h"
+#include "rankedtable.h"
 #include "util/clock.h"
 
 #include <QEvent>
@@ -17,7 +16,6 @@
 #include <QFileDialog>
 #include <QHeaderView>
 #include <QShortcut>
-#include <QSortFilterProxyModel>
 
 #include <algorithm>
 
@@ -29,25 +27,14 @@ BatchView::BatchView(const Catalog &catalog, QNetworkAccessManager *network, Evi
       m_catalog(catalog),
       m_network(network),
       m_history(history),
-      m_model(new BatchModel(this)),
-      m_style(new SeverityStyleProxy(this)),
-      m_sort(new QSortFilterProxyModel(this))
+      m_model(new BatchModel(this))
 {
     m_ui->setupUi(this);
     setObjectName(QStringLiteral("batchView"));
-    m_style->setSourceModel(m_model);
-    m_style->setPalette(palette());
-    m_sort->setSourceModel(m_style);
-    m_sort->setSortRole(SortRole);
     QTableView *view = m_ui->table;
-    view->setModel(m_sort);
-    view->setItemDelegateForColumn(BatchModel::StatusColumn, new BadgeDelegate(BadgeDelegate::Tone::ByStatus, view));
-    view->verticalHeader()->hide();
-    view->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
-    view->horizontalHeader()->setSectionResizeMode(BatchModel::WorstColumn, QHeaderView::Stretch);
-    view->sortByColumn(BatchModel::IdColumn, Qt::AscendingOrder);
+    m_rows = new RankedTable(view, m_model, BatchModel::StatusColumn, BatchModel::WorstColumn, BatchModel::IdColumn, Qt::AscendingOrder);
     connect(view, &QAbstractItemView::activated, this, [this](const QModelIndex &index) {
-        if (const BatchRow *row = m_model->row(m_style->mapToSource(m_sort->mapToSource(index)).row()))
+        if (const BatchRow *row = m_model->row(m_rows->sourceRow(index)))
             Q_EMIT openRequested(row->id);
     });
     connect(m_ui->idsEdit, &QPlainTextEdit::textChanged, this, &BatchView::readList);
@@ -296,7 +283,7 @@ void BatchView::changeEvent(QEvent *event)
         m_ui->retranslateUi(this);
         retranslate();
     } else if (event->type() == QEvent::PaletteChange) {
-        m_style->setPalette(palette());
+        m_rows->setPalette(palette());
     }
     QWidget::changeEvent(event);
 }

@@ -12,7 +12,6 @@
 #include <memory>
 
 class QNetworkAccessManager;
-class QSortFilterProxyModel;
 class QTableView;
 
 namespace paytriage {
@@ -26,7 +25,6 @@ class BatchRun;
 class CaseFetcher;
 class Catalog;
 class EvidenceHistory;
-class SeverityStyleProxy;
 
 class BatchView final : public QWidget
 {
@@ -70,8 +68,7 @@ private:
     QString m_profile;
     QString m_mid;
     BatchModel *m_model;
-    SeverityStyleProxy *m_style;
-    QSortFilterProxyModel *m_sort;
+    class RankedTable *m_rows;
     QStringList m_ids;       // read from the text as it stands
     int m_repeats = 0;
     Language m_language = Language::English;

@@ -1,10 +1,9 @@
 #include "historyview.h"
 #include "ui_historyview.h"
 
-#include "badgedelegate.h"
 #include "models/historymodel.h"
 #include "session/evidencehistory.h"
-#include "severitystyle.h"
+#include "rankedtable.h"
 #include "store/evidencestore.h"
 
 #include <QAction>
@@ -13,7 +12,6 @@
 #include <QEvent>
 #include <QGuiApplication>
 #include <QHeaderView>
-#include <QSortFilterProxyModel>
 #include <QTimer>
 
 #include <algorithm>
@@ -45,23 +43,13 @@ HistoryView::HistoryView(EvidenceHistory *history, QWidget *parent)
       m_ui(std::make_unique<Ui::HistoryView>()),
       m_history(history),
       m_model(new HistoryModel(this)),
-      m_style(new SeverityStyleProxy(this)),
-      m_sort(new QSortFilterProxyModel(this)),
       m_typing(new QTimer(this))
 {
     m_ui->setupUi(this);
     setObjectName(QStringLiteral("historyView"));
-    m_style->setSourceModel(m_model);
-    m_style->setPalette(palette());
-    m_sort->setSourceModel(m_style);
-    m_sort->setSortRole(SortRole);
     QTableView *view = m_ui->table;
-    view->setModel(m_sort);
-    view->setItemDelegateForColumn(HistoryModel::StatusColumn, new BadgeDelegate(BadgeDelegate::Tone::ByStatus, view));
-    view->verticalHeader()->hide();
-    view->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
-    view->horizontalHeader()->setSectionResizeMode(HistoryModel::WorstColumn, QHeaderView::Stretch);
-    view->sortByColumn(HistoryModel::CapturedColumn, Qt::DescendingOrder);
+    m_rows = new RankedTable(view, m_model, HistoryModel::StatusColumn, HistoryModel::WorstColumn, HistoryModel::CapturedColumn,
+                             Qt::DescendingOrder);
 
     // The status filter offers what the rows show too: a status the guide does not list
     // (seed 002's PAYMENT_COMPLETED) can be looked for once it was seen.
@@ -224,7 +212,7 @@ void HistoryView::replaceRows(const std::vector<HistoryRow> &rows)
     QItemSelection selection;
     for (const qint64 id : chosen)
         if (const int row = m_model->rowOf(id); row >= 0) {
-            const QModelIndex index = m_sort->mapFromSource(m_style->mapFromSource(m_model->index(row, 0)));
+            const QModelIndex index = m_rows->viewIndex(row);
             selection.select(index, index.siblingAtColumn(HistoryModel::ColumnCount - 1));
         }
     QItemSelectionModel *model = m_ui->table->selectionModel();
@@ -242,7 +230,7 @@ QList<qint64> HistoryView::selectedIds() const
     std::sort(rows.begin(), rows.end(), [](const QModelIndex &a, const QModelIndex &b) { return a.row() < b.row(); });
     QList<qint64> ids;
     for (const QModelIndex &index : rows)
-        if (const HistoryRow *row = m_model->row(m_style->mapToSource(m_sort->mapToSource(index)).row()))
+        if (const HistoryRow *row = m_model->row(m_rows->sourceRow(index)))
             ids << row->id;
     return ids;
 }
@@ -388,7 +376,7 @@ void HistoryView::changeEvent(QEvent *event)
         m_ui->retranslateUi(this);
         retranslate();
     } else if (event->type() == QEvent::PaletteChange) {
-        m_style->setPalette(palette());
+        m_rows->setPalette(palette());
     }
     QWidget::changeEvent(event);
 }

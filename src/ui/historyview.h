@@ -12,7 +12,6 @@
 #include <memory>
 #include <optional>
 
-class QSortFilterProxyModel;
 class QTableView;
 class QTimer;
 
@@ -24,7 +23,6 @@ class HistoryView;
 
 class EvidenceHistory;
 class HistoryModel;
-class SeverityStyleProxy;
 
 class HistoryView final : public QWidget
 {
@@ -74,8 +72,7 @@ private:
     std::unique_ptr<Ui::HistoryView> m_ui;
     EvidenceHistory *m_history;
     HistoryModel *m_model;
-    SeverityStyleProxy *m_style;
-    QSortFilterProxyModel *m_sort;
+    class RankedTable *m_rows;
     QTimer *m_typing;
     std::optional<HistoryCursor> m_next;
     QString m_error;

@@ -4,6 +4,7 @@
 #include "catalog/catalog.h"
 #include "models/scanresultmodel.h"
 #include "session/periodscan.h"
+#include "rankedtable.h"
 #include "severitystyle.h"
 
 #include <QBarCategoryAxis>
@@ -16,7 +17,6 @@
 #include <QLocale>
 #include <QPieSeries>
 #include <QPieSlice>
-#include <QSortFilterProxyModel>
 #include <QStackedBarSeries>
 #include <QValueAxis>
 
@@ -46,24 +46,14 @@ ScanView::ScanView(const Catalog &catalog, QNetworkAccessManager *network, QWidg
       m_ui(std::make_unique<Ui::ScanView>()),
       m_catalog(catalog),
       m_network(network),
-      m_model(new ScanResultModel(this)),
-      m_style(new SeverityStyleProxy(this)),
-      m_sort(new QSortFilterProxyModel(this))
+      m_model(new ScanResultModel(this))
 {
     m_ui->setupUi(this);
     setObjectName(QStringLiteral("scanView"));
-    m_style->setSourceModel(m_model);
-    m_style->setPalette(palette());
-    m_sort->setSourceModel(m_style);
-    m_sort->setSortRole(SortRole);
     QTableView *view = m_ui->table;
-    view->setModel(m_sort);
-    view->verticalHeader()->hide();
-    view->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
-    view->horizontalHeader()->setSectionResizeMode(ScanResultModel::WhatColumn, QHeaderView::Stretch);
-    view->sortByColumn(ScanResultModel::PaymentColumn, Qt::DescendingOrder);
+    m_rows = new RankedTable(view, m_model, -1, ScanResultModel::WhatColumn, ScanResultModel::PaymentColumn, Qt::DescendingOrder);
     connect(view, &QAbstractItemView::activated, this, [this](const QModelIndex &index) {
-        if (const ScanRow *row = m_model->row(m_style->mapToSource(m_sort->mapToSource(index)).row()))
+        if (const ScanRow *row = m_model->row(m_rows->sourceRow(index)))
             Q_EMIT openRequested(row->paymentKey);
     });
 
@@ -330,7 +320,7 @@ void ScanView::changeEvent(QEvent *event)
         m_ui->retranslateUi(this);
         retranslate();
     } else if (event->type() == QEvent::PaletteChange) {
-        m_style->setPalette(palette());
+        m_rows->setPalette(palette());
         updateCharts();
     }
     QWidget::changeEvent(event);

@@ -16,7 +16,6 @@
 class QChart;
 class QChartView;
 class QNetworkAccessManager;
-class QSortFilterProxyModel;
 class QTableView;
 
 namespace paytriage {
@@ -28,7 +27,6 @@ class ScanView;
 class Catalog;
 class PeriodScan;
 class ScanResultModel;
-class SeverityStyleProxy;
 
 class ScanView final : public QWidget
 {
@@ -71,8 +69,7 @@ private:
     std::unique_ptr<PeriodScan> m_scan;
     QString m_merchant;
     ScanResultModel *m_model;
-    SeverityStyleProxy *m_style;
-    QSortFilterProxyModel *m_sort;
+    class RankedTable *m_rows;
     QChartView *m_perDay;
     QChartView *m_statuses;
     QElapsedTimer m_sinceRefresh;
