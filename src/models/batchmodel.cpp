@@ -1,6 +1,6 @@
 #include "batchmodel.h"
 
-#include <QLocale>
+#include "util/money.h"
 
 namespace paytriage {
 
@@ -65,15 +65,13 @@ QVariant BatchModel::data(const QModelIndex &index, int role) const
         return {};
     if (role == SeverityRole)
         return r->worst;
-    const QLocale locale = m_language == Language::Korean ? QLocale(QLocale::Korean) : QLocale(QLocale::English);
     if (role == Qt::DisplayRole) {
         switch (Column(index.column())) {
         case IdColumn: return r->id;
         case StatusColumn: return statusText(*r);
         case MethodColumn: return r->method.qIn(m_language);
         case AmountColumn:
-            return r->amount ? QStringLiteral("%1 %2").arg(locale.toString(*r->amount, 'f', r->currency == QLatin1String("KRW") || r->currency.isEmpty() ? 0 : 2), r->currency).trimmed()
-                             : QString();
+            return r->amount ? QString::fromStdString(formatMoney(*r->amount, r->currency.toStdString(), m_language)) : QString();
         case WorstColumn:
             if (r->state == BatchRow::State::Failed)
                 return r->error;
