@@ -72,7 +72,9 @@ void CaseFetcher::track(Source source, ApiCall *call, const std::function<void(c
                 m_answers[source] = response.answers;
                 onSuccess(response);
             } else {
-                // An error body (NOT_FOUND_PAYMENT, …) is evidence too: keep it in the case.
+                // An error body (NOT_FOUND_PAYMENT, …) is evidence too: keep it in the case, and
+                // what came back as received for the history.
+                m_answers[source] = response.answers;
                 if (response.body && response.error->kind == ApiError::Kind::Http)
                     addDocument(*response.body, response);
                 fail(source, *response.error);

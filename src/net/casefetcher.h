@@ -58,7 +58,8 @@ public:
     // every page, holding every record of the period, while the document keeps only this
     // payment's. Set as soon as the read succeeds (before sourceFinished and caseUpdated), also
     // when the answer then proves not to be what was asked for or holds none of the payment's
-    // records; empty when the read failed or has not ended. fetch() clears every source's;
+    // records. A read that failed keeps what the server answered, when it answered whole (its
+    // error body as received); empty when nothing came or it has not ended. fetch() clears every source's;
     // fetchIapOrder(), which adds to the current case, clears its own.
     const std::vector<RawAnswer> &answersOf(Source source) const;
 

@@ -635,6 +635,13 @@ void ApiCall::handleReply(QNetworkReply *reply)
         response.httpStatus = reading.error.httpStatus;
         response.error = std::move(reading.error);
         response.body = std::move(reading.body);
+        // What the provider answered is evidence too (a NOT_FOUND_PAYMENT body, a gateway's 502
+        // page): the pages before it and the answer itself, as received, when it came whole.
+        if (answer.status != 0 && !m_tooLarge) {
+            response.answers = std::move(m_answers);
+            response.answers.push_back(
+                RawAnswer{m_method, m_target, answer.status, keptHeaders(*reply), answer.bytes, now.toMSecsSinceEpoch()});
+        }
         finish(std::move(response));
         return;
     }

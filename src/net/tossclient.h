@@ -131,7 +131,9 @@ struct ApiResponse
 {
     std::optional<Json> body;          // the decoded JSON on success
     // On success, every answer the read used, in order: one for an object, each page for a list.
-    // Empty on failure (what came back then is in ApiError::received, or in body).
+    // On a failure the server answered (an HTTP error, a body that is not JSON), the pages before
+    // it and that answer, when it came whole; empty when nothing came (network, timeout, TLS) or
+    // the body passed the size cap (its head is in ApiError::received).
     std::vector<RawAnswer> answers;
     std::optional<ApiError> error;
     int httpStatus = 0;

@@ -479,7 +479,10 @@ CaseView *MainWindow::addCase(const QString &title)
         updateSeverityIndicator();
         // Once its answers are in (or its text analysed), the case is kept as it stands: each
         // refresh adds a snapshot, none is overwritten.
-        if (m_history && (state == CaseSession::State::Complete || state == CaseSession::State::PartlyFailed))
+        // A lookup the provider refused is kept too (its error answer as received: "not found at
+        // 10:02" is evidence); snapshotOf keeps nothing where nothing came back.
+        if (m_history && (state == CaseSession::State::Complete || state == CaseSession::State::PartlyFailed
+                          || (state == CaseSession::State::Failed && session->isLookup())))
             if (auto snapshot = snapshotOf(*session))
                 m_history->record(std::move(*snapshot), view, [this, view, title = session->title()](qint64 id) {
                     const qint64 before = m_keptAs.value(view);

@@ -829,8 +829,8 @@ void TestCli::recordedTextsAreKeptListedAndCompared()
 }
 
 // lookup --record and batch --record keep each payment's answers as received: the payment and
-// its transactions for a lookup, one snapshot per id that answered in a batch, and never the
-// secret key.
+// its transactions for a lookup, one snapshot per id that was answered in a batch (a refusal
+// too), and never the secret key.
 void TestCli::lookupsAndBatchesAreKeptWithTheirAnswers()
 {
     using namespace paytriage;
@@ -854,6 +854,8 @@ void TestCli::lookupsAndBatchesAreKeptWithTheirAnswers()
     QCOMPARE(batch.exitCode, 2);  // NO-SUCH-ORDER-9 failed
     QVERIFY2(batch.err.contains("2025040210437094: kept as snapshot #2"), batch.err.constData());
     QVERIFY2(batch.err.contains("LIVE-V20240807160726-PAY_6367_3859: kept as snapshot #3"), batch.err.constData());
+    // The refusal of the missing one is kept as received too.
+    QVERIFY2(batch.err.contains("NO-SUCH-ORDER-9: kept as snapshot #4"), batch.err.constData());
 
     auto opened = EvidenceStore::open(StoreLocation::sqlite(store));
     QVERIFY(std::holds_alternative<std::unique_ptr<EvidenceStore>>(opened));
@@ -879,8 +881,8 @@ void TestCli::lookupsAndBatchesAreKeptWithTheirAnswers()
     auto page = history.search({});
     QVERIFY(std::holds_alternative<HistoryPage>(page));
     const auto &rows = std::get<HistoryPage>(page).rows;
-    QCOMPARE(rows.size(), std::size_t(3));
-    QCOMPARE(rows[0].caseKey, rows[2].caseKey);
+    QCOMPARE(rows.size(), std::size_t(4));
+    QCOMPARE(rows[1].caseKey, rows[3].caseKey);
     const Run diff = cli({QStringLiteral("history"), QStringLiteral("--store"), store, QStringLiteral("diff"), QStringLiteral("1"),
                           QStringLiteral("3")});
     QCOMPARE(diff.exitCode, 0);

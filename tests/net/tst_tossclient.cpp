@@ -131,8 +131,8 @@ private slots:
     void rawAnswersOfEveryPage();
     void rawAnswerIsTheAttemptThatWasUsed_data();
     void rawAnswerIsTheAttemptThatWasUsed();
-    void failedReadsKeepNoRawAnswers_data();
-    void failedReadsKeepNoRawAnswers();
+    void failedReadsKeepWhatCameBackWhole_data();
+    void failedReadsKeepWhatCameBackWhole();
     void keptHeadersLeaveCookiesOut_data();
     void keptHeadersLeaveCookiesOut();
     void faults_data();
@@ -481,24 +481,27 @@ void TestTossClient::rawAnswerIsTheAttemptThatWasUsed()
                  qPrintable(path));
 }
 
-void TestTossClient::failedReadsKeepNoRawAnswers_data()
+void TestTossClient::failedReadsKeepWhatCameBackWhole_data()
 {
     QTest::addColumn<QByteArray>("fault");
     QTest::addColumn<QString>("id");         // an orderId; empty: the transactions of two days in pages of 50
     QTest::addColumn<int>("kind");
     QTest::addColumn<int>("status");
     QTest::addColumn<bool>("received");      // ApiError::received kept, as before
-    QTest::newRow("404 unknown payment") << QByteArray() << "no-such-payment" << int(ApiError::Kind::Http) << 404 << false;
-    QTest::newRow("FAULT-429 order, retried to the bound") << QByteArray() << "FAULT-429" << int(ApiError::Kind::Http) << 429 << false;
-    QTest::newRow("503 retried to the bound") << QByteArray("503") << "2025040210437094" << int(ApiError::Kind::Http) << 503 << false;
+    QTest::addColumn<bool>("kept");          // the answer that came back, in answers, as received
+    QTest::newRow("404 unknown payment") << QByteArray() << "no-such-payment" << int(ApiError::Kind::Http) << 404 << false << true;
+    QTest::newRow("FAULT-429 order, retried to the bound") << QByteArray() << "FAULT-429" << int(ApiError::Kind::Http) << 429 << false
+                                                          << true;
+    QTest::newRow("503 retried to the bound") << QByteArray("503") << "2025040210437094" << int(ApiError::Kind::Http) << 503 << false
+                                             << true;
     QTest::newRow("200 that is not JSON") << QByteArray("invalid-json") << "2025040210437094"
-                                         << int(ApiError::Kind::InvalidResponse) << 200 << true;
-    // The first page arrives and is used; the second repeats it: the pages before go too.
+                                         << int(ApiError::Kind::InvalidResponse) << 200 << true << true;
+    // The first page arrives and is used; the second repeats it: no answer is the failure's.
     QTest::newRow("list failing after its first page") << QByteArray("ignore-paging") << QString()
-                                                      << int(ApiError::Kind::InvalidResponse) << 0 << false;
+                                                      << int(ApiError::Kind::InvalidResponse) << 0 << false << false;
 }
 
-void TestTossClient::failedReadsKeepNoRawAnswers()
+void TestTossClient::failedReadsKeepWhatCameBackWhole()
 {
     QFETCH(QByteArray, fault);
     QFETCH(QString, id);
@@ -515,8 +518,16 @@ void TestTossClient::failedReadsKeepNoRawAnswers()
     QVERIFY(r.error);
     QVERIFY2(int(r.error->kind) == kind, qPrintable(r.error->describe()));
     QCOMPARE(r.error->httpStatus, status);
+    QFETCH(bool, kept);
     QCOMPARE(bool(r.error->received), received);
-    QVERIFY(r.answers.empty());
+    // Only the last attempt's answer, byte for byte (a retried read's earlier tries are not kept).
+    QCOMPARE(r.answers.size(), std::size_t(kept ? 1 : 0));
+    if (kept) {
+        QCOMPARE(r.answers.front().status, status);
+        QVERIFY(!r.answers.front().content.isEmpty());
+        if (r.body)
+            QCOMPARE(QByteArray::fromStdString(r.body->dump()), QByteArray::fromStdString(Json::parse(r.answers.front().content.toStdString()).dump()));
+    }
     if (id.isEmpty())
         QVERIFY(!progress.isEmpty());  // a page had been used before the list failed
 }
@@ -1099,12 +1110,14 @@ void TestTossClient::fetcherKeepsTheRawAnswersOfEachSource()
         QCOMPARE(whenFinished[source], fetcher.answersOf(source).size());
     QVERIFY(fetcher.answersOf(Source::IapOrderStatus).empty());
 
-    // The next lookup starts without them, and one that fails keeps none.
+    // The next lookup starts without them; one the provider refuses keeps its refusal as received.
     fetcher.fetch(QStringLiteral("no-such-order"), IdKind::OrderId);
     for (const Source source : {Source::Payment, Source::Transactions, Source::Settlements})
         QVERIFY(fetcher.answersOf(source).empty());
     QVERIFY(finished.wait(20000));
-    QVERIFY(fetcher.answersOf(Source::Payment).empty());
+    QCOMPARE(fetcher.answersOf(Source::Payment).size(), std::size_t(1));
+    QCOMPARE(fetcher.answersOf(Source::Payment).front().status, 404);
+    QVERIFY(fetcher.answersOf(Source::Payment).front().content.contains("NOT_FOUND_PAYMENT"));
     QCOMPARE(fetcher.errors().size(), std::size_t(1));
 }
 

@@ -1104,7 +1104,8 @@ void TestMainWindow::koreanLeavesNoEnglishOnScreen()
 }
 
 // With a history, each case is kept once its answers are in: a lookup with its answers as
-// received, a refresh as a second snapshot, a paste with its text; the status bar says so.
+// received, a refresh as a second snapshot, a paste with its text, a lookup the provider refused
+// with its refusal; the status bar says so.
 void TestMainWindow::eachLookupAndPasteIsKeptInTheHistory()
 {
     QTemporaryDir dir;
@@ -1117,19 +1118,30 @@ void TestMainWindow::eachLookupAndPasteIsKeptInTheHistory()
     QTRY_VERIFY_WITH_TIMEOUT(m_window->statusBar()->currentMessage().contains(QLatin1String("#2")), lookupTimeoutMs);
     m_window->analyseText(QStringLiteral("ticket"), R"({"paymentKey":"p","orderId":"o","status":"DONE","totalAmount":1000})");
     QTRY_VERIFY_WITH_TIMEOUT(m_window->statusBar()->currentMessage().contains(QLatin1String("#3")), lookupTimeoutMs);
+    // A lookup the provider refuses is kept with its refusal, as received.
+    typeAndLookUp(QStringLiteral("NO-SUCH-ORDER-9"));
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->statusBar()->currentMessage().contains(QLatin1String("#4")), lookupTimeoutMs);
     m_window.reset();  // what was queued is written before the window goes
 
     auto opened = EvidenceStore::open(history);
     QVERIFY(std::holds_alternative<std::unique_ptr<EvidenceStore>>(opened));
-    auto page = std::get<std::unique_ptr<EvidenceStore>>(opened)->search({});
+    EvidenceStore &store = *std::get<std::unique_ptr<EvidenceStore>>(opened);
+    auto page = store.search({});
     QVERIFY(std::holds_alternative<HistoryPage>(page));
     const auto &rows = std::get<HistoryPage>(page).rows;
-    QCOMPARE(rows.size(), std::size_t(3));
-    QCOMPARE(rows[0].kind, SnapshotKind::Paste);
-    QCOMPARE(rows[1].kind, SnapshotKind::Lookup);
-    QCOMPARE(rows[1].caseKey, rows[2].caseKey);  // the refresh: the same payment, a second look
-    QCOMPARE(rows[2].profile, QStringLiteral("Demo sandbox"));
-    QVERIFY(rows[2].worst && rows[2].worst->rule == "vbank-cancel-without-deposit");
+    QCOMPARE(rows.size(), std::size_t(4));
+    QCOMPARE(rows[0].title, QStringLiteral("NO-SUCH-ORDER-9"));
+    QCOMPARE(rows[1].kind, SnapshotKind::Paste);
+    QCOMPARE(rows[2].kind, SnapshotKind::Lookup);
+    QCOMPARE(rows[2].caseKey, rows[3].caseKey);  // the refresh: the same payment, a second look
+    QCOMPARE(rows[3].profile, QStringLiteral("Demo sandbox"));
+    QVERIFY(rows[3].worst && rows[3].worst->rule == "vbank-cancel-without-deposit");
+    auto refused = store.snapshot(rows[0].id);
+    QVERIFY(std::holds_alternative<std::optional<StoredSnapshot>>(refused));
+    const auto &kept = *std::get<std::optional<StoredSnapshot>>(refused);
+    QCOMPARE(kept.snapshot.bodies.size(), std::size_t(1));
+    QCOMPARE(kept.snapshot.bodies.front().status, 404);
+    QVERIFY(kept.snapshot.bodies.front().content.contains("NOT_FOUND_PAYMENT"));
 }
 
 // The History view, driven by keys: seed 000 pasted while IN_PROGRESS and again once DONE are two
@@ -1321,7 +1333,8 @@ void TestMainWindow::aBatchFromASpreadsheetFillsItsTableAndTheHistory()
     QTRY_VERIFY_WITH_TIMEOUT(settled(m_window->currentCase()), lookupTimeoutMs);
     m_window.reset();  // what was queued is written before the window goes
 
-    // The two answers (and the case opened from the row) are in the history.
+    // Every answer (the refusal of the missing one too, and the case opened from the row) is in
+    // the history.
     auto opened = EvidenceStore::open(history);
     QVERIFY(std::holds_alternative<std::unique_ptr<EvidenceStore>>(opened));
     auto page = std::get<std::unique_ptr<EvidenceStore>>(opened)->search({});
@@ -1331,7 +1344,7 @@ void TestMainWindow::aBatchFromASpreadsheetFillsItsTableAndTheHistory()
         kept << row.title;
     kept.sort();
     QCOMPARE(kept, QStringList({QStringLiteral("2025040210437094"), QStringLiteral("LIVE-V20240807160726-PAY_6367_3859"),
-                                QStringLiteral("LIVE-V20240807160726-PAY_6367_3859")}));
+                                QStringLiteral("LIVE-V20240807160726-PAY_6367_3859"), QStringLiteral("NO-SUCH-ORDER-9")}));
 }
 
 // Kept for 30 days (Settings, History): at start the snapshots older than that go, a pinned one
