@@ -417,6 +417,37 @@
     </message>
 </context>
 <context>
+    <name>paytriage::Bundle</name>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Cannot write %1: %2</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation>Cannot create the folder %1.</translation>
+    </message>
+    <message>
+        <source>%1 holds no manifest.json: it is not a PayTriage case bundle.</source>
+        <translation>%1 holds no manifest.json: it is not a PayTriage case bundle.</translation>
+    </message>
+    <message>
+        <source>The manifest.json of %1 is not a PayTriage case bundle's.</source>
+        <translation>The manifest.json of %1 is not a PayTriage case bundle's.</translation>
+    </message>
+    <message>
+        <source>The manifest names a file outside the bundle: %1</source>
+        <translation>The manifest names a file outside the bundle: %1</translation>
+    </message>
+    <message>
+        <source>%1 is missing.</source>
+        <translation>%1 is missing.</translation>
+    </message>
+    <message>
+        <source>%1 was changed since the bundle was made: its SHA-256 is not the manifest's.</source>
+        <translation>%1 was changed since the bundle was made: its SHA-256 is not the manifest's.</translation>
+    </message>
+</context>
+<context>
     <name>paytriage::CaseFetcher</name>
     <message>
         <source>payment</source>
@@ -2270,6 +2301,29 @@
         <source>Report written to %1 (personal data masked)</source>
         <translation>Report written to %1 (personal data masked)</translation>
     </message>
+    <message>
+        <source>Open a case &amp;bundle…</source>
+        <translation>Open a case &amp;bundle…</translation>
+    </message>
+    <message>
+        <source>A folder exported from the history (paytriage-cli history export): checked against its manifest and opened as it was kept</source>
+        <translation>A folder exported from the history (paytriage-cli history export): checked against its manifest and opened as it was kept</translation>
+    </message>
+    <message>
+        <source>Open a case bundle</source>
+        <translation>Open a case bundle</translation>
+    </message>
+    <message numerus="yes">
+        <source>Bundle verified: its %n file(s) match the manifest.</source>
+        <translation>
+            <numerusform>Bundle verified: its %n file(s) match the manifest.</numerusform>
+            <numerusform>Bundle verified: its %n file(s) match the manifest.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The bundle does not verify, so it may not be what was kept: %1</source>
+        <translation>The bundle does not verify, so it may not be what was kept: %1</translation>
+    </message>
 </context>
 <context>
     <name>paytriage::ModelText</name>
@@ -3864,45 +3918,6 @@
         <translation>Name the folder to write to with --out.</translation>
     </message>
     <message>
-        <source>Cannot create the folder %1.</source>
-        <translation>Cannot create the folder %1.</translation>
-    </message>
-    <message>
-        <source>Cannot write %1: %2</source>
-        <translation>Cannot write %1: %2</translation>
-    </message>
-    <message numerus="yes">
-        <source>Snapshot #%1 written to %2 (%n file(s) and manifest.json).</source>
-        <translation>
-            <numerusform>Snapshot #%1 written to %2 (%n file(s) and manifest.json).</numerusform>
-            <numerusform>Snapshot #%1 written to %2 (%n file(s) and manifest.json).</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>The evidence history: every snapshot kept (a lookup's answers as received, a paste, a file), newest first.
-  history [list]      search it
-  history show ID     one snapshot: its bodies (with SHA-256), provenance and findings
-  history diff OLD NEW what changed between two snapshots of a payment
-  history export ID   its bodies as stored and manifest.json, into --out FOLDER</source>
-        <translation>The evidence history: every snapshot kept (a lookup's answers as received, a paste, a file), newest first.
-  history [list]      search it
-  history show ID     one snapshot: its bodies (with SHA-256), provenance and findings
-  history diff OLD NEW what changed between two snapshots of a payment
-  history export ID   its bodies as stored and manifest.json, into --out FOLDER</translation>
-    </message>
-    <message>
-        <source>export: the folder to write the snapshot's bodies and manifest.json to.</source>
-        <translation>export: the folder to write the snapshot's bodies and manifest.json to.</translation>
-    </message>
-    <message>
-        <source>list (the default), show ID, diff OLD NEW or export ID --out FOLDER.</source>
-        <translation>list (the default), show ID, diff OLD NEW or export ID --out FOLDER.</translation>
-    </message>
-    <message>
-        <source>Use: history [list], history show ID, history diff OLD NEW or history export ID --out FOLDER. See paytriage-cli history --help.</source>
-        <translation>Use: history [list], history show ID, history diff OLD NEW or history export ID --out FOLDER. See paytriage-cli history --help.</translation>
-    </message>
-    <message>
         <source>Keep each payment's answers as received, with its findings, as a snapshot in the evidence history (see paytriage-cli history --help).</source>
         <translation>Keep each payment's answers as received, with its findings, as a snapshot in the evidence history (see paytriage-cli history --help).</translation>
     </message>
@@ -4087,6 +4102,43 @@ Exit status: 0 nothing at warning or above, 1 findings at warning or above, 2 fa
     <message>
         <source>Report written to %1</source>
         <translation>Report written to %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Snapshot #%1 written to %2 (%n file(s), the report and manifest.json).</source>
+        <translation>
+            <numerusform>Snapshot #%1 written to %2 (%n file(s), the report and manifest.json).</numerusform>
+            <numerusform>Snapshot #%1 written to %2 (%n file(s), the report and manifest.json).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Verified: %1 files match the manifest of %2 (%3, captured %4).</source>
+        <translation>Verified: %1 files match the manifest of %2 (%3, captured %4).</translation>
+    </message>
+    <message>
+        <source>The evidence history: every snapshot kept (a lookup's answers as received, a paste, a file), newest first.
+  history [list]      search it
+  history show ID     one snapshot: its bodies (with SHA-256), provenance and findings
+  history diff OLD NEW what changed between two snapshots of a payment
+  history export ID   a case bundle: its bodies as stored, the report and manifest.json, into --out FOLDER
+  history verify FOLDER every file of a bundle against its manifest</source>
+        <translation>The evidence history: every snapshot kept (a lookup's answers as received, a paste, a file), newest first.
+  history [list]      search it
+  history show ID     one snapshot: its bodies (with SHA-256), provenance and findings
+  history diff OLD NEW what changed between two snapshots of a payment
+  history export ID   a case bundle: its bodies as stored, the report and manifest.json, into --out FOLDER
+  history verify FOLDER every file of a bundle against its manifest</translation>
+    </message>
+    <message>
+        <source>export: the folder to write the case bundle to.</source>
+        <translation>export: the folder to write the case bundle to.</translation>
+    </message>
+    <message>
+        <source>list (the default), show ID, diff OLD NEW, export ID --out FOLDER or verify FOLDER.</source>
+        <translation>list (the default), show ID, diff OLD NEW, export ID --out FOLDER or verify FOLDER.</translation>
+    </message>
+    <message>
+        <source>Use: history [list], history show ID, history diff OLD NEW, history export ID --out FOLDER or history verify FOLDER. See paytriage-cli history --help.</source>
+        <translation>Use: history [list], history show ID, history diff OLD NEW, history export ID --out FOLDER or history verify FOLDER. See paytriage-cli history --help.</translation>
     </message>
 </context>
 <context>

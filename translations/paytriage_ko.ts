@@ -414,6 +414,37 @@
     </message>
 </context>
 <context>
+    <name>paytriage::Bundle</name>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1을(를) 쓸 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation>폴더 %1을(를) 만들 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>%1 holds no manifest.json: it is not a PayTriage case bundle.</source>
+        <translation>%1에는 manifest.json이 없습니다: PayTriage 케이스 묶음이 아닙니다.</translation>
+    </message>
+    <message>
+        <source>The manifest.json of %1 is not a PayTriage case bundle&apos;s.</source>
+        <translation>%1의 manifest.json은 PayTriage 케이스 묶음의 것이 아닙니다.</translation>
+    </message>
+    <message>
+        <source>The manifest names a file outside the bundle: %1</source>
+        <translation>manifest가 묶음 밖의 파일을 가리킵니다: %1</translation>
+    </message>
+    <message>
+        <source>%1 is missing.</source>
+        <translation>%1이(가) 없습니다.</translation>
+    </message>
+    <message>
+        <source>%1 was changed since the bundle was made: its SHA-256 is not the manifest&apos;s.</source>
+        <translation>%1은(는) 묶음을 만든 뒤 바뀌었습니다: SHA-256이 manifest와 다릅니다.</translation>
+    </message>
+</context>
+<context>
     <name>paytriage::CaseFetcher</name>
     <message>
         <source>payment</source>
@@ -2257,6 +2288,28 @@
         <source>Report written to %1 (personal data masked)</source>
         <translation>%1에 보고서를 썼습니다(개인정보 가림)</translation>
     </message>
+    <message>
+        <source>Open a case &amp;bundle…</source>
+        <translation>케이스 묶음 열기(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>A folder exported from the history (paytriage-cli history export): checked against its manifest and opened as it was kept</source>
+        <translation>증거 기록에서 내보낸 폴더(paytriage-cli history export): manifest와 대조한 뒤 남긴 그대로 엽니다</translation>
+    </message>
+    <message>
+        <source>Open a case bundle</source>
+        <translation>케이스 묶음 열기</translation>
+    </message>
+    <message numerus="yes">
+        <source>Bundle verified: its %n file(s) match the manifest.</source>
+        <translation>
+            <numerusform>묶음 확인됨: 파일 %n개가 manifest와 일치합니다.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The bundle does not verify, so it may not be what was kept: %1</source>
+        <translation>묶음이 확인되지 않아 남긴 그대로가 아닐 수 있습니다: %1</translation>
+    </message>
 </context>
 <context>
     <name>paytriage::ModelText</name>
@@ -3839,44 +3892,6 @@
         <translation>쓸 폴더를 --out으로 지정하세요.</translation>
     </message>
     <message>
-        <source>Cannot create the folder %1.</source>
-        <translation>폴더 %1을(를) 만들 수 없습니다.</translation>
-    </message>
-    <message>
-        <source>Cannot write %1: %2</source>
-        <translation>%1을(를) 쓸 수 없습니다: %2</translation>
-    </message>
-    <message numerus="yes">
-        <source>Snapshot #%1 written to %2 (%n file(s) and manifest.json).</source>
-        <translation>
-            <numerusform>스냅숏 #%1을(를) %2에 썼습니다(파일 %n개와 manifest.json).</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>The evidence history: every snapshot kept (a lookup&apos;s answers as received, a paste, a file), newest first.
-  history [list]      search it
-  history show ID     one snapshot: its bodies (with SHA-256), provenance and findings
-  history diff OLD NEW what changed between two snapshots of a payment
-  history export ID   its bodies as stored and manifest.json, into --out FOLDER</source>
-        <translation>증거 기록: 남긴 모든 스냅숏(조회 응답을 받은 그대로, 붙여 넣은 텍스트, 파일), 최신순.
-  history [list]      검색
-  history show ID     스냅숏 하나: 본문(SHA-256 포함), 출처, 발견 사항
-  history diff OLD NEW 한 결제의 두 스냅숏 사이에 바뀐 것
-  history export ID   저장된 본문과 manifest.json을 --out 폴더에</translation>
-    </message>
-    <message>
-        <source>export: the folder to write the snapshot&apos;s bodies and manifest.json to.</source>
-        <translation>export: 스냅숏의 본문과 manifest.json을 쓸 폴더.</translation>
-    </message>
-    <message>
-        <source>list (the default), show ID, diff OLD NEW or export ID --out FOLDER.</source>
-        <translation>list(기본), show ID, diff OLD NEW 또는 export ID --out 폴더.</translation>
-    </message>
-    <message>
-        <source>Use: history [list], history show ID, history diff OLD NEW or history export ID --out FOLDER. See paytriage-cli history --help.</source>
-        <translation>사용법: history [list], history show ID, history diff OLD NEW 또는 history export ID --out 폴더. paytriage-cli history --help를 보세요.</translation>
-    </message>
-    <message>
         <source>Keep each payment&apos;s answers as received, with its findings, as a snapshot in the evidence history (see paytriage-cli history --help).</source>
         <translation>결제마다 받은 응답을 그대로, 발견 사항과 함께 증거 기록에 스냅숏으로 남깁니다(paytriage-cli history --help 참고).</translation>
     </message>
@@ -4059,6 +4074,42 @@ Exit status: 0 nothing at warning or above, 1 findings at warning or above, 2 fa
     <message>
         <source>Report written to %1</source>
         <translation>%1에 보고서를 썼습니다</translation>
+    </message>
+    <message numerus="yes">
+        <source>Snapshot #%1 written to %2 (%n file(s), the report and manifest.json).</source>
+        <translation>
+            <numerusform>스냅숏 #%1을(를) %2에 썼습니다(파일 %n개, 보고서, manifest.json).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Verified: %1 files match the manifest of %2 (%3, captured %4).</source>
+        <translation>확인됨: 파일 %1개가 %2의 manifest와 일치합니다(%3, %4에 남김).</translation>
+    </message>
+    <message>
+        <source>The evidence history: every snapshot kept (a lookup&apos;s answers as received, a paste, a file), newest first.
+  history [list]      search it
+  history show ID     one snapshot: its bodies (with SHA-256), provenance and findings
+  history diff OLD NEW what changed between two snapshots of a payment
+  history export ID   a case bundle: its bodies as stored, the report and manifest.json, into --out FOLDER
+  history verify FOLDER every file of a bundle against its manifest</source>
+        <translation>증거 기록: 남긴 모든 스냅숏(조회 응답을 받은 그대로, 붙여 넣은 텍스트, 파일), 최신순.
+  history [list]      검색
+  history show ID     스냅숏 하나: 본문(SHA-256 포함), 출처, 발견 사항
+  history diff OLD NEW 한 결제의 두 스냅숏 사이에 바뀐 것
+  history export ID   케이스 묶음: 저장된 본문, 보고서, manifest.json을 --out 폴더에
+  history verify FOLDER 묶음의 모든 파일을 manifest와 대조</translation>
+    </message>
+    <message>
+        <source>export: the folder to write the case bundle to.</source>
+        <translation>export: 케이스 묶음을 쓸 폴더.</translation>
+    </message>
+    <message>
+        <source>list (the default), show ID, diff OLD NEW, export ID --out FOLDER or verify FOLDER.</source>
+        <translation>list(기본), show ID, diff OLD NEW, export ID --out FOLDER 또는 verify FOLDER.</translation>
+    </message>
+    <message>
+        <source>Use: history [list], history show ID, history diff OLD NEW, history export ID --out FOLDER or history verify FOLDER. See paytriage-cli history --help.</source>
+        <translation>사용법: history [list], history show ID, history diff OLD NEW, history export ID --out FOLDER 또는 history verify FOLDER. paytriage-cli history --help를 보세요.</translation>
     </message>
 </context>
 <context>

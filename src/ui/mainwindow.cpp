@@ -2,6 +2,7 @@
 #include "ui_mainwindow.h"
 
 #include "analyzetextdialog.h"
+#include "casereport/bundle.h"
 #include "casereport/casereport.h"
 #include "caseview.h"
 #include "session/evidencehistory.h"
@@ -115,6 +116,11 @@ MainWindow::MainWindow(const Catalog &catalog, Options options, QWidget *parent)
                                                           tr("JSON and text (*.json *.txt *.log);;All files (*)"));
         if (!path.isEmpty())
             openFile(path);
+    });
+    connect(m_ui->actionOpenBundle, &QAction::triggered, this, [this] {
+        const QString folder = QFileDialog::getExistingDirectory(this, tr("Open a case bundle"));
+        if (!folder.isEmpty())
+            openBundle(folder);
     });
     connect(m_ui->actionRefresh, &QAction::triggered, this, [this] {
         if (CaseView *view = currentCase())
@@ -446,6 +452,24 @@ CaseView *MainWindow::openFile(const QString &path)
     const QString title = QFileInfo(path).fileName();
     CaseView *view = addCase(title);
     view->session()->startFile(title, path);
+    return view;
+}
+
+CaseView *MainWindow::openBundle(const QString &folder)
+{
+    const BundleCheck check = readBundle(folder);
+    if (!check.readable) {
+        statusBar()->showMessage(check.problems.join(QLatin1Char(' ')), 15000);
+        return nullptr;
+    }
+    CaseView *view = addCase(QString());
+    view->session()->startStored(check.snapshot);
+    updateTab(view);
+    if (check.verified())
+        statusBar()->showMessage(tr("Bundle verified: its %n file(s) match the manifest.", nullptr, int(check.files.size())), 10000);
+    else
+        statusBar()->showMessage(tr("The bundle does not verify, so it may not be what was kept: %1").arg(check.problems.join(QLatin1Char(' '))),
+                                 30000);
     return view;
 }
 

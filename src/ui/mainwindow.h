@@ -65,6 +65,10 @@ public:
     // asOf: analyse as of that time (ms since the epoch), as the evidence was when captured.
     CaseView *analyseText(const QString &title, std::string text, std::optional<std::int64_t> asOf = std::nullopt);
     CaseView *openFile(const QString &path);
+    // A case bundle (casereport/bundle): every file checked against its manifest, then the case
+    // opened read-only as it was kept; the status bar says whether it verified. Null when the
+    // folder holds no bundle.
+    CaseView *openBundle(const QString &folder);
     void analyseClipboard();
     // Size limits of texts and files opened from now on (pipeline/caseinput); tests use small ones.
     void setInputLimits(const InputLimits &limits) { m_inputLimits = limits; }

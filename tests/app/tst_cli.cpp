@@ -819,6 +819,22 @@ void TestCli::recordedTextsAreKeptListedAndCompared()
              exportedBody[QStringLiteral("sha256")].toString());
     QVERIFY(bodyBytes.contains("ec_id20250402083921BUZL3"));
     QVERIFY(!bodyBytes.contains("ps_24xLea5zVAlbzjnbLJMm3QAMYNwW"));
+    // The bundle holds the report too, and verifies; a body changed afterwards does not.
+    QVERIFY(QFile::exists(out + QStringLiteral("/report.md")) && QFile::exists(out + QStringLiteral("/report.html")));
+    QCOMPARE(manifest[QStringLiteral("reports")].toArray().size(), 2);
+    Run verified = cli({QStringLiteral("history"), QStringLiteral("verify"), out});
+    QCOMPARE(verified.exitCode, 0);
+    QVERIFY2(verified.out.contains("Verified: 3 files match the manifest of #1"), verified.out.constData());
+    bodyFile.close();
+    QVERIFY(bodyFile.open(QIODevice::WriteOnly | QIODevice::Append));
+    bodyFile.write(" ");
+    bodyFile.close();
+    Run tampered = cli({QStringLiteral("history"), QStringLiteral("verify"), out});
+    QCOMPARE(tampered.exitCode, 2);
+    QVERIFY2(tampered.err.contains("was changed since the bundle was made"), tampered.err.constData());
+    Run notABundle = cli({QStringLiteral("history"), QStringLiteral("verify"), dir.path()});
+    QCOMPARE(notABundle.exitCode, 2);
+    QVERIFY2(notABundle.err.contains("no manifest.json"), notABundle.err.constData());
 
     Run missing = cli({QStringLiteral("history"), QStringLiteral("show"), QStringLiteral("9")}, {}, {}, env);
     QCOMPARE(missing.exitCode, 2);

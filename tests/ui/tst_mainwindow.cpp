@@ -1,6 +1,8 @@
 // The console end to end, offscreen: the real main window with the in-process demo sandbox,
 // driven with QTest key and mouse events.
 
+#include "casereport/bundle.h"
+#include "casereport/casereport.h"
 #include "caseview.h"
 #include "batchview.h"
 #include "historyview.h"
@@ -153,6 +155,7 @@ private Q_SLOTS:
     void aBatchFromASpreadsheetFillsItsTableAndTheHistory();
     void theHistoryKeepsWhatTheSettingsSay();
     void aCaseExportsAsAMaskedReport();
+    void aBundleOpensVerified();
 
 private:
     // A window on m_settings with this key store (the one before it closed first), shown, demo on.
@@ -1410,6 +1413,45 @@ void TestMainWindow::aCaseExportsAsAMaskedReport()
     QVERIFY(text.count(QLatin1String("SHA-256: `")) >= 2);  // the payment and its transactions
     QVERIFY(m_window->statusBar()->currentMessage().contains(QLatin1String("personal data masked")));
     QVERIFY(!m_window->exportReport(m_window->currentCase(), dir.filePath(QStringLiteral("case.docx"))));
+}
+
+// A case bundle opens again as the case it was, read-only, and says it verified; one whose body
+// was changed afterwards still opens, and says it does not verify.
+void TestMainWindow::aBundleOpensVerified()
+{
+    QFile seed(QStringLiteral(PAYTRIAGE_SAMPLES "/seed001-vbank-console-log.txt"));
+    QVERIFY(seed.open(QIODevice::ReadOnly));
+    Snapshot snapshot;
+    snapshot.kind = SnapshotKind::Paste;
+    snapshot.title = QStringLiteral("ticket #2207");
+    snapshot.paymentKey = QStringLiteral("estag20240807160826ZKQT3");
+    snapshot.capturedAtMs = 1723014700000;
+    SnapshotBody body;
+    body.source = QStringLiteral("text");
+    body.content = seed.readAll();
+    snapshot.bodies.push_back(body);
+    QTemporaryDir dir;
+    QString error;
+    QVERIFY2(writeBundle(snapshot, qint64(7), QStringLiteral("paymentKey:estag20240807160826ZKQT3"), *m_catalog, CaseReportOptions{},
+                         dir.path(), &error),
+             qPrintable(error));
+
+    CaseView *view = m_window->openBundle(dir.path());
+    QVERIFY(view);
+    QTRY_VERIFY_WITH_TIMEOUT(settled(view), lookupTimeoutMs);
+    QVERIFY(view->session()->stored() && view->session()->stored()->id == 7);
+    QVERIFY(hasFinding(view, "vbank-cancel-without-deposit"));
+    QVERIFY2(m_window->statusBar()->currentMessage().contains(QLatin1String("Bundle verified")),
+             qPrintable(m_window->statusBar()->currentMessage()));
+
+    QFile kept(dir.filePath(QStringLiteral("01-text.txt")));
+    QVERIFY(kept.open(QIODevice::Append));
+    kept.write("\n");
+    kept.close();
+    m_window->closeAllCases();
+    QVERIFY(m_window->openBundle(dir.path()));
+    QVERIFY(m_window->statusBar()->currentMessage().contains(QLatin1String("does not verify")));
+    QVERIFY(!m_window->openBundle(QDir::tempPath() + QStringLiteral("/no-such-bundle-folder")));
 }
 
 QTEST_MAIN(TestMainWindow)

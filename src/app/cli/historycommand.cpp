@@ -5,6 +5,8 @@
 #include "report/casediff.h"
 #include "store/evidencestore.h"
 #include "store/snapshotcase.h"
+#include "casereport/bundle.h"
+#include "casereport/casereport.h"
 #include "util/clock.h"
 #include "util/timestamp.h"
 
@@ -12,7 +14,6 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QDir>
-#include <QSaveFile>
 #include <QTimeZone>
 
 #include <nlohmann/json.hpp>
@@ -212,9 +213,9 @@ int show(const QCommandLineParser &parser, EvidenceStore &store, const QString &
     return ExitClean;
 }
 
-// The snapshot as files a ticket or the provider can be sent: each body as stored (masked where it
-// says), and manifest.json naming each with its SHA-256, the provenance and the findings.
-int exportTo(EvidenceStore &store, const QString &idText, const QString &folder)
+// The snapshot as a case bundle (casereport/bundle): each body as stored, the report as
+// Markdown and HTML, and manifest.json with every file's SHA-256, the provenance and the findings.
+int exportTo(EvidenceStore &store, const QString &idText, const QString &folder, Language language)
 {
     const auto stored = fetchSnapshot(store, idText);
     if (!stored)
@@ -223,48 +224,34 @@ int exportTo(EvidenceStore &store, const QString &idText, const QString &folder)
         err(tr("Name the folder to write to with --out."));
         return ExitFailed;
     }
-    QDir dir(folder);
-    if (!dir.mkpath(QStringLiteral("."))) {
-        err(tr("Cannot create the folder %1.").arg(folder));
+    CaseReportOptions options;
+    options.language = language;
+    QString error;
+    if (!writeBundle(stored->snapshot, stored->id, stored->caseKey, loadCatalog(), options, folder, &error)) {
+        err(error);
         return ExitFailed;
     }
-    const Snapshot &s = stored->snapshot;
-    nlohmann::ordered_json manifest;
-    manifest["snapshot"] = stored->id;
-    manifest["caseKey"] = stored->caseKey.toStdString();
-    manifest["kind"] = kindName(s.kind);
-    manifest["capturedAt"] = QDateTime::fromMSecsSinceEpoch(s.capturedAtMs, QTimeZone::utc()).toString(Qt::ISODateWithMs).toStdString();
-    manifest["profile"] = s.profile.toStdString();
-    manifest["mid"] = s.mid.toStdString();
-    manifest["keyMode"] = keyModeName(s.keyMode);
-    manifest["toolVersion"] = s.toolVersion.toStdString();
-    manifest["bodies"] = nlohmann::ordered_json::array();
-    for (std::size_t i = 0; i < s.bodies.size(); ++i) {
-        const SnapshotBody &b = s.bodies[i];
-        const QString name = QStringLiteral("%1-%2.txt").arg(i + 1, 2, 10, QLatin1Char('0')).arg(b.source);
-        QSaveFile file(dir.filePath(name));
-        if (!file.open(QIODevice::WriteOnly) || file.write(b.content) != b.content.size() || !file.commit()) {
-            err(tr("Cannot write %1: %2").arg(file.fileName(), file.errorString()));
-            return ExitFailed;
-        }
-        manifest["bodies"].push_back({{"file", name.toStdString()}, {"source", b.source.toStdString()},
-                                      {"method", b.method.toStdString()}, {"path", b.path.toStdString()},
-                                      {"status", b.status}, {"sha256", stored->digests[i].sha256.toStdString()},
-                                      {"maskedValues", stored->digests[i].maskedValues}});
-    }
-    manifest["findings"] = nlohmann::ordered_json::array();
-    for (const FindingRecord &f : s.findings)
-        manifest["findings"].push_back({{"rule", f.rule}, {"severity", static_cast<int>(f.severity)}, {"pointer", f.pointer},
-                                        {"title", {{"en", f.title.in(Language::English)}, {"ko", f.title.in(Language::Korean)}}}});
-    QSaveFile file(dir.filePath(QStringLiteral("manifest.json")));
-    const QByteArray text = QByteArray::fromStdString(manifest.dump(2) + "\n");
-    if (!file.open(QIODevice::WriteOnly) || file.write(text) != text.size() || !file.commit()) {
-        err(tr("Cannot write %1: %2").arg(file.fileName(), file.errorString()));
-        return ExitFailed;
-    }
-    out(tr("Snapshot #%1 written to %2 (%n file(s) and manifest.json).", nullptr, int(s.bodies.size()))
+    out(tr("Snapshot #%1 written to %2 (%n file(s), the report and manifest.json).", nullptr, int(stored->snapshot.bodies.size()))
             .arg(stored->id)
-            .arg(dir.absolutePath())
+            .arg(QDir(folder).absolutePath())
+            .toStdString()
+        + "\n");
+    return ExitClean;
+}
+
+// A bundle checked file by file against its manifest.
+int verify(const QString &folder)
+{
+    const BundleCheck check = readBundle(folder);
+    for (const QString &problem : check.problems)
+        err(problem);
+    if (!check.verified())
+        return ExitFailed;
+    const Snapshot &s = check.snapshot.snapshot;
+    out(tr("Verified: %1 files match the manifest of %2 (%3, captured %4).")
+            .arg(check.files.size())
+            .arg(check.snapshot.id ? QStringLiteral("#%1").arg(check.snapshot.id) : s.title,
+                 !s.orderId.isEmpty() ? s.orderId : s.paymentKey, kst(s.capturedAtMs))
             .toStdString()
         + "\n");
     return ExitClean;
@@ -384,7 +371,8 @@ int runHistory(const QStringList &arguments)
         tr("The evidence history: every snapshot kept (a lookup's answers as received, a paste, a file), "
            "newest first.\n  history [list]      search it\n  history show ID     one snapshot: its bodies "
            "(with SHA-256), provenance and findings\n  history diff OLD NEW what changed between two snapshots of "
-           "a payment\n  history export ID   its bodies as stored and manifest.json, into --out FOLDER"));
+           "a payment\n  history export ID   a case bundle: its bodies as stored, the report and manifest.json, into "
+           "--out FOLDER\n  history verify FOLDER every file of a bundle against its manifest"));
     addCommonOptions(parser);
     parser.addOption({QStringLiteral("store"),
                       tr("The history: an SQLite file, or postgresql://user@host:port/db?sslmode=… (its password from "
@@ -397,9 +385,10 @@ int runHistory(const QStringList &arguments)
     parser.addOption({QStringLiteral("from"), tr("Captured at or after this time."), QStringLiteral("time")});
     parser.addOption({QStringLiteral("to"), tr("Captured before this time."), QStringLiteral("time")});
     parser.addOption({QStringLiteral("limit"), tr("How many rows (50)."), QStringLiteral("n")});
-    parser.addOption({QStringLiteral("out"), tr("export: the folder to write the snapshot's bodies and manifest.json to."),
+    parser.addOption({QStringLiteral("out"), tr("export: the folder to write the case bundle to."),
                       QStringLiteral("folder")});
-    parser.addPositionalArgument(QStringLiteral("action"), tr("list (the default), show ID, diff OLD NEW or export ID --out FOLDER."));
+    parser.addPositionalArgument(QStringLiteral("action"),
+                                 tr("list (the default), show ID, diff OLD NEW, export ID --out FOLDER or verify FOLDER."));
     if (const auto exit = parseOrExit(parser, arguments))
         return *exit;
     const Language language = chosenLanguage(parser);
@@ -408,12 +397,15 @@ int runHistory(const QStringList &arguments)
     const bool known = (action == QLatin1String("list") && positional.isEmpty())
                        || (action == QLatin1String("show") && positional.size() == 1)
                        || (action == QLatin1String("diff") && positional.size() == 2)
-                       || (action == QLatin1String("export") && positional.size() == 1);
+                       || (action == QLatin1String("export") && positional.size() == 1)
+                       || (action == QLatin1String("verify") && positional.size() == 1);
     if (!known) {
-        err(tr("Use: history [list], history show ID, history diff OLD NEW or history export ID --out FOLDER. See "
-               "paytriage-cli history --help."));
+        err(tr("Use: history [list], history show ID, history diff OLD NEW, history export ID --out FOLDER or history "
+               "verify FOLDER. See paytriage-cli history --help."));
         return ExitFailed;
     }
+    if (action == QLatin1String("verify"))
+        return verify(positional.at(0));
     const auto location = chosenStore(parser.value(QStringLiteral("store")));
     if (!location)
         return ExitFailed;
@@ -428,7 +420,7 @@ int runHistory(const QStringList &arguments)
     if (action == QLatin1String("diff"))
         return diff(store, positional.at(0), positional.at(1), language);
     if (action == QLatin1String("export"))
-        return exportTo(store, positional.at(0), parser.value(QStringLiteral("out")));
+        return exportTo(store, positional.at(0), parser.value(QStringLiteral("out")), language);
     return list(parser, store, language);
 }
 
