@@ -2979,16 +2979,24 @@
         <translation>History (*.sqlite);;All files (*)</translation>
     </message>
     <message>
-        <source>Empty: your own file. Or another SQLite file, or a team's PostgreSQL as postgresql://user@host:5432/db?sslmode=require (its password from ~/.pgpass, never here). PAYTRIAGE_STORE, when set, wins. A new place is used from the next start.</source>
-        <translation>Empty: your own file. Or another SQLite file, or a team's PostgreSQL as postgresql://user@host:5432/db?sslmode=require (its password from ~/.pgpass, never here). PAYTRIAGE_STORE, when set, wins. A new place is used from the next start.</translation>
-    </message>
-    <message>
         <source>for ever</source>
         <translation>for ever</translation>
     </message>
     <message>
         <source> days</source>
         <translation> days</translation>
+    </message>
+    <message>
+        <source>&amp;Password</source>
+        <translation>&amp;Password</translation>
+    </message>
+    <message>
+        <source>Password of the team's PostgreSQL</source>
+        <translation>Password of the team's PostgreSQL</translation>
+    </message>
+    <message>
+        <source>Empty: your own file. Or another SQLite file, or a team's PostgreSQL as postgresql://user@host:5432/db?sslmode=require, its password below (kept in the system keychain, never in the address or the settings file; else ~/.pgpass). PAYTRIAGE_STORE, when set, wins. A new place is used from the next start.</source>
+        <translation>Empty: your own file. Or another SQLite file, or a team's PostgreSQL as postgresql://user@host:5432/db?sslmode=require, its password below (kept in the system keychain, never in the address or the settings file; else ~/.pgpass). PAYTRIAGE_STORE, when set, wins. A new place is used from the next start.</translation>
     </message>
 </context>
 <context>
@@ -3882,10 +3890,6 @@
         <translation>  new: %1</translation>
     </message>
     <message>
-        <source>The history: an SQLite file, or postgresql://user@host:port/db?sslmode=… (its password from ~/.pgpass, never the command line). Default: PAYTRIAGE_STORE, else the console's own file.</source>
-        <translation>The history: an SQLite file, or postgresql://user@host:port/db?sslmode=… (its password from ~/.pgpass, never the command line). Default: PAYTRIAGE_STORE, else the console's own file.</translation>
-    </message>
-    <message>
         <source>Only this orderId or paymentKey.</source>
         <translation>Only this orderId or paymentKey.</translation>
     </message>
@@ -4139,6 +4143,10 @@ Exit status: 0 nothing at warning or above, 1 findings at warning or above, 2 fa
     <message>
         <source>Use: history [list], history show ID, history diff OLD NEW, history export ID --out FOLDER or history verify FOLDER. See paytriage-cli history --help.</source>
         <translation>Use: history [list], history show ID, history diff OLD NEW, history export ID --out FOLDER or history verify FOLDER. See paytriage-cli history --help.</translation>
+    </message>
+    <message>
+        <source>The history: an SQLite file, or postgresql://user@host:port/db?sslmode=… (its password from the keychain, as the console's Settings store it, else ~/.pgpass; never the command line). Default: PAYTRIAGE_STORE, else the console's own file.</source>
+        <translation>The history: an SQLite file, or postgresql://user@host:port/db?sslmode=… (its password from the keychain, as the console's Settings store it, else ~/.pgpass; never the command line). Default: PAYTRIAGE_STORE, else the console's own file.</translation>
     </message>
 </context>
 <context>

@@ -2962,16 +2962,24 @@
         <translation>증거 기록 (*.sqlite);;모든 파일 (*)</translation>
     </message>
     <message>
-        <source>Empty: your own file. Or another SQLite file, or a team&apos;s PostgreSQL as postgresql://user@host:5432/db?sslmode=require (its password from ~/.pgpass, never here). PAYTRIAGE_STORE, when set, wins. A new place is used from the next start.</source>
-        <translation>비워 두면 내 파일. 또는 다른 SQLite 파일이나 팀의 PostgreSQL을 postgresql://user@host:5432/db?sslmode=require 형식으로(비밀번호는 여기가 아니라 ~/.pgpass에서). PAYTRIAGE_STORE가 설정되어 있으면 그것이 우선합니다. 새 위치는 다음 시작부터 씁니다.</translation>
-    </message>
-    <message>
         <source>for ever</source>
         <translation>계속</translation>
     </message>
     <message>
         <source> days</source>
         <translation>일</translation>
+    </message>
+    <message>
+        <source>&amp;Password</source>
+        <translation>비밀번호(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Password of the team&apos;s PostgreSQL</source>
+        <translation>팀 PostgreSQL의 비밀번호</translation>
+    </message>
+    <message>
+        <source>Empty: your own file. Or another SQLite file, or a team&apos;s PostgreSQL as postgresql://user@host:5432/db?sslmode=require, its password below (kept in the system keychain, never in the address or the settings file; else ~/.pgpass). PAYTRIAGE_STORE, when set, wins. A new place is used from the next start.</source>
+        <translation>비워 두면 내 파일. 또는 다른 SQLite 파일이나 팀의 PostgreSQL을 postgresql://user@host:5432/db?sslmode=require 형식으로, 비밀번호는 아래에(시스템 키체인에 보관하며 주소나 설정 파일에는 절대 넣지 않음. 없으면 ~/.pgpass). PAYTRIAGE_STORE가 설정되어 있으면 그것이 우선합니다. 새 위치는 다음 시작부터 씁니다.</translation>
     </message>
 </context>
 <context>
@@ -3856,10 +3864,6 @@
         <translation>  새로 생김: %1</translation>
     </message>
     <message>
-        <source>The history: an SQLite file, or postgresql://user@host:port/db?sslmode=… (its password from ~/.pgpass, never the command line). Default: PAYTRIAGE_STORE, else the console&apos;s own file.</source>
-        <translation>증거 기록: SQLite 파일, 또는 postgresql://사용자@호스트:포트/DB?sslmode=… (비밀번호는 명령줄이 아니라 ~/.pgpass에서). 기본값: PAYTRIAGE_STORE, 없으면 콘솔의 파일.</translation>
-    </message>
-    <message>
         <source>Only this orderId or paymentKey.</source>
         <translation>이 orderId 또는 paymentKey만.</translation>
     </message>
@@ -4110,6 +4114,10 @@ Exit status: 0 nothing at warning or above, 1 findings at warning or above, 2 fa
     <message>
         <source>Use: history [list], history show ID, history diff OLD NEW, history export ID --out FOLDER or history verify FOLDER. See paytriage-cli history --help.</source>
         <translation>사용법: history [list], history show ID, history diff OLD NEW, history export ID --out FOLDER 또는 history verify FOLDER. paytriage-cli history --help를 보세요.</translation>
+    </message>
+    <message>
+        <source>The history: an SQLite file, or postgresql://user@host:port/db?sslmode=… (its password from the keychain, as the console&apos;s Settings store it, else ~/.pgpass; never the command line). Default: PAYTRIAGE_STORE, else the console&apos;s own file.</source>
+        <translation>증거 기록: SQLite 파일, 또는 postgresql://user@host:port/db?sslmode=…(비밀번호는 콘솔의 설정이 저장한 키체인에서, 없으면 ~/.pgpass에서. 명령줄에서는 절대 받지 않음). 기본: PAYTRIAGE_STORE, 없으면 콘솔의 파일.</translation>
     </message>
 </context>
 <context>

@@ -14,6 +14,12 @@ class EvidenceHistory::Worker final : public QObject
 public:
     explicit Worker(StoreLocation location) : m_location(std::move(location)) {}
 
+    void setPassword(const QString &password)
+    {
+        m_location.password = password;
+        m_store.reset();
+    }
+
     void run(const std::function<void(EvidenceStore *, const StoreError *)> &job)
     {
         if (!m_store) {
@@ -50,6 +56,12 @@ EvidenceHistory::~EvidenceHistory()
 void EvidenceHistory::post(std::function<void(EvidenceStore *, const StoreError *)> job)
 {
     QMetaObject::invokeMethod(m_worker, [worker = m_worker, job = std::move(job)] { worker->run(job); }, Qt::QueuedConnection);
+}
+
+void EvidenceHistory::setPassword(const QString &password)
+{
+    m_location.password = password;
+    QMetaObject::invokeMethod(m_worker, [worker = m_worker, password] { worker->setPassword(password); }, Qt::QueuedConnection);
 }
 
 void EvidenceHistory::record(Snapshot snapshot, QObject *context, std::function<void(qint64)> done)

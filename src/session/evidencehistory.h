@@ -55,6 +55,9 @@ public:
     ~EvidenceHistory() override;
 
     const StoreLocation &location() const { return m_location; }
+    // A team's PostgreSQL password, read from the keychain after start: used from the next
+    // request on (an open connection is opened again with it).
+    void setPassword(const QString &password);
     // Queues the snapshot; recorded (after done, with its id, while context lives) or failed
     // follows.
     void record(Snapshot snapshot, QObject *context = nullptr, std::function<void(qint64 id)> done = {});

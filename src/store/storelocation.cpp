@@ -8,6 +8,11 @@
 
 namespace paytriage {
 
+QString StoreLocation::secretName() const
+{
+    return backend == Backend::PostgreSQL ? QStringLiteral("history ") + displayName() : QString();
+}
+
 QString StoreLocation::displayName() const
 {
     if (backend == Backend::SQLite)

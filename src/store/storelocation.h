@@ -32,6 +32,9 @@ struct StoreLocation
 
     // The file's path, or the URL without a password: what a message names.
     QString displayName() const;
+    // Under what name a PostgreSQL history's password is kept in the keychain ("history " and
+    // the URL without a password); empty for a file.
+    QString secretName() const;
 
     static StoreLocation sqlite(const QString &path);
     // A postgresql:// (or postgres://) URL, or else a file path. A URL that carries a password

@@ -212,12 +212,27 @@ MainWindow::MainWindow(const Catalog &catalog, Options options, QWidget *parent)
         startDemo();
     updateSeverityIndicator();
     // The cases open when the window last closed on this history come back as they were kept.
-    pruneHistory();
     m_restoreCases = options.restoreCases;
-    if (m_history && m_restoreCases
-        && m_settings->value(QStringLiteral("history/openCasesIn")).toString() == m_history->location().displayName())
-        for (const QVariant &id : m_settings->value(QStringLiteral("history/openCases")).toList())
-            openSnapshot(id.toLongLong());
+    // What the history is asked at start (pruning, the cases to open again) waits for a team's
+    // PostgreSQL password from the keychain; without one, ~/.pgpass may still serve.
+    const auto startHistory = [this] {
+        pruneHistory();
+        if (m_history && m_restoreCases
+            && m_settings->value(QStringLiteral("history/openCasesIn")).toString() == m_history->location().displayName())
+            for (const QVariant &id : m_settings->value(QStringLiteral("history/openCases")).toList())
+                openSnapshot(id.toLongLong());
+    };
+    if (m_history && m_history->location().backend == StoreLocation::Backend::PostgreSQL && m_history->location().password.isEmpty()) {
+        const QString name = m_history->location().secretName();
+        m_keyWaiters.emplace_back(name, [this, startHistory](const QString &secret, const QString &) {
+            if (!secret.isEmpty())
+                m_history->setPassword(secret);
+            startHistory();
+        });
+        readKey(name);
+    } else {
+        startHistory();
+    }
 }
 
 MainWindow::~MainWindow()
@@ -355,8 +370,6 @@ void MainWindow::readKey(const QString &profile)
 void MainWindow::onSecretRead(const QString &profileName, const QString &secret, const QString &error)
 {
     m_keyReading.remove(profileName);
-    if (!secret.isEmpty())
-        m_keyModes[profileName] = keyModeOf(secret);
     std::vector<std::pair<QString, std::function<void(const QString &, const QString &)>>> keyWaiters;
     std::swap(keyWaiters, m_keyWaiters);
     for (auto &[profile, then] : keyWaiters)
@@ -364,6 +377,10 @@ void MainWindow::onSecretRead(const QString &profileName, const QString &secret,
             then(secret, error);
         else
             m_keyWaiters.emplace_back(profile, std::move(then));
+    if (m_history && profileName == m_history->location().secretName())
+        return;  // the history's password, not a merchant's key
+    if (!secret.isEmpty())
+        m_keyModes[profileName] = keyModeOf(secret);
     m_keyChecked.insert(profileName);
     updateWelcome();
     if (profileName == m_lookupBar->currentProfile())
@@ -963,6 +980,10 @@ bool MainWindow::showSettings(const QString &profile)
     }
     if (dialog.exec() != QDialog::Accepted)
         return false;
+    // A password typed for the history in use serves from now on (the keychain has it too).
+    if (m_history && !dialog.historyPassword().isEmpty() && m_history->location().backend == StoreLocation::Backend::PostgreSQL
+        && (dialog.preferences().historyLocation.isEmpty() || dialog.preferences().historyLocation == m_preferences.historyLocation))
+        m_history->setPassword(dialog.historyPassword());
     m_keyModes.clear();
     m_keyChecked.clear();
     for (const MerchantProfile &p : m_profiles->profiles())

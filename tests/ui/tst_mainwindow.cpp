@@ -4,6 +4,7 @@
 #include "casereport/bundle.h"
 #include "casereport/casereport.h"
 #include "caseview.h"
+#include "../store/throwawaypostgres.h"
 #include "batchview.h"
 #include "historyview.h"
 #include "models/batchmodel.h"
@@ -156,6 +157,7 @@ private Q_SLOTS:
     void theHistoryKeepsWhatTheSettingsSay();
     void aCaseExportsAsAMaskedReport();
     void aBundleOpensVerified();
+    void aTeamHistoryTakesItsPasswordFromTheKeychain();
 
 private:
     // A window on m_settings with this key store (the one before it closed first), shown, demo on.
@@ -1452,6 +1454,36 @@ void TestMainWindow::aBundleOpensVerified()
     QVERIFY(m_window->openBundle(dir.path()));
     QVERIFY(m_window->statusBar()->currentMessage().contains(QLatin1String("does not verify")));
     QVERIFY(!m_window->openBundle(QDir::tempPath() + QStringLiteral("/no-such-bundle-folder")));
+}
+
+// A team's history on PostgreSQL whose role must give its password (scram): the console reads it
+// from the key store under the history's name, never from the address, and keeps a case there.
+// The server is a throwaway one (tests/store/throwawaypostgres.h).
+void TestMainWindow::aTeamHistoryTakesItsPasswordFromTheKeychain()
+{
+    test::ThrowawayPostgres server;
+    QString why;
+    const test::ThrowawayPostgres::Start started = server.start(&why);
+    if (started == test::ThrowawayPostgres::Start::Unavailable)
+        QSKIP(qPrintable(why));
+    QVERIFY2(started == test::ThrowawayPostgres::Start::Running, qPrintable(why));
+    StoreLocation team = server.freshDatabase(&why);
+    QVERIFY2(!team.database.isEmpty(), qPrintable(why));
+    team.user = QLatin1String(test::ThrowawayPostgres::kPasswordRole);
+    QVERIFY(team.password.isEmpty());
+    auto secrets = std::make_unique<SessionSecretStore>();
+    secrets->write(team.secretName(), QLatin1String(test::ThrowawayPostgres::kPassword));
+    openWindow(std::move(secrets), team);
+    m_window->analyseText(QStringLiteral("ticket"), R"({"paymentKey":"p","orderId":"o","status":"DONE","totalAmount":1000})");
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->statusBar()->currentMessage().contains(QLatin1String("kept in the evidence history as #1")),
+                             lookupTimeoutMs);
+    m_window.reset();
+    team.password = QLatin1String(test::ThrowawayPostgres::kPassword);
+    auto opened = EvidenceStore::open(team);
+    QVERIFY(std::holds_alternative<std::unique_ptr<EvidenceStore>>(opened));
+    auto page = std::get<std::unique_ptr<EvidenceStore>>(opened)->search({});
+    QVERIFY(std::holds_alternative<HistoryPage>(page));
+    QCOMPARE(std::get<HistoryPage>(page).rows.size(), std::size_t(1));
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -16,6 +16,7 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include "store/storelocation.h"
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -481,6 +482,7 @@ void TestSettingsDialog::theHistorysPlaceAndKeeping()
              qPrintable(child<QLabel>(dialog, "historyLocationHint")->text()));
 
     retype(place, QStringLiteral("postgresql://support@db.example:5432/paytriage?sslmode=require"));
+    QTest::keyClicks(child<QLineEdit>(dialog, "historyPasswordEdit"), QStringLiteral("team-Password-1"));
     auto *keep = child<QSpinBox>(dialog, "keepSpin");
     QCOMPARE(keep->value(), 0);
     QCOMPARE(keep->text(), QStringLiteral("for ever"));
@@ -493,6 +495,16 @@ void TestSettingsDialog::theHistorysPlaceAndKeeping()
     QCOMPARE(chosen.keepDays, 90);
     savePreferences(*m_settings, chosen);
     QVERIFY(loadPreferences(*m_settings) == chosen);
+    // The password went to the key store under the history's name, and nowhere in the settings.
+    const auto location = std::get<StoreLocation>(StoreLocation::parse(chosen.historyLocation));
+    QSignalSpy read(m_secrets.get(), &SecretStore::readFinished);
+    m_secrets->read(location.secretName());
+    QTRY_COMPARE(read.size(), 1);
+    QCOMPARE(read.front().at(1).toString(), QStringLiteral("team-Password-1"));
+    m_settings->sync();
+    QFile file(m_settings->fileName());
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QVERIFY(!file.readAll().contains("team-Password-1"));
 }
 
 void TestSettingsDialog::sessionOnlyStoreIsAnnounced()

@@ -1,5 +1,6 @@
 #include "historycommand.h"
 
+#include "netoptions.h"
 #include "output.h"
 
 #include "report/casediff.h"
@@ -310,9 +311,13 @@ std::optional<StoreLocation> chosenStore(const QString &given)
 
 std::unique_ptr<EvidenceStore> openChosenStore(const QString &given)
 {
-    const auto location = chosenStore(given);
+    auto location = chosenStore(given);
     if (!location)
         return nullptr;
+    // A team server's password from the keychain, where the console's Settings put it; else
+    // libpq's ~/.pgpass.
+    if (location->backend == StoreLocation::Backend::PostgreSQL && location->password.isEmpty())
+        location->password = keychainSecret(location->secretName());
     auto opened = EvidenceStore::open(*location);
     if (const auto *error = std::get_if<StoreError>(&opened)) {
         err(error->message());
@@ -375,8 +380,9 @@ int runHistory(const QStringList &arguments)
            "--out FOLDER\n  history verify FOLDER every file of a bundle against its manifest"));
     addCommonOptions(parser);
     parser.addOption({QStringLiteral("store"),
-                      tr("The history: an SQLite file, or postgresql://user@host:port/db?sslmode=… (its password from "
-                         "~/.pgpass, never the command line). Default: PAYTRIAGE_STORE, else the console's own file."),
+                      tr("The history: an SQLite file, or postgresql://user@host:port/db?sslmode=… (its password from the "
+                         "keychain, as the console's Settings store it, else ~/.pgpass; never the command line). Default: "
+                         "PAYTRIAGE_STORE, else the console's own file."),
                       QStringLiteral("location")});
     parser.addOption({QStringLiteral("id"), tr("Only this orderId or paymentKey."), QStringLiteral("id")});
     parser.addOption({QStringLiteral("profile"), tr("Only this merchant profile."), QStringLiteral("name")});
@@ -406,15 +412,10 @@ int runHistory(const QStringList &arguments)
     }
     if (action == QLatin1String("verify"))
         return verify(positional.at(0));
-    const auto location = chosenStore(parser.value(QStringLiteral("store")));
-    if (!location)
+    const auto opened = openChosenStore(parser.value(QStringLiteral("store")));
+    if (!opened)
         return ExitFailed;
-    auto opened = EvidenceStore::open(*location);
-    if (const auto *error = std::get_if<StoreError>(&opened)) {
-        err(error->message());
-        return ExitFailed;
-    }
-    EvidenceStore &store = *std::get<std::unique_ptr<EvidenceStore>>(opened);
+    EvidenceStore &store = *opened;
     if (action == QLatin1String("show"))
         return show(parser, store, positional.at(0), language);
     if (action == QLatin1String("diff"))

@@ -161,4 +161,9 @@ ProfileProvenance profileProvenance(const QCommandLineParser &parser)
     return p;
 }
 
+QString keychainSecret(const QString &name)
+{
+    return readKeychain(name).secret;
+}
+
 } // namespace paytriage::cli

@@ -25,6 +25,10 @@ enum class SecretKeyUse {
 std::optional<ClientConfig> clientConfig(const QCommandLineParser &parser, Language language,
                                          SecretKeyUse secretKey = SecretKeyUse::Required);
 
+// The keychain's entry of that name (a team history's password), or empty: none stored, or no
+// keychain here.
+QString keychainSecret(const QString &name);
+
 // Where a lookup came from, for the evidence history: --profile's name and its MID (empty
 // without a profile).
 struct ProfileProvenance

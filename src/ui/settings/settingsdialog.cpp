@@ -138,6 +138,11 @@ void SettingsDialog::selectProfile(const QString &name)
     }
 }
 
+QString SettingsDialog::historyPassword() const
+{
+    return ui->historyPasswordEdit->text();
+}
+
 void SettingsDialog::setHistoryFigure(const QString &text)
 {
     ui->historyFigure->setText(text);
@@ -173,9 +178,9 @@ void SettingsDialog::changeEvent(QEvent *event)
 void SettingsDialog::retranslate()
 {
     ui->historyLocationHint->setText(
-        tr("Empty: your own file. Or another SQLite file, or a team's PostgreSQL as postgresql://user@host:5432/db?sslmode=require "
-           "(its password from ~/.pgpass, never here). PAYTRIAGE_STORE, when set, wins. A new place is used from the "
-           "next start."));
+        tr("Empty: your own file. Or another SQLite file, or a team's PostgreSQL as postgresql://user@host:5432/db?sslmode=require, "
+           "its password below (kept in the system keychain, never in the address or the settings file; else ~/.pgpass). "
+           "PAYTRIAGE_STORE, when set, wins. A new place is used from the next start."));
     ui->keepSpin->setSpecialValueText(tr("for ever"));
     ui->keepSpin->setSuffix(tr(" days"));
     ui->rulesTable->setHorizontalHeaderLabels({tr("Rule"), tr("Default"), tr("Override")});
@@ -503,12 +508,17 @@ void SettingsDialog::accept()
         return;
     // A history's place that cannot be used (a URL with its password in it) is said beside it.
     if (const QString location = ui->historyLocationEdit->text().trimmed(); !location.isEmpty()) {
-        if (const auto parsed = StoreLocation::parse(location); std::holds_alternative<StoreError>(parsed)) {
+        const auto parsed = StoreLocation::parse(location);
+        if (std::holds_alternative<StoreError>(parsed)) {
             ui->tabs->setCurrentWidget(ui->historyTab);
             ui->historyLocationHint->setText(std::get<StoreError>(parsed).message());
             ui->historyLocationEdit->setFocus(Qt::OtherFocusReason);
             return;
         }
+        // A team server's password goes to the keychain, as a merchant's key does.
+        const StoreLocation &place = std::get<StoreLocation>(parsed);
+        if (place.backend == StoreLocation::Backend::PostgreSQL && !ui->historyPasswordEdit->text().isEmpty())
+            m_secrets.write(place.secretName(), ui->historyPasswordEdit->text());
     }
     ui->commitProblem->hide();
     for (std::size_t i = 0; i < m_entries.size(); ++i) {

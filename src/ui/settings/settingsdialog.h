@@ -47,6 +47,9 @@ public:
     ~SettingsDialog() override;
 
     Preferences preferences() const;
+    // A team's PostgreSQL password as typed (empty: unchanged). Stored in the keychain under the
+    // history's secretName() when the dialog is accepted; never in the settings file.
+    QString historyPassword() const;
     // What the history holds now ("12.3 MB, 1,204 snapshots"), or why it cannot be told.
     void setHistoryFigure(const QString &text);
     // Opens the Profiles page on this profile (e.g. from the lookup bar's "Edit profile…").
