@@ -415,6 +415,37 @@
         <source>Stop the lookups in flight and those waiting; what arrived stays</source>
         <translation>Stop the lookups in flight and those waiting; what arrived stays</translation>
     </message>
+    <message>
+        <source>Export report…</source>
+        <translation>Export report…</translation>
+    </message>
+    <message>
+        <source>Export the batch as a report</source>
+        <translation>Export the batch as a report</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf);;HTML (*.html);;Markdown (*.md)</source>
+        <translation>PDF (*.pdf);;HTML (*.html);;Markdown (*.md)</translation>
+    </message>
+    <message numerus="yes">
+        <source>PayTriage batch lookup: %n id(s)</source>
+        <translation>
+            <numerusform>PayTriage batch lookup: %n id(s)</numerusform>
+            <numerusform>PayTriage batch lookup: %n id(s)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Merchant profile: %1</source>
+        <translation>Merchant profile: %1</translation>
+    </message>
+    <message>
+        <source>Looked up: %1</source>
+        <translation>Looked up: %1</translation>
+    </message>
+    <message>
+        <source>Report written to %1</source>
+        <translation>Report written to %1</translation>
+    </message>
 </context>
 <context>
     <name>paytriage::Bundle</name>
@@ -2676,6 +2707,46 @@
     <message>
         <source>Read on from the page where the scan stopped</source>
         <translation>Read on from the page where the scan stopped</translation>
+    </message>
+    <message>
+        <source>Export report…</source>
+        <translation>Export report…</translation>
+    </message>
+    <message>
+        <source>Export the scan as a report</source>
+        <translation>Export the scan as a report</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf);;HTML (*.html);;Markdown (*.md)</source>
+        <translation>PDF (*.pdf);;HTML (*.html);;Markdown (*.md)</translation>
+    </message>
+    <message>
+        <source>PayTriage period scan: %1 – %2</source>
+        <translation>PayTriage period scan: %1 – %2</translation>
+    </message>
+    <message>
+        <source>Merchant profile: %1</source>
+        <translation>Merchant profile: %1</translation>
+    </message>
+    <message>
+        <source>Scanned: %1</source>
+        <translation>Scanned: %1</translation>
+    </message>
+    <message>
+        <source>Transactions by status: %1</source>
+        <translation>Transactions by status: %1</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Severity</translation>
+    </message>
+    <message>
+        <source>The scan did not read the whole period: what is listed is what was read.</source>
+        <translation>The scan did not read the whole period: what is listed is what was read.</translation>
+    </message>
+    <message>
+        <source>Report written to %1</source>
+        <translation>Report written to %1</translation>
     </message>
 </context>
 <context>

@@ -412,6 +412,36 @@
         <source>Stop the lookups in flight and those waiting; what arrived stays</source>
         <translation>진행 중인 조회와 대기 중인 조회를 멈춥니다. 받은 것은 남습니다</translation>
     </message>
+    <message>
+        <source>Export report…</source>
+        <translation>보고서 내보내기…</translation>
+    </message>
+    <message>
+        <source>Export the batch as a report</source>
+        <translation>일괄 조회를 보고서로 내보내기</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf);;HTML (*.html);;Markdown (*.md)</source>
+        <translation>PDF (*.pdf);;HTML (*.html);;Markdown (*.md)</translation>
+    </message>
+    <message numerus="yes">
+        <source>PayTriage batch lookup: %n id(s)</source>
+        <translation>
+            <numerusform>PayTriage 일괄 조회: 아이디 %n개</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Merchant profile: %1</source>
+        <translation>상점 프로필: %1</translation>
+    </message>
+    <message>
+        <source>Looked up: %1</source>
+        <translation>조회한 시각: %1</translation>
+    </message>
+    <message>
+        <source>Report written to %1</source>
+        <translation>%1에 보고서를 썼습니다</translation>
+    </message>
 </context>
 <context>
     <name>paytriage::Bundle</name>
@@ -2659,6 +2689,46 @@
     <message>
         <source>Read on from the page where the scan stopped</source>
         <translation>스캔이 멈춘 페이지부터 이어서 읽습니다</translation>
+    </message>
+    <message>
+        <source>Export report…</source>
+        <translation>보고서 내보내기…</translation>
+    </message>
+    <message>
+        <source>Export the scan as a report</source>
+        <translation>스캔을 보고서로 내보내기</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf);;HTML (*.html);;Markdown (*.md)</source>
+        <translation>PDF (*.pdf);;HTML (*.html);;Markdown (*.md)</translation>
+    </message>
+    <message>
+        <source>PayTriage period scan: %1 – %2</source>
+        <translation>PayTriage 기간 스캔: %1 – %2</translation>
+    </message>
+    <message>
+        <source>Merchant profile: %1</source>
+        <translation>상점 프로필: %1</translation>
+    </message>
+    <message>
+        <source>Scanned: %1</source>
+        <translation>스캔한 시각: %1</translation>
+    </message>
+    <message>
+        <source>Transactions by status: %1</source>
+        <translation>상태별 거래: %1</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>심각도</translation>
+    </message>
+    <message>
+        <source>The scan did not read the whole period: what is listed is what was read.</source>
+        <translation>스캔이 기간 전체를 읽지 못했습니다: 나열된 것은 읽은 것뿐입니다.</translation>
+    </message>
+    <message>
+        <source>Report written to %1</source>
+        <translation>%1에 보고서를 썼습니다</translation>
     </message>
 </context>
 <context>

@@ -24,6 +24,8 @@
 #include <QTextDocument>
 #include <QTimeZone>
 
+#include <functional>
+
 namespace paytriage {
 namespace {
 
@@ -66,6 +68,19 @@ QString md(QString text)
 QString h(const QString &text)
 {
     return text.toHtmlEscaped();
+}
+
+// The start of every report's page: its title, and one style (Latin from a Latin font, Hangul from
+// the CJK one, tables and code readable on paper).
+QString htmlStart(const QString &title, Language language)
+{
+    return QStringLiteral("<!DOCTYPE html>\n<html lang=\"%1\"><head><meta charset=\"utf-8\"><title>%2</title>\n"
+                          "<style>body{font-family:'DejaVu Sans','Noto Sans','Noto Sans CJK KR',sans-serif;max-width:60em;"
+                          "margin:2em auto;line-height:1.45}pre{background:#f4f4f4;padding:.6em;white-space:pre-wrap;"
+                          "word-break:break-all;font-size:85%}code{font-size:90%}.sev{font-weight:bold}"
+                          "table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.2em .5em;text-align:left}"
+                          "</style></head><body>\n")
+        .arg(language == Language::Korean ? QStringLiteral("ko") : QStringLiteral("en"), h(title));
 }
 
 } // namespace
@@ -214,12 +229,7 @@ QString reportMarkdown(const CaseReport &r)
 QString reportHtml(const CaseReport &r)
 {
     static const char *colors[] = {"#1d5fa8", "#8a5a00", "#b3261e"};
-    QString out = QStringLiteral("<!DOCTYPE html>\n<html lang=\"%1\"><head><meta charset=\"utf-8\"><title>%2</title>\n"
-                                 "<style>body{font-family:'DejaVu Sans','Noto Sans','Noto Sans CJK KR',sans-serif;max-width:60em;margin:2em auto;"
-                                 "line-height:1.45}pre{background:#f4f4f4;padding:.6em;white-space:pre-wrap;word-break:break-all;"
-                                 "font-size:85%}code{font-size:90%}.sev{font-weight:bold}</style></head><body>\n")
-                      .arg(r.language == Language::Korean ? QStringLiteral("ko") : QStringLiteral("en"),
-                           h(Words::tr("PayTriage case report: %1").arg(r.title)));
+    QString out = htmlStart(Words::tr("PayTriage case report: %1").arg(r.title), r.language);
     out += QStringLiteral("<h1>%1</h1>\n<ul>").arg(h(Words::tr("PayTriage case report: %1").arg(r.title)));
     for (const QString &p : r.provenance)
         out += QStringLiteral("<li>%1</li>").arg(h(p));
@@ -256,7 +266,12 @@ QString reportHtml(const CaseReport &r)
     return out;
 }
 
-bool writeReportPdf(const CaseReport &report, const QString &path, QString *error)
+namespace {
+
+// Lays html out on A4 pages and writes the PDF, its fonts embedded: Latin from a Latin font, Hangul
+// from the CJK one (Noto CJK's own Latin digits do not come back out of a PDF as text: a hash
+// could not be copied from it).
+bool writeHtmlPdf(const QString &html, const QString &title, const QString &path, QString *error)
 {
     if (!QFileInfo(path).absoluteDir().exists()) {
         *error = Words::tr("The folder of %1 does not exist.").arg(path);
@@ -264,18 +279,16 @@ bool writeReportPdf(const CaseReport &report, const QString &path, QString *erro
     }
     {
         QPdfWriter pdf(path);  // the file is complete once the writer is gone
-        pdf.setTitle(Words::tr("PayTriage case report: %1").arg(report.title));
+        pdf.setTitle(title);
         pdf.setCreator(QStringLiteral("PayTriage %1").arg(currentToolVersion()));
         pdf.setPageSize(QPageSize(QPageSize::A4));
         pdf.setPageMargins(QMarginsF(15, 15, 15, 15), QPageLayout::Millimeter);
         QTextDocument document;
-        // Latin from a Latin font, Hangul from the CJK one: Noto CJK's own Latin digits do not come
-        // back out of the PDF as text (a hash could not be copied from it).
         QFont font;
         font.setFamilies({QStringLiteral("DejaVu Sans"), QStringLiteral("Noto Sans"), QStringLiteral("Noto Sans CJK KR")});
         font.setPointSizeF(9);
         document.setDefaultFont(font);
-        document.setHtml(reportHtml(report));
+        document.setHtml(html);
         document.print(&pdf);
     }
     if (QFileInfo(path).size() == 0) {
@@ -285,16 +298,18 @@ bool writeReportPdf(const CaseReport &report, const QString &path, QString *erro
     return true;
 }
 
-bool writeReport(const CaseReport &report, const QString &path, QString *error)
+// The suffix picks the format; markdown and html give the text of each.
+bool writeByName(const QString &path, const QString &title, const std::function<QString()> &markdown,
+                 const std::function<QString()> &html, QString *error)
 {
     const QString suffix = QFileInfo(path).suffix().toLower();
     if (suffix == QLatin1String("pdf"))
-        return writeReportPdf(report, path, error);
+        return writeHtmlPdf(html(), title, path, error);
     QString text;
     if (suffix == QLatin1String("md") || suffix == QLatin1String("markdown"))
-        text = reportMarkdown(report);
+        text = markdown();
     else if (suffix == QLatin1String("html") || suffix == QLatin1String("htm"))
-        text = reportHtml(report);
+        text = html();
     else {
         *error = Words::tr("Name the report .md, .html or .pdf: %1 is none of them.").arg(path);
         return false;
@@ -305,6 +320,82 @@ bool writeReport(const CaseReport &report, const QString &path, QString *error)
         return false;
     }
     return true;
+}
+
+} // namespace
+
+bool writeReportPdf(const CaseReport &report, const QString &path, QString *error)
+{
+    return writeHtmlPdf(reportHtml(report), Words::tr("PayTriage case report: %1").arg(report.title), path, error);
+}
+
+bool writeReport(const CaseReport &report, const QString &path, QString *error)
+{
+    return writeByName(
+        path, Words::tr("PayTriage case report: %1").arg(report.title), [&report] { return reportMarkdown(report); },
+        [&report] { return reportHtml(report); }, error);
+}
+
+QString listReportMarkdown(const ListReport &r)
+{
+    QString out = QStringLiteral("# ") + md(r.title) + QStringLiteral("\n\n");
+    for (const QString &p : r.provenance)
+        out += QStringLiteral("- ") + md(p) + QLatin1Char('\n');
+    out += QStringLiteral("\n## ") + Words::tr("Summary") + QStringLiteral("\n\n");
+    for (const QString &line : r.summary)
+        out += QStringLiteral("- ") + md(line) + QLatin1Char('\n');
+    out += QLatin1Char('\n');
+    const auto row = [](const QStringList &cells) -> QString {
+        QStringList escaped;
+        for (const QString &c : cells)
+            escaped << md(c);
+        return QStringLiteral("| ") + escaped.join(QStringLiteral(" | ")) + QStringLiteral(" |\n");
+    };
+    if (!r.rows.empty()) {
+        out += row(r.headers);
+        out += QStringLiteral("|") + QStringLiteral("---|").repeated(r.headers.size()) + QLatin1Char('\n');
+        for (const QStringList &cells : r.rows)
+            out += row(cells);
+        out += QLatin1Char('\n');
+    }
+    for (const QString &note : r.notes)
+        out += md(note) + QStringLiteral("\n\n");
+    return out;
+}
+
+QString listReportHtml(const ListReport &r)
+{
+    QString out = htmlStart(r.title, r.language);
+    out += QStringLiteral("<h1>%1</h1>\n<ul>").arg(h(r.title));
+    for (const QString &p : r.provenance)
+        out += QStringLiteral("<li>%1</li>").arg(h(p));
+    out += QStringLiteral("</ul>\n<h2>%1</h2>\n<ul>").arg(h(Words::tr("Summary")));
+    for (const QString &line : r.summary)
+        out += QStringLiteral("<li>%1</li>").arg(h(line));
+    out += QStringLiteral("</ul>\n");
+    if (!r.rows.empty()) {
+        out += QStringLiteral("<table><tr>");
+        for (const QString &header : r.headers)
+            out += QStringLiteral("<th>%1</th>").arg(h(header));
+        out += QStringLiteral("</tr>\n");
+        for (const QStringList &cells : r.rows) {
+            out += QStringLiteral("<tr>");
+            for (const QString &c : cells)
+                out += QStringLiteral("<td>%1</td>").arg(h(c));
+            out += QStringLiteral("</tr>\n");
+        }
+        out += QStringLiteral("</table>\n");
+    }
+    for (const QString &note : r.notes)
+        out += QStringLiteral("<p>%1</p>\n").arg(h(note));
+    out += QStringLiteral("</body></html>\n");
+    return out;
+}
+
+bool writeListReport(const ListReport &report, const QString &path, QString *error)
+{
+    return writeByName(
+        path, report.title, [&report] { return listReportMarkdown(report); }, [&report] { return listReportHtml(report); }, error);
 }
 
 } // namespace paytriage

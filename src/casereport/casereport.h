@@ -71,4 +71,21 @@ bool writeReportPdf(const CaseReport &report, const QString &path, QString *erro
 // The file name suffix picks the format: .md, .html/.htm, .pdf. False, with why, for another.
 bool writeReport(const CaseReport &report, const QString &path, QString *error);
 
+// A report of many payments (a batch, a period scan): where and when it ran, what it read, and a
+// table of the payments, most severe first. Ids, statuses, amounts and findings only: no
+// personal data is in it to mask.
+struct ListReport
+{
+    Language language = Language::English;
+    QString title;
+    QStringList provenance;
+    QStringList summary;
+    QStringList headers;
+    std::vector<QStringList> rows;
+    QStringList notes;
+};
+QString listReportMarkdown(const ListReport &report);
+QString listReportHtml(const ListReport &report);
+bool writeListReport(const ListReport &report, const QString &path, QString *error);
+
 } // namespace paytriage

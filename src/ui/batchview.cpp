@@ -1,6 +1,7 @@
 #include "batchview.h"
 #include "ui_batchview.h"
 
+#include "casereport/casereport.h"
 #include "catalog/catalog.h"
 #include "models/batchmodel.h"
 #include "net/idlist.h"
@@ -10,7 +11,9 @@
 #include "session/evidencehistory.h"
 #include "rankedtable.h"
 #include "util/clock.h"
+#include "util/timestamp.h"
 
+#include <QDateTime>
 #include <QEvent>
 #include <QFile>
 #include <QFileDialog>
@@ -18,6 +21,7 @@
 #include <QShortcut>
 
 #include <algorithm>
+#include <numeric>
 
 namespace paytriage {
 
@@ -83,8 +87,50 @@ BatchView::BatchView(const Catalog &catalog, QNetworkAccessManager *network, Evi
         updateButtons();
         updateProgress();
     });
+    connect(m_ui->exportButton, &QPushButton::clicked, this, [this] { exportReport(); });
     retranslate();
     readList();
+}
+
+bool BatchView::exportReport(QString path)
+{
+    if (m_model->rowCount() == 0)
+        return false;
+    if (path.isEmpty()) {
+        path = QFileDialog::getSaveFileName(this, tr("Export the batch as a report"), QStringLiteral("batch.pdf"),
+                                            tr("PDF (*.pdf);;HTML (*.html);;Markdown (*.md)"));
+        if (path.isEmpty())
+            return false;
+    }
+    ListReport report;
+    report.language = m_language;
+    report.title = tr("PayTriage batch lookup: %n id(s)", nullptr, m_model->rowCount());
+    report.provenance << tr("Merchant profile: %1").arg(m_profile)
+                      << tr("Looked up: %1").arg(QString::fromStdString(formatKstSeconds(QDateTime::currentMSecsSinceEpoch())))
+                      << QStringLiteral("PayTriage %1").arg(currentToolVersion());
+    report.summary << m_ui->progressLabel->text();
+    for (int column = 0; column < BatchModel::ColumnCount; ++column)
+        report.headers << m_model->headerData(column, Qt::Horizontal).toString();
+    // Most severe first, failures at the end: the order a reader acts on.
+    std::vector<int> order(std::size_t(m_model->rowCount()));
+    std::iota(order.begin(), order.end(), 0);
+    std::stable_sort(order.begin(), order.end(), [this](int a, int b) {
+        const auto rank = [](const BatchRow &r) { return r.state == BatchRow::State::Done ? r.worst : -2; };
+        return rank(*m_model->row(a)) > rank(*m_model->row(b));
+    });
+    for (const int row : order) {
+        QStringList cells;
+        for (int column = 0; column < BatchModel::ColumnCount; ++column)
+            cells << m_model->data(m_model->index(row, column)).toString();
+        report.rows.push_back(cells);
+    }
+    QString error;
+    if (!writeListReport(report, path, &error)) {
+        Q_EMIT message(error);
+        return false;
+    }
+    Q_EMIT message(tr("Report written to %1").arg(path));
+    return true;
 }
 
 BatchView::~BatchView()
@@ -264,6 +310,7 @@ void BatchView::updateButtons()
     for (const BatchRow &row : m_model->rows())
         failed = failed || row.state == BatchRow::State::Failed || row.state == BatchRow::State::Stopped;
     m_ui->runButton->setEnabled(!busy && !m_ids.isEmpty());
+    m_ui->exportButton->setEnabled(!busy && m_model->rowCount() > 0);
     m_ui->stopButton->setEnabled(busy);
     m_ui->retryButton->setEnabled(!busy && failed);
     m_ui->idsEdit->setReadOnly(busy);

@@ -42,6 +42,8 @@ public:
     BatchModel *model() const { return m_model; }
     QTableView *table() const;
     bool running() const;
+    // The table as a report (Markdown, HTML or PDF by the file's suffix); path empty: asks where.
+    bool exportReport(QString path = {});
 
 Q_SIGNALS:
     // Run pressed: the window finds the merchant's settings and calls run().

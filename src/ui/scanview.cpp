@@ -1,17 +1,21 @@
 #include "scanview.h"
 #include "ui_scanview.h"
 
+#include "casereport/casereport.h"
 #include "catalog/catalog.h"
 #include "models/scanresultmodel.h"
 #include "session/periodscan.h"
 #include "rankedtable.h"
 #include "severitystyle.h"
+#include "util/timestamp.h"
 
 #include <QBarCategoryAxis>
 #include <QBarSet>
 #include <QChart>
 #include <QChartView>
+#include <QDateTime>
 #include <QEvent>
+#include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLocale>
@@ -88,6 +92,7 @@ ScanView::ScanView(const Catalog &catalog, QNetworkAccessManager *network, QWidg
             updateProgress();
         }
     });
+    connect(m_ui->exportButton, &QPushButton::clicked, this, [this] { exportReport(); });
     m_ui->progressBar->setRange(0, 1);
     m_ui->progressBar->setValue(0);
     retranslate();
@@ -146,6 +151,51 @@ void ScanView::start(const ClientConfig &config, const QString &merchant)
     m_scan->start();
     updateButtons();
     refresh(true);
+}
+
+bool ScanView::exportReport(QString path)
+{
+    if (!m_scan)
+        return false;
+    if (path.isEmpty()) {
+        path = QFileDialog::getSaveFileName(this, tr("Export the scan as a report"),
+                                            QStringLiteral("scan-%1-%2.pdf").arg(m_ui->fromDate->date().toString(Qt::ISODate),
+                                                                                 m_ui->toDate->date().toString(Qt::ISODate)),
+                                            tr("PDF (*.pdf);;HTML (*.html);;Markdown (*.md)"));
+        if (path.isEmpty())
+            return false;
+    }
+    const ScanProgress &p = m_scan->progress();
+    ListReport report;
+    report.language = m_language;
+    report.title = tr("PayTriage period scan: %1 – %2").arg(m_ui->fromDate->date().toString(Qt::ISODate), m_ui->toDate->date().toString(Qt::ISODate));
+    report.provenance << tr("Merchant profile: %1").arg(m_merchant)
+                      << tr("Scanned: %1").arg(QString::fromStdString(formatKstSeconds(QDateTime::currentMSecsSinceEpoch())))
+                      << QStringLiteral("PayTriage %1").arg(currentToolVersion());
+    report.summary << m_ui->progressLabel->text();
+    QStringList mix;
+    for (const auto &[status, n] : m_scan->statusMix())
+        mix << QStringLiteral("%1 %2").arg(QString::fromStdString(status)).arg(n);
+    if (!mix.isEmpty())
+        report.summary << tr("Transactions by status: %1").arg(mix.join(QStringLiteral(" · ")));
+    report.headers = QStringList{tr("Severity")};
+    for (int column = 0; column < ScanResultModel::ColumnCount; ++column)
+        report.headers << m_model->headerData(column, Qt::Horizontal).toString();
+    for (int row = 0; row < m_model->rowCount(); ++row) {
+        QStringList cells{severityName(m_model->row(row)->worst)};
+        for (int column = 0; column < ScanResultModel::ColumnCount; ++column)
+            cells << m_model->data(m_model->index(row, column)).toString();
+        report.rows.push_back(cells);
+    }
+    if (p.phase != ScanProgress::Phase::Done)
+        report.notes << tr("The scan did not read the whole period: what is listed is what was read.");
+    QString error;
+    if (!writeListReport(report, path, &error)) {
+        Q_EMIT message(error);
+        return false;
+    }
+    Q_EMIT message(tr("Report written to %1").arg(path));
+    return true;
 }
 
 void ScanView::refresh(bool now)
@@ -299,6 +349,7 @@ void ScanView::updateButtons()
     const bool running = this->running();
     const bool stopped = m_scan && !running && m_scan->progress().phase != ScanProgress::Phase::Done;
     m_ui->startButton->setEnabled(!running);
+    m_ui->exportButton->setEnabled(m_scan && !running);
     m_ui->cancelButton->setEnabled(running);
     m_ui->resumeButton->setVisible(stopped);
     for (QWidget *w : std::initializer_list<QWidget *>{m_ui->fromDate, m_ui->toDate, m_ui->settlementsCheck})

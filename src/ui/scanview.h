@@ -45,6 +45,8 @@ public:
     ScanResultModel *model() const { return m_model; }
     QTableView *table() const;
     bool running() const;
+    // The table as a report (Markdown, HTML or PDF by the file's suffix); path empty: asks where.
+    bool exportReport(QString path = {});
 
 Q_SIGNALS:
     // Scan pressed: the window finds the merchant's settings and calls start().

@@ -1272,6 +1272,15 @@ void TestMainWindow::aPeriodScanRanksThePaymentsToLookAt()
     QVERIFY(view->model()->data(view->model()->index(vbank, ScanResultModel::WhatColumn)).toString().contains(QLatin1String("Virtual account")));
     auto *chart = view->findChild<QWidget *>(QStringLiteral("findingsPerDayChart"));
     QVERIFY(chart && chart->isVisible());
+    // The ranked table as a report.
+    QTemporaryDir dir;
+    QVERIFY(view->exportReport(dir.filePath(QStringLiteral("scan.md"))));
+    QFile report(dir.filePath(QStringLiteral("scan.md")));
+    QVERIFY(report.open(QIODevice::ReadOnly));
+    const QString reportText = QString::fromUtf8(report.readAll());
+    QVERIFY(reportText.contains(QLatin1String("PayTriage period scan: 2025-03-16")));
+    QVERIFY(reportText.contains(paymentKey));
+    QVERIFY(reportText.contains(QLatin1String("Virtual account canceled before any deposit")));
 
     // The row opens its payment as a case (looked up by its paymentKey).
     const int before = m_window->caseCount();
@@ -1325,6 +1334,13 @@ void TestMainWindow::aBatchFromASpreadsheetFillsItsTableAndTheHistory()
     QVERIFY2(!missing->error.isEmpty(), "a failed row says why");
     QVERIFY(view->findChild<QPushButton *>(QStringLiteral("retryButton"))->isEnabled());
     QVERIFY(view->findChild<QLabel *>(QStringLiteral("progressLabel"))->text().contains(QLatin1String("3 of 3 done")));
+    // The table as a report, the flagged payment first and the failure last.
+    QVERIFY(view->exportReport(dir.filePath(QStringLiteral("batch.html"))));
+    QFile report(dir.filePath(QStringLiteral("batch.html")));
+    QVERIFY(report.open(QIODevice::ReadOnly));
+    const QString reportText = QString::fromUtf8(report.readAll());
+    QVERIFY(reportText.contains(QLatin1String("PayTriage batch lookup: 3 id")));
+    QVERIFY(reportText.indexOf(QLatin1String("vbank-cancel-without-deposit")) < reportText.indexOf(QLatin1String("NO-SUCH-ORDER-9")));
 
     // Enter on a row opens its payment as a case.
     const int before = m_window->caseCount();
