@@ -446,6 +446,18 @@
         <source>Report written to %1</source>
         <translation>Report written to %1</translation>
     </message>
+    <message>
+        <source>&amp;Per second</source>
+        <translation>&amp;Per second</translation>
+    </message>
+    <message>
+        <source>Lookups started a second at most</source>
+        <translation>Lookups started a second at most</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>no limit</translation>
+    </message>
 </context>
 <context>
     <name>paytriage::Bundle</name>
@@ -2453,6 +2465,10 @@
         <source>the server ignored startingAfter: a page ends where the one before did</source>
         <translation>the server ignored startingAfter: a page ends where the one before did</translation>
     </message>
+    <message>
+        <source>the server ignored the page number: a settlements page repeats the one before</source>
+        <translation>the server ignored the page number: a settlements page repeats the one before</translation>
+    </message>
 </context>
 <context>
     <name>paytriage::ProfileCheck</name>
@@ -2747,6 +2763,18 @@
     <message>
         <source>Report written to %1</source>
         <translation>Report written to %1</translation>
+    </message>
+    <message>
+        <source>&amp;Requests a second</source>
+        <translation>&amp;Requests a second</translation>
+    </message>
+    <message>
+        <source>Requests a second at most</source>
+        <translation>Requests a second at most</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>no limit</translation>
     </message>
 </context>
 <context>

@@ -442,6 +442,18 @@
         <source>Report written to %1</source>
         <translation>%1에 보고서를 썼습니다</translation>
     </message>
+    <message>
+        <source>&amp;Per second</source>
+        <translation>초당(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Lookups started a second at most</source>
+        <translation>초당 시작하는 조회 수의 최대</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>제한 없음</translation>
+    </message>
 </context>
 <context>
     <name>paytriage::Bundle</name>
@@ -2438,6 +2450,10 @@
         <source>the server ignored startingAfter: a page ends where the one before did</source>
         <translation>서버가 startingAfter를 무시했습니다: 페이지가 이전 페이지와 같은 곳에서 끝납니다</translation>
     </message>
+    <message>
+        <source>the server ignored the page number: a settlements page repeats the one before</source>
+        <translation>서버가 페이지 번호를 무시했습니다: 정산 페이지가 이전 페이지를 되풀이합니다</translation>
+    </message>
 </context>
 <context>
     <name>paytriage::ProfileCheck</name>
@@ -2729,6 +2745,18 @@
     <message>
         <source>Report written to %1</source>
         <translation>%1에 보고서를 썼습니다</translation>
+    </message>
+    <message>
+        <source>&amp;Requests a second</source>
+        <translation>초당 요청(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Requests a second at most</source>
+        <translation>초당 요청 수의 최대</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>제한 없음</translation>
     </message>
 </context>
 <context>

@@ -153,32 +153,46 @@ void PeriodScan::onPage(const ApiResponse &response)
         return;
     }
     m_failedInARow = 0;
-    ++m_progress.pages;
     const Json &page = *response.body;
     const bool last = page.size() < std::size_t(m_options.pageSize);
+    // A full page must move the reading on: transactions after its last transactionKey, a
+    // settlements page unlike the one before. A server that ignores the cursor or the page
+    // number would otherwise be read for ever: the scan stops and says so, before counting the
+    // page twice.
+    QString stuck;
+    std::string key;
+    std::size_t hash = 0;
+    if (!last && m_progress.phase == ScanProgress::Phase::Transactions) {
+        key = page.empty() || !page.back().is_object() ? std::string() : json::string(page.back(), "transactionKey");
+        if (key.empty())
+            stuck = tr("a page ends without a transactionKey to read on from");
+        else if (QString::fromStdString(key) == m_cursor)
+            stuck = tr("the server ignored startingAfter: a page ends where the one before did");
+    } else if (!last) {
+        hash = std::hash<std::string>{}(page.dump());
+        if (m_settlementPage > 1 && hash == m_lastSettlementPage)
+            stuck = tr("the server ignored the page number: a settlements page repeats the one before");
+    }
+    if (!stuck.isEmpty()) {
+        ApiError error;
+        error.kind = ApiError::Kind::InvalidResponse;
+        error.list = true;
+        error.endpoint = response.endpoint;
+        error.detail = stuck;
+        m_running = false;
+        m_error = error;
+        Q_EMIT progressed();
+        Q_EMIT finished(false);
+        return;
+    }
+    ++m_progress.pages;
     if (m_progress.phase == ScanProgress::Phase::Transactions) {
         addTransactions(page);
-        // The next page starts after this one's last transactionKey; a server that gives none,
-        // or the same again, would loop for ever: the scan stops and says so.
-        if (!last) {
-            const std::string key = page.empty() || !page.back().is_object() ? std::string() : json::string(page.back(), "transactionKey");
-            if (key.empty() || QString::fromStdString(key) == m_cursor) {
-                ApiError error;
-                error.kind = ApiError::Kind::InvalidResponse;
-                error.list = true;
-                error.endpoint = response.endpoint;
-                error.detail = key.empty() ? tr("a page ends without a transactionKey to read on from")
-                                           : tr("the server ignored startingAfter: a page ends where the one before did");
-                m_running = false;
-                m_error = error;
-                Q_EMIT progressed();
-                Q_EMIT finished(false);
-                return;
-            }
+        if (!last)
             m_cursor = QString::fromStdString(key);
-        }
     } else {
         addSettlements(page);
+        m_lastSettlementPage = hash;
         ++m_settlementPage;
     }
     if (last)

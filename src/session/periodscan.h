@@ -130,6 +130,7 @@ private:
     ScanProgress m_progress;
     QString m_cursor;              // transactions: startingAfter of the next page
     int m_settlementPage = 1;
+    std::size_t m_lastSettlementPage = 0;  // the hash of the settlements page read before
     int m_failedInARow = 0;
     bool m_running = false;
     bool m_canceled = false;

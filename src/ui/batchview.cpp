@@ -206,6 +206,7 @@ void BatchView::run(const ClientConfig &config, const QString &profile, const QS
     BatchOptions options;
     options.concurrency = m_ui->concurrencySpin->value();
     options.full = m_ui->fullCheck->isChecked();
+    options.ratePerSecond = m_ui->rateSpin->value();
     m_run = std::make_unique<BatchRun>(m_client.get(), m_ids, options);
     connect(m_run.get(), &BatchRun::started, this, [this](int index) {
         if (const BatchRow *row = m_model->row(index)) {
@@ -321,6 +322,7 @@ void BatchView::retranslate()
     m_ui->runButton->setToolTip(tr("Look every id up with the merchant chosen in the lookup bar (Ctrl+Enter)"));
     m_ui->retryButton->setToolTip(tr("Look the failed and stopped ids up again"));
     m_ui->stopButton->setToolTip(tr("Stop the lookups in flight and those waiting; what arrived stays"));
+    m_ui->rateSpin->setSpecialValueText(tr("no limit"));
     updateProgress();
 }
 

@@ -138,6 +138,7 @@ void ScanView::start(const ClientConfig &config, const QString &merchant)
     options.from = m_ui->fromDate->date();
     options.to = m_ui->toDate->date();
     options.settlements = m_ui->settlementsCheck->isChecked();
+    options.ratePerSecond = m_ui->rateSpin->value();
     m_scan = std::make_unique<PeriodScan>(m_client.get(), m_catalog, options);
     m_merchant = merchant;
     connect(m_scan.get(), &PeriodScan::progressed, this, [this] { refresh(false); });
@@ -352,7 +353,7 @@ void ScanView::updateButtons()
     m_ui->exportButton->setEnabled(m_scan && !running);
     m_ui->cancelButton->setEnabled(running);
     m_ui->resumeButton->setVisible(stopped);
-    for (QWidget *w : std::initializer_list<QWidget *>{m_ui->fromDate, m_ui->toDate, m_ui->settlementsCheck})
+    for (QWidget *w : std::initializer_list<QWidget *>{m_ui->fromDate, m_ui->toDate, m_ui->settlementsCheck, m_ui->rateSpin})
         w->setEnabled(!running);
 }
 
@@ -361,6 +362,7 @@ void ScanView::retranslate()
     m_ui->startButton->setToolTip(tr("Read every transaction and settlement of the merchant in these days and check them (Enter)"));
     m_ui->cancelButton->setToolTip(tr("Stop after the page being read; what was read stays"));
     m_ui->resumeButton->setToolTip(tr("Read on from the page where the scan stopped"));
+    m_ui->rateSpin->setSpecialValueText(tr("no limit"));
     updateProgress();
     updateCharts();
 }
