@@ -20,26 +20,6 @@ class Words
     Q_DECLARE_TR_FUNCTIONS(paytriage::Bundle)
 };
 
-const char *kindName(SnapshotKind kind)
-{
-    switch (kind) {
-    case SnapshotKind::Lookup: return "lookup";
-    case SnapshotKind::Paste: return "paste";
-    case SnapshotKind::File: return "file";
-    }
-    return "paste";
-}
-
-const char *keyModeName(SnapshotKeyMode mode)
-{
-    switch (mode) {
-    case SnapshotKeyMode::Test: return "test";
-    case SnapshotKeyMode::Live: return "live";
-    case SnapshotKeyMode::Unknown: break;
-    }
-    return "";
-}
-
 QString sha256(const QByteArray &bytes)
 {
     return QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
@@ -92,7 +72,7 @@ bool writeBundle(const Snapshot &snapshot, std::optional<qint64> id, const QStri
     if (id)
         manifest["snapshot"] = *id;
     manifest["caseKey"] = caseKey.toStdString();
-    manifest["kind"] = kindName(snapshot.kind);
+    manifest["kind"] = snapshotKindId(snapshot.kind).toStdString();
     manifest["title"] = snapshot.title.toStdString();
     manifest["orderId"] = snapshot.orderId.toStdString();
     manifest["paymentKey"] = snapshot.paymentKey.toStdString();
@@ -102,7 +82,7 @@ bool writeBundle(const Snapshot &snapshot, std::optional<qint64> id, const QStri
         manifest["asOf"] = iso(*snapshot.asOfMs);
     manifest["profile"] = snapshot.profile.toStdString();
     manifest["mid"] = snapshot.mid.toStdString();
-    manifest["keyMode"] = keyModeName(snapshot.keyMode);
+    manifest["keyMode"] = snapshotKeyModeId(snapshot.keyMode).toStdString();
     manifest["masked"] = report.masked;
     manifest["bodies"] = nlohmann::ordered_json::array();
     for (std::size_t i = 0; i < report.bodies.size(); ++i) {
@@ -186,16 +166,14 @@ BundleCheck readBundle(const QString &folder)
         }
     check.snapshot.id = manifest.contains("snapshot") && manifest["snapshot"].is_number_integer() ? manifest["snapshot"].get<qint64>() : 0;
     check.snapshot.caseKey = text(manifest, "caseKey");
-    const QString kind = text(manifest, "kind");
-    s.kind = kind == QLatin1String("lookup") ? SnapshotKind::Lookup : kind == QLatin1String("file") ? SnapshotKind::File : SnapshotKind::Paste;
+    s.kind = snapshotKindOf(text(manifest, "kind"));
     s.title = text(manifest, "title");
     s.orderId = text(manifest, "orderId");
     s.paymentKey = text(manifest, "paymentKey");
     s.status = text(manifest, "status");
     s.profile = text(manifest, "profile");
     s.mid = text(manifest, "mid");
-    const QString mode = text(manifest, "keyMode");
-    s.keyMode = mode == QLatin1String("live") ? SnapshotKeyMode::Live : mode == QLatin1String("test") ? SnapshotKeyMode::Test : SnapshotKeyMode::Unknown;
+    s.keyMode = snapshotKeyModeOf(text(manifest, "keyMode"));
     s.capturedAtMs = msOf(manifest, "capturedAt");
     if (const qint64 asOf = msOf(manifest, "asOf"))
         s.asOfMs = asOf;

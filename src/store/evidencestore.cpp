@@ -52,44 +52,6 @@ Severity severityOf(int number)
     return number >= 2 ? Severity::Critical : number == 1 ? Severity::Warning : Severity::Info;
 }
 
-QString kindId(SnapshotKind kind)
-{
-    switch (kind) {
-    case SnapshotKind::Lookup: return QStringLiteral("lookup");
-    case SnapshotKind::Paste: return QStringLiteral("paste");
-    case SnapshotKind::File: return QStringLiteral("file");
-    }
-    return QStringLiteral("lookup");
-}
-
-SnapshotKind kindOf(const QString &id)
-{
-    if (id == QLatin1String("paste"))
-        return SnapshotKind::Paste;
-    if (id == QLatin1String("file"))
-        return SnapshotKind::File;
-    return SnapshotKind::Lookup;
-}
-
-QString keyModeId(SnapshotKeyMode mode)
-{
-    switch (mode) {
-    case SnapshotKeyMode::Test: return QStringLiteral("test");
-    case SnapshotKeyMode::Live: return QStringLiteral("live");
-    case SnapshotKeyMode::Unknown: break;
-    }
-    return QStringLiteral("");
-}
-
-SnapshotKeyMode keyModeOf(const QString &id)
-{
-    if (id == QLatin1String("test"))
-        return SnapshotKeyMode::Test;
-    if (id == QLatin1String("live"))
-        return SnapshotKeyMode::Live;
-    return SnapshotKeyMode::Unknown;
-}
-
 // Headers as an HTTP message writes them, one "Name: value" a line: readable in any SQL tool.
 QString headerLines(const QList<QPair<QByteArray, QByteArray>> &headers)
 {
@@ -141,14 +103,14 @@ HistoryRow rowOf(const QSqlQuery &query)
     HistoryRow row;
     row.id = query.value(0).toLongLong();
     row.caseKey = query.value(1).toString();
-    row.kind = kindOf(query.value(2).toString());
+    row.kind = snapshotKindOf(query.value(2).toString());
     row.title = query.value(3).toString();
     row.paymentKey = query.value(4).toString();
     row.orderId = query.value(5).toString();
     row.status = query.value(6).toString();
     row.profile = query.value(7).toString();
     row.mid = query.value(8).toString();
-    row.keyMode = keyModeOf(query.value(9).toString());
+    row.keyMode = snapshotKeyModeOf(query.value(9).toString());
     row.capturedAtMs = query.value(10).toLongLong();
     row.pinned = query.value(11).toInt() != 0;
     row.findingCount = query.value(12).toInt();
@@ -444,9 +406,9 @@ StoreResult<std::vector<qint64>> EvidenceStore::addAll(std::span<const Snapshot>
         };
         const QVariant none(QMetaType::fromType<qlonglong>());
         for (const QVariant &value :
-             {QVariant(p.caseKey), QVariant(kindId(s.kind)), QVariant(masked(s.title)), QVariant(text(s.paymentKey)),
+             {QVariant(p.caseKey), QVariant(snapshotKindId(s.kind)), QVariant(masked(s.title)), QVariant(text(s.paymentKey)),
               QVariant(text(s.orderId)), QVariant(text(s.status)), QVariant(text(s.profile)), QVariant(text(s.mid)),
-              QVariant(keyModeId(s.keyMode)), QVariant(s.capturedAtMs), s.asOfMs ? QVariant(*s.asOfMs) : none,
+              QVariant(snapshotKeyModeId(s.keyMode)), QVariant(s.capturedAtMs), s.asOfMs ? QVariant(*s.asOfMs) : none,
               QVariant(text(s.toolVersion)), QVariant(text(s.catalogVersion)), QVariant(int(s.findings.size())),
               p.worst ? QVariant(severityNumber(s.findings[*p.worst].severity)) : none,
               p.worst ? QVariant(qlonglong(*p.worst)) : none})
@@ -521,14 +483,14 @@ StoreResult<std::optional<StoredSnapshot>> EvidenceStore::snapshot(qint64 id)
     stored.caseKey = query.value(0).toString();
     stored.pinned = query.value(1).toInt() != 0;
     Snapshot &s = stored.snapshot;
-    s.kind = kindOf(query.value(2).toString());
+    s.kind = snapshotKindOf(query.value(2).toString());
     s.title = query.value(3).toString();
     s.paymentKey = query.value(4).toString();
     s.orderId = query.value(5).toString();
     s.status = query.value(6).toString();
     s.profile = query.value(7).toString();
     s.mid = query.value(8).toString();
-    s.keyMode = keyModeOf(query.value(9).toString());
+    s.keyMode = snapshotKeyModeOf(query.value(9).toString());
     s.capturedAtMs = query.value(10).toLongLong();
     if (!query.isNull(11))
         s.asOfMs = query.value(11).toLongLong();

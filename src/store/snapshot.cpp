@@ -4,6 +4,44 @@
 
 namespace paytriage {
 
+QString snapshotKindId(SnapshotKind kind)
+{
+    switch (kind) {
+    case SnapshotKind::Lookup: return QStringLiteral("lookup");
+    case SnapshotKind::Paste: return QStringLiteral("paste");
+    case SnapshotKind::File: return QStringLiteral("file");
+    }
+    return QStringLiteral("lookup");
+}
+
+SnapshotKind snapshotKindOf(const QString &id)
+{
+    if (id == QLatin1String("paste"))
+        return SnapshotKind::Paste;
+    if (id == QLatin1String("file"))
+        return SnapshotKind::File;
+    return SnapshotKind::Lookup;
+}
+
+QString snapshotKeyModeId(SnapshotKeyMode mode)
+{
+    switch (mode) {
+    case SnapshotKeyMode::Test: return QStringLiteral("test");
+    case SnapshotKeyMode::Live: return QStringLiteral("live");
+    case SnapshotKeyMode::Unknown: break;
+    }
+    return QStringLiteral("");
+}
+
+SnapshotKeyMode snapshotKeyModeOf(const QString &id)
+{
+    if (id == QLatin1String("test"))
+        return SnapshotKeyMode::Test;
+    if (id == QLatin1String("live"))
+        return SnapshotKeyMode::Live;
+    return SnapshotKeyMode::Unknown;
+}
+
 FindingRecord findingRecord(const Finding &finding)
 {
     FindingRecord record;

@@ -58,6 +58,14 @@ struct FindingRecord
     std::size_t occurrences = 1;
 };
 
+// The words the history, the CLI's JSON and a bundle's manifest write for a kind and a key mode
+// ("lookup", "paste", "file"; "test", "live", ""), and back (what is not one reads as Lookup,
+// Unknown).
+QString snapshotKindId(SnapshotKind kind);
+SnapshotKind snapshotKindOf(const QString &id);
+QString snapshotKeyModeId(SnapshotKeyMode mode);
+SnapshotKeyMode snapshotKeyModeOf(const QString &id);
+
 // The finding's record; its title is empty unless the finding was rendered (renderFinding).
 FindingRecord findingRecord(const Finding &finding);
 

@@ -32,26 +32,6 @@ QString kst(qint64 ms)
     return QString::fromStdString(formatKstSeconds(ms));
 }
 
-const char *kindName(SnapshotKind kind)
-{
-    switch (kind) {
-    case SnapshotKind::Lookup: return "lookup";
-    case SnapshotKind::Paste: return "paste";
-    case SnapshotKind::File: return "file";
-    }
-    return "?";
-}
-
-const char *keyModeName(SnapshotKeyMode mode)
-{
-    switch (mode) {
-    case SnapshotKeyMode::Test: return "test";
-    case SnapshotKeyMode::Live: return "live";
-    case SnapshotKeyMode::Unknown: break;
-    }
-    return "";
-}
-
 std::optional<qint64> timeOption(const QCommandLineParser &parser, const char *name, bool *bad)
 {
     if (!parser.isSet(QString::fromLatin1(name)))
@@ -105,14 +85,14 @@ int list(const QCommandLineParser &parser, EvidenceStore &store, Language langua
         for (const HistoryRow &row : rows.rows) {
             nlohmann::ordered_json r;
             r["id"] = row.id;
-            r["kind"] = kindName(row.kind);
+            r["kind"] = snapshotKindId(row.kind).toStdString();
             r["capturedAt"] = QDateTime::fromMSecsSinceEpoch(row.capturedAtMs, QTimeZone::utc()).toString(Qt::ISODateWithMs).toStdString();
             r["orderId"] = row.orderId.toStdString();
             r["paymentKey"] = row.paymentKey.toStdString();
             r["status"] = row.status.toStdString();
             r["profile"] = row.profile.toStdString();
             r["mid"] = row.mid.toStdString();
-            r["keyMode"] = keyModeName(row.keyMode);
+            r["keyMode"] = snapshotKeyModeId(row.keyMode).toStdString();
             r["findings"] = row.findingCount;
             r["worstRule"] = row.worst ? row.worst->rule : std::string();
             r["pinned"] = row.pinned;
@@ -132,7 +112,7 @@ int list(const QCommandLineParser &parser, EvidenceStore &store, Language langua
             worst = QString::fromStdString(row.worst->rule);
         out(QStringLiteral("#%1  %2  %3  %4  %5  %6%7\n")
                 .arg(row.id)
-                .arg(kst(row.capturedAtMs), QString::fromLatin1(kindName(row.kind)), id, row.status.isEmpty() ? QStringLiteral("-") : row.status,
+                .arg(kst(row.capturedAtMs), snapshotKindId(row.kind), id, row.status.isEmpty() ? QStringLiteral("-") : row.status,
                      row.profile.isEmpty() ? QStringLiteral("-") : row.profile,
                      worst.isEmpty() ? QString() : QStringLiteral("  ") + tr("%n finding(s), worst: %1", nullptr, row.findingCount).arg(worst))
                 .toStdString());
@@ -175,11 +155,11 @@ int show(const QCommandLineParser &parser, EvidenceStore &store, const QString &
         nlohmann::ordered_json json;
         json["id"] = stored->id;
         json["caseKey"] = stored->caseKey.toStdString();
-        json["kind"] = kindName(s.kind);
+        json["kind"] = snapshotKindId(s.kind).toStdString();
         json["capturedAt"] = QDateTime::fromMSecsSinceEpoch(s.capturedAtMs, QTimeZone::utc()).toString(Qt::ISODateWithMs).toStdString();
         json["profile"] = s.profile.toStdString();
         json["mid"] = s.mid.toStdString();
-        json["keyMode"] = keyModeName(s.keyMode);
+        json["keyMode"] = snapshotKeyModeId(s.keyMode).toStdString();
         json["toolVersion"] = s.toolVersion.toStdString();
         json["catalogVersion"] = s.catalogVersion.toStdString();
         for (std::size_t i = 0; i < s.bodies.size(); ++i) {
@@ -194,9 +174,9 @@ int show(const QCommandLineParser &parser, EvidenceStore &store, const QString &
         out(json.dump(2) + "\n");
         return ExitClean;
     }
-    out(tr("Snapshot #%1 (%2), captured %3").arg(stored->id).arg(QString::fromLatin1(kindName(s.kind)), kst(s.capturedAtMs)).toStdString() + "\n");
+    out(tr("Snapshot #%1 (%2), captured %3").arg(stored->id).arg(snapshotKindId(s.kind), kst(s.capturedAtMs)).toStdString() + "\n");
     if (!s.profile.isEmpty())
-        out(QStringLiteral("  %1 · MID %2 · %3\n").arg(s.profile, s.mid, QString::fromLatin1(keyModeName(s.keyMode)).toUpper()).toStdString());
+        out(QStringLiteral("  %1 · MID %2 · %3\n").arg(s.profile, s.mid, snapshotKeyModeId(s.keyMode).toUpper()).toStdString());
     out(tr("  ids: orderId %1, paymentKey %2, status %3").arg(s.orderId, s.paymentKey, s.status).toStdString() + "\n");
     for (std::size_t i = 0; i < s.bodies.size(); ++i) {
         const SnapshotBody &b = s.bodies[i];
