@@ -324,11 +324,6 @@ bool writeByName(const QString &path, const QString &title, const std::function<
 
 } // namespace
 
-bool writeReportPdf(const CaseReport &report, const QString &path, QString *error)
-{
-    return writeHtmlPdf(reportHtml(report), Words::tr("PayTriage case report: %1").arg(report.title), path, error);
-}
-
 bool writeReport(const CaseReport &report, const QString &path, QString *error)
 {
     return writeByName(

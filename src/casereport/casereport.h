@@ -64,11 +64,9 @@ CaseReport buildCaseReport(const Snapshot &snapshot, std::optional<qint64> snaps
 
 QString reportMarkdown(const CaseReport &report);
 QString reportHtml(const CaseReport &report);
-// Needs a QGuiApplication (fonts). The text is laid out by QTextDocument and its fonts embedded:
-// Korean needs a CJK font on the machine (Noto CJK on Debian). False, with why, when it cannot.
-bool writeReportPdf(const CaseReport &report, const QString &path, QString *error);
-
 // The file name suffix picks the format: .md, .html/.htm, .pdf. False, with why, for another.
+// A PDF needs a QGuiApplication (fonts): QTextDocument lays the text out and its fonts are
+// embedded; Korean needs a CJK font on the machine (Noto CJK on Debian).
 bool writeReport(const CaseReport &report, const QString &path, QString *error);
 
 // A report of many payments (a batch, a period scan): where and when it ran, what it read, and a

@@ -207,6 +207,8 @@ void BatchView::run(const ClientConfig &config, const QString &profile, const QS
     options.concurrency = m_ui->concurrencySpin->value();
     options.full = m_ui->fullCheck->isChecked();
     options.ratePerSecond = m_ui->rateSpin->value();
+    m_clock = std::make_unique<SystemClock>();
+    m_analyzer = std::make_unique<Analyzer>(m_catalog, *m_clock);
     m_run = std::make_unique<BatchRun>(m_client.get(), m_ids, options);
     connect(m_run.get(), &BatchRun::started, this, [this](int index) {
         if (const BatchRow *row = m_model->row(index)) {
@@ -241,8 +243,7 @@ void BatchView::onFinished(int index, CaseFetcher *fetcher)
     BatchRow row;
     row.id = old->id;
     const Case &kase = fetcher->currentCase();
-    const SystemClock clock;
-    const Analysis analysis = Analyzer(m_catalog, clock).analyze(kase);
+    const Analysis analysis = m_analyzer->analyze(kase);
     const CaseFacts facts = caseFactsOf(kase, m_catalog);
     bool canceled = false;
     for (const auto &[source, error] : fetcher->errors())

@@ -67,6 +67,9 @@ private:
     EvidenceHistory *m_history;
     std::unique_ptr<TossClient> m_client;
     std::unique_ptr<BatchRun> m_run;
+    // One analyzer for the run's answers (its rules are built once), reading the system clock.
+    std::unique_ptr<class SystemClock> m_clock;
+    std::unique_ptr<class Analyzer> m_analyzer;
     QString m_profile;
     QString m_mid;
     BatchModel *m_model;
