@@ -69,6 +69,7 @@ bool writeBundle(const Snapshot &snapshot, std::optional<qint64> id, const QStri
     nlohmann::ordered_json manifest;
     manifest["bundle"] = "PayTriage case";
     manifest["toolVersion"] = (snapshot.toolVersion.isEmpty() ? currentToolVersion() : snapshot.toolVersion).toStdString();
+    manifest["catalogVersion"] = snapshot.catalogVersion.toStdString();
     if (id)
         manifest["snapshot"] = *id;
     manifest["caseKey"] = caseKey.toStdString();
@@ -178,6 +179,7 @@ BundleCheck readBundle(const QString &folder)
     if (const qint64 asOf = msOf(manifest, "asOf"))
         s.asOfMs = asOf;
     s.toolVersion = text(manifest, "toolVersion");
+    s.catalogVersion = text(manifest, "catalogVersion");
     return check;
 }
 

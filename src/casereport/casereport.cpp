@@ -150,7 +150,11 @@ CaseReport buildCaseReport(const Snapshot &snapshot, std::optional<qint64> snaps
     r.provenance << Words::tr("Captured: %1 (%2 UTC)").arg(kst(snapshot.capturedAtMs), utc(snapshot.capturedAtMs));
     if (snapshot.asOfMs && *snapshot.asOfMs != snapshot.capturedAtMs)
         r.provenance << Words::tr("Analysed as of: %1").arg(kst(*snapshot.asOfMs));
-    r.provenance << Words::tr("PayTriage %1, its built-in catalog").arg(snapshot.toolVersion.isEmpty() ? currentToolVersion() : snapshot.toolVersion);
+    if (snapshotId)
+        r.provenance << (snapshot.catalogVersion.isEmpty()
+                             ? Words::tr("Kept by PayTriage %1 (its catalog not recorded)").arg(snapshot.toolVersion)
+                             : Words::tr("Kept by PayTriage %1, judged then by catalog %2").arg(snapshot.toolVersion, snapshot.catalogVersion));
+    r.provenance << Words::tr("Findings below judged by PayTriage %1, catalog %2").arg(currentToolVersion(), analysis.catalogVersion);
     r.provenance << Words::tr("Report made: %1").arg(kst(QDateTime::currentMSecsSinceEpoch()));
 
     for (Finding f : analysis.findings) {
@@ -175,6 +179,16 @@ CaseReport buildCaseReport(const Snapshot &snapshot, std::optional<qint64> snaps
             parts << e.label.qIn(lang);
         r.timeline << parts.join(QStringLiteral(" · "));
     }
+    // An empty list must not read as a clean bill: a body that is no JSON (a gateway's page) was
+    // not judged at all.
+    r.nothingRead = kase.documents.empty();
+    r.noFindings = r.nothingRead
+                       ? Words::tr("Nothing was checked: no answer could be read as JSON. Read the answers in the appendix: an "
+                                   "error page from a gateway or proxy, or an answer cut short, is not the API's answer; look the "
+                                   "payment up again.")
+                       : Words::tr("No findings.");
+    if (r.summary.isEmpty())
+        r.summary << Words::tr("No payment was recognised in the answers.");
     r.masking = r.masked ? Words::tr("Masked in this report: %1. Secret keys and credentials are never included.").arg(maskedFieldsDescription())
                          : Words::tr("Unmasked report, chosen explicitly: personal data is shown as received. Secret keys and credentials "
                               "are never included.");
@@ -192,7 +206,7 @@ QString reportMarkdown(const CaseReport &r)
         out += QStringLiteral("- ") + md(s) + QLatin1Char('\n');
     out += QStringLiteral("\n## ") + Words::tr("Findings") + QStringLiteral("\n\n");
     if (r.findings.empty())
-        out += md(Words::tr("No findings.")) + QLatin1Char('\n');
+        out += md(r.noFindings) + QStringLiteral("\n\n");
     for (const CaseReport::Item &f : r.findings) {
         out += QStringLiteral("### ") + md(QStringLiteral("%1: %2").arg(f.severity, f.title)) + QStringLiteral("\n\n");
         if (!f.detail.isEmpty())
@@ -202,6 +216,8 @@ QString reportMarkdown(const CaseReport &r)
         out += QStringLiteral("`") + f.rule + QStringLiteral("` · ") + md(f.where) + QStringLiteral("\n\n");
     }
     out += QStringLiteral("## ") + Words::tr("Timeline (KST)") + QStringLiteral("\n\n");
+    if (r.timeline.isEmpty())
+        out += md(Words::tr("No dated events.")) + QLatin1Char('\n');
     for (const QString &t : r.timeline)
         out += QStringLiteral("- ") + md(t) + QLatin1Char('\n');
     out += QStringLiteral("\n## ") + Words::tr("Appendix: the answers as kept") + QStringLiteral("\n\n") + md(r.masking) + QStringLiteral("\n\n");
@@ -221,7 +237,9 @@ QString reportMarkdown(const CaseReport &r)
             longest = std::max(longest, run);
         }
         const QString fence(std::max(3, longest + 1), QLatin1Char('`'));
-        out += QLatin1Char('\n') + fence + QStringLiteral("json\n") + QString::fromUtf8(b.content) + QLatin1Char('\n') + fence + QStringLiteral("\n\n");
+        const QByteArray start = b.content.trimmed().left(1);
+        const QString language = start == "{" || start == "[" ? QStringLiteral("json") : QStringLiteral("text");
+        out += QLatin1Char('\n') + fence + language + QLatin1Char('\n') + QString::fromUtf8(b.content) + QLatin1Char('\n') + fence + QStringLiteral("\n\n");
     }
     return out;
 }
@@ -238,7 +256,7 @@ QString reportHtml(const CaseReport &r)
         out += QStringLiteral("<li>%1</li>").arg(h(s));
     out += QStringLiteral("</ul>\n<h2>%1</h2>\n").arg(h(Words::tr("Findings")));
     if (r.findings.empty())
-        out += QStringLiteral("<p>%1</p>\n").arg(h(Words::tr("No findings.")));
+        out += QStringLiteral("<p>%1</p>\n").arg(h(r.noFindings));
     for (const CaseReport::Item &f : r.findings) {
         out += QStringLiteral("<h3><span class=\"sev\" style=\"color:%1\">%2</span>: %3</h3>\n")
                    .arg(QLatin1String(colors[std::clamp(f.level, 0, 2)]), h(f.severity), h(f.title));
@@ -249,6 +267,8 @@ QString reportHtml(const CaseReport &r)
         out += QStringLiteral("<p><code>%1</code> · %2</p>\n").arg(h(f.rule), h(f.where));
     }
     out += QStringLiteral("<h2>%1</h2>\n<ul>").arg(h(Words::tr("Timeline (KST)")));
+    if (r.timeline.isEmpty())
+        out += QStringLiteral("<li>%1</li>").arg(h(Words::tr("No dated events.")));
     for (const QString &t : r.timeline)
         out += QStringLiteral("<li>%1</li>").arg(h(t));
     out += QStringLiteral("</ul>\n<h2>%1</h2>\n<p>%2</p>\n").arg(h(Words::tr("Appendix: the answers as kept")), h(r.masking));

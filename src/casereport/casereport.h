@@ -53,6 +53,8 @@ struct CaseReport
         QString where;          // "#1 /approvedAt"
     };
     std::vector<Item> findings;
+    bool nothingRead = false;   // no answer could be read as JSON: nothing was checked
+    QString noFindings;         // what is said when there are none: "No findings.", or why nothing was judged
     QStringList timeline;       // "2025-04-02 08:39:21 KST · DONE · 22,400 KRW · approved"
     std::vector<ReportBody> bodies;
     QString masking;            // what was masked, or that nothing was

@@ -118,9 +118,11 @@ Snapshot lookupSnapshot(const LookupEvidence &evidence)
         s.status = QString::fromStdString(evidence.facts->status);
     }
     s.capturedAtMs = QDateTime::currentMSecsSinceEpoch();
-    if (evidence.analysis)
+    if (evidence.analysis) {
         for (const Finding &f : evidence.analysis->findings)
             s.findings.push_back(findingRecord(f));
+        s.catalogVersion = evidence.analysis->catalogVersion;
+    }
     s.profile = evidence.profile;
     s.mid = evidence.mid;
     switch (evidence.keyMode) {
@@ -168,6 +170,7 @@ std::optional<Snapshot> snapshotOf(const CaseSession &session)
     s.asOfMs = session.asOf();
     for (const Finding &f : snap.analysis.findings)
         s.findings.push_back(findingRecord(f));
+    s.catalogVersion = snap.analysis.catalogVersion;
     // A streamed file's records were not kept, and its head is not the evidence; a text above
     // the size whose every value is linked is a dump, not a ticket's evidence (masking reads it
     // whole, and its copy would hold the window).

@@ -969,6 +969,16 @@ void TestCli::reportsOfASnapshotAndOfAFile()
                         QStringLiteral("--snapshot"), QStringLiteral("1")});
     QCOMPARE(md.exitCode, 0);
     QVERIFY2(md.out.contains("Snapshot #1 of the evidence history"), md.out.constData());
+    // Which catalog judged it when kept, and which judged the findings shown.
+    const QByteArray catalog = "catalog built-in:";
+    QVERIFY2(md.out.contains(QByteArray("judged then by " + catalog)), md.out.constData());
+    QVERIFY2(md.out.contains(QByteArray("Findings below judged by PayTriage " PAYTRIAGE_VERSION ", " + catalog)), md.out.constData());
+    const Run version = cli({QStringLiteral("--version")});
+    QVERIFY2(version.out.contains(QByteArray("\n" + catalog)), version.out.constData());
+    const QByteArray versionOf = version.out.mid(version.out.indexOf(catalog)).trimmed();
+    QVERIFY2(md.out.contains(versionOf.mid(QByteArray("catalog ").size())), versionOf.constData());
+    // No warning of Qt's about a missing runtime directory, in a session that has none.
+    QVERIFY2(!md.err.contains("XDG_RUNTIME_DIR"), md.err.constData());
     QVERIFY(md.out.contains("vbank-cancel-without-deposit"));
     QVERIFY(md.out.contains("SHA-256: `"));
     QVERIFY(!md.out.contains("홍길동"));
@@ -995,6 +1005,17 @@ void TestCli::reportsOfASnapshotAndOfAFile()
     QVERIFY2(noOut.err.contains("--out"), noOut.err.constData());
     const Run nothing = cli({QStringLiteral("report"), QStringLiteral("--lang"), QStringLiteral("en")});
     QCOMPARE(nothing.exitCode, 2);
+
+    // A gateway's error page is reported as kept, and not as a clean bill.
+    const Run gateway = cli({QStringLiteral("report"), QStringLiteral("--lang"), QStringLiteral("en"), QStringLiteral("-")},
+                            "<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center>"
+                            "<hr><center>nginx</center></body></html>\n");
+    QCOMPARE(gateway.exitCode, 3);
+    QVERIFY2(gateway.err.contains("could be read as JSON"), gateway.err.constData());
+    QVERIFY2(gateway.out.contains("Nothing was checked: no answer could be read as JSON"), gateway.out.constData());
+    QVERIFY(!gateway.out.contains("No findings."));
+    QVERIFY(gateway.out.contains("502 Bad Gateway"));
+    QVERIFY(gateway.out.contains("```text"));
 }
 
 QTEST_GUILESS_MAIN(TestCli)

@@ -4,6 +4,7 @@
 #include "util/text.h"
 
 #include <QTemporaryDir>
+#include <QRegularExpression>
 #include <QTest>
 
 using namespace paytriage;
@@ -180,6 +181,20 @@ void TestCatalog::overrideMergesOver()
     QVERIFY(c.enumValue("payment.status", "SETTLING"));
     QVERIFY(c.enumValue("payment.status", "DONE"));   // merged, not replaced
     QVERIFY(c.error("NOT_FOUND_PAYMENT"));
+
+    // The evidence names the catalog: the built-in one's fingerprint, and the override's.
+    const QString builtIn = Catalog::builtIn().version();
+    QVERIFY2(QRegularExpression(QStringLiteral("^built-in:[0-9a-f]{12}$")).match(builtIn).hasMatch(), qPrintable(builtIn));
+    QVERIFY2(QRegularExpression(QStringLiteral("^built-in:[0-9a-f]{12} \\+ override:[0-9a-f]{12}$")).match(c.version()).hasMatch(),
+             qPrintable(c.version()));
+    QVERIFY(c.version().startsWith(builtIn));
+    // Another override is another catalog.
+    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    file.write(R"({"errors":{"MY_PSP_CODE":{"whoActs":["merchant"]}}})");
+    file.close();
+    const Catalog other = Catalog::withOverride(path, &problems);
+    QVERIFY(other.version().startsWith(builtIn));
+    QVERIFY(other.version() != c.version());
 }
 
 void TestCatalog::malformedOverrideIsIgnored()
@@ -194,6 +209,7 @@ void TestCatalog::malformedOverrideIsIgnored()
     const Catalog c = Catalog::withOverride(path, &problems);
     QCOMPARE(problems.size(), std::size_t(1));
     QVERIFY(c.error("NOT_FOUND_PAYMENT"));
+    QCOMPARE(c.version(), Catalog::builtIn().version());  // judged by the built-in catalog alone
     // A missing file is not a problem.
     problems.clear();
     Catalog::withOverride(dir.filePath(QStringLiteral("absent.json")), &problems);

@@ -346,6 +346,7 @@ bool recordText(const QString &given, bool file, const QString &title, const std
     snapshot.bodies.push_back(std::move(body));
     for (const Finding &f : analysis.findings)
         snapshot.findings.push_back(findingRecord(f));
+    snapshot.catalogVersion = analysis.catalogVersion;
     return keepSnapshot(*store, snapshot);
 }
 

@@ -13,9 +13,12 @@
 #include "util/i18n.h"
 
 #include <QCoreApplication>
+#include <QFile>
 #include <QGuiApplication>
+#include <QTemporaryDir>
 
 #include <memory>
+#include <optional>
 
 int main(int argc, char *argv[])
 {
@@ -25,6 +28,14 @@ int main(int argc, char *argv[])
     const bool report = argc > 1 && qstrcmp(argv[1], "report") == 0;
     if (report && !qEnvironmentVariableIsSet("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
+    // Without a desktop session (a server, cron, root over ssh) Qt warns that it has no runtime
+    // directory on every report: give it a private one for the run instead.
+    std::optional<QTemporaryDir> runtimeDir;
+    if (report && qEnvironmentVariableIsEmpty("XDG_RUNTIME_DIR")) {
+        runtimeDir.emplace();
+        if (runtimeDir->isValid())
+            qputenv("XDG_RUNTIME_DIR", QFile::encodeName(runtimeDir->path()));
+    }
     std::unique_ptr<QCoreApplication> application =
         report ? std::make_unique<QGuiApplication>(argc, argv) : std::make_unique<QCoreApplication>(argc, argv);
     QCoreApplication::setOrganizationName(QStringLiteral("PayTriage"));
@@ -53,7 +64,8 @@ int main(int argc, char *argv[])
         }
     }
     if (command == QLatin1String("--version")) {
-        paytriage::cli::out("paytriage-cli " PAYTRIAGE_VERSION "\n");
+        // The catalog too: findings depend on it as much as on the program.
+        paytriage::cli::out("paytriage-cli " PAYTRIAGE_VERSION "\ncatalog " + paytriage::cli::loadCatalog().version().toStdString() + '\n');
         return paytriage::cli::ExitClean;
     }
     const bool help = command.isEmpty() || command == QLatin1String("--help") || command == QLatin1String("-h")

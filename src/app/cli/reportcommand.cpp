@@ -39,7 +39,7 @@ int runReport(const QStringList &arguments)
     parser.addOption({QStringLiteral("store"), tr("The history --snapshot is read from (default: PAYTRIAGE_STORE, else the console's own)."),
                       QStringLiteral("location")});
     parser.addOption({QStringLiteral("unmasked"), tr("Show personal data as received (an explicit choice; secret keys never).")});
-    parser.addPositionalArgument(QStringLiteral("file"), tr("A saved answer or pasted text to report on, instead of --snapshot."));
+    parser.addPositionalArgument(QStringLiteral("file"), tr("A saved answer or pasted text to report on (- for standard input), instead of --snapshot."));
     if (const auto exit = parseOrExit(parser, arguments))
         return *exit;
     const Language lang = chosenLanguage(parser);
@@ -71,18 +71,24 @@ int runReport(const QStringList &arguments)
         id = stored->id;
         snapshot = std::move(stored->snapshot);
     } else {
+        // What a ticket holds, up to the size the history keeps of a text.
+        constexpr std::size_t limit = std::size_t(16) << 20;
+        const bool standardInput = files.front() == QLatin1String("-");
         std::string text;
         QString error;
-        if (!readFile(files.front(), &text, &error, std::size_t(16) << 20)) {
-            err(error);
+        bool tooLarge = false;
+        if (standardInput ? !readStandardInput(&text, limit, &tooLarge) : !readFile(files.front(), &text, &error, limit)) {
+            err(!standardInput ? error
+                : tooLarge     ? tr("Standard input holds more than %1 MB: too large for a case report.").arg(limit >> 20)
+                               : tr("Cannot read standard input."));
             return ExitFailed;
         }
-        snapshot.kind = SnapshotKind::File;
-        snapshot.title = QFileInfo(files.front()).fileName();
+        snapshot.kind = standardInput ? SnapshotKind::Paste : SnapshotKind::File;
+        snapshot.title = standardInput ? QStringLiteral("stdin") : QFileInfo(files.front()).fileName();
         snapshot.capturedAtMs = QDateTime::currentMSecsSinceEpoch();
         SnapshotBody body;
-        body.source = QStringLiteral("file");
-        body.path = snapshot.title;
+        body.source = standardInput ? QStringLiteral("text") : QStringLiteral("file");
+        body.path = standardInput ? QString() : snapshot.title;
         body.content = QByteArray::fromStdString(text);
         snapshot.bodies.push_back(std::move(body));
     }
@@ -92,9 +98,14 @@ int runReport(const QStringList &arguments)
     options.language = lang;
     options.unmasked = parser.isSet(QStringLiteral("unmasked"));
     const CaseReport report = buildCaseReport(snapshot, id, catalog, options);
+    // The report is written all the same (the answers are the evidence), but a script is told
+    // that nothing in it was judged, as analyze tells it.
+    const int exit = report.nothingRead ? ExitUnrecognised : ExitClean;
+    if (report.nothingRead)
+        err(tr("No answer could be read as JSON: the report shows them as kept, and nothing was checked."));
     if (outPath.isEmpty()) {
         out((format == QLatin1String("html") ? reportHtml(report) : reportMarkdown(report)).toStdString());
-        return ExitClean;
+        return exit;
     }
     QString path = outPath;
     if (QFileInfo(path).suffix().isEmpty())
@@ -105,7 +116,7 @@ int runReport(const QStringList &arguments)
         return ExitFailed;
     }
     err(tr("Report written to %1").arg(path));
-    return ExitClean;
+    return exit;
 }
 
 } // namespace paytriage::cli

@@ -1,5 +1,6 @@
 #include "catalog.h"
 
+#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -25,14 +26,28 @@ const Json *member(const Json *object, std::string_view key)
     return it == object->end() ? nullptr : &*it;
 }
 
-Json readBuiltIn()
+QString fingerprint(const QByteArray &bytes)
+{
+    return QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex().left(12));
+}
+
+struct BuiltIn
+{
+    std::shared_ptr<const Json> root;
+    QString version;
+};
+
+BuiltIn readBuiltIn()
 {
     Json root = Json::object();
+    QCryptographicHash hash(QCryptographicHash::Sha256);
     for (const CatalogFile &part : catalogFiles) {
         QFile file(QStringLiteral(":/catalog/") + QLatin1String(part.name));
         if (!file.open(QIODevice::ReadOnly))
             continue;  // a build without that part of the catalog still runs
         const QByteArray bytes = file.readAll();
+        hash.addData(QByteArrayView(part.name, qstrlen(part.name) + 1));  // the name, ended by its NUL
+        hash.addData(bytes);
         Json content = Json::parse(bytes.constData(), bytes.constData() + bytes.size(), nullptr, false);
         if (!content.is_object())
             continue;
@@ -41,26 +56,28 @@ Json readBuiltIn()
         else
             root.merge_patch(content);
     }
-    return root;
+    return {std::make_shared<const Json>(std::move(root)),
+            QStringLiteral("built-in:") + QString::fromLatin1(hash.result().toHex().left(12))};
 }
 
 } // namespace
 
-Catalog::Catalog(std::shared_ptr<const Json> root)
-    : m_root(std::move(root))
+Catalog::Catalog(std::shared_ptr<const Json> root, QString version)
+    : m_root(std::move(root)), m_version(std::move(version))
 {
 }
 
 Catalog Catalog::builtIn()
 {
     // Parsed once per process; the built-in catalog never changes while running.
-    static const std::shared_ptr<const Json> shared = std::make_shared<const Json>(readBuiltIn());
-    return Catalog(shared);
+    static const BuiltIn shared = readBuiltIn();
+    return Catalog(shared.root, shared.version);
 }
 
 Catalog Catalog::fromJson(Json root)
 {
-    return Catalog(std::make_shared<const Json>(std::move(root)));
+    QString version = QStringLiteral("json:") + fingerprint(QByteArray::fromStdString(root.dump()));
+    return Catalog(std::make_shared<const Json>(std::move(root)), std::move(version));
 }
 
 QString Catalog::defaultOverridePath()
@@ -89,7 +106,7 @@ Catalog Catalog::withOverride(const QString &overridePath, std::vector<QString> 
     }
     Json merged = *base.m_root;
     merged.merge_patch(patch);
-    return fromJson(std::move(merged));
+    return Catalog(std::make_shared<const Json>(std::move(merged)), base.m_version + QStringLiteral(" + override:") + fingerprint(bytes));
 }
 
 const Json *Catalog::documentFields(std::string_view kind) const

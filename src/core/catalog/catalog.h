@@ -42,6 +42,12 @@ public:
 
     const Json &root() const { return *m_root; }
 
+    // Which catalog this is, for the evidence a snapshot and a report carry:
+    // "built-in:<12 hex>" (SHA-256 of the compiled-in files, so it changes exactly when they
+    // do), followed by " + override:<12 hex>" (of the override file's bytes) when one was
+    // merged over it; "json:<12 hex>" (of the object) for one made from JSON.
+    const QString &version() const { return m_version; }
+
     // Fields map ({"name": FIELD}) of a document kind or a shared object; nullptr if none.
     const Json *documentFields(std::string_view kind) const;
     const Json *objectFields(std::string_view object) const;
@@ -74,8 +80,9 @@ public:
     static LocalizedText text(const Json &parent, std::string_view key);
 
 private:
-    explicit Catalog(std::shared_ptr<const Json> root);
+    Catalog(std::shared_ptr<const Json> root, QString version);
     std::shared_ptr<const Json> m_root;
+    QString m_version;
 };
 
 } // namespace paytriage

@@ -150,6 +150,7 @@ Analysis Analyzer::Session::finish()
     analysis.timeline = m_timeline.take();
     analysis.records = m_records;
     analysis.analysedAtMs = m_analyzer.m_clock.nowMs();
+    analysis.catalogVersion = m_analyzer.m_catalog.version();
 
     const RuleContext ctx{m_case, m_analyzer.m_catalog, m_analyzer.m_clock, m_ledger, analysis.timeline};
     for (const DocumentKind kind : singleKinds)

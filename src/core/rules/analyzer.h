@@ -9,6 +9,8 @@
 #include "rules/rule.h"
 #include "rules/transactionledger.h"
 
+#include <QString>
+
 #include <array>
 #include <functional>
 #include <map>
@@ -40,6 +42,7 @@ struct Analysis
     bool timelineTruncated = false;
     std::size_t records = 0;                // list records seen
     std::int64_t analysedAtMs = 0;          // the clock's now (an --as-of time for pasted evidence)
+    QString catalogVersion;                 // the catalog that judged it (Catalog::version)
     std::array<std::size_t, 3> handedOn{};  // by severity: findings given to AnalyzerOptions::onFinding
 
     bool hasWarnings() const;               // anything at warning or above
