@@ -16,6 +16,7 @@
 #include "sandboxserver.h"
 #include "session/casesession.h"
 #include "settings/settingsdialog.h"
+#include "store/evidencemask.h"
 #include "store/evidencestore.h"
 #include "severitystyle.h"
 #include "util/clock.h"
@@ -29,6 +30,7 @@
 #include <QClipboard>
 #include <QCloseEvent>
 #include <QDateTime>
+#include <QDir>
 #include <QDropEvent>
 #include <QLocale>
 #include <QFileDialog>
@@ -145,6 +147,14 @@ MainWindow::MainWindow(const Catalog &catalog, Options options, QWidget *parent)
     connect(m_ui->actionExportReport, &QAction::triggered, this, [this] {
         if (CaseView *view = currentCase())
             exportReport(view);
+    });
+    connect(m_ui->actionExportUnmasked, &QAction::triggered, this, [this] {
+        if (CaseView *view = currentCase())
+            exportReport(view, {}, true);
+    });
+    connect(m_ui->actionExportBundle, &QAction::triggered, this, [this] {
+        if (CaseView *view = currentCase())
+            exportBundle(view);
     });
     // Ctrl++ as well as Ctrl+=: the plus sits on the equals key of most keyboards.
     m_ui->actionZoomIn->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_Equal), QKeySequence::ZoomIn});
@@ -586,6 +596,8 @@ void MainWindow::updateSeverityIndicator()
     CaseView *view = currentCase();
     m_ui->actionRefresh->setEnabled(view != nullptr);
     m_ui->actionExportReport->setEnabled(view != nullptr);
+    m_ui->actionExportUnmasked->setEnabled(view != nullptr);
+    m_ui->actionExportBundle->setEnabled(view != nullptr);
     m_ui->actionComparePrevious->setEnabled(
         m_history && ((view && (view->session()->stored() || m_keptAs.contains(view))) || (m_historyView && m_ui->caseTabs->currentWidget() == m_historyView)));
     m_ui->actionCloseCase->setEnabled(m_ui->caseTabs->count() > 0);
@@ -863,40 +875,107 @@ BatchView *MainWindow::showBatch()
     return m_batchView;
 }
 
-bool MainWindow::exportReport(CaseView *view, QString path)
+std::optional<MainWindow::Reportable> MainWindow::reportable(CaseView *view)
 {
     CaseSession *session = view->session();
     // What the history keeps of the case is what the report shows (the snapshot, if it is one).
-    std::optional<Snapshot> snapshot;
-    if (const auto stored = session->storedSnapshot())
-        snapshot = *stored;
-    else
-        snapshot = snapshotOf(*session);
+    Reportable r;
+    if (const auto stored = session->storedSnapshot()) {
+        r.snapshot = *stored;
+        r.id = session->stored()->id;
+        r.caseKey = session->stored()->caseKey;
+        return r;
+    }
+    std::optional<Snapshot> snapshot = snapshotOf(*session);
     if (!snapshot) {
         statusBar()->showMessage(session->busy() ? tr("The case is still being looked up: export it once its answers are in.")
                                                  : tr("This case has nothing to report: no answer arrived, or it is a dump read record "
                                                       "by record (use paytriage-cli for those)."),
                                  10000);
+        return std::nullopt;
+    }
+    r.snapshot = std::move(*snapshot);
+    r.caseKey = caseKeyOf(r.snapshot.paymentKey, r.snapshot.orderId,
+                          r.snapshot.bodies.empty() ? QByteArray() : maskBody(r.snapshot.bodies.front().content).content);
+    return r;
+}
+
+namespace {
+
+// A case's title as a file name: what a file system on any desktop takes.
+QString fileNameOf(QString title)
+{
+    title.replace(QRegularExpression(QStringLiteral("[^A-Za-z0-9_.-]+")), QStringLiteral("_"));
+    return title.isEmpty() ? QStringLiteral("case") : title;
+}
+
+} // namespace
+
+bool MainWindow::exportReport(CaseView *view, QString path, bool unmasked)
+{
+    const std::optional<Reportable> r = reportable(view);
+    if (!r)
         return false;
+    if (unmasked) {
+        // Asked every time, the safe answer first: such a file must go only where personal data may.
+        QMessageBox confirm(QMessageBox::Warning, tr("Export unmasked?"),
+                            tr("This report shows personal data as received: customer names, e-mail addresses, phone numbers, "
+                               "card and account numbers and the payment secret. Send it only where personal data may go."),
+                            QMessageBox::Cancel, this);
+        confirm.setObjectName(QStringLiteral("unmaskedBox"));
+        confirm.setInformativeText(tr("Secret keys and credentials are never included, masked or not."));
+        QPushButton *go = confirm.addButton(tr("Export unmasked"), QMessageBox::AcceptRole);
+        confirm.setDefaultButton(QMessageBox::Cancel);
+        confirm.exec();
+        if (confirm.clickedButton() != go)
+            return false;
     }
     if (path.isEmpty()) {
-        QString name = session->title();
-        name.replace(QRegularExpression(QStringLiteral("[^A-Za-z0-9_.-]+")), QStringLiteral("_"));
-        path = QFileDialog::getSaveFileName(this, tr("Export the case as a report"), name + QStringLiteral(".pdf"),
-                                            tr("PDF (*.pdf);;HTML (*.html);;Markdown (*.md)"));
+        const QString name = fileNameOf(view->session()->title()) + (unmasked ? QStringLiteral("-UNMASKED") : QString());
+        path = QFileDialog::getSaveFileName(this, unmasked ? tr("Export the case as an unmasked report") : tr("Export the case as a report"),
+                                            name + QStringLiteral(".pdf"), tr("PDF (*.pdf);;HTML (*.html);;Markdown (*.md)"));
         if (path.isEmpty())
             return false;
     }
     CaseReportOptions options;
     options.language = m_preferences.language;
-    const std::optional<qint64> id = session->stored() ? std::optional<qint64>(session->stored()->id) : std::nullopt;
-    const CaseReport report = buildCaseReport(*snapshot, id, m_catalog, options);
+    options.unmasked = unmasked;
+    const CaseReport report = buildCaseReport(r->snapshot, r->id, m_catalog, options);
     QString error;
     if (!writeReport(report, path, &error)) {
         statusBar()->showMessage(error, 15000);
         return false;
     }
-    statusBar()->showMessage(tr("Report written to %1 (personal data masked)").arg(path), 8000);
+    statusBar()->showMessage(unmasked ? tr("Report written to %1 (UNMASKED: personal data as received)").arg(path)
+                                      : tr("Report written to %1 (personal data masked)").arg(path),
+                             8000);
+    return true;
+}
+
+bool MainWindow::exportBundle(CaseView *view, QString parent)
+{
+    const std::optional<Reportable> r = reportable(view);
+    if (!r)
+        return false;
+    if (parent.isEmpty()) {
+        parent = QFileDialog::getExistingDirectory(this, tr("Where the case bundle's folder goes"));
+        if (parent.isEmpty())
+            return false;
+    }
+    // A new folder each time: a bundle is never written over another.
+    const QDir where(parent);
+    const QString base = fileNameOf(view->session()->title()) + QStringLiteral("-bundle");
+    QString folder = where.filePath(base);
+    for (int n = 2; QFileInfo::exists(folder); ++n)
+        folder = where.filePath(base + QStringLiteral("-%1").arg(n));
+    CaseReportOptions options;
+    options.language = m_preferences.language;
+    QString error;
+    if (!writeBundle(r->snapshot, r->id, r->caseKey, m_catalog, options, folder, &error)) {
+        statusBar()->showMessage(error, 15000);
+        return false;
+    }
+    statusBar()->showMessage(tr("Case bundle written to %1 (personal data masked): File ▸ Open a case bundle verifies it").arg(folder), 10000);
     return true;
 }
 
@@ -1107,8 +1186,8 @@ void MainWindow::showAbout()
     QMessageBox::about(this, tr("About PayTriage"),
                        tr("<h3>PayTriage %1</h3><p>A support console for the Toss Payments API: look payments up, read the raw "
                           "responses beside a decoded timeline, and see what looks wrong and what to do.</p><p>Read-only by "
-                          "design: it never calls an endpoint that moves money.</p>")
-                           .arg(QStringLiteral(PAYTRIAGE_VERSION)));
+                          "design: it never calls an endpoint that moves money.</p><p>Catalog: %2</p>")
+                           .arg(QStringLiteral(PAYTRIAGE_VERSION), m_catalog.version().toHtmlEscaped()));
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

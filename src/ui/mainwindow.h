@@ -7,6 +7,7 @@
 #include "lookupbar.h"
 #include "net/profile.h"
 #include "pipeline/caseinput.h"
+#include "store/snapshot.h"
 #include "store/storelocation.h"
 #include "rules/analyzer.h"
 #include "settings/preferences.h"
@@ -91,9 +92,14 @@ public:
     void compareSnapshots(qint64 older, qint64 newer);
     // The current case against the snapshot of its payment kept before (Ctrl+D).
     void compareWithPrevious();
-    // Writes the case as a report (Markdown, HTML or PDF by the file's suffix), masked; path
-    // empty: asks where. False, with why in the status bar, when it cannot.
-    bool exportReport(CaseView *view, QString path = {});
+    // Writes the case as a report (Markdown, HTML or PDF by the file's suffix), masked unless
+    // unmasked is chosen, which is confirmed first (personal data as received; secret keys and
+    // credentials never); path empty: asks where. False, with why in the status bar, when it
+    // cannot or the user declined.
+    bool exportReport(CaseView *view, QString path = {}, bool unmasked = false);
+    // Writes the case as a bundle (casereport/bundle: the bodies, the report, a manifest of
+    // hashes) into a new folder of parent, named after the case; parent empty: asks where.
+    bool exportBundle(CaseView *view, QString parent = {});
     // The period scan view, shown as a tab of its own; it scans with the lookup bar's merchant.
     class ScanView *showScan();
     // The batch view, shown as a tab of its own; it looks up with the lookup bar's merchant.
@@ -135,6 +141,15 @@ private:
     // once a key is stored.
     void offerSettingsForKey(const LookupBar::Query &query, bool noProfile);
     void showAbout();
+    // What a report or bundle of a case shows: the snapshot it is (opened from the history), or
+    // what the history keeps of it; none, and the user told why, when there is nothing to show.
+    struct Reportable
+    {
+        Snapshot snapshot;
+        std::optional<qint64> id;
+        QString caseKey;
+    };
+    std::optional<Reportable> reportable(CaseView *view);
     void applyPreferences(const Preferences &preferences);
     // Removes the snapshots older than the preferences keep, pinned ones excepted (none: keep all).
     void pruneHistory();

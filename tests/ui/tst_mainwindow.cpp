@@ -1431,6 +1431,56 @@ void TestMainWindow::aCaseExportsAsAMaskedReport()
     QVERIFY(text.count(QLatin1String("SHA-256: `")) >= 2);  // the payment and its transactions
     QVERIFY(m_window->statusBar()->currentMessage().contains(QLatin1String("personal data masked")));
     QVERIFY(!m_window->exportReport(m_window->currentCase(), dir.filePath(QStringLiteral("case.docx"))));
+    const QString accountNumber = QStringLiteral("X4520012874519");  // the demo's virtual account
+    QVERIFY(!text.contains(accountNumber));
+
+    // Unmasked only when confirmed: the box's default (Enter) declines, and nothing is written.
+    QString asked;
+    bool accept = false;
+    QTimer answer;
+    answer.setInterval(20);
+    connect(&answer, &QTimer::timeout, this, [&] {
+        auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+        if (!box || box->objectName() != QLatin1String("unmaskedBox"))
+            return;
+        asked = box->text();
+        if (!accept) {
+            QTest::keyClick(box, Qt::Key_Return);
+            return;
+        }
+        for (QAbstractButton *button : box->buttons())
+            if (box->buttonRole(button) == QMessageBox::AcceptRole)
+                QTest::mouseClick(button, Qt::LeftButton);
+    });
+    answer.start();
+    const QString unmasked = dir.filePath(QStringLiteral("case-unmasked.md"));
+    QVERIFY(!m_window->exportReport(m_window->currentCase(), unmasked, true));
+    QVERIFY2(asked.contains(QLatin1String("personal data")), qPrintable(asked));
+    QVERIFY(!QFileInfo::exists(unmasked));
+    accept = true;
+    QVERIFY(m_window->exportReport(m_window->currentCase(), unmasked, true));
+    QFile unmaskedFile(unmasked);
+    QVERIFY(unmaskedFile.open(QIODevice::ReadOnly));
+    const QString shown = QString::fromUtf8(unmaskedFile.readAll());
+    QVERIFY(shown.contains(accountNumber));
+    QVERIFY(shown.contains(QLatin1String("Unmasked report, chosen explicitly")));
+    QVERIFY(m_window->statusBar()->currentMessage().contains(QLatin1String("UNMASKED")));
+    answer.stop();
+
+    // A bundle of it, in a folder of its own each time, that verifies and keeps the masking.
+    QVERIFY(m_window->exportBundle(m_window->currentCase(), dir.path()));
+    QVERIFY(m_window->exportBundle(m_window->currentCase(), dir.path()));
+    const QString folder = dir.filePath(QStringLiteral("LIVE-V20240807160726-PAY_6367_3859-bundle"));
+    QVERIFY(QFileInfo::exists(folder + QStringLiteral("-2/manifest.json")));
+    const BundleCheck check = readBundle(folder);
+    QVERIFY2(check.verified(), qPrintable(check.problems.join(QLatin1Char('\n'))));
+    QVERIFY(check.files.size() >= 4);  // the payment, its transactions, report.md and report.html
+    QVERIFY(!check.snapshot.snapshot.catalogVersion.isEmpty());
+    for (const QString &name : check.files) {
+        QFile file(QDir(folder).filePath(name));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QVERIFY2(!file.readAll().contains(accountNumber.toLatin1()), qPrintable(name));
+    }
 }
 
 // A case bundle opens again as the case it was, read-only, and says it verified; one whose body
