@@ -5,16 +5,43 @@
 #include "util/timestamp.h"
 
 #include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QTimeZone>
 #include <QTimer>
 
 #include <algorithm>
+#include <cstdio>
 #include <cstdlib>
 
 namespace paytriage {
 namespace {
 
 constexpr int maxResumeWaitMs = 30000;
+constexpr int maxShareLevel = 13;  // 6 bits of the hash choose one of the 64 shares, 4 more each split
+
+// Where the shares of the payments are chosen from: std::hash of the paymentKey, its bits spread
+// (the ledger partitions by std::hash's top bits: a share's payments still fill all its partitions).
+std::uint64_t shareHash(std::string_view paymentKey)
+{
+    std::uint64_t h = std::hash<std::string_view>{}(paymentKey) + 0x9e3779b97f4a7c15ULL;
+    h = (h ^ (h >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    h = (h ^ (h >> 27)) * 0x94d049bb133111ebULL;
+    return h ^ (h >> 31);
+}
+
+std::size_t partOf(std::uint64_t hash, int level)
+{
+    return level == 0 ? std::size_t(hash & 63) : std::size_t((hash >> (6 + 4 * (level - 1))) & 15);
+}
+
+bool cancelStatus(const std::string &status)
+{
+    return status == "CANCELED" || status == "PARTIAL_CANCELED";
+}
 
 QDate kstDay(const Json &record, const char *field)
 {
@@ -56,6 +83,7 @@ void PeriodScan::start()
     options.renderFindings = false;  // facts only: rendered when shown
     options.timelineLimit = 0;       // a scan draws no timeline
     options.onFinding = [this](Finding &&finding) { note(std::move(finding)); };
+    options.ledger = false;          // weighed together later, a share at a time (judge)
     m_analyzer = std::make_unique<Analyzer>(m_catalog, *m_clock, std::move(options));
     m_case = {};
     for (const DocumentKind kind : {DocumentKind::Transactions, DocumentKind::Settlements}) {
@@ -71,19 +99,43 @@ void PeriodScan::start()
     m_failedInARow = 0;
     m_error.reset();
     m_canceled = false;
-    m_dayOfPayment.clear();
     m_notJudged.clear();
+    m_shares.clear();
+    m_spoolError.clear();
+    for (auto &file : m_spoolFiles)
+        file.reset();
     m_payments.clear();
     m_merchantWide.clear();
     m_perDay.clear();
     m_statusMix.clear();
     m_running = true;
+    QString folder = m_options.spoolFolder;
+    if (folder.isEmpty())
+        folder = QStandardPaths::writableLocation(QStandardPaths::CacheLocation);
+    QString failure;
+    if (folder.isEmpty() || !QDir().mkpath(folder)) {
+        failure = tr("it cannot be made");
+    } else {
+        m_spool = std::make_unique<QTemporaryDir>(QDir(folder).filePath(QStringLiteral("scan-XXXXXX")));
+        if (!m_spool->isValid())
+            failure = m_spool->errorString();
+    }
+    if (!failure.isEmpty()) {
+        // Told from the event loop, as every other end of a scan is: after start() returns.
+        m_spool.reset();
+        QTimer::singleShot(0, this, [this, failure] {
+            if (m_running)
+                failSpool(failure);
+        });
+        return;
+    }
     next();
 }
 
 void PeriodScan::resume()
 {
-    if (m_running || !m_session || m_progress.phase == ScanProgress::Phase::Done)
+    if (m_running || !m_spool || !m_spoolError.isEmpty() || m_progress.phase == ScanProgress::Phase::Done
+        || (!m_session && m_progress.phase != ScanProgress::Phase::Judging))
         return;
     m_error.reset();
     m_canceled = false;
@@ -108,6 +160,11 @@ void PeriodScan::cancel()
 
 void PeriodScan::next()
 {
+    // Judging reads no page: one share each turn of the event loop, so the window stays live.
+    if (m_progress.phase == ScanProgress::Phase::Judging) {
+        QTimer::singleShot(0, this, &PeriodScan::judgeNext);
+        return;
+    }
     // Requests are paced: one each 1/rate seconds at most.
     if (m_options.ratePerSecond > 0 && m_sinceLastRequest.isValid()) {
         const qint64 interval = qint64(1000.0 / m_options.ratePerSecond);
@@ -195,14 +252,13 @@ void PeriodScan::onPage(const ApiResponse &response)
         m_lastSettlementPage = hash;
         ++m_settlementPage;
     }
+    if (!m_spoolError.isEmpty()) {
+        failSpool(m_spoolError);
+        return;
+    }
     if (last)
         finishPhase();
     Q_EMIT progressed();
-    if (m_progress.phase == ScanProgress::Phase::Done) {
-        m_running = false;
-        Q_EMIT finished(true);
-        return;
-    }
     next();
 }
 
@@ -237,19 +293,12 @@ void PeriodScan::addTransactions(const Json &page)
         if (!m_currentDay.isValid())
             m_currentDay = kstDay(record, "transactedAt");
         const std::string status = json::string(record, "status");
-        if (!m_currentPayment.empty()) {
-            // A payment whose first record in the period is a cancel began before it: its
-            // approval or deposit was not read (negative: see m_dayOfPayment).
-            const std::int32_t day = m_currentDay.isValid() ? std::int32_t(m_currentDay.toJulianDay()) : 1;
-            const bool before = status == "CANCELED" || status == "PARTIAL_CANCELED";
-            const auto [it, added] = m_dayOfPayment.try_emplace(std::hash<std::string>{}(m_currentPayment), before ? -day : day);
-            if (added)
-                ++m_progress.payments;
-        }
         if (!status.empty())
             ++m_statusMix[status];
         pointer = '/' + std::to_string(m_progress.transactions - 1);
         m_session->addRecord({DocumentKind::Transactions, 0, pointer, record, {}});
+        if (!m_currentPayment.empty())
+            spool(record, std::size_t(m_progress.transactions - 1), m_currentPayment, status);
     }
     m_currentPayment.clear();
     m_currentOrder.clear();
@@ -272,19 +321,75 @@ void PeriodScan::addSettlements(const Json &page)
     m_currentOrder.clear();
 }
 
-void PeriodScan::finishPhase()
+void PeriodScan::spool(const Json &record, std::size_t index, const std::string &paymentKey, const std::string &status)
 {
-    if (m_progress.phase == ScanProgress::Phase::Transactions && m_options.settlements) {
-        m_progress.phase = ScanProgress::Phase::Settlements;
+    if (!m_spoolError.isEmpty())
         return;
+    // A line per transaction: its share hash (split without parsing), then what the ledger reads
+    // of it (the words of a finding only from cancels), where it was read, and its KST day.
+    const std::uint64_t hash = shareHash(paymentKey);
+    Json line = Json::object();
+    line["i"] = index;
+    line["d"] = m_currentDay.isValid() ? std::int64_t(m_currentDay.toJulianDay()) : std::int64_t(1);  // 1: no day known
+    const bool cancel = cancelStatus(status);
+    for (const char *field : {"paymentKey", "method", "status", "transactionAt", "orderId", "currency", "amount"}) {
+        if (!cancel && (field == std::string_view("orderId") || field == std::string_view("currency") || field == std::string_view("amount")))
+            continue;
+        if (const auto it = record.find(field); it != record.end())
+            line[field] = *it;
     }
-    // The rules that weigh records against each other (the ledger's) speak now; what folds over
-    // many records is the merchant's, not one payment's.
-    m_currentDay = {};
-    m_finishing = true;
-    Analysis analysis = m_session->finish();
-    m_finishing = false;
-    m_session.reset();
+    std::unique_ptr<QFile> &file = m_spoolFiles[partOf(hash, 0)];
+    if (!file) {
+        file = std::make_unique<QFile>(m_spool->filePath(QStringLiteral("share-%1").arg(partOf(hash, 0), 2, 10, QLatin1Char('0'))));
+        if (!file->open(QIODevice::WriteOnly | QIODevice::Append)) {
+            m_spoolError = file->errorString();
+            return;
+        }
+    }
+    char prefix[18];
+    std::snprintf(prefix, sizeof prefix, "%016llx ", static_cast<unsigned long long>(hash));
+    const std::string text = prefix + line.dump(-1, ' ', false, nlohmann::detail::error_handler_t::replace) + '\n';
+    if (file->write(text.data(), qint64(text.size())) != qint64(text.size()))
+        m_spoolError = file->errorString();
+}
+
+bool PeriodScan::closeSpool()
+{
+    m_shares.clear();
+    for (std::size_t i = 0; i < m_spoolFiles.size(); ++i) {
+        std::unique_ptr<QFile> &file = m_spoolFiles[i];
+        if (!file)
+            continue;
+        if (!file->flush() && m_spoolError.isEmpty())
+            m_spoolError = file->errorString();
+        m_shares.push_back({file->fileName(), 0});
+        file.reset();
+    }
+    m_progress.shares = int(m_shares.size());
+    return m_spoolError.isEmpty();
+}
+
+void PeriodScan::failSpool(const QString &what)
+{
+    m_spoolError = what;
+    ApiError error;
+    error.kind = ApiError::Kind::Configuration;
+    const QString folder = m_spool ? QFileInfo(m_spool->path()).absolutePath()
+                                   : (m_options.spoolFolder.isEmpty() ? QStandardPaths::writableLocation(QStandardPaths::CacheLocation)
+                                                                      : m_options.spoolFolder);
+    error.detail = tr("The scan could not keep its working files in %1 (%2). Free some disk space there, or make it writable, "
+                      "and scan again.")
+                       .arg(QDir::toNativeSeparators(folder), what);
+    m_running = false;
+    m_error = error;
+    m_spool.reset();
+    Q_EMIT progressed();
+    Q_EMIT finished(false);
+}
+
+void PeriodScan::noteAll(Analysis &&analysis)
+{
+    // What folds over many records is the merchant's, not one payment's.
     for (Finding &f : analysis.findings) {
         if (f.occurrences > 1 || argOf(f, "paymentKey").empty()) {
             m_progress.findings += qint64(f.occurrences);
@@ -293,9 +398,137 @@ void PeriodScan::finishPhase()
             note(std::move(f));
         }
     }
-    m_dayOfPayment.clear();
-    m_dayOfPayment.rehash(0);
-    m_progress.phase = ScanProgress::Phase::Done;
+}
+
+void PeriodScan::finishPhase()
+{
+    if (m_progress.phase == ScanProgress::Phase::Transactions && m_options.settlements) {
+        m_progress.phase = ScanProgress::Phase::Settlements;
+        return;
+    }
+    // Every record was judged alone; then each payment's records are weighed together, a share
+    // of the payments at a time (judgeNext).
+    m_currentDay = {};
+    noteAll(m_session->finish());
+    m_session.reset();
+    if (!closeSpool()) {
+        failSpool(m_spoolError);
+        return;
+    }
+    m_progress.phase = ScanProgress::Phase::Judging;
+}
+
+void PeriodScan::judgeNext()
+{
+    if (!m_running || m_progress.phase != ScanProgress::Phase::Judging)
+        return;
+    if (m_shares.empty()) {
+        // The days are known now: findings per day from each payment's first day in the period.
+        m_perDay.clear();
+        for (const auto &[key, payment] : m_payments)
+            if (payment.day.isValid())
+                for (std::size_t s = 0; s < payment.bySeverity.size(); ++s)
+                    m_perDay[payment.day][s] += qint64(payment.bySeverity[s]);
+        m_spool.reset();
+        m_progress.phase = ScanProgress::Phase::Done;
+        m_running = false;
+        Q_EMIT progressed();
+        Q_EMIT finished(true);
+        return;
+    }
+    const Share share = m_shares.back();
+    m_shares.pop_back();
+    const bool done = QFileInfo(share.path).size() > m_options.shareBytes && share.level < maxShareLevel ? split(share.path, share.level + 1)
+                                                                                                      : judge(share.path);
+    if (!done) {
+        failSpool(m_spoolError);
+        return;
+    }
+    Q_EMIT progressed();
+    next();
+}
+
+bool PeriodScan::split(const QString &path, int level)
+{
+    QFile in(path);
+    if (!in.open(QIODevice::ReadOnly)) {
+        m_spoolError = in.errorString();
+        return false;
+    }
+    std::array<std::unique_ptr<QFile>, 16> parts;
+    while (!in.atEnd()) {
+        const QByteArray line = in.readLine();
+        bool ok = false;
+        const std::uint64_t hash = line.left(16).toULongLong(&ok, 16);
+        if (!ok)
+            continue;  // a line cut by a full disk: nothing of it is known
+        std::unique_ptr<QFile> &part = parts[partOf(hash, level)];
+        if (!part) {
+            part = std::make_unique<QFile>(path + QStringLiteral("-%1").arg(partOf(hash, level), 0, 16));
+            if (!part->open(QIODevice::WriteOnly)) {
+                m_spoolError = part->errorString();
+                return false;
+            }
+        }
+        if (part->write(line) != line.size()) {
+            m_spoolError = part->errorString();
+            return false;
+        }
+    }
+    in.close();
+    in.remove();
+    int made = 0;
+    for (auto &part : parts) {
+        if (!part)
+            continue;
+        if (!part->flush()) {
+            m_spoolError = part->errorString();
+            return false;
+        }
+        m_shares.push_back({part->fileName(), level});
+        ++made;
+    }
+    m_progress.shares += made - 1;
+    return true;
+}
+
+bool PeriodScan::judge(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        m_spoolError = file.errorString();
+        return false;
+    }
+    std::unordered_map<std::uint64_t, std::int32_t> days;
+    auto session = m_analyzer->begin(m_case);
+    std::string pointer;
+    while (!file.atEnd()) {
+        const QByteArray line = file.readLine();
+        bool ok = false;
+        const std::uint64_t hash = line.left(16).toULongLong(&ok, 16);
+        const Json record = ok ? Json::parse(line.constData() + 17, line.constData() + line.size(), nullptr, false) : Json();
+        if (!record.is_object())
+            continue;  // a line cut by a full disk
+        // A payment whose first record in the period is a cancel began before it: its approval
+        // or deposit was not read (negative).
+        const std::int32_t day = std::int32_t(record.value("d", std::int64_t(1)));
+        days.try_emplace(hash, cancelStatus(json::string(record, "status")) ? -day : day);
+        pointer = '/' + std::to_string(record.value("i", std::int64_t(0)));
+        session->addToLedger({DocumentKind::Transactions, 0, pointer, record, {}});
+    }
+    file.close();
+    m_progress.payments += qint64(days.size());
+    m_shareDays = &days;
+    noteAll(session->finish());
+    // The flagged payments of this share: their day is their first record's.
+    for (auto &[key, payment] : m_payments)
+        if (const auto it = days.find(shareHash(key)); it != days.end() && std::abs(it->second) > 1)
+            payment.day = QDate::fromJulianDay(std::abs(it->second));
+    m_shareDays = nullptr;
+    m_notJudged.clear();
+    file.remove();
+    ++m_progress.sharesJudged;
+    return true;
 }
 
 ScannedPayment &PeriodScan::paymentOf(const std::string &paymentKey)
@@ -303,8 +536,9 @@ ScannedPayment &PeriodScan::paymentOf(const std::string &paymentKey)
     auto [it, added] = m_payments.try_emplace(paymentKey);
     if (added) {
         it->second.paymentKey = paymentKey;
-        if (const auto day = m_dayOfPayment.find(std::hash<std::string>{}(paymentKey)); day != m_dayOfPayment.end())
-            it->second.day = QDate::fromJulianDay(std::abs(day->second));
+        if (m_shareDays)
+            if (const auto day = m_shareDays->find(shareHash(paymentKey)); day != m_shareDays->end() && std::abs(day->second) > 1)
+                it->second.day = QDate::fromJulianDay(std::abs(day->second));
     }
     return it->second;
 }
@@ -318,9 +552,10 @@ void PeriodScan::note(Finding &&finding)
     // read: of a payment that began before the period (its approval or deposit is not among the
     // records), "canceled before any deposit" would be said of every refund. Such a payment is
     // counted, not judged.
-    if (m_finishing && !key.empty()) {
-        if (const auto day = m_dayOfPayment.find(std::hash<std::string>{}(key)); day != m_dayOfPayment.end() && day->second < 0) {
-            if (m_notJudged.insert(key).second)
+    if (m_shareDays && !key.empty()) {
+        const std::uint64_t hash = shareHash(key);
+        if (const auto day = m_shareDays->find(hash); day != m_shareDays->end() && day->second < 0) {
+            if (m_notJudged.insert(hash).second)
                 ++m_progress.notJudged;
             return;
         }
@@ -339,6 +574,8 @@ void PeriodScan::note(Finding &&finding)
         p.day = m_currentDay;
     p.worst = std::max(p.worst, finding.severity);
     ++p.findings;
+    ++p.bySeverity[std::size_t(finding.severity)];
+    // While reading, the day is the record's; the payment's first day is known once it is judged.
     const QDate day = p.day.isValid() ? p.day : m_currentDay;
     if (day.isValid())
         ++m_perDay[day][std::size_t(finding.severity)];

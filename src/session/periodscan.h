@@ -6,9 +6,13 @@
 // from the paging cursor, after a growing wait; requests are paced; the scan can be canceled and,
 // once failed, resumed where it stopped. No widgets: the CLI's scan and the console share it.
 //
-// Memory: the page in hand, and per payment seen the analyzer's ledger entry (what the rules that
-// weigh a payment's records together need) and its day (for the charts); findings are kept as
-// facts. It grows with the payments of the period, not with the records or pages read.
+// Memory: the page in hand, and the findings (as facts). Each record is judged alone as it is read;
+// what the rules that weigh a payment's records together need waits on disk, a few fields of each
+// transaction in one of 64 shares of the payments (by a hash of the paymentKey), in a folder of
+// the user's cache removed after the scan. Once everything is read the shares are judged one at
+// a time, each with its own ledger; a share larger than PeriodScanOptions::shareBytes is split in
+// 16 first. So memory stays bounded however many payments the period holds; the disk holds some
+// 150 bytes per transaction while the scan runs.
 
 #include "catalog/catalog.h"
 #include "net/tossclient.h"
@@ -23,11 +27,13 @@
 #include <map>
 #include <memory>
 #include <optional>
-#include <set>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
+class QFile;
+class QTemporaryDir;
 class QTimer;
 
 namespace paytriage {
@@ -41,6 +47,12 @@ struct PeriodScanOptions
     bool settlements = true;    // the settlements of the period too
     int maxResumes = 5;         // failed pages asked again before the scan gives up
     int firstResumeWaitMs = 1000;  // doubled at each resume, up to 30 s
+    // Where the transactions wait to be weighed together (a folder of its own is made in it, and
+    // removed with the scan); empty: the user's cache directory (on disk, where /tmp may be memory).
+    QString spoolFolder;
+    // A share of the payments whose records take more than this on disk is split before it is
+    // judged: what bounds the memory of judging.
+    qint64 shareBytes = qint64(64) << 20;
 };
 
 struct ScanProgress
@@ -48,6 +60,7 @@ struct ScanProgress
     enum class Phase {
         Transactions,
         Settlements,
+        Judging,                // each payment's records weighed together, a share at a time
         Done
     };
     Phase phase = Phase::Transactions;
@@ -56,7 +69,9 @@ struct ScanProgress
     int resumes = 0;            // failed pages asked again
     qint64 transactions = 0;    // records read
     qint64 settlements = 0;
-    qint64 payments = 0;        // distinct paymentKeys seen
+    qint64 payments = 0;        // distinct paymentKeys of the transactions: counted while judging
+    int shares = 0;             // of the payments, to judge (a split share counts as its parts)
+    int sharesJudged = 0;
     qint64 findings = 0;        // so far
     // Payments that began before the period (their first record in it is a cancel) whose
     // records taken together would have made a finding: not judged, since their approval or
@@ -71,6 +86,7 @@ struct ScannedPayment
     std::string orderId;
     Severity worst = Severity::Info;
     std::size_t findings = 0;
+    std::array<std::size_t, 3> bySeverity{};  // its findings by severity (info, warning, critical)
     std::vector<Finding> examples;  // the first finding of each rule, as facts (renderFinding to show)
     QDate day;                      // KST day of its first record in the period
 };
@@ -118,7 +134,15 @@ private:
     void addSettlements(const Json &page);
     void finishPhase();
     void note(Finding &&finding);
+    void noteAll(Analysis &&analysis);
     ScannedPayment &paymentOf(const std::string &paymentKey);
+    // The spool: a transaction's fields the ledger reads, written to its share.
+    void spool(const Json &record, std::size_t index, const std::string &paymentKey, const std::string &status);
+    bool closeSpool();
+    void judgeNext();
+    bool split(const QString &path, int level);
+    bool judge(const QString &path);
+    void failSpool(const QString &what);
 
     TossClient *m_client;
     const Catalog &m_catalog;
@@ -143,13 +167,21 @@ private:
     std::string m_currentPayment;
     std::string m_currentOrder;
     QDate m_currentDay;
-    // Per payment seen, by the hash of its paymentKey (64 bits: a clash in a million payments is
-    // a one in ten million chance, and would only merge two payments' day): the Julian day of
-    // its first record, negative when that record is a cancel (it began before the period).
-    // What the payments count, the charts' days and the judging of records together come from.
-    std::unordered_map<std::size_t, std::int32_t> m_dayOfPayment;
-    std::set<std::string> m_notJudged;
-    bool m_finishing = false;   // the rules that weigh records together are speaking
+    std::unique_ptr<QTemporaryDir> m_spool;
+    std::array<std::unique_ptr<QFile>, 64> m_spoolFiles;  // opened on their first record
+    QString m_spoolError;
+    struct Share
+    {
+        QString path;
+        int level = 0;  // 0: one of the 64; n: split n times (16 parts each)
+    };
+    std::vector<Share> m_shares;  // to judge
+    // While a share is judged, per payment of it, by the hash of its paymentKey (64 bits: a clash
+    // in a million payments is a one in ten million chance, and would only merge two payments'
+    // day): the Julian day of its first record, negative when that record is a cancel (it began
+    // before the period).
+    const std::unordered_map<std::uint64_t, std::int32_t> *m_shareDays = nullptr;
+    std::unordered_set<std::uint64_t> m_notJudged;  // of the share
     std::unordered_map<std::string, ScannedPayment> m_payments;    // those with findings
     std::vector<Finding> m_merchantWide;
     std::map<QDate, std::array<qint64, 3>> m_perDay;

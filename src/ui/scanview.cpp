@@ -243,13 +243,22 @@ void ScanView::updateProgress()
     }
     const ScanProgress &p = m_scan->progress();
     const QLocale locale = m_language == Language::Korean ? QLocale(QLocale::Korean) : QLocale(QLocale::English);
-    const QString counts = tr("%1 pages · %2 transactions · %3 settlement records · %4 payments · %5 findings")
-                               .arg(locale.toString(p.pages), locale.toString(p.transactions), locale.toString(p.settlements),
-                                    locale.toString(p.payments), locale.toString(p.findings));
+    // Payments are counted as their records are weighed together, once everything is read.
+    const QString read = tr("%1 pages · %2 transactions · %3 settlement records")
+                             .arg(locale.toString(p.pages), locale.toString(p.transactions), locale.toString(p.settlements));
+    const QString counts = p.phase == ScanProgress::Phase::Transactions || p.phase == ScanProgress::Phase::Settlements
+                               ? tr("%1 · %2 findings").arg(read, locale.toString(p.findings))
+                               : tr("%1 · %2 payments · %3 findings").arg(read, locale.toString(p.payments), locale.toString(p.findings));
     QString text;
     if (m_scan->running()) {
-        text = p.phase == ScanProgress::Phase::Transactions ? tr("%1: reading transactions… %2").arg(m_merchant, counts)
-                                                            : tr("%1: reading settlements… %2").arg(m_merchant, counts);
+        switch (p.phase) {
+        case ScanProgress::Phase::Transactions: text = tr("%1: reading transactions… %2").arg(m_merchant, counts); break;
+        case ScanProgress::Phase::Settlements: text = tr("%1: reading settlements… %2").arg(m_merchant, counts); break;
+        default:
+            text = tr("%1: weighing each payment's records together (part %2 of %3)… %4")
+                       .arg(m_merchant, locale.toString(p.sharesJudged + 1), locale.toString(p.shares), counts);
+            break;
+        }
         if (p.resumes > 0)
             text += QStringLiteral(" · ") + tr("%n page(s) asked again after a failure", nullptr, p.resumes);
     } else if (p.phase == ScanProgress::Phase::Done) {
@@ -266,8 +275,14 @@ void ScanView::updateProgress()
         text = tr("Stopped after %1 pages; what was read is shown. Read on continues from where it stopped.").arg(p.pages);
     }
     m_ui->progressLabel->setText(text);
-    m_ui->progressBar->setRange(0, m_scan->running() ? 0 : 1);  // busy while it reads: the API tells no total
-    m_ui->progressBar->setValue(p.phase == ScanProgress::Phase::Done ? 1 : 0);
+    // Busy while it reads (the API tells no total); then the parts judged of all.
+    if (p.phase == ScanProgress::Phase::Judging && p.shares > 0) {
+        m_ui->progressBar->setRange(0, p.shares);
+        m_ui->progressBar->setValue(p.sharesJudged);
+    } else {
+        m_ui->progressBar->setRange(0, m_scan->running() ? 0 : 1);
+        m_ui->progressBar->setValue(p.phase == ScanProgress::Phase::Done ? 1 : 0);
+    }
 }
 
 void ScanView::updateCharts()

@@ -9,7 +9,11 @@
 #include "sandboxserver.h"
 #include "session/periodscan.h"
 
+#include <QDir>
+#include <QFile>
 #include <QNetworkAccessManager>
+#include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -34,13 +38,18 @@ private slots:
     void paymentsThatBeganBeforeThePeriodAreNotJudgedByHalf();
     void stopsAndResumesWhereItWas();
     void aServerWhosePagesDoNotMoveOnIsToldNotLooped();
+    void smallerSharesJudgeTheSame();
+    void aSpoolThatCannotBeWrittenStopsTheScanAndSaysWhere();
 
 private:
     struct Run
     {
         bool complete = false;
         std::set<std::string> flagged;  // paymentKeys with findings
+        std::map<std::string, std::pair<QDate, std::size_t>> days;  // of each flagged: its day, its findings
+        std::map<QDate, std::array<qint64, 3>> perDay;
         ScanProgress progress;
+        std::optional<ApiError> error;
     };
     // A sandbox of 3 days × 400 payments with these fault rates; the scan of its period.
     std::unique_ptr<SandboxServer> sandbox(const QString &faults = {}) const;
@@ -57,6 +66,7 @@ private:
 
 void TestPeriodScan::initTestCase()
 {
+    QStandardPaths::setTestModeEnabled(true);  // the spool goes to a test cache, not the user's
     m_catalog = std::make_unique<Catalog>(Catalog::builtIn());
 }
 
@@ -92,9 +102,13 @@ TestPeriodScan::Run TestPeriodScan::scan(const SandboxServer &server, PeriodScan
     if (!finished.wait(60000))
         return run;
     run.complete = finished.front().at(0).toBool();
-    for (const ScannedPayment *p : scan.ranked())
+    for (const ScannedPayment *p : scan.ranked()) {
         run.flagged.insert(p->paymentKey);
+        run.days[p->paymentKey] = {p->day, p->findings};
+    }
+    run.perDay = scan.findingsPerDay();
     run.progress = scan.progress();
+    run.error = scan.error();
     return run;
 }
 
@@ -237,6 +251,66 @@ void TestPeriodScan::aServerWhosePagesDoNotMoveOnIsToldNotLooped()
     QVERIFY2(scan.error()->detail.contains(QLatin1String("startingAfter")), qPrintable(scan.error()->detail));
     QCOMPARE(scan.progress().pages, 1);  // the first page; the same again is not read twice
     QCOMPARE(scan.progress().transactions, qint64(100));
+}
+
+// Each payment's records are weighed together a share of the payments at a time, from files on
+// disk. Shares split small (a 2 KB budget: hundreds of parts) judge exactly as the 64 do, the
+// days of the chart included; the files are gone afterwards.
+void TestPeriodScan::smallerSharesJudgeTheSame()
+{
+    const auto server = sandbox();
+    QVERIFY(server);
+    QTemporaryDir spool;
+    QVERIFY(spool.isValid());
+    PeriodScanOptions options;
+    options.from = QDate(2025, 3, 2);  // refunds of earlier payments too: the not-judged count
+    options.to = QDate(2025, 3, 3);
+    options.pageSize = 500;
+    options.spoolFolder = spool.path();
+    const Run whole = scan(*server, options);
+    QVERIFY(whole.complete);
+    QCOMPARE(whole.progress.shares, 64);
+    options.shareBytes = 2048;
+    const Run split = scan(*server, options);
+    QVERIFY(split.complete);
+    QVERIFY2(split.progress.shares > 64, "no share was split: the test does not test splitting");
+    QCOMPARE(split.progress.sharesJudged, split.progress.shares);
+    QCOMPARE(split.flagged, whole.flagged);
+    QCOMPARE(split.flagged, planted(*server));
+    QCOMPARE(split.days, whole.days);
+    QCOMPARE(split.perDay, whole.perDay);
+    QCOMPARE(split.progress.payments, whole.progress.payments);
+    QVERIFY(whole.progress.payments > 0);
+    QCOMPARE(split.progress.findings, whole.progress.findings);
+    QCOMPARE(split.progress.notJudged, whole.progress.notJudged);
+    QVERIFY(whole.progress.notJudged > 0);
+    // A payment's day is its first record's in the period, not the day its finding's record fell on.
+    for (const auto &[key, day] : whole.days)
+        QVERIFY2(day.first >= options.from && day.first <= options.to, key.c_str());
+    QCOMPARE(QDir(spool.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot), QStringList());
+}
+
+// The spool's folder cannot be made (a file is in the way): the scan stops at once and says where,
+// instead of reading the whole period first.
+void TestPeriodScan::aSpoolThatCannotBeWrittenStopsTheScanAndSaysWhere()
+{
+    const auto server = sandbox();
+    QVERIFY(server);
+    QTemporaryDir dir;
+    const QString blocked = dir.filePath(QStringLiteral("not-a-folder"));
+    QFile file(blocked);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.close();
+    PeriodScanOptions options;
+    options.from = QDate(2025, 3, 1);
+    options.to = QDate(2025, 3, 3);
+    options.spoolFolder = blocked;
+    const Run run = scan(*server, options);
+    QVERIFY(!run.complete);
+    QVERIFY(run.error);
+    QCOMPARE(run.error->kind, ApiError::Kind::Configuration);
+    QVERIFY2(run.error->describe().contains(QDir::toNativeSeparators(blocked)), qPrintable(run.error->describe()));
+    QCOMPARE(run.progress.requests, 0);
 }
 
 QTEST_GUILESS_MAIN(TestPeriodScan)

@@ -67,6 +67,10 @@ int runScan(const QStringList &arguments)
     parser.addOption({QStringLiteral("top"), tr("Payments listed, most severe first (default 50; the JSON has all)."), QStringLiteral("n"),
                       QStringLiteral("50")});
     parser.addOption({QStringLiteral("no-settlements"), tr("Transactions only.")});
+    parser.addOption({QStringLiteral("spool"),
+                      tr("Where each payment's transactions wait on disk to be weighed together (default: the user's cache "
+                         "folder); some 150 bytes a transaction while the scan runs, removed after."),
+                      QStringLiteral("folder")});
     addNetworkOptions(parser);
     if (const auto exit = parseOrExit(parser, arguments))
         return *exit;
@@ -83,6 +87,7 @@ int runScan(const QStringList &arguments)
     options.from = *from;
     options.to = *to;
     options.settlements = !parser.isSet(QStringLiteral("no-settlements"));
+    options.spoolFolder = parser.value(QStringLiteral("spool"));
     bool ok = false;
     options.pageSize = parser.value(QStringLiteral("page-size")).toInt(&ok);
     if (!ok || options.pageSize < 1 || options.pageSize > 5000) {
@@ -115,12 +120,18 @@ int runScan(const QStringList &arguments)
             return;
         lastReport = clock.elapsed();
         const ScanProgress &p = scan.progress();
-        err(tr("%1 pages, %2 transactions, %3 settlement records, %4 payments, %5 findings so far")
-                .arg(p.pages)
-                .arg(p.transactions)
-                .arg(p.settlements)
-                .arg(p.payments)
-                .arg(p.findings));
+        if (p.phase == ScanProgress::Phase::Judging)
+            err(tr("weighing each payment's records together: part %1 of %2, %3 payments, %4 findings so far")
+                    .arg(p.sharesJudged + 1)
+                    .arg(p.shares)
+                    .arg(p.payments)
+                    .arg(p.findings));
+        else
+            err(tr("%1 pages, %2 transactions, %3 settlement records, %4 findings so far")
+                    .arg(p.pages)
+                    .arg(p.transactions)
+                    .arg(p.settlements)
+                    .arg(p.findings));
     });
     QObject::connect(&scan, &PeriodScan::finished, &loop, [&](bool done) {
         complete = done;

@@ -118,7 +118,7 @@ void Analyzer::Session::check(const RuleContext &ctx, const ObjectRef &object, b
 void Analyzer::Session::addRecord(const ObjectRef &record, bool sameKeys)
 {
     ++m_records;
-    if (record.kind == DocumentKind::Transactions)
+    if (record.kind == DocumentKind::Transactions && m_analyzer.m_options.ledger)
         m_ledger.add(record);
     else
         m_ledger.flush();  // the rules may read the ledger on other records
@@ -126,6 +126,11 @@ void Analyzer::Session::addRecord(const ObjectRef &record, bool sameKeys)
     // Records of the list are checked without the timeline (it is still growing).
     const RuleContext ctx{m_case, m_analyzer.m_catalog, m_analyzer.m_clock, m_ledger, m_noEvents};
     check(ctx, record, sameKeys);
+}
+
+void Analyzer::Session::addToLedger(const ObjectRef &transaction)
+{
+    m_ledger.add(transaction);
 }
 
 Analysis Analyzer::Session::finish()

@@ -33,6 +33,10 @@ struct AnalyzerOptions
     // finding keeps none of them). Folded findings (one per rule and place, counted over many
     // records) still come back in Analysis::findings.
     std::function<void(Finding &&)> onFinding;
+    // False: a transactions list's records are judged one by one only, and not noted in the
+    // ledger that the rules weighing a payment's records together read. A period scan notes them
+    // elsewhere (Session::addToLedger), a share of the payments at a time, to bound its memory.
+    bool ledger = true;
 };
 
 struct Analysis
@@ -93,6 +97,9 @@ class Analyzer::Session final
 public:
     // sameKeys: the record has the previous record's keys in the same order (StreamedRecord).
     void addRecord(const ObjectRef &record, bool sameKeys = false);
+    // Notes a transaction record in the ledger only: no rule looks at it alone, and it is not
+    // counted or put on the timeline (it was judged alone in another session).
+    void addToLedger(const ObjectRef &transaction);
     Analysis finish();
 
 private:
