@@ -12,7 +12,7 @@
 // the user's cache removed after the scan. Once everything is read the shares are judged one at
 // a time, each with its own ledger; a share larger than PeriodScanOptions::shareBytes is split in
 // 16 first. So memory stays bounded however many payments the period holds; the disk holds some
-// 150 bytes per transaction while the scan runs.
+// 170 bytes per transaction while the scan runs.
 
 #include "catalog/catalog.h"
 #include "net/tossclient.h"

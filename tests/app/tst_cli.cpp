@@ -825,6 +825,11 @@ void TestCli::recordedTextsAreKeptListedAndCompared()
     Run verified = cli({QStringLiteral("history"), QStringLiteral("verify"), out});
     QCOMPARE(verified.exitCode, 0);
     QVERIFY2(verified.out.contains("Verified: 3 files match the manifest of #1"), verified.out.constData());
+    // A report of the bundle says where it came from and that it verified.
+    Run reported = cli({QStringLiteral("report"), QStringLiteral("--lang"), QStringLiteral("en"), QStringLiteral("--case"), out});
+    QCOMPARE(reported.exitCode, 0);
+    QVERIFY2(reported.out.contains("verified against its manifest"), reported.out.constData());
+    QVERIFY(reported.out.contains(exportedBody[QStringLiteral("sha256")].toString().toLatin1()));
     bodyFile.close();
     QVERIFY(bodyFile.open(QIODevice::WriteOnly | QIODevice::Append));
     bodyFile.write(" ");
@@ -832,6 +837,9 @@ void TestCli::recordedTextsAreKeptListedAndCompared()
     Run tampered = cli({QStringLiteral("history"), QStringLiteral("verify"), out});
     QCOMPARE(tampered.exitCode, 2);
     QVERIFY2(tampered.err.contains("was changed since the bundle was made"), tampered.err.constData());
+    Run reportedTampered = cli({QStringLiteral("report"), QStringLiteral("--lang"), QStringLiteral("en"), QStringLiteral("--case"), out});
+    QCOMPARE(reportedTampered.exitCode, 2);
+    QVERIFY2(reportedTampered.out.contains("which does NOT verify"), reportedTampered.out.constData());
     Run notABundle = cli({QStringLiteral("history"), QStringLiteral("verify"), dir.path()});
     QCOMPARE(notABundle.exitCode, 2);
     QVERIFY2(notABundle.err.contains("no manifest.json"), notABundle.err.constData());

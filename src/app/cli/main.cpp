@@ -79,7 +79,7 @@ int main(int argc, char *argv[])
         "  batch FILE|-     look up many ids (one per line or a CSV column) and analyse each\n"
         "  scan             every transaction and settlement of a period (--from, --to), payments with findings ranked\n"
         "  history          the evidence history: list, show ID, diff OLD NEW (analyze --record keeps a text)\n"
-        "  report           a case report (md, html, pdf) of a snapshot or a saved answer, masked\n"
+        "  report           a case report (md, html, pdf) of a snapshot, a case bundle or a saved answer, masked\n"
         "  explain CODE...  what a Toss error code means, its causes, what to check, who acts\n"
         "  catalog --path   where the catalog override file goes (--dump prints the catalog)\n\n"
         "Run paytriage-cli COMMAND --help for a command's options.\n"

@@ -3,6 +3,7 @@
 #include "historycommand.h"
 #include "output.h"
 
+#include "casereport/bundle.h"
 #include "casereport/casereport.h"
 #include "catalog/catalog.h"
 #include "model/input.h"
@@ -36,6 +37,8 @@ int runReport(const QStringList &arguments)
                       QStringLiteral("path")});
     parser.addOption({QStringLiteral("snapshot"), tr("The snapshot of the evidence history to report on (history list shows them)."),
                       QStringLiteral("id")});
+    parser.addOption({QStringLiteral("case"), tr("A case bundle (history export's folder) to report on: verified against its manifest first."),
+                      QStringLiteral("folder")});
     parser.addOption({QStringLiteral("store"), tr("The history --snapshot is read from (default: PAYTRIAGE_STORE, else the console's own)."),
                       QStringLiteral("location")});
     parser.addOption({QStringLiteral("unmasked"), tr("Show personal data as received (an explicit choice; secret keys never).")});
@@ -56,12 +59,30 @@ int runReport(const QStringList &arguments)
 
     Snapshot snapshot;
     std::optional<qint64> id;
+    QString bundleNote;  // where a bundle's case came from, and whether it verified
+    bool unverified = false;
     const QStringList files = parser.positionalArguments();
-    if (parser.isSet(QStringLiteral("snapshot")) == !files.isEmpty()) {
-        err(tr("Name what to report on: --snapshot ID, or one file."));
+    if (int(parser.isSet(QStringLiteral("snapshot"))) + int(parser.isSet(QStringLiteral("case"))) + int(!files.isEmpty()) != 1) {
+        err(tr("Name what to report on: --snapshot ID, --case FOLDER, or one file."));
         return ExitFailed;
     }
-    if (parser.isSet(QStringLiteral("snapshot"))) {
+    if (parser.isSet(QStringLiteral("case"))) {
+        const QString folder = parser.value(QStringLiteral("case"));
+        BundleCheck check = readBundle(folder);
+        if (!check.readable) {
+            err(check.problems.value(0, tr("%1 is not a case bundle: it has no manifest.json.").arg(folder)));
+            return ExitFailed;
+        }
+        // Reported all the same (it is what was sent), but never passed off as verified.
+        unverified = !check.verified();
+        if (unverified)
+            err(tr("%1 does not verify against its manifest: %2").arg(folder, check.problems.join(QStringLiteral("; "))));
+        bundleNote = check.verified() ? tr("From the case bundle %1, verified against its manifest").arg(folder)
+                                      : tr("From the case bundle %1, which does NOT verify: %2").arg(folder, check.problems.join(QStringLiteral("; ")));
+        if (check.snapshot.id)
+            id = check.snapshot.id;
+        snapshot = std::move(check.snapshot.snapshot);
+    } else if (parser.isSet(QStringLiteral("snapshot"))) {
         const auto store = openChosenStore(parser.value(QStringLiteral("store")));
         if (!store)
             return ExitFailed;
@@ -97,10 +118,13 @@ int runReport(const QStringList &arguments)
     CaseReportOptions options;
     options.language = lang;
     options.unmasked = parser.isSet(QStringLiteral("unmasked"));
-    const CaseReport report = buildCaseReport(snapshot, id, catalog, options);
+    CaseReport report = buildCaseReport(snapshot, id, catalog, options);
+    if (!bundleNote.isEmpty())
+        report.provenance.prepend(bundleNote);
     // The report is written all the same (the answers are the evidence), but a script is told
     // that nothing in it was judged, as analyze tells it.
-    const int exit = report.nothingRead ? ExitUnrecognised : ExitClean;
+    // An unverified bundle's report is written too, and the script told it failed.
+    const int exit = unverified ? ExitFailed : report.nothingRead ? ExitUnrecognised : ExitClean;
     if (report.nothingRead)
         err(tr("No answer could be read as JSON: the report shows them as kept, and nothing was checked."));
     if (outPath.isEmpty()) {

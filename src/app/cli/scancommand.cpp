@@ -69,7 +69,7 @@ int runScan(const QStringList &arguments)
     parser.addOption({QStringLiteral("no-settlements"), tr("Transactions only.")});
     parser.addOption({QStringLiteral("spool"),
                       tr("Where each payment's transactions wait on disk to be weighed together (default: the user's cache "
-                         "folder); some 150 bytes a transaction while the scan runs, removed after."),
+                         "folder); some 170 bytes a transaction while the scan runs, removed after."),
                       QStringLiteral("folder")});
     addNetworkOptions(parser);
     if (const auto exit = parseOrExit(parser, arguments))
