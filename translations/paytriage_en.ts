@@ -579,10 +579,6 @@
         <translation>Analysed as of: %1</translation>
     </message>
     <message>
-        <source>PayTriage %1, its built-in catalog</source>
-        <translation>PayTriage %1, its built-in catalog</translation>
-    </message>
-    <message>
         <source>Report made: %1</source>
         <translation>Report made: %1</translation>
     </message>
@@ -645,6 +641,30 @@
     <message>
         <source>%1 could not be written: %2</source>
         <translation>%1 could not be written: %2</translation>
+    </message>
+    <message>
+        <source>Kept by PayTriage %1 (its catalog not recorded)</source>
+        <translation>Kept by PayTriage %1 (its catalog not recorded)</translation>
+    </message>
+    <message>
+        <source>Kept by PayTriage %1, judged then by catalog %2</source>
+        <translation>Kept by PayTriage %1, judged then by catalog %2</translation>
+    </message>
+    <message>
+        <source>Findings below judged by PayTriage %1, catalog %2</source>
+        <translation>Findings below judged by PayTriage %1, catalog %2</translation>
+    </message>
+    <message>
+        <source>Nothing was checked: no answer could be read as JSON. Read the answers in the appendix: an error page from a gateway or proxy, or an answer cut short, is not the API's answer; look the payment up again.</source>
+        <translation>Nothing was checked: no answer could be read as JSON. Read the answers in the appendix: an error page from a gateway or proxy, or an answer cut short, is not the API's answer; look the payment up again.</translation>
+    </message>
+    <message>
+        <source>No payment was recognised in the answers.</source>
+        <translation>No payment was recognised in the answers.</translation>
+    </message>
+    <message>
+        <source>No dated events.</source>
+        <translation>No dated events.</translation>
     </message>
 </context>
 <context>
@@ -2175,10 +2195,6 @@
         <translation>About PayTriage</translation>
     </message>
     <message>
-        <source>&lt;h3&gt;PayTriage %1&lt;/h3&gt;&lt;p&gt;A support console for the Toss Payments API: look payments up, read the raw responses beside a decoded timeline, and see what looks wrong and what to do.&lt;/p&gt;&lt;p&gt;Read-only by design: it never calls an endpoint that moves money.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;PayTriage %1&lt;/h3&gt;&lt;p&gt;A support console for the Toss Payments API: look payments up, read the raw responses beside a decoded timeline, and see what looks wrong and what to do.&lt;/p&gt;&lt;p&gt;Read-only by design: it never calls an endpoint that moves money.&lt;/p&gt;</translation>
-    </message>
-    <message>
         <source>Dropped text</source>
         <translation>Dropped text</translation>
     </message>
@@ -2367,6 +2383,58 @@
         <source>The bundle does not verify, so it may not be what was kept: %1</source>
         <translation>The bundle does not verify, so it may not be what was kept: %1</translation>
     </message>
+    <message>
+        <source>Export report &amp;unmasked…</source>
+        <translation>Export report &amp;unmasked…</translation>
+    </message>
+    <message>
+        <source>The case as a report with personal data as received, for where it may go: asked to confirm first. Secret keys and credentials are never included</source>
+        <translation>The case as a report with personal data as received, for where it may go: asked to confirm first. Secret keys and credentials are never included</translation>
+    </message>
+    <message>
+        <source>Export case &amp;bundle…</source>
+        <translation>Export case &amp;bundle…</translation>
+    </message>
+    <message>
+        <source>A folder for a ticket or the provider: the answers as kept, the report and a manifest of their SHA-256, which PayTriage opens again and verifies</source>
+        <translation>A folder for a ticket or the provider: the answers as kept, the report and a manifest of their SHA-256, which PayTriage opens again and verifies</translation>
+    </message>
+    <message>
+        <source>Export unmasked?</source>
+        <translation>Export unmasked?</translation>
+    </message>
+    <message>
+        <source>This report shows personal data as received: customer names, e-mail addresses, phone numbers, card and account numbers and the payment secret. Send it only where personal data may go.</source>
+        <translation>This report shows personal data as received: customer names, e-mail addresses, phone numbers, card and account numbers and the payment secret. Send it only where personal data may go.</translation>
+    </message>
+    <message>
+        <source>Secret keys and credentials are never included, masked or not.</source>
+        <translation>Secret keys and credentials are never included, masked or not.</translation>
+    </message>
+    <message>
+        <source>Export unmasked</source>
+        <translation>Export unmasked</translation>
+    </message>
+    <message>
+        <source>Export the case as an unmasked report</source>
+        <translation>Export the case as an unmasked report</translation>
+    </message>
+    <message>
+        <source>Report written to %1 (UNMASKED: personal data as received)</source>
+        <translation>Report written to %1 (UNMASKED: personal data as received)</translation>
+    </message>
+    <message>
+        <source>Where the case bundle's folder goes</source>
+        <translation>Where the case bundle's folder goes</translation>
+    </message>
+    <message>
+        <source>Case bundle written to %1 (personal data masked): File ▸ Open a case bundle verifies it</source>
+        <translation>Case bundle written to %1 (personal data masked): File ▸ Open a case bundle verifies it</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;PayTriage %1&lt;/h3&gt;&lt;p&gt;A support console for the Toss Payments API: look payments up, read the raw responses beside a decoded timeline, and see what looks wrong and what to do.&lt;/p&gt;&lt;p&gt;Read-only by design: it never calls an endpoint that moves money.&lt;/p&gt;&lt;p&gt;Catalog: %2&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;PayTriage %1&lt;/h3&gt;&lt;p&gt;A support console for the Toss Payments API: look payments up, read the raw responses beside a decoded timeline, and see what looks wrong and what to do.&lt;/p&gt;&lt;p&gt;Read-only by design: it never calls an endpoint that moves money.&lt;/p&gt;&lt;p&gt;Catalog: %2&lt;/p&gt;</translation>
+    </message>
 </context>
 <context>
     <name>paytriage::ModelText</name>
@@ -2468,6 +2536,14 @@
     <message>
         <source>the server ignored the page number: a settlements page repeats the one before</source>
         <translation>the server ignored the page number: a settlements page repeats the one before</translation>
+    </message>
+    <message>
+        <source>it cannot be made</source>
+        <translation>it cannot be made</translation>
+    </message>
+    <message>
+        <source>The scan could not keep its working files in %1 (%2). Free some disk space there, or make it writable, and scan again.</source>
+        <translation>The scan could not keep its working files in %1 (%2). Free some disk space there, or make it writable, and scan again.</translation>
     </message>
 </context>
 <context>
@@ -2667,10 +2743,6 @@
         <translation>Choose the days and press Scan: every transaction and settlement of the merchant in them is read and checked, page by page.</translation>
     </message>
     <message>
-        <source>%1 pages · %2 transactions · %3 settlement records · %4 payments · %5 findings</source>
-        <translation>%1 pages · %2 transactions · %3 settlement records · %4 payments · %5 findings</translation>
-    </message>
-    <message>
         <source>%1: reading transactions… %2</source>
         <translation>%1: reading transactions… %2</translation>
     </message>
@@ -2775,6 +2847,22 @@
     <message>
         <source>no limit</source>
         <translation>no limit</translation>
+    </message>
+    <message>
+        <source>%1 pages · %2 transactions · %3 settlement records</source>
+        <translation>%1 pages · %2 transactions · %3 settlement records</translation>
+    </message>
+    <message>
+        <source>%1 · %2 findings</source>
+        <translation>%1 · %2 findings</translation>
+    </message>
+    <message>
+        <source>%1 · %2 payments · %3 findings</source>
+        <translation>%1 · %2 payments · %3 findings</translation>
+    </message>
+    <message>
+        <source>%1: weighing each payment's records together (part %2 of %3)… %4</source>
+        <translation>%1: weighing each payment's records together (part %2 of %3)… %4</translation>
     </message>
 </context>
 <context>
@@ -4081,10 +4169,6 @@
         <translation>--rate takes a number of requests a second above 0.</translation>
     </message>
     <message>
-        <source>%1 pages, %2 transactions, %3 settlement records, %4 payments, %5 findings so far</source>
-        <translation>%1 pages, %2 transactions, %3 settlement records, %4 payments, %5 findings so far</translation>
-    </message>
-    <message>
         <source>Scan of %1: %2 transactions and %3 settlement records of %4 payments, in %5 requests (%6 s)</source>
         <translation>Scan of %1: %2 transactions and %3 settlement records of %4 payments, in %5 requests (%6 s)</translation>
     </message>
@@ -4127,38 +4211,6 @@
         <translation>No column "%1" in %2; its columns are: %3.</translation>
     </message>
     <message>
-        <source>Usage: paytriage-cli COMMAND [options]
-
-Commands:
-  analyze FILE|-   decode and analyse saved or pasted API responses
-  lookup ID        fetch a payment, its transactions and settlements, and analyse them
-  batch FILE|-     look up many ids (one per line or a CSV column) and analyse each
-  scan             every transaction and settlement of a period (--from, --to), payments with findings ranked
-  history          the evidence history: list, show ID, diff OLD NEW (analyze --record keeps a text)
-  report           a case report (md, html, pdf) of a snapshot or a saved answer, masked
-  explain CODE...  what a Toss error code means, its causes, what to check, who acts
-  catalog --path   where the catalog override file goes (--dump prints the catalog)
-
-Run paytriage-cli COMMAND --help for a command's options.
-Exit status: 0 nothing at warning or above, 1 findings at warning or above, 2 failed, 3 nothing recognised.
-</source>
-        <translation>Usage: paytriage-cli COMMAND [options]
-
-Commands:
-  analyze FILE|-   decode and analyse saved or pasted API responses
-  lookup ID        fetch a payment, its transactions and settlements, and analyse them
-  batch FILE|-     look up many ids (one per line or a CSV column) and analyse each
-  scan             every transaction and settlement of a period (--from, --to), payments with findings ranked
-  history          the evidence history: list, show ID, diff OLD NEW (analyze --record keeps a text)
-  report           a case report (md, html, pdf) of a snapshot or a saved answer, masked
-  explain CODE...  what a Toss error code means, its causes, what to check, who acts
-  catalog --path   where the catalog override file goes (--dump prints the catalog)
-
-Run paytriage-cli COMMAND --help for a command's options.
-Exit status: 0 nothing at warning or above, 1 findings at warning or above, 2 failed, 3 nothing recognised.
-</translation>
-    </message>
-    <message>
         <source>A case report in Markdown, HTML or PDF: the summary, each finding with its explanation and advice, the timeline, and every raw body with its SHA-256, the lookup's time, profile and MID. Personal data and payment secrets are masked unless --unmasked is given; secret keys and credentials never appear.</source>
         <translation>A case report in Markdown, HTML or PDF: the summary, each finding with its explanation and advice, the timeline, and every raw body with its SHA-256, the lookup's time, profile and MID. Personal data and payment secrets are masked unless --unmasked is given; secret keys and credentials never appear.</translation>
     </message>
@@ -4187,20 +4239,12 @@ Exit status: 0 nothing at warning or above, 1 findings at warning or above, 2 fa
         <translation>Show personal data as received (an explicit choice; secret keys never).</translation>
     </message>
     <message>
-        <source>A saved answer or pasted text to report on, instead of --snapshot.</source>
-        <translation>A saved answer or pasted text to report on, instead of --snapshot.</translation>
-    </message>
-    <message>
         <source>--format takes md, html or pdf.</source>
         <translation>--format takes md, html or pdf.</translation>
     </message>
     <message>
         <source>A PDF is written to a file: name it with --out report.pdf.</source>
         <translation>A PDF is written to a file: name it with --out report.pdf.</translation>
-    </message>
-    <message>
-        <source>Name what to report on: --snapshot ID, or one file.</source>
-        <translation>Name what to report on: --snapshot ID, or one file.</translation>
     </message>
     <message>
         <source>Report written to %1</source>
@@ -4246,6 +4290,86 @@ Exit status: 0 nothing at warning or above, 1 findings at warning or above, 2 fa
     <message>
         <source>The history: an SQLite file, or postgresql://user@host:port/db?sslmode=… (its password from the keychain, as the console's Settings store it, else ~/.pgpass; never the command line). Default: PAYTRIAGE_STORE, else the console's own file.</source>
         <translation>The history: an SQLite file, or postgresql://user@host:port/db?sslmode=… (its password from the keychain, as the console's Settings store it, else ~/.pgpass; never the command line). Default: PAYTRIAGE_STORE, else the console's own file.</translation>
+    </message>
+    <message>
+        <source>Usage: paytriage-cli COMMAND [options]
+
+Commands:
+  analyze FILE|-   decode and analyse saved or pasted API responses
+  lookup ID        fetch a payment, its transactions and settlements, and analyse them
+  batch FILE|-     look up many ids (one per line or a CSV column) and analyse each
+  scan             every transaction and settlement of a period (--from, --to), payments with findings ranked
+  history          the evidence history: list, show ID, diff OLD NEW (analyze --record keeps a text)
+  report           a case report (md, html, pdf) of a snapshot, a case bundle or a saved answer, masked
+  explain CODE...  what a Toss error code means, its causes, what to check, who acts
+  catalog --path   where the catalog override file goes (--dump prints the catalog)
+
+Run paytriage-cli COMMAND --help for a command's options.
+Exit status: 0 nothing at warning or above, 1 findings at warning or above, 2 failed, 3 nothing recognised.
+</source>
+        <translation>Usage: paytriage-cli COMMAND [options]
+
+Commands:
+  analyze FILE|-   decode and analyse saved or pasted API responses
+  lookup ID        fetch a payment, its transactions and settlements, and analyse them
+  batch FILE|-     look up many ids (one per line or a CSV column) and analyse each
+  scan             every transaction and settlement of a period (--from, --to), payments with findings ranked
+  history          the evidence history: list, show ID, diff OLD NEW (analyze --record keeps a text)
+  report           a case report (md, html, pdf) of a snapshot, a case bundle or a saved answer, masked
+  explain CODE...  what a Toss error code means, its causes, what to check, who acts
+  catalog --path   where the catalog override file goes (--dump prints the catalog)
+
+Run paytriage-cli COMMAND --help for a command's options.
+Exit status: 0 nothing at warning or above, 1 findings at warning or above, 2 failed, 3 nothing recognised.
+</translation>
+    </message>
+    <message>
+        <source>A case bundle (history export's folder) to report on: verified against its manifest first.</source>
+        <translation>A case bundle (history export's folder) to report on: verified against its manifest first.</translation>
+    </message>
+    <message>
+        <source>A saved answer or pasted text to report on (- for standard input), instead of --snapshot.</source>
+        <translation>A saved answer or pasted text to report on (- for standard input), instead of --snapshot.</translation>
+    </message>
+    <message>
+        <source>Name what to report on: --snapshot ID, --case FOLDER, or one file.</source>
+        <translation>Name what to report on: --snapshot ID, --case FOLDER, or one file.</translation>
+    </message>
+    <message>
+        <source>%1 is not a case bundle: it has no manifest.json.</source>
+        <translation>%1 is not a case bundle: it has no manifest.json.</translation>
+    </message>
+    <message>
+        <source>%1 does not verify against its manifest: %2</source>
+        <translation>%1 does not verify against its manifest: %2</translation>
+    </message>
+    <message>
+        <source>From the case bundle %1, verified against its manifest</source>
+        <translation>From the case bundle %1, verified against its manifest</translation>
+    </message>
+    <message>
+        <source>From the case bundle %1, which does NOT verify: %2</source>
+        <translation>From the case bundle %1, which does NOT verify: %2</translation>
+    </message>
+    <message>
+        <source>Standard input holds more than %1 MB: too large for a case report.</source>
+        <translation>Standard input holds more than %1 MB: too large for a case report.</translation>
+    </message>
+    <message>
+        <source>No answer could be read as JSON: the report shows them as kept, and nothing was checked.</source>
+        <translation>No answer could be read as JSON: the report shows them as kept, and nothing was checked.</translation>
+    </message>
+    <message>
+        <source>Where each payment's transactions wait on disk to be weighed together (default: the user's cache folder); some 170 bytes a transaction while the scan runs, removed after.</source>
+        <translation>Where each payment's transactions wait on disk to be weighed together (default: the user's cache folder); some 170 bytes a transaction while the scan runs, removed after.</translation>
+    </message>
+    <message>
+        <source>weighing each payment's records together: part %1 of %2, %3 payments, %4 findings so far</source>
+        <translation>weighing each payment's records together: part %1 of %2, %3 payments, %4 findings so far</translation>
+    </message>
+    <message>
+        <source>%1 pages, %2 transactions, %3 settlement records, %4 findings so far</source>
+        <translation>%1 pages, %2 transactions, %3 settlement records, %4 findings so far</translation>
     </message>
 </context>
 <context>

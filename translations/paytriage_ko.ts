@@ -575,10 +575,6 @@
         <translation>분석 기준 시각: %1</translation>
     </message>
     <message>
-        <source>PayTriage %1, its built-in catalog</source>
-        <translation>PayTriage %1, 내장 카탈로그</translation>
-    </message>
-    <message>
         <source>Report made: %1</source>
         <translation>보고서 작성: %1</translation>
     </message>
@@ -641,6 +637,30 @@
     <message>
         <source>%1 could not be written: %2</source>
         <translation>%1을(를) 쓸 수 없었습니다: %2</translation>
+    </message>
+    <message>
+        <source>Kept by PayTriage %1 (its catalog not recorded)</source>
+        <translation>보관: PayTriage %1 (당시 카탈로그는 기록되지 않음)</translation>
+    </message>
+    <message>
+        <source>Kept by PayTriage %1, judged then by catalog %2</source>
+        <translation>보관: PayTriage %1, 당시 판정한 카탈로그 %2</translation>
+    </message>
+    <message>
+        <source>Findings below judged by PayTriage %1, catalog %2</source>
+        <translation>아래 발견 사항 판정: PayTriage %1, 카탈로그 %2</translation>
+    </message>
+    <message>
+        <source>Nothing was checked: no answer could be read as JSON. Read the answers in the appendix: an error page from a gateway or proxy, or an answer cut short, is not the API&apos;s answer; look the payment up again.</source>
+        <translation>아무것도 검사하지 못했습니다. JSON으로 읽을 수 있는 응답이 없습니다. 부록의 응답을 읽어 보세요. 게이트웨이나 프록시의 오류 페이지, 중간에 끊긴 응답은 API의 응답이 아닙니다. 결제를 다시 조회하세요.</translation>
+    </message>
+    <message>
+        <source>No payment was recognised in the answers.</source>
+        <translation>응답에서 알아본 결제가 없습니다.</translation>
+    </message>
+    <message>
+        <source>No dated events.</source>
+        <translation>시각이 있는 이벤트가 없습니다.</translation>
     </message>
 </context>
 <context>
@@ -2163,10 +2183,6 @@
         <translation>PayTriage 정보</translation>
     </message>
     <message>
-        <source>&lt;h3&gt;PayTriage %1&lt;/h3&gt;&lt;p&gt;A support console for the Toss Payments API: look payments up, read the raw responses beside a decoded timeline, and see what looks wrong and what to do.&lt;/p&gt;&lt;p&gt;Read-only by design: it never calls an endpoint that moves money.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;PayTriage %1&lt;/h3&gt;&lt;p&gt;토스페이먼츠 API 지원 콘솔입니다. 결제를 조회하고, 원본 응답과 해석한 타임라인을 나란히 보고, 무엇이 이상하고 무엇을 해야 하는지 확인합니다.&lt;/p&gt;&lt;p&gt;읽기 전용으로 설계되어 돈이 움직이는 API는 절대 호출하지 않습니다.&lt;/p&gt;</translation>
-    </message>
-    <message>
         <source>Dropped text</source>
         <translation>끌어 놓은 텍스트</translation>
     </message>
@@ -2352,6 +2368,58 @@
         <source>The bundle does not verify, so it may not be what was kept: %1</source>
         <translation>묶음이 확인되지 않아 남긴 그대로가 아닐 수 있습니다: %1</translation>
     </message>
+    <message>
+        <source>Export report &amp;unmasked…</source>
+        <translation>가리지 않은 보고서 내보내기(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>The case as a report with personal data as received, for where it may go: asked to confirm first. Secret keys and credentials are never included</source>
+        <translation>개인정보를 받은 그대로 담은 케이스 보고서(개인정보를 보내도 되는 곳에만): 먼저 확인을 묻습니다. 시크릿 키와 인증 정보는 절대 들어가지 않습니다</translation>
+    </message>
+    <message>
+        <source>Export case &amp;bundle…</source>
+        <translation>케이스 묶음 내보내기(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>A folder for a ticket or the provider: the answers as kept, the report and a manifest of their SHA-256, which PayTriage opens again and verifies</source>
+        <translation>티켓이나 제공사에 보낼 폴더: 보관한 그대로의 응답, 보고서, 그 SHA-256 목록(manifest). PayTriage가 다시 열어 검증합니다</translation>
+    </message>
+    <message>
+        <source>Export unmasked?</source>
+        <translation>가리지 않고 내보낼까요?</translation>
+    </message>
+    <message>
+        <source>This report shows personal data as received: customer names, e-mail addresses, phone numbers, card and account numbers and the payment secret. Send it only where personal data may go.</source>
+        <translation>이 보고서에는 개인정보가 받은 그대로 들어갑니다: 고객 이름, 이메일 주소, 전화번호, 카드·계좌 번호, 결제 secret. 개인정보를 보내도 되는 곳에만 보내세요.</translation>
+    </message>
+    <message>
+        <source>Secret keys and credentials are never included, masked or not.</source>
+        <translation>시크릿 키와 인증 정보는 가림 여부와 관계없이 절대 들어가지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Export unmasked</source>
+        <translation>가리지 않고 내보내기</translation>
+    </message>
+    <message>
+        <source>Export the case as an unmasked report</source>
+        <translation>케이스를 가리지 않은 보고서로 내보내기</translation>
+    </message>
+    <message>
+        <source>Report written to %1 (UNMASKED: personal data as received)</source>
+        <translation>보고서를 %1에 저장했습니다 (가리지 않음: 개인정보가 받은 그대로 있음)</translation>
+    </message>
+    <message>
+        <source>Where the case bundle&apos;s folder goes</source>
+        <translation>케이스 묶음 폴더를 만들 위치</translation>
+    </message>
+    <message>
+        <source>Case bundle written to %1 (personal data masked): File ▸ Open a case bundle verifies it</source>
+        <translation>케이스 묶음을 %1에 저장했습니다 (개인정보 가림). 파일 ▸ 케이스 묶음 열기로 검증합니다</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;PayTriage %1&lt;/h3&gt;&lt;p&gt;A support console for the Toss Payments API: look payments up, read the raw responses beside a decoded timeline, and see what looks wrong and what to do.&lt;/p&gt;&lt;p&gt;Read-only by design: it never calls an endpoint that moves money.&lt;/p&gt;&lt;p&gt;Catalog: %2&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;PayTriage %1&lt;/h3&gt;&lt;p&gt;토스페이먼츠 API 지원 콘솔입니다. 결제를 조회하고, 원본 응답과 해석한 타임라인을 나란히 보고, 무엇이 이상하고 무엇을 해야 하는지 확인합니다.&lt;/p&gt;&lt;p&gt;읽기 전용으로 설계되어 돈이 움직이는 API는 절대 호출하지 않습니다.&lt;/p&gt;&lt;p&gt;카탈로그: %2&lt;/p&gt;</translation>
+    </message>
 </context>
 <context>
     <name>paytriage::ModelText</name>
@@ -2453,6 +2521,14 @@
     <message>
         <source>the server ignored the page number: a settlements page repeats the one before</source>
         <translation>서버가 페이지 번호를 무시했습니다: 정산 페이지가 이전 페이지를 되풀이합니다</translation>
+    </message>
+    <message>
+        <source>it cannot be made</source>
+        <translation>만들 수 없음</translation>
+    </message>
+    <message>
+        <source>The scan could not keep its working files in %1 (%2). Free some disk space there, or make it writable, and scan again.</source>
+        <translation>스캔 작업 파일을 %1에 둘 수 없습니다 (%2). 그곳의 디스크 공간을 확보하거나 쓰기 권한을 준 뒤 다시 스캔하세요.</translation>
     </message>
 </context>
 <context>
@@ -2651,10 +2727,6 @@
         <translation>날짜를 고르고 스캔을 누르세요: 그 기간 상점의 모든 거래와 정산을 페이지 단위로 읽어 확인합니다.</translation>
     </message>
     <message>
-        <source>%1 pages · %2 transactions · %3 settlement records · %4 payments · %5 findings</source>
-        <translation>%1페이지 · 거래 %2건 · 정산 레코드 %3건 · 결제 %4건 · 발견 사항 %5건</translation>
-    </message>
-    <message>
         <source>%1: reading transactions… %2</source>
         <translation>%1: 거래 내역을 읽는 중… %2</translation>
     </message>
@@ -2757,6 +2829,22 @@
     <message>
         <source>no limit</source>
         <translation>제한 없음</translation>
+    </message>
+    <message>
+        <source>%1 pages · %2 transactions · %3 settlement records</source>
+        <translation>%1페이지 · 거래 %2건 · 정산 레코드 %3건</translation>
+    </message>
+    <message>
+        <source>%1 · %2 findings</source>
+        <translation>%1 · 발견 사항 %2건</translation>
+    </message>
+    <message>
+        <source>%1 · %2 payments · %3 findings</source>
+        <translation>%1 · 결제 %2건 · 발견 사항 %3건</translation>
+    </message>
+    <message>
+        <source>%1: weighing each payment&apos;s records together (part %2 of %3)… %4</source>
+        <translation>%1: 결제별 레코드를 함께 따져 보는 중 (%3개 중 %2번째)… %4</translation>
     </message>
 </context>
 <context>
@@ -4054,10 +4142,6 @@
         <translation>--rate는 0보다 큰 초당 요청 수입니다.</translation>
     </message>
     <message>
-        <source>%1 pages, %2 transactions, %3 settlement records, %4 payments, %5 findings so far</source>
-        <translation>지금까지 %1페이지, 거래 %2건, 정산 레코드 %3건, 결제 %4건, 발견 사항 %5건</translation>
-    </message>
-    <message>
         <source>Scan of %1: %2 transactions and %3 settlement records of %4 payments, in %5 requests (%6 s)</source>
         <translation>%1 스캔: 결제 %4건의 거래 %2건과 정산 레코드 %3건, 요청 %5번(%6초)</translation>
     </message>
@@ -4098,38 +4182,6 @@
         <translation>%2에 &quot;%1&quot; 열이 없습니다. 있는 열: %3.</translation>
     </message>
     <message>
-        <source>Usage: paytriage-cli COMMAND [options]
-
-Commands:
-  analyze FILE|-   decode and analyse saved or pasted API responses
-  lookup ID        fetch a payment, its transactions and settlements, and analyse them
-  batch FILE|-     look up many ids (one per line or a CSV column) and analyse each
-  scan             every transaction and settlement of a period (--from, --to), payments with findings ranked
-  history          the evidence history: list, show ID, diff OLD NEW (analyze --record keeps a text)
-  report           a case report (md, html, pdf) of a snapshot or a saved answer, masked
-  explain CODE...  what a Toss error code means, its causes, what to check, who acts
-  catalog --path   where the catalog override file goes (--dump prints the catalog)
-
-Run paytriage-cli COMMAND --help for a command&apos;s options.
-Exit status: 0 nothing at warning or above, 1 findings at warning or above, 2 failed, 3 nothing recognised.
-</source>
-        <translation>사용법: paytriage-cli 명령 [옵션]
-
-명령:
-  analyze FILE|-   저장하거나 붙여 넣은 API 응답을 읽어 분석합니다
-  lookup ID        결제와 거래 내역, 정산을 조회해 분석합니다
-  batch FILE|-     여러 id(한 줄에 하나 또는 CSV 열)를 조회해 하나씩 분석합니다
-  scan             기간(--from, --to)의 모든 거래와 정산을 확인해 발견 사항이 있는 결제를 순서대로 보여 줍니다
-  history          증거 기록: list, show ID, diff OLD NEW (analyze --record로 텍스트를 남김)
-  report           스냅숏이나 저장된 응답의 케이스 보고서(md, html, pdf), 가림 처리
-  explain CODE...  토스 오류 코드의 의미, 원인, 확인할 것, 조치 주체
-  catalog --path   카탈로그 덮어쓰기 파일의 위치 (--dump: 카탈로그 출력)
-
-명령별 옵션: paytriage-cli 명령 --help
-종료 상태: 0 경고 이상 없음, 1 경고 이상 발견, 2 실패, 3 알아본 문서 없음.
-</translation>
-    </message>
-    <message>
         <source>A case report in Markdown, HTML or PDF: the summary, each finding with its explanation and advice, the timeline, and every raw body with its SHA-256, the lookup&apos;s time, profile and MID. Personal data and payment secrets are masked unless --unmasked is given; secret keys and credentials never appear.</source>
         <translation>Markdown, HTML 또는 PDF 케이스 보고서: 요약, 설명과 조언이 붙은 발견 사항, 타임라인, 그리고 SHA-256이 붙은 모든 원본 응답과 조회 시각, 프로필, MID. --unmasked를 주지 않으면 개인정보와 결제 secret을 가립니다. 시크릿 키와 인증 정보는 절대 나오지 않습니다.</translation>
     </message>
@@ -4158,20 +4210,12 @@ Exit status: 0 nothing at warning or above, 1 findings at warning or above, 2 fa
         <translation>개인정보를 받은 그대로 보여 줍니다(직접 선택하는 것, 시크릿 키는 절대 아님).</translation>
     </message>
     <message>
-        <source>A saved answer or pasted text to report on, instead of --snapshot.</source>
-        <translation>--snapshot 대신 보고할 저장된 응답이나 붙여 넣은 텍스트.</translation>
-    </message>
-    <message>
         <source>--format takes md, html or pdf.</source>
         <translation>--format은 md, html 또는 pdf입니다.</translation>
     </message>
     <message>
         <source>A PDF is written to a file: name it with --out report.pdf.</source>
         <translation>PDF는 파일로 씁니다: --out report.pdf처럼 이름을 주세요.</translation>
-    </message>
-    <message>
-        <source>Name what to report on: --snapshot ID, or one file.</source>
-        <translation>보고할 것을 정하세요: --snapshot ID 또는 파일 하나.</translation>
     </message>
     <message>
         <source>Report written to %1</source>
@@ -4216,6 +4260,86 @@ Exit status: 0 nothing at warning or above, 1 findings at warning or above, 2 fa
     <message>
         <source>The history: an SQLite file, or postgresql://user@host:port/db?sslmode=… (its password from the keychain, as the console&apos;s Settings store it, else ~/.pgpass; never the command line). Default: PAYTRIAGE_STORE, else the console&apos;s own file.</source>
         <translation>증거 기록: SQLite 파일, 또는 postgresql://user@host:port/db?sslmode=…(비밀번호는 콘솔의 설정이 저장한 키체인에서, 없으면 ~/.pgpass에서. 명령줄에서는 절대 받지 않음). 기본: PAYTRIAGE_STORE, 없으면 콘솔의 파일.</translation>
+    </message>
+    <message>
+        <source>Usage: paytriage-cli COMMAND [options]
+
+Commands:
+  analyze FILE|-   decode and analyse saved or pasted API responses
+  lookup ID        fetch a payment, its transactions and settlements, and analyse them
+  batch FILE|-     look up many ids (one per line or a CSV column) and analyse each
+  scan             every transaction and settlement of a period (--from, --to), payments with findings ranked
+  history          the evidence history: list, show ID, diff OLD NEW (analyze --record keeps a text)
+  report           a case report (md, html, pdf) of a snapshot, a case bundle or a saved answer, masked
+  explain CODE...  what a Toss error code means, its causes, what to check, who acts
+  catalog --path   where the catalog override file goes (--dump prints the catalog)
+
+Run paytriage-cli COMMAND --help for a command&apos;s options.
+Exit status: 0 nothing at warning or above, 1 findings at warning or above, 2 failed, 3 nothing recognised.
+</source>
+        <translation>사용법: paytriage-cli 명령 [옵션]
+
+명령:
+  analyze FILE|-   저장하거나 붙여 넣은 API 응답을 읽어 분석합니다
+  lookup ID        결제와 거래 내역, 정산을 조회해 분석합니다
+  batch FILE|-     여러 id(한 줄에 하나 또는 CSV 열)를 조회해 하나씩 분석합니다
+  scan             기간(--from, --to)의 모든 거래와 정산을 확인해 발견 사항이 있는 결제를 순서대로 보여 줍니다
+  history          증거 기록: list, show ID, diff OLD NEW (analyze --record로 텍스트를 남김)
+  report           스냅숏, 케이스 묶음 또는 저장된 응답의 케이스 보고서(md, html, pdf), 가림 처리
+  explain CODE...  토스 오류 코드의 의미, 원인, 확인할 것, 조치 주체
+  catalog --path   카탈로그 덮어쓰기 파일의 위치 (--dump: 카탈로그 출력)
+
+명령별 옵션: paytriage-cli 명령 --help
+종료 상태: 0 경고 이상 없음, 1 경고 이상 발견, 2 실패, 3 알아본 문서 없음.
+</translation>
+    </message>
+    <message>
+        <source>A case bundle (history export&apos;s folder) to report on: verified against its manifest first.</source>
+        <translation>보고할 케이스 묶음(history export의 폴더): 먼저 manifest와 대조해 검증합니다.</translation>
+    </message>
+    <message>
+        <source>A saved answer or pasted text to report on (- for standard input), instead of --snapshot.</source>
+        <translation>--snapshot 대신 보고할 저장된 응답이나 붙여 넣은 텍스트(- 이면 표준 입력).</translation>
+    </message>
+    <message>
+        <source>Name what to report on: --snapshot ID, --case FOLDER, or one file.</source>
+        <translation>보고할 것을 정하세요: --snapshot ID, --case 폴더 또는 파일 하나.</translation>
+    </message>
+    <message>
+        <source>%1 is not a case bundle: it has no manifest.json.</source>
+        <translation>%1은(는) 케이스 묶음이 아닙니다: manifest.json이 없습니다.</translation>
+    </message>
+    <message>
+        <source>%1 does not verify against its manifest: %2</source>
+        <translation>%1이(가) manifest와 맞지 않습니다: %2</translation>
+    </message>
+    <message>
+        <source>From the case bundle %1, verified against its manifest</source>
+        <translation>케이스 묶음 %1에서 가져옴, manifest와 대조해 검증됨</translation>
+    </message>
+    <message>
+        <source>From the case bundle %1, which does NOT verify: %2</source>
+        <translation>케이스 묶음 %1에서 가져옴, 검증되지 않음: %2</translation>
+    </message>
+    <message>
+        <source>Standard input holds more than %1 MB: too large for a case report.</source>
+        <translation>표준 입력이 %1 MB를 넘어 케이스 보고서로 만들기에는 너무 큽니다.</translation>
+    </message>
+    <message>
+        <source>No answer could be read as JSON: the report shows them as kept, and nothing was checked.</source>
+        <translation>JSON으로 읽을 수 있는 응답이 없습니다. 보고서에는 보관한 그대로 싣고, 아무것도 검사하지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>Where each payment&apos;s transactions wait on disk to be weighed together (default: the user&apos;s cache folder); some 170 bytes a transaction while the scan runs, removed after.</source>
+        <translation>결제별 거래를 함께 따져 보기 전까지 디스크에 두는 폴더(기본: 사용자 캐시 폴더). 스캔하는 동안 거래 하나에 170바이트 정도를 쓰고, 끝나면 지웁니다.</translation>
+    </message>
+    <message>
+        <source>weighing each payment&apos;s records together: part %1 of %2, %3 payments, %4 findings so far</source>
+        <translation>결제별 레코드를 함께 따져 보는 중: %2개 중 %1번째, 지금까지 결제 %3건, 발견 사항 %4건</translation>
+    </message>
+    <message>
+        <source>%1 pages, %2 transactions, %3 settlement records, %4 findings so far</source>
+        <translation>지금까지 %1페이지, 거래 %2건, 정산 레코드 %3건, 발견 사항 %4건</translation>
     </message>
 </context>
 <context>
