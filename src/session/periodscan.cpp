@@ -116,6 +116,11 @@ void PeriodScan::start()
     if (folder.isEmpty() || !QDir().mkpath(folder)) {
         failure = tr("it cannot be made");
     } else {
+        // What a scan killed or crashed left behind (a living scan writes, or is removed, within a day).
+        const QDateTime dayAgo = QDateTime::currentDateTimeUtc().addDays(-1);
+        for (const QFileInfo &left : QDir(folder).entryInfoList({QStringLiteral("scan-*")}, QDir::Dirs | QDir::NoDotAndDotDot))
+            if (left.lastModified().toUTC() < dayAgo)
+                QDir(left.filePath()).removeRecursively();
         m_spool = std::make_unique<QTemporaryDir>(QDir(folder).filePath(QStringLiteral("scan-XXXXXX")));
         if (!m_spool->isValid())
             failure = m_spool->errorString();

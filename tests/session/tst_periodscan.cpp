@@ -17,6 +17,8 @@
 #include <QSignalSpy>
 #include <QTest>
 
+#include <chrono>
+#include <filesystem>
 #include <set>
 
 using namespace paytriage;
@@ -267,8 +269,16 @@ void TestPeriodScan::smallerSharesJudgeTheSame()
     options.to = QDate(2025, 3, 3);
     options.pageSize = 500;
     options.spoolFolder = spool.path();
+    // What a killed scan left two days ago is cleared; a folder of today's (another scan's) is not.
+    const QDir folder(spool.path());
+    QVERIFY(folder.mkdir(QStringLiteral("scan-killed")) && folder.mkdir(QStringLiteral("scan-running")));
+    std::filesystem::last_write_time(QFile::encodeName(folder.filePath(QStringLiteral("scan-killed"))).toStdString(),
+                                     std::filesystem::file_time_type::clock::now() - std::chrono::hours(48));
     const Run whole = scan(*server, options);
     QVERIFY(whole.complete);
+    QVERIFY(!folder.exists(QStringLiteral("scan-killed")));
+    QVERIFY(folder.exists(QStringLiteral("scan-running")));
+    QVERIFY(folder.rmdir(QStringLiteral("scan-running")));
     QCOMPARE(whole.progress.shares, 64);
     options.shareBytes = 2048;
     const Run split = scan(*server, options);
