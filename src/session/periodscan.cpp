@@ -511,7 +511,7 @@ bool PeriodScan::judge(const QString &path)
         const QByteArray line = file.readLine();
         bool ok = false;
         const std::uint64_t hash = line.left(16).toULongLong(&ok, 16);
-        const Json record = ok ? Json::parse(line.constData() + 17, line.constData() + line.size(), nullptr, false) : Json();
+        const Json record = ok && line.size() > 17 ? Json::parse(line.constData() + 17, line.constData() + line.size(), nullptr, false) : Json();
         if (!record.is_object())
             continue;  // a line cut by a full disk
         // A payment whose first record in the period is a cancel began before it: its approval
