@@ -137,10 +137,15 @@ void PeriodScan::start()
     next();
 }
 
+bool PeriodScan::canResume() const
+{
+    return !m_running && m_spool && m_spoolError.isEmpty() && m_progress.phase != ScanProgress::Phase::Done
+           && (m_session || m_progress.phase == ScanProgress::Phase::Judging);
+}
+
 void PeriodScan::resume()
 {
-    if (m_running || !m_spool || !m_spoolError.isEmpty() || m_progress.phase == ScanProgress::Phase::Done
-        || (!m_session && m_progress.phase != ScanProgress::Phase::Judging))
+    if (!canResume())
         return;
     m_error.reset();
     m_canceled = false;

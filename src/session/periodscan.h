@@ -105,6 +105,8 @@ public:
     void cancel();
 
     bool running() const { return m_running; }
+    // Stopped, and able to read on from where it stopped (not when its spool could not be kept).
+    bool canResume() const;
     const ScanProgress &progress() const { return m_progress; }
     // The failure that stopped the scan (after its resumes), if one did.
     const std::optional<ApiError> &error() const { return m_error; }

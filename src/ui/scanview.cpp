@@ -269,7 +269,9 @@ void ScanView::updateProgress()
                     + tr("%n payment(s) began before these days (their first record here is a cancel): not judged across their "
                          "records; look one up to see it whole.",
                          nullptr, int(p.notJudged));
-    } else if (const auto &error = m_scan->error()) {
+    } else if (const auto &error = m_scan->error(); error && !m_scan->canResume()) {
+        text = tr("Stopped after %1 pages: %2").arg(p.pages).arg(error->describe());
+    } else if (error) {
         text = tr("Stopped by a failure after %1 pages: %2. Read on continues from where it stopped.").arg(p.pages).arg(error->describe());
     } else {
         text = tr("Stopped after %1 pages; what was read is shown. Read on continues from where it stopped.").arg(p.pages);
@@ -363,7 +365,7 @@ void ScanView::updateCharts()
 void ScanView::updateButtons()
 {
     const bool running = this->running();
-    const bool stopped = m_scan && !running && m_scan->progress().phase != ScanProgress::Phase::Done;
+    const bool stopped = m_scan && m_scan->canResume();
     m_ui->startButton->setEnabled(!running);
     m_ui->exportButton->setEnabled(m_scan && !running);
     m_ui->cancelButton->setEnabled(running);

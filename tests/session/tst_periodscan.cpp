@@ -52,6 +52,7 @@ private:
         std::map<QDate, std::array<qint64, 3>> perDay;
         ScanProgress progress;
         std::optional<ApiError> error;
+        bool canResume = false;
     };
     // A sandbox of 3 days × 400 payments with these fault rates; the scan of its period.
     std::unique_ptr<SandboxServer> sandbox(const QString &faults = {}) const;
@@ -111,6 +112,7 @@ TestPeriodScan::Run TestPeriodScan::scan(const SandboxServer &server, PeriodScan
     run.perDay = scan.findingsPerDay();
     run.progress = scan.progress();
     run.error = scan.error();
+    run.canResume = scan.canResume();
     return run;
 }
 
@@ -224,6 +226,21 @@ void TestPeriodScan::stopsAndResumesWhereItWas()
     QVERIFY(!scan.running());
     QCOMPARE(pagesAtCancel, 5);
     QVERIFY(!scan.cursor().isEmpty());
+    QVERIFY(scan.canResume());
+    scan.disconnect(this);
+    // Stopped again while the payments are being judged, and read on from the part it stopped at.
+    int judgedAtCancel = -1;
+    connect(&scan, &PeriodScan::progressed, this, [&] {
+        if (scan.progress().phase == ScanProgress::Phase::Judging && scan.progress().sharesJudged == 3 && judgedAtCancel < 0) {
+            judgedAtCancel = scan.progress().sharesJudged;
+            scan.cancel();
+        }
+    });
+    scan.resume();
+    QVERIFY(finished.wait(60000));
+    QCOMPARE(finished.back().at(0).toBool(), false);
+    QCOMPARE(judgedAtCancel, 3);
+    QVERIFY(scan.canResume());
     scan.disconnect(this);
     scan.resume();
     QVERIFY(finished.wait(60000));
@@ -321,6 +338,7 @@ void TestPeriodScan::aSpoolThatCannotBeWrittenStopsTheScanAndSaysWhere()
     QCOMPARE(run.error->kind, ApiError::Kind::Configuration);
     QVERIFY2(run.error->describe().contains(QDir::toNativeSeparators(blocked)), qPrintable(run.error->describe()));
     QCOMPARE(run.progress.requests, 0);
+    QVERIFY(!run.canResume);  // nothing to read on with: Read on is not offered
 }
 
 QTEST_GUILESS_MAIN(TestPeriodScan)
