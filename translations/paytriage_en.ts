@@ -427,21 +427,6 @@
         <source>PDF (*.pdf);;HTML (*.html);;Markdown (*.md)</source>
         <translation>PDF (*.pdf);;HTML (*.html);;Markdown (*.md)</translation>
     </message>
-    <message numerus="yes">
-        <source>PayTriage batch lookup: %n id(s)</source>
-        <translation>
-            <numerusform>PayTriage batch lookup: %n id(s)</numerusform>
-            <numerusform>PayTriage batch lookup: %n id(s)</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Merchant profile: %1</source>
-        <translation>Merchant profile: %1</translation>
-    </message>
-    <message>
-        <source>Looked up: %1</source>
-        <translation>Looked up: %1</translation>
-    </message>
     <message>
         <source>Report written to %1</source>
         <translation>Report written to %1</translation>
@@ -2809,30 +2794,6 @@
         <translation>PDF (*.pdf);;HTML (*.html);;Markdown (*.md)</translation>
     </message>
     <message>
-        <source>PayTriage period scan: %1 – %2</source>
-        <translation>PayTriage period scan: %1 – %2</translation>
-    </message>
-    <message>
-        <source>Merchant profile: %1</source>
-        <translation>Merchant profile: %1</translation>
-    </message>
-    <message>
-        <source>Scanned: %1</source>
-        <translation>Scanned: %1</translation>
-    </message>
-    <message>
-        <source>Transactions by status: %1</source>
-        <translation>Transactions by status: %1</translation>
-    </message>
-    <message>
-        <source>Severity</source>
-        <translation>Severity</translation>
-    </message>
-    <message>
-        <source>The scan did not read the whole period: what is listed is what was read.</source>
-        <translation>The scan did not read the whole period: what is listed is what was read.</translation>
-    </message>
-    <message>
         <source>Report written to %1</source>
         <translation>Report written to %1</translation>
     </message>
@@ -2863,6 +2824,10 @@
     <message>
         <source>%1: weighing each payment's records together (part %2 of %3)… %4</source>
         <translation>%1: weighing each payment's records together (part %2 of %3)… %4</translation>
+    </message>
+    <message>
+        <source>Stopped after %1 pages: %2</source>
+        <translation>Stopped after %1 pages: %2</translation>
     </message>
 </context>
 <context>
@@ -3503,6 +3468,44 @@
     <message>
         <source>Hover for the list; where data was changed or lost, the place is marked in the raw pane.</source>
         <translation>Hover for the list; where data was changed or lost, the place is marked in the raw pane.</translation>
+    </message>
+</context>
+<context>
+    <name>paytriage::TableReport</name>
+    <message numerus="yes">
+        <source>PayTriage batch lookup: %n id(s)</source>
+        <translation>
+            <numerusform>PayTriage batch lookup: %n id(s)</numerusform>
+            <numerusform>PayTriage batch lookup: %n id(s)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Merchant profile: %1</source>
+        <translation>Merchant profile: %1</translation>
+    </message>
+    <message>
+        <source>Looked up: %1</source>
+        <translation>Looked up: %1</translation>
+    </message>
+    <message>
+        <source>PayTriage period scan: %1 – %2</source>
+        <translation>PayTriage period scan: %1 – %2</translation>
+    </message>
+    <message>
+        <source>Scanned: %1</source>
+        <translation>Scanned: %1</translation>
+    </message>
+    <message>
+        <source>Transactions by status: %1</source>
+        <translation>Transactions by status: %1</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Severity</translation>
+    </message>
+    <message>
+        <source>The scan did not read the whole period: what is listed is what was read.</source>
+        <translation>The scan did not read the whole period: what is listed is what was read.</translation>
     </message>
 </context>
 <context>
@@ -4370,6 +4373,10 @@ Exit status: 0 nothing at warning or above, 1 findings at warning or above, 2 fa
     <message>
         <source>%1 pages, %2 transactions, %3 settlement records, %4 findings so far</source>
         <translation>%1 pages, %2 transactions, %3 settlement records, %4 findings so far</translation>
+    </message>
+    <message>
+        <source>Also write the table as a report: Markdown, HTML or PDF, by the file's suffix (.md, .html, .pdf).</source>
+        <translation>Also write the table as a report: Markdown, HTML or PDF, by the file's suffix (.md, .html, .pdf).</translation>
     </message>
 </context>
 <context>

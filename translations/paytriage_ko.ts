@@ -424,20 +424,6 @@
         <source>PDF (*.pdf);;HTML (*.html);;Markdown (*.md)</source>
         <translation>PDF (*.pdf);;HTML (*.html);;Markdown (*.md)</translation>
     </message>
-    <message numerus="yes">
-        <source>PayTriage batch lookup: %n id(s)</source>
-        <translation>
-            <numerusform>PayTriage 일괄 조회: 아이디 %n개</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Merchant profile: %1</source>
-        <translation>상점 프로필: %1</translation>
-    </message>
-    <message>
-        <source>Looked up: %1</source>
-        <translation>조회한 시각: %1</translation>
-    </message>
     <message>
         <source>Report written to %1</source>
         <translation>%1에 보고서를 썼습니다</translation>
@@ -2791,30 +2777,6 @@
         <translation>PDF (*.pdf);;HTML (*.html);;Markdown (*.md)</translation>
     </message>
     <message>
-        <source>PayTriage period scan: %1 – %2</source>
-        <translation>PayTriage 기간 스캔: %1 – %2</translation>
-    </message>
-    <message>
-        <source>Merchant profile: %1</source>
-        <translation>상점 프로필: %1</translation>
-    </message>
-    <message>
-        <source>Scanned: %1</source>
-        <translation>스캔한 시각: %1</translation>
-    </message>
-    <message>
-        <source>Transactions by status: %1</source>
-        <translation>상태별 거래: %1</translation>
-    </message>
-    <message>
-        <source>Severity</source>
-        <translation>심각도</translation>
-    </message>
-    <message>
-        <source>The scan did not read the whole period: what is listed is what was read.</source>
-        <translation>스캔이 기간 전체를 읽지 못했습니다: 나열된 것은 읽은 것뿐입니다.</translation>
-    </message>
-    <message>
         <source>Report written to %1</source>
         <translation>%1에 보고서를 썼습니다</translation>
     </message>
@@ -2845,6 +2807,10 @@
     <message>
         <source>%1: weighing each payment&apos;s records together (part %2 of %3)… %4</source>
         <translation>%1: 결제별 레코드를 함께 따져 보는 중 (%3개 중 %2번째)… %4</translation>
+    </message>
+    <message>
+        <source>Stopped after %1 pages: %2</source>
+        <translation>%1페이지 뒤에 멈췄습니다: %2</translation>
     </message>
 </context>
 <context>
@@ -3479,6 +3445,43 @@
     <message>
         <source>Hover for the list; where data was changed or lost, the place is marked in the raw pane.</source>
         <translation>목록은 마우스를 올리면 보이고, 데이터가 바뀌거나 빠진 곳은 원문 창에 표시됩니다.</translation>
+    </message>
+</context>
+<context>
+    <name>paytriage::TableReport</name>
+    <message numerus="yes">
+        <source>PayTriage batch lookup: %n id(s)</source>
+        <translation>
+            <numerusform>PayTriage 일괄 조회: 아이디 %n개</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Merchant profile: %1</source>
+        <translation>상점 프로필: %1</translation>
+    </message>
+    <message>
+        <source>Looked up: %1</source>
+        <translation>조회한 시각: %1</translation>
+    </message>
+    <message>
+        <source>PayTriage period scan: %1 – %2</source>
+        <translation>PayTriage 기간 스캔: %1 – %2</translation>
+    </message>
+    <message>
+        <source>Scanned: %1</source>
+        <translation>스캔한 시각: %1</translation>
+    </message>
+    <message>
+        <source>Transactions by status: %1</source>
+        <translation>상태별 거래: %1</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>심각도</translation>
+    </message>
+    <message>
+        <source>The scan did not read the whole period: what is listed is what was read.</source>
+        <translation>스캔이 기간 전체를 읽지 못했습니다: 나열된 것은 읽은 것뿐입니다.</translation>
     </message>
 </context>
 <context>
@@ -4340,6 +4343,10 @@ Exit status: 0 nothing at warning or above, 1 findings at warning or above, 2 fa
     <message>
         <source>%1 pages, %2 transactions, %3 settlement records, %4 findings so far</source>
         <translation>지금까지 %1페이지, 거래 %2건, 정산 레코드 %3건, 발견 사항 %4건</translation>
+    </message>
+    <message>
+        <source>Also write the table as a report: Markdown, HTML or PDF, by the file&apos;s suffix (.md, .html, .pdf).</source>
+        <translation>표를 보고서로도 씁니다. 파일 확장자(.md, .html, .pdf)에 따라 Markdown, HTML 또는 PDF.</translation>
     </message>
 </context>
 <context>

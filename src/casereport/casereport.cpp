@@ -293,10 +293,6 @@ namespace {
 // could not be copied from it).
 bool writeHtmlPdf(const QString &html, const QString &title, const QString &path, QString *error)
 {
-    if (!QFileInfo(path).absoluteDir().exists()) {
-        *error = Words::tr("The folder of %1 does not exist.").arg(path);
-        return false;
-    }
     {
         QPdfWriter pdf(path);  // the file is complete once the writer is gone
         pdf.setTitle(title);
@@ -322,18 +318,14 @@ bool writeHtmlPdf(const QString &html, const QString &title, const QString &path
 bool writeByName(const QString &path, const QString &title, const std::function<QString()> &markdown,
                  const std::function<QString()> &html, QString *error)
 {
+    if (const QString problem = reportPathProblem(path); !problem.isEmpty()) {
+        *error = problem;
+        return false;
+    }
     const QString suffix = QFileInfo(path).suffix().toLower();
     if (suffix == QLatin1String("pdf"))
         return writeHtmlPdf(html(), title, path, error);
-    QString text;
-    if (suffix == QLatin1String("md") || suffix == QLatin1String("markdown"))
-        text = markdown();
-    else if (suffix == QLatin1String("html") || suffix == QLatin1String("htm"))
-        text = html();
-    else {
-        *error = Words::tr("Name the report .md, .html or .pdf: %1 is none of them.").arg(path);
-        return false;
-    }
+    const QString text = suffix == QLatin1String("md") || suffix == QLatin1String("markdown") ? markdown() : html();
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly) || file.write(text.toUtf8()) < 0 || !file.commit()) {
         *error = Words::tr("%1 could not be written: %2").arg(path, file.errorString());
@@ -343,6 +335,17 @@ bool writeByName(const QString &path, const QString &title, const std::function<
 }
 
 } // namespace
+
+QString reportPathProblem(const QString &path)
+{
+    static const QStringList suffixes{QStringLiteral("md"), QStringLiteral("markdown"), QStringLiteral("html"), QStringLiteral("htm"),
+                                      QStringLiteral("pdf")};
+    if (!suffixes.contains(QFileInfo(path).suffix().toLower()))
+        return Words::tr("Name the report .md, .html or .pdf: %1 is none of them.").arg(path);
+    if (!QFileInfo(path).absoluteDir().exists())
+        return Words::tr("The folder of %1 does not exist.").arg(path);
+    return {};
+}
 
 bool writeReport(const CaseReport &report, const QString &path, QString *error)
 {

@@ -70,6 +70,9 @@ QString reportHtml(const CaseReport &report);
 // A PDF needs a QGuiApplication (fonts): QTextDocument lays the text out and its fonts are
 // embedded; Korean needs a CJK font on the machine (Noto CJK on Debian).
 bool writeReport(const CaseReport &report, const QString &path, QString *error);
+// Why no report can be written to path (its suffix names none of md, html, pdf; its folder does
+// not exist); empty when one can. Asked before a long run, so it does not fail at the end.
+QString reportPathProblem(const QString &path);
 
 // A report of many payments (a batch, a period scan): where and when it ran, what it read, and a
 // table of the payments, most severe first. Ids, statuses, amounts and findings only: no

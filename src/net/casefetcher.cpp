@@ -233,4 +233,13 @@ void CaseFetcher::done()
         emit finished();
 }
 
+std::optional<ApiError> CaseFetcher::paymentError() const
+{
+    std::optional<ApiError> error;
+    for (const auto &[source, e] : m_errors)
+        if (source == Source::Payment)
+            error = e;
+    return error;
+}
+
 } // namespace paytriage

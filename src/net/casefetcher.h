@@ -13,6 +13,7 @@
 #include <QPointer>
 
 #include <map>
+#include <optional>
 #include <vector>
 
 namespace paytriage {
@@ -54,6 +55,8 @@ public:
 
     const Case &currentCase() const { return m_case; }
     const std::vector<std::pair<Source, ApiError>> &errors() const { return m_errors; }
+    // Why the payment itself could not be read (the others are the case's to say); none when it was.
+    std::optional<ApiError> paymentError() const;
     // The HTTP answers, as received, of the read that gave this source's document: for a list
     // every page, holding every record of the period, while the document keeps only this
     // payment's. Set as soon as the read succeeds (before sourceFinished and caseUpdated), also

@@ -1,7 +1,7 @@
 #include "batchview.h"
 #include "ui_batchview.h"
 
-#include "casereport/casereport.h"
+#include "casereport/listreports.h"
 #include "catalog/catalog.h"
 #include "models/batchmodel.h"
 #include "net/idlist.h"
@@ -102,28 +102,7 @@ bool BatchView::exportReport(QString path)
         if (path.isEmpty())
             return false;
     }
-    ListReport report;
-    report.language = m_language;
-    report.title = tr("PayTriage batch lookup: %n id(s)", nullptr, m_model->rowCount());
-    report.provenance << tr("Merchant profile: %1").arg(m_profile)
-                      << tr("Looked up: %1").arg(QString::fromStdString(formatKstSeconds(QDateTime::currentMSecsSinceEpoch())))
-                      << QStringLiteral("PayTriage %1").arg(currentToolVersion());
-    report.summary << m_ui->progressLabel->text();
-    for (int column = 0; column < BatchModel::ColumnCount; ++column)
-        report.headers << m_model->headerData(column, Qt::Horizontal).toString();
-    // Most severe first, failures at the end: the order a reader acts on.
-    std::vector<int> order(std::size_t(m_model->rowCount()));
-    std::iota(order.begin(), order.end(), 0);
-    std::stable_sort(order.begin(), order.end(), [this](int a, int b) {
-        const auto rank = [](const BatchRow &r) { return r.state == BatchRow::State::Done ? r.worst : -2; };
-        return rank(*m_model->row(a)) > rank(*m_model->row(b));
-    });
-    for (const int row : order) {
-        QStringList cells;
-        for (int column = 0; column < BatchModel::ColumnCount; ++column)
-            cells << m_model->data(m_model->index(row, column)).toString();
-        report.rows.push_back(cells);
-    }
+    const ListReport report = batchReport(*m_model, {m_language, m_profile, m_ui->progressLabel->text()});
     QString error;
     if (!writeListReport(report, path, &error)) {
         Q_EMIT message(error);
@@ -240,31 +219,12 @@ void BatchView::onFinished(int index, CaseFetcher *fetcher)
     const BatchRow *old = m_model->row(index);
     if (!old)
         return;
-    BatchRow row;
-    row.id = old->id;
     const Case &kase = fetcher->currentCase();
     const Analysis analysis = m_analyzer->analyze(kase);
     const CaseFacts facts = caseFactsOf(kase, m_catalog);
-    bool canceled = false;
-    for (const auto &[source, error] : fetcher->errors())
-        if (source == Source::Payment) {
-            canceled = error.kind == ApiError::Kind::Canceled;
-            row.error = error.describe();
-        }
-    row.state = canceled ? BatchRow::State::Stopped : row.error.isEmpty() ? BatchRow::State::Done : BatchRow::State::Failed;
-    row.status = QString::fromStdString(facts.status);
-    row.method = facts.methodLabel.empty() ? LocalizedText{facts.method, facts.method} : facts.methodLabel;
-    row.amount = facts.totalAmount;
-    row.currency = QString::fromStdString(facts.currency);
-    row.findings = int(analysis.findings.size());
-    if (!analysis.findings.empty()) {
-        row.worst = int(analysis.findings.front().severity);
-        row.worstTitle = analysis.findings.front().title;
-    }
-    for (const Finding &f : analysis.findings)
-        if (!row.rules.contains(QString::fromStdString(f.rule)))
-            row.rules << QString::fromStdString(f.rule);
-    m_model->setRow(index, std::move(row));
+    const std::optional<ApiError> failure = fetcher->paymentError();
+    const bool canceled = failure && failure->kind == ApiError::Kind::Canceled;
+    m_model->setRow(index, batchRowOf(old->id, facts, analysis, failure));
     // Every answer goes into the history, as the console keeps a lookup.
     if (m_history && !canceled) {
         Snapshot snapshot = lookupSnapshot({m_run->ids().value(index), m_profile, m_mid, keyModeOf(m_client->config().secretKey), &facts,

@@ -1,7 +1,7 @@
 #include "scanview.h"
 #include "ui_scanview.h"
 
-#include "casereport/casereport.h"
+#include "casereport/listreports.h"
 #include "catalog/catalog.h"
 #include "models/scanresultmodel.h"
 #include "session/periodscan.h"
@@ -166,30 +166,9 @@ bool ScanView::exportReport(QString path)
         if (path.isEmpty())
             return false;
     }
-    const ScanProgress &p = m_scan->progress();
-    ListReport report;
-    report.language = m_language;
-    report.title = tr("PayTriage period scan: %1 – %2").arg(m_ui->fromDate->date().toString(Qt::ISODate), m_ui->toDate->date().toString(Qt::ISODate));
-    report.provenance << tr("Merchant profile: %1").arg(m_merchant)
-                      << tr("Scanned: %1").arg(QString::fromStdString(formatKstSeconds(QDateTime::currentMSecsSinceEpoch())))
-                      << QStringLiteral("PayTriage %1").arg(currentToolVersion());
-    report.summary << m_ui->progressLabel->text();
-    QStringList mix;
-    for (const auto &[status, n] : m_scan->statusMix())
-        mix << QStringLiteral("%1 %2").arg(QString::fromStdString(status)).arg(n);
-    if (!mix.isEmpty())
-        report.summary << tr("Transactions by status: %1").arg(mix.join(QStringLiteral(" · ")));
-    report.headers = QStringList{tr("Severity")};
-    for (int column = 0; column < ScanResultModel::ColumnCount; ++column)
-        report.headers << m_model->headerData(column, Qt::Horizontal).toString();
-    for (int row = 0; row < m_model->rowCount(); ++row) {
-        QStringList cells{severityName(m_model->row(row)->worst)};
-        for (int column = 0; column < ScanResultModel::ColumnCount; ++column)
-            cells << m_model->data(m_model->index(row, column)).toString();
-        report.rows.push_back(cells);
-    }
-    if (p.phase != ScanProgress::Phase::Done)
-        report.notes << tr("The scan did not read the whole period: what is listed is what was read.");
+    refresh(true);  // the table as the scan stands
+    const ListReport report = scanReport(*m_scan, *m_model, m_ui->fromDate->date(), m_ui->toDate->date(),
+                                         {m_language, m_merchant, m_ui->progressLabel->text()});
     QString error;
     if (!writeListReport(report, path, &error)) {
         Q_EMIT message(error);
@@ -210,21 +189,7 @@ void ScanView::refresh(bool now)
     updateProgress();
     if (!m_scan)
         return;
-    std::vector<ScanRow> rows;
-    for (const ScannedPayment *p : m_scan->ranked()) {
-        ScanRow row;
-        row.paymentKey = QString::fromStdString(p->paymentKey);
-        row.orderId = QString::fromStdString(p->orderId);
-        row.day = p->day;
-        row.worst = p->worst;
-        row.findings = int(p->findings);
-        for (Finding f : p->examples) {
-            renderFinding(m_catalog, f);
-            row.titles.push_back(f.title);
-            row.rules << QString::fromStdString(f.rule);
-        }
-        rows.push_back(std::move(row));
-    }
+    std::vector<ScanRow> rows = scanRowsOf(*m_scan, m_catalog);
     const bool first = m_model->rowCount() == 0 && !rows.empty();
     m_model->setRows(std::move(rows));
     if (first)

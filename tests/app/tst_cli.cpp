@@ -606,8 +606,10 @@ void TestCli::lookupAgainstTheSandbox()
     // batch: every id answered exactly once, failures isolated and reported, repeats folded.
     const QByteArray ids = "orderId,note\n2025040210437094,a\nLIVE-V20240807160726-PAY_6367_3859,b\nNO-SUCH-ORDER-9,c\n"
                            "FAULT-RESET,d\n2025040210437094,again\n";
+    QTemporaryDir reports;
+    const QString batchReport = reports.filePath(QStringLiteral("batch.md"));
     const Run batch = cli({QStringLiteral("batch"), QStringLiteral("--base-url"), url, QStringLiteral("--lang"), QStringLiteral("en"),
-                           QStringLiteral("--concurrency"), QStringLiteral("2"), QStringLiteral("-")},
+                           QStringLiteral("--concurrency"), QStringLiteral("2"), QStringLiteral("--report"), batchReport, QStringLiteral("-")},
                           ids, key);
     QCOMPARE(batch.exitCode, 2);  // two ids failed
     QStringList answered;
@@ -629,6 +631,16 @@ void TestCli::lookupAgainstTheSandbox()
                  && batch.err.contains("1 repeated ids"),
              batch.err.constData());
     QVERIFY(!batch.out.contains("NeverPrinted") && !batch.err.contains("NeverPrinted"));
+    // --report: the table as the Batch view exports it, most severe first, the failures last.
+    QFile reportFile(batchReport);
+    QVERIFY2(reportFile.open(QIODevice::ReadOnly), batch.err.constData());
+    const QString table = QString::fromUtf8(reportFile.readAll());
+    QVERIFY2(table.contains(QLatin1String("PayTriage batch lookup: 4 id(s)")), qPrintable(table));
+    const qsizetype stuck = table.indexOf(QLatin1String("| 2025040210437094 |"));
+    const qsizetype failed = table.indexOf(QLatin1String("| NO-SUCH-ORDER-9 |"));
+    QVERIFY2(stuck > 0 && failed > stuck, qPrintable(table));
+    QVERIFY(table.contains(QLatin1String("4 of 4 done, 2 failed")));
+    QVERIFY(!table.contains(QLatin1String("NeverPrinted")));
 
     const QByteArray sandboxOutput = sandbox.readAll();
     QVERIFY(!sandboxOutput.contains("NeverPrinted"));
@@ -944,9 +956,30 @@ void TestCli::scanReadsThePeriodAndRanksPayments()
     QVERIFY(root.contains(QLatin1String("payments")) && root.value(QLatin1String("payments")).isArray());
     QVERIFY(root.value(QLatin1String("statusMix")).toObject().contains(QLatin1String("DONE")));
 
-    const Run text = cli(period, {}, key);
+    // --report: the ranked table as the Scan view exports it (Markdown; a PDF by its suffix).
+    QTemporaryDir reports;
+    const QString markdown = reports.filePath(QStringLiteral("scan.md"));
+    const QString pdf = reports.filePath(QStringLiteral("scan.pdf"));
+    const Run text = cli(period + QStringList{QStringLiteral("--report"), markdown}, {}, key);
     QVERIFY2(text.out.contains("Scan of 2025-03-01 – 2025-03-01"), text.out.constData());
     QCOMPARE(text.exitCode, json.exitCode);
+    QFile reportFile(markdown);
+    QVERIFY2(reportFile.open(QIODevice::ReadOnly), text.err.constData());
+    const QString table = QString::fromUtf8(reportFile.readAll());
+    QVERIFY2(table.contains(QStringLiteral("PayTriage period scan: 2025-03-01 – 2025-03-01")), qPrintable(table));
+    QVERIFY(table.contains(QLatin1String("Transactions by status: ")));
+    for (const QJsonValue &payment : root.value(QLatin1String("payments")).toArray())
+        QVERIFY2(table.contains(payment.toObject().value(QLatin1String("paymentKey")).toString()), qPrintable(table));
+    const Run printed = cli(period + QStringList{QStringLiteral("--report"), pdf}, {}, key);
+    QCOMPARE(printed.exitCode, json.exitCode);
+    QFile pdfFile(pdf);
+    QVERIFY(pdfFile.open(QIODevice::ReadOnly));
+    QVERIFY(pdfFile.read(5) == "%PDF-");
+    QVERIFY2(!printed.err.contains("XDG_RUNTIME_DIR"), printed.err.constData());
+    // A report that could not be written is said before the scan, not after it.
+    const Run badReport = cli(period + QStringList{QStringLiteral("--report"), reports.filePath(QStringLiteral("scan.docx"))}, {}, key);
+    QCOMPARE(badReport.exitCode, 2);
+    QVERIFY2(badReport.err.contains("Name the report .md, .html or .pdf") && !badReport.out.contains("Scan of"), badReport.err.constData());
     const Run badDay = cli({QStringLiteral("scan"), QStringLiteral("--base-url"), url, QStringLiteral("--lang"), QStringLiteral("en"),
                             QStringLiteral("--from"), QStringLiteral("2025-3-1"), QStringLiteral("--to"), QStringLiteral("2025-03-01")},
                            {}, key);

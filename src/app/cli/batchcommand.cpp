@@ -4,6 +4,7 @@
 #include "netoptions.h"
 #include "output.h"
 
+#include "casereport/listreports.h"
 #include "net/casefetcher.h"
 #include "rules/analyzer.h"
 #include "net/idlist.h"
@@ -44,6 +45,7 @@ int runBatch(const QStringList &arguments)
                       QStringLiteral("per-second")});
     parser.addOption({QStringLiteral("column"), tr("CSV column holding the ids (default: orderId or paymentKey, else the first)."),
                       QStringLiteral("name")});
+    addTableReportOption(parser);
     addNetworkOptions(parser);
     parser.addOption({QStringLiteral("full"),
                       tr("Also fetch each payment's transactions and settlements, as lookup does (slower: those are "
@@ -53,6 +55,8 @@ int runBatch(const QStringList &arguments)
     parser.addPositionalArgument(QStringLiteral("file"), tr("The ids, or - for standard input."));
     if (const auto exit = parseOrExit(parser, arguments))
         return *exit;
+    if (!tableReportPathOk(parser))
+        return ExitFailed;
     const Language lang = chosenLanguage(parser);
     const bool full = parser.isSet(QStringLiteral("full"));
     const QStringList positional = parser.positionalArguments();
@@ -126,14 +130,15 @@ int runBatch(const QStringList &arguments)
     batchOptions.ratePerSecond = rate;
     batchOptions.full = full;
     BatchRun run(&client, ids, batchOptions);
+    std::vector<BatchRow> rows(std::size_t(ids.size()));  // for --report, as the Batch view lists them
     QObject::connect(&run, &BatchRun::finished, &loop, [&](int index, CaseFetcher *fetcher) {
         const Case &kase = fetcher->currentCase();
         const Analysis analysis = analyzer.analyze(kase);
         Json line = {{"n", index + 1}, {"id", ids[index].toStdString()}, {"documents", kase.documents.size()}};
-        QString failure;
-        for (const auto &[source, error] : fetcher->errors())
-            if (source == Source::Payment)
-                failure = error.describe();
+        const std::optional<ApiError> paymentError = fetcher->paymentError();
+        const QString failure = paymentError ? paymentError->describe() : QString();
+        const CaseFacts facts = caseFactsOf(kase, catalog);
+        rows[std::size_t(index)] = batchRowOf(ids[index], facts, analysis, paymentError);
         line["ok"] = failure.isEmpty();
         // Human texts, shown in terminals: no control character of a server's message in them.
         if (!failure.isEmpty())
@@ -157,7 +162,6 @@ int runBatch(const QStringList &arguments)
         warnings = warnings || analysis.hasWarnings();
         // Each answer is kept as it arrives: an incident cut short keeps what was read.
         if (store) {
-            const CaseFacts facts = caseFactsOf(kase, catalog);
             const Snapshot snapshot = lookupSnapshot({ids[index], from.profile, from.mid, keyModeOf(config->secretKey), &facts, &analysis,
                                                       [fetcher](Source source) -> const std::vector<RawAnswer> & {
                                                           return fetcher->answersOf(source);
@@ -171,6 +175,13 @@ int runBatch(const QStringList &arguments)
     QObject::connect(&run, &BatchRun::idle, &loop, &QEventLoop::quit);
     run.start();
     loop.exec();
+
+    BatchModel model;
+    model.setLanguage(lang);
+    model.setRows(std::move(rows));
+    if (!writeTableReport(parser, batchReport(model, {lang, from.profile.isEmpty() ? config->baseUrl.toString() : from.profile,
+                                                      tr("%1 of %2 done, %3 failed").arg(finished).arg(ids.size()).arg(failed)})))
+        return ExitFailed;
 
     if (failed > 0 || unkept > 0)
         return ExitFailed;

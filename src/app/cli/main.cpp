@@ -23,9 +23,12 @@
 int main(int argc, char *argv[])
 {
     paytriage::disableCoreDumps();  // before any secret key is read
-    // A report's PDF lays its text out with Qt's fonts: that command runs a QGuiApplication, with
-    // no window (offscreen unless a platform is named); the others need no more than the core.
-    const bool report = argc > 1 && qstrcmp(argv[1], "report") == 0;
+    // A report's PDF lays its text out with Qt's fonts: the report command, and a batch or scan
+    // asked for a --report, run a QGuiApplication with no window (offscreen unless a platform is
+    // named); the others need no more than the core.
+    bool report = argc > 1 && qstrcmp(argv[1], "report") == 0;
+    for (int i = 2; i < argc && !report; ++i)
+        report = qstrcmp(argv[i], "--report") == 0 || qstrncmp(argv[i], "--report=", 9) == 0;
     if (report && !qEnvironmentVariableIsSet("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
     // Without a desktop session (a server, cron, root over ssh) Qt warns that it has no runtime

@@ -1,5 +1,6 @@
 #include "output.h"
 
+#include "casereport/casereport.h"
 #include "util/i18n.h"
 
 #include <QCommandLineParser>
@@ -81,6 +82,38 @@ Catalog loadCatalog()
     for (const QString &p : problems)
         err(QCoreApplication::translate("paytriage::cli", "The catalog override %1 is not valid JSON and was ignored.").arg(p));
     return catalog;
+}
+
+void addTableReportOption(QCommandLineParser &parser)
+{
+    parser.addOption({QStringLiteral("report"),
+                      QCoreApplication::translate("paytriage::cli", "Also write the table as a report: Markdown, HTML or PDF, by the "
+                                                                    "file's suffix (.md, .html, .pdf)."),
+                      QStringLiteral("path")});
+}
+
+bool tableReportPathOk(const QCommandLineParser &parser)
+{
+    if (!parser.isSet(QStringLiteral("report")))
+        return true;
+    const QString problem = reportPathProblem(parser.value(QStringLiteral("report")));
+    if (!problem.isEmpty())
+        err(problem);
+    return problem.isEmpty();
+}
+
+bool writeTableReport(const QCommandLineParser &parser, const ListReport &report)
+{
+    if (!parser.isSet(QStringLiteral("report")))
+        return true;
+    const QString path = parser.value(QStringLiteral("report"));
+    QString error;
+    if (!writeListReport(report, path, &error)) {
+        err(error);
+        return false;
+    }
+    err(QCoreApplication::translate("paytriage::cli", "Report written to %1").arg(path));
+    return true;
 }
 
 int exitFor(const Case &kase, const Analysis &analysis)

@@ -12,6 +12,10 @@
 
 class QCommandLineParser;
 
+namespace paytriage {
+struct ListReport;
+}
+
 namespace paytriage::cli {
 
 // Exit statuses of the CLI contract (design: CLI contract).
@@ -36,5 +40,11 @@ std::optional<int> parseOrExit(QCommandLineParser &parser, const QStringList &ar
 Language chosenLanguage(const QCommandLineParser &parser);
 bool wantsJson(const QCommandLineParser &parser);
 Catalog loadCatalog();
+
+// batch and scan: --report PATH, the table also written as a Markdown, HTML or PDF report. The
+// path is checked before the run (false: stderr said why); writing it says where, or why not.
+void addTableReportOption(QCommandLineParser &parser);
+bool tableReportPathOk(const QCommandLineParser &parser);
+bool writeTableReport(const QCommandLineParser &parser, const ListReport &report);
 
 } // namespace paytriage::cli

@@ -3,6 +3,7 @@
 #include "netoptions.h"
 #include "output.h"
 
+#include "casereport/listreports.h"
 #include "catalog/catalog.h"
 #include "session/periodscan.h"
 
@@ -71,9 +72,12 @@ int runScan(const QStringList &arguments)
                       tr("Where each payment's transactions wait on disk to be weighed together (default: the user's cache "
                          "folder); some 170 bytes a transaction while the scan runs, removed after."),
                       QStringLiteral("folder")});
+    addTableReportOption(parser);
     addNetworkOptions(parser);
     if (const auto exit = parseOrExit(parser, arguments))
         return *exit;
+    if (!tableReportPathOk(parser))
+        return ExitFailed;
     const Language lang = chosenLanguage(parser);
     const auto from = dateOption(parser, "from");
     const auto to = from ? dateOption(parser, "to") : std::nullopt;
@@ -152,6 +156,13 @@ int runScan(const QStringList &arguments)
     for (const Finding &f : scan.merchantWide())
         warnings = warnings || f.severity >= Severity::Warning;
     const QString period = QStringLiteral("%1 – %2").arg(from->toString(Qt::ISODate), to->toString(Qt::ISODate));
+    const QString summary = tr("Scan of %1: %2 transactions and %3 settlement records of %4 payments, in %5 requests (%6 s)")
+                                .arg(period)
+                                .arg(p.transactions)
+                                .arg(p.settlements)
+                                .arg(p.payments)
+                                .arg(p.requests)
+                                .arg(double(clock.elapsed()) / 1000.0, 0, 'f', 1);
     if (wantsJson(parser)) {
         nlohmann::ordered_json j;
         j["from"] = from->toString(Qt::ISODate).toStdString();
@@ -198,15 +209,7 @@ int runScan(const QStringList &arguments)
         j["merchantWide"] = std::move(wide);
         out(j.dump(2) + "\n");
     } else {
-        out(tr("Scan of %1: %2 transactions and %3 settlement records of %4 payments, in %5 requests (%6 s)")
-                .arg(period)
-                .arg(p.transactions)
-                .arg(p.settlements)
-                .arg(p.payments)
-                .arg(p.requests)
-                .arg(double(clock.elapsed()) / 1000.0, 0, 'f', 1)
-                .toStdString()
-            + "\n");
+        out(summary.toStdString() + "\n");
         out(tr("%n payment(s) with findings", nullptr, int(ranked.size())).toStdString() + "\n");
         int shown = 0;
         for (const ScannedPayment *payment : ranked) {
@@ -234,6 +237,13 @@ int runScan(const QStringList &arguments)
                     .toStdString()
                 + "\n");
     }
+    // The ranked table as a report too, what was read of an unfinished scan included.
+    ScanResultModel model;
+    model.setLanguage(lang);
+    model.setRows(scanRowsOf(scan, catalog));
+    const ProfileProvenance merchant = profileProvenance(parser);
+    const bool reported =
+        writeTableReport(parser, scanReport(scan, model, *from, *to, {lang, merchant.profile.isEmpty() ? config->baseUrl.toString() : merchant.profile, summary}));
     if (!complete) {
         if (const auto &error = scan.error())
             err(tr("The scan stopped after %1 pages: %2. What was read is reported above; run it again to read the whole "
@@ -242,6 +252,8 @@ int runScan(const QStringList &arguments)
             err(tr("The scan was stopped after %1 pages; what was read is reported above.").arg(p.pages));
         return ExitFailed;
     }
+    if (!reported)
+        return ExitFailed;
     return warnings ? ExitFindings : ExitClean;
 }
 
