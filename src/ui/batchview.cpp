@@ -11,9 +11,7 @@
 #include "session/evidencehistory.h"
 #include "rankedtable.h"
 #include "util/clock.h"
-#include "util/timestamp.h"
 
-#include <QDateTime>
 #include <QEvent>
 #include <QFile>
 #include <QFileDialog>
@@ -21,7 +19,6 @@
 #include <QShortcut>
 
 #include <algorithm>
-#include <numeric>
 
 namespace paytriage {
 

@@ -7,13 +7,11 @@
 #include "session/periodscan.h"
 #include "rankedtable.h"
 #include "severitystyle.h"
-#include "util/timestamp.h"
 
 #include <QBarCategoryAxis>
 #include <QBarSet>
 #include <QChart>
 #include <QChartView>
-#include <QDateTime>
 #include <QEvent>
 #include <QFileDialog>
 #include <QHBoxLayout>

@@ -121,9 +121,8 @@ int runReport(const QStringList &arguments)
     CaseReport report = buildCaseReport(snapshot, id, catalog, options);
     if (!bundleNote.isEmpty())
         report.provenance.prepend(bundleNote);
-    // The report is written all the same (the answers are the evidence), but a script is told
-    // that nothing in it was judged, as analyze tells it.
-    // An unverified bundle's report is written too, and the script told it failed.
+    // The report is written all the same (the answers are the evidence); a script is told when a
+    // bundle did not verify, or when nothing in it was judged (as analyze tells it).
     const int exit = unverified ? ExitFailed : report.nothingRead ? ExitUnrecognised : ExitClean;
     if (report.nothingRead)
         err(tr("No answer could be read as JSON: the report shows them as kept, and nothing was checked."));
