@@ -800,6 +800,10 @@
         <source>as of %1</source>
         <translation>as of %1</translation>
     </message>
+    <message>
+        <source>judged by today's catalog %1, not %2 as when kept</source>
+        <translation>judged by today's catalog %1, not %2 as when kept</translation>
+    </message>
 </context>
 <context>
     <name>paytriage::ComparePane</name>
@@ -4377,6 +4381,14 @@ Exit status: 0 nothing at warning or above, 1 findings at warning or above, 2 fa
     <message>
         <source>Also write the table as a report: Markdown, HTML or PDF, by the file's suffix (.md, .html, .pdf).</source>
         <translation>Also write the table as a report: Markdown, HTML or PDF, by the file's suffix (.md, .html, .pdf).</translation>
+    </message>
+    <message>
+        <source>  kept by PayTriage %1, judged by catalog %2</source>
+        <translation>  kept by PayTriage %1, judged by catalog %2</translation>
+    </message>
+    <message>
+        <source>(not recorded)</source>
+        <translation>(not recorded)</translation>
     </message>
 </context>
 <context>

@@ -797,6 +797,10 @@
         <source>as of %1</source>
         <translation>%1 기준</translation>
     </message>
+    <message>
+        <source>judged by today&apos;s catalog %1, not %2 as when kept</source>
+        <translation>보관할 때의 카탈로그 %2가 아닌 오늘의 카탈로그 %1로 판정</translation>
+    </message>
 </context>
 <context>
     <name>paytriage::ComparePane</name>
@@ -4347,6 +4351,14 @@ Exit status: 0 nothing at warning or above, 1 findings at warning or above, 2 fa
     <message>
         <source>Also write the table as a report: Markdown, HTML or PDF, by the file&apos;s suffix (.md, .html, .pdf).</source>
         <translation>표를 보고서로도 씁니다. 파일 확장자(.md, .html, .pdf)에 따라 Markdown, HTML 또는 PDF.</translation>
+    </message>
+    <message>
+        <source>  kept by PayTriage %1, judged by catalog %2</source>
+        <translation>  보관: PayTriage %1, 판정한 카탈로그 %2</translation>
+    </message>
+    <message>
+        <source>(not recorded)</source>
+        <translation>(기록되지 않음)</translation>
     </message>
 </context>
 <context>

@@ -800,6 +800,12 @@ void TestCli::recordedTextsAreKeptListedAndCompared()
     const QJsonObject body = shown[QStringLiteral("bodies")].toArray().at(0).toObject();
     QCOMPARE(body[QStringLiteral("sha256")].toString().size(), 64);
     QVERIFY(body[QStringLiteral("maskedValues")].toInt() >= 1);
+    // The catalog that judged it is kept with it (analyze --record), and shown.
+    QVERIFY2(shown[QStringLiteral("catalogVersion")].toString().startsWith(QLatin1String("built-in:")), show.out.constData());
+    Run shownText = cli({QStringLiteral("history"), QStringLiteral("show"), QStringLiteral("1"), QStringLiteral("--lang"), QStringLiteral("en")},
+                        {}, {}, env);
+    QVERIFY2(shownText.out.contains(QByteArray("judged by catalog " + shown[QStringLiteral("catalogVersion")].toString().toUtf8())),
+             shownText.out.constData());
     QByteArray written;
     for (const QString &part : QStringList{store, store + QStringLiteral("-wal")}) {
         QFile f(part);

@@ -155,6 +155,7 @@ private Q_SLOTS:
     void aPeriodScanRanksThePaymentsToLookAt();
     void aBatchFromASpreadsheetFillsItsTableAndTheHistory();
     void theHistoryKeepsWhatTheSettingsSay();
+    void aSnapshotKeptWithAnotherCatalogSaysSo();
     void aCaseExportsAsAMaskedReport();
     void aBundleOpensVerified();
     void aTeamHistoryTakesItsPasswordFromTheKeychain();
@@ -1406,6 +1407,42 @@ void TestMainWindow::theHistoryKeepsWhatTheSettingsSay()
     for (const HistoryRow &row : std::get<HistoryPage>(page).rows)
         kept << row.id;
     QCOMPARE(kept, (QList<qint64>{3, 1}));  // the recent one and the pinned one
+}
+
+// A snapshot is judged again when it opens, by today's catalog: a snapshot kept with another
+// (before an update, or under an override) says so beside its provenance; one kept with today's
+// says nothing of it.
+void TestMainWindow::aSnapshotKeptWithAnotherCatalogSaysSo()
+{
+    QTemporaryDir dir;
+    const StoreLocation history = StoreLocation::sqlite(dir.filePath(QStringLiteral("history.sqlite")));
+    {
+        auto opened = EvidenceStore::open(history);
+        QVERIFY(std::holds_alternative<std::unique_ptr<EvidenceStore>>(opened));
+        EvidenceStore &store = *std::get<std::unique_ptr<EvidenceStore>>(opened);
+        for (const QString &catalog : {QStringLiteral("built-in:000000000000"), m_catalog->version()}) {
+            Snapshot s;
+            s.kind = SnapshotKind::Paste;
+            s.title = QStringLiteral("ticket");
+            s.capturedAtMs = QDateTime::currentMSecsSinceEpoch();
+            s.catalogVersion = catalog;
+            SnapshotBody body;
+            body.source = QStringLiteral("text");
+            body.content = R"({"paymentKey":"p","orderId":"o","status":"DONE","method":"카드","totalAmount":1000})";
+            s.bodies.push_back(body);
+            QVERIFY(std::holds_alternative<qint64>(store.add(s)));
+        }
+    }
+    openWindow(std::make_unique<SessionSecretStore>(), history);
+    for (const qint64 id : {1, 2}) {
+        CaseView *opened = nullptr;
+        m_window->openSnapshot(id, [&opened](CaseView *view) { opened = view; });
+        QTRY_VERIFY(opened && settled(opened));
+        const QString said = opened->provenance();
+        QVERIFY2(said.contains(QStringLiteral("Snapshot #%1 of the history").arg(id)), qPrintable(said));
+        QCOMPARE(said.contains(QLatin1String("judged by today's catalog ") + m_catalog->version() + QLatin1String(", not built-in:000000000000")),
+                 id == 1);
+    }
 }
 
 // Export report: seed 001 looked up, written as PDF and Markdown; the Markdown names the merchant

@@ -178,6 +178,8 @@ int show(const QCommandLineParser &parser, EvidenceStore &store, const QString &
     if (!s.profile.isEmpty())
         out(QStringLiteral("  %1 · MID %2 · %3\n").arg(s.profile, s.mid, snapshotKeyModeId(s.keyMode).toUpper()).toStdString());
     out(tr("  ids: orderId %1, paymentKey %2, status %3").arg(s.orderId, s.paymentKey, s.status).toStdString() + "\n");
+    out(tr("  kept by PayTriage %1, judged by catalog %2").arg(s.toolVersion, s.catalogVersion.isEmpty() ? tr("(not recorded)") : s.catalogVersion).toStdString()
+        + "\n");
     for (std::size_t i = 0; i < s.bodies.size(); ++i) {
         const SnapshotBody &b = s.bodies[i];
         out(QStringLiteral("  [%1] %2 %3 %4 · %5 bytes · sha256 %6%7\n")

@@ -114,6 +114,11 @@ QString caseProvenance(const CaseSession &session)
         }
         if (const auto asOf = session.asOf(); asOf && *asOf != stored->capturedAtMs)
             parts << QCoreApplication::translate("paytriage::CaseView", "as of %1").arg(QString::fromStdString(formatKstSeconds(*asOf)));
+        // Findings are judged again now: say so when the catalog changed since (an update, an override).
+        const QString kept = session.storedSnapshot() ? session.storedSnapshot()->catalogVersion : QString();
+        const QString now = session.snapshot().analysis.catalogVersion;
+        if (!kept.isEmpty() && !now.isEmpty() && kept != now)
+            parts << QCoreApplication::translate("paytriage::CaseView", "judged by today's catalog %1, not %2 as when kept").arg(now, kept);
         return parts.join(QStringLiteral(" · "));
     }
     if (!session.isLookup()) {
