@@ -2818,10 +2818,6 @@
         <translation>%1 pages · %2 transactions · %3 settlement records</translation>
     </message>
     <message>
-        <source>%1 · %2 findings</source>
-        <translation>%1 · %2 findings</translation>
-    </message>
-    <message>
         <source>%1 · %2 payments · %3 findings</source>
         <translation>%1 · %2 payments · %3 findings</translation>
     </message>
@@ -2832,6 +2828,10 @@
     <message>
         <source>Stopped after %1 pages: %2</source>
         <translation>Stopped after %1 pages: %2</translation>
+    </message>
+    <message>
+        <source>%1 · about %2 payments · %3 findings</source>
+        <translation>%1 · about %2 payments · %3 findings</translation>
     </message>
 </context>
 <context>
@@ -4375,10 +4375,6 @@ Exit status: 0 nothing at warning or above, 1 findings at warning or above, 2 fa
         <translation>weighing each payment's records together: part %1 of %2, %3 payments, %4 findings so far</translation>
     </message>
     <message>
-        <source>%1 pages, %2 transactions, %3 settlement records, %4 findings so far</source>
-        <translation>%1 pages, %2 transactions, %3 settlement records, %4 findings so far</translation>
-    </message>
-    <message>
         <source>Also write the table as a report: Markdown, HTML or PDF, by the file's suffix (.md, .html, .pdf).</source>
         <translation>Also write the table as a report: Markdown, HTML or PDF, by the file's suffix (.md, .html, .pdf).</translation>
     </message>
@@ -4389,6 +4385,10 @@ Exit status: 0 nothing at warning or above, 1 findings at warning or above, 2 fa
     <message>
         <source>(not recorded)</source>
         <translation>(not recorded)</translation>
+    </message>
+    <message>
+        <source>%1 pages, %2 transactions, %3 settlement records, about %4 payments, %5 findings so far</source>
+        <translation>%1 pages, %2 transactions, %3 settlement records, about %4 payments, %5 findings so far</translation>
     </message>
 </context>
 <context>

@@ -2801,10 +2801,6 @@
         <translation>%1페이지 · 거래 %2건 · 정산 레코드 %3건</translation>
     </message>
     <message>
-        <source>%1 · %2 findings</source>
-        <translation>%1 · 발견 사항 %2건</translation>
-    </message>
-    <message>
         <source>%1 · %2 payments · %3 findings</source>
         <translation>%1 · 결제 %2건 · 발견 사항 %3건</translation>
     </message>
@@ -2815,6 +2811,10 @@
     <message>
         <source>Stopped after %1 pages: %2</source>
         <translation>%1페이지 뒤에 멈췄습니다: %2</translation>
+    </message>
+    <message>
+        <source>%1 · about %2 payments · %3 findings</source>
+        <translation>%1 · 결제 약 %2건 · 발견 사항 %3건</translation>
     </message>
 </context>
 <context>
@@ -4345,10 +4345,6 @@ Exit status: 0 nothing at warning or above, 1 findings at warning or above, 2 fa
         <translation>결제별 레코드를 함께 따져 보는 중: %2개 중 %1번째, 지금까지 결제 %3건, 발견 사항 %4건</translation>
     </message>
     <message>
-        <source>%1 pages, %2 transactions, %3 settlement records, %4 findings so far</source>
-        <translation>지금까지 %1페이지, 거래 %2건, 정산 레코드 %3건, 발견 사항 %4건</translation>
-    </message>
-    <message>
         <source>Also write the table as a report: Markdown, HTML or PDF, by the file&apos;s suffix (.md, .html, .pdf).</source>
         <translation>표를 보고서로도 씁니다. 파일 확장자(.md, .html, .pdf)에 따라 Markdown, HTML 또는 PDF.</translation>
     </message>
@@ -4359,6 +4355,10 @@ Exit status: 0 nothing at warning or above, 1 findings at warning or above, 2 fa
     <message>
         <source>(not recorded)</source>
         <translation>(기록되지 않음)</translation>
+    </message>
+    <message>
+        <source>%1 pages, %2 transactions, %3 settlement records, about %4 payments, %5 findings so far</source>
+        <translation>지금까지 %1페이지, 거래 %2건, 정산 레코드 %3건, 결제 약 %4건, 발견 사항 %5건</translation>
     </message>
 </context>
 <context>

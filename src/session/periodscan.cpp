@@ -14,6 +14,8 @@
 #include <QTimer>
 
 #include <algorithm>
+#include <bit>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 
@@ -36,6 +38,25 @@ std::uint64_t shareHash(std::string_view paymentKey)
 std::size_t partOf(std::uint64_t hash, int level)
 {
     return level == 0 ? std::size_t(hash & 63) : std::size_t((hash >> (6 + 4 * (level - 1))) & 15);
+}
+
+constexpr int sketchBits = 14;
+
+// HyperLogLog's estimate of the distinct hashes its registers saw (Flajolet et al. 2007, with
+// the small-range correction; 64-bit hashes need no large-range one).
+qint64 sketchEstimate(const std::vector<std::uint8_t> &registers)
+{
+    const double m = double(registers.size());
+    double sum = 0;
+    int zeros = 0;
+    for (const std::uint8_t r : registers) {
+        sum += std::ldexp(1.0, -int(r));
+        zeros += r == 0;
+    }
+    const double estimate = 0.7213 / (1 + 1.079 / m) * m * m / sum;
+    if (estimate <= 2.5 * m && zeros > 0)
+        return qint64(std::llround(m * std::log(m / zeros)));
+    return qint64(std::llround(estimate));
 }
 
 bool cancelStatus(const std::string &status)
@@ -100,6 +121,7 @@ void PeriodScan::start()
     m_error.reset();
     m_canceled = false;
     m_notJudged.clear();
+    m_sketch.assign(std::size_t(1) << sketchBits, 0);
     m_shares.clear();
     m_spoolError.clear();
     for (auto &file : m_spoolFiles)
@@ -312,6 +334,7 @@ void PeriodScan::addTransactions(const Json &page)
     }
     m_currentPayment.clear();
     m_currentOrder.clear();
+    m_progress.paymentsAbout = sketchEstimate(m_sketch);
 }
 
 void PeriodScan::addSettlements(const Json &page)
@@ -338,6 +361,9 @@ void PeriodScan::spool(const Json &record, std::size_t index, const std::string 
     // A line per transaction: its share hash (split without parsing), then what the ledger reads
     // of it (the words of a finding only from cancels), where it was read, and its KST day.
     const std::uint64_t hash = shareHash(paymentKey);
+    // Its first 14 bits choose a register, which keeps the longest run of zeros seen after them.
+    std::uint8_t &reg = m_sketch[std::size_t(hash >> (64 - sketchBits))];
+    reg = std::max(reg, std::uint8_t(std::countl_zero((hash << sketchBits) | (std::uint64_t(1) << (sketchBits - 1))) + 1));
     Json line = Json::object();
     line["i"] = index;
     line["d"] = m_currentDay.isValid() ? std::int64_t(m_currentDay.toJulianDay()) : std::int64_t(1);  // 1: no day known

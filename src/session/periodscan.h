@@ -70,6 +70,7 @@ struct ScanProgress
     qint64 transactions = 0;    // records read
     qint64 settlements = 0;
     qint64 payments = 0;        // distinct paymentKeys of the transactions: counted while judging
+    qint64 paymentsAbout = 0;   // the same while reading, estimated (HyperLogLog: within about 1 %)
     int shares = 0;             // of the payments, to judge (a split share counts as its parts)
     int sharesJudged = 0;
     qint64 findings = 0;        // so far
@@ -169,6 +170,8 @@ private:
     std::string m_currentPayment;
     std::string m_currentOrder;
     QDate m_currentDay;
+    // The distinct payments read so far, estimated in 16 KB (HyperLogLog, 2^14 registers).
+    std::vector<std::uint8_t> m_sketch;
     std::unique_ptr<QTemporaryDir> m_spool;
     std::array<std::unique_ptr<QFile>, 64> m_spoolFiles;  // opened on their first record
     QString m_spoolError;

@@ -206,11 +206,12 @@ void ScanView::updateProgress()
     }
     const ScanProgress &p = m_scan->progress();
     const QLocale locale = m_language == Language::Korean ? QLocale(QLocale::Korean) : QLocale(QLocale::English);
-    // Payments are counted as their records are weighed together, once everything is read.
+    // Payments are counted as their records are weighed together, once everything is read; an
+    // estimate until then.
     const QString read = tr("%1 pages · %2 transactions · %3 settlement records")
                              .arg(locale.toString(p.pages), locale.toString(p.transactions), locale.toString(p.settlements));
     const QString counts = p.phase == ScanProgress::Phase::Transactions || p.phase == ScanProgress::Phase::Settlements
-                               ? tr("%1 · %2 findings").arg(read, locale.toString(p.findings))
+                               ? tr("%1 · about %2 payments · %3 findings").arg(read, locale.toString(p.paymentsAbout), locale.toString(p.findings))
                                : tr("%1 · %2 payments · %3 findings").arg(read, locale.toString(p.payments), locale.toString(p.findings));
     QString text;
     if (m_scan->running()) {

@@ -131,10 +131,11 @@ int runScan(const QStringList &arguments)
                     .arg(p.payments)
                     .arg(p.findings));
         else
-            err(tr("%1 pages, %2 transactions, %3 settlement records, %4 findings so far")
+            err(tr("%1 pages, %2 transactions, %3 settlement records, about %4 payments, %5 findings so far")
                     .arg(p.pages)
                     .arg(p.transactions)
                     .arg(p.settlements)
+                    .arg(p.paymentsAbout)
                     .arg(p.findings));
     });
     QObject::connect(&scan, &PeriodScan::finished, &loop, [&](bool done) {
