@@ -1,8 +1,8 @@
 #pragma once
 
 // A file that holds one JSON array (a transactions or settlements dump of any size), analysed
-// record by record in constant memory: what the CLI's analyze does with big files, and what the
-// fuzzer drives.
+// record by record, in memory that grows only with its payments (the ledger's small entry each):
+// what the CLI's analyze does with big files, and what the fuzzer drives.
 
 #include "model/input.h"
 #include "rules/analyzer.h"
