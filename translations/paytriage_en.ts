@@ -2080,8 +2080,8 @@
         <translation>Fetch or analyse the current case again</translation>
     </message>
     <message>
-        <source>&amp;Close case</source>
-        <translation>&amp;Close case</translation>
+        <source>Clo&amp;se case</source>
+        <translation>Clo&amp;se case</translation>
     </message>
     <message>
         <source>Close the current case</source>
@@ -2381,8 +2381,8 @@
         <translation>The case as a report with personal data as received, for where it may go: asked to confirm first. Secret keys and credentials are never included</translation>
     </message>
     <message>
-        <source>Export case &amp;bundle…</source>
-        <translation>Export case &amp;bundle…</translation>
+        <source>Export case bun&amp;dle…</source>
+        <translation>Export case bun&amp;dle…</translation>
     </message>
     <message>
         <source>A folder for a ticket or the provider: the answers as kept, the report and a manifest of their SHA-256, which PayTriage opens again and verifies</source>

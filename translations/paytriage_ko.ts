@@ -2069,8 +2069,8 @@
         <translation>현재 케이스를 다시 조회하거나 분석</translation>
     </message>
     <message>
-        <source>&amp;Close case</source>
-        <translation>케이스 닫기(&amp;C)</translation>
+        <source>Clo&amp;se case</source>
+        <translation>케이스 닫기(&amp;S)</translation>
     </message>
     <message>
         <source>Close the current case</source>
@@ -2367,8 +2367,8 @@
         <translation>개인정보를 받은 그대로 담은 케이스 보고서(개인정보를 보내도 되는 곳에만): 먼저 확인을 묻습니다. 시크릿 키와 인증 정보는 절대 들어가지 않습니다</translation>
     </message>
     <message>
-        <source>Export case &amp;bundle…</source>
-        <translation>케이스 묶음 내보내기(&amp;B)…</translation>
+        <source>Export case bun&amp;dle…</source>
+        <translation>케이스 묶음 내보내기(&amp;D)…</translation>
     </message>
     <message>
         <source>A folder for a ticket or the provider: the answers as kept, the report and a manifest of their SHA-256, which PayTriage opens again and verifies</source>

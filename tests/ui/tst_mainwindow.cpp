@@ -156,6 +156,7 @@ private Q_SLOTS:
     void aBatchFromASpreadsheetFillsItsTableAndTheHistory();
     void theHistoryKeepsWhatTheSettingsSay();
     void aSnapshotKeptWithAnotherCatalogSaysSo();
+    void menusHaveDistinctAccessKeysAndShortcuts();
     void aCaseExportsAsAMaskedReport();
     void aBundleOpensVerified();
     void aTeamHistoryTakesItsPasswordFromTheKeychain();
@@ -1407,6 +1408,55 @@ void TestMainWindow::theHistoryKeepsWhatTheSettingsSay()
     for (const HistoryRow &row : std::get<HistoryPage>(page).rows)
         kept << row.id;
     QCOMPARE(kept, (QList<qint64>{3, 1}));  // the recent one and the pinned one
+}
+
+// Alt+letter reaches one item of a menu, in both languages (two items sharing a letter make the
+// key cycle between them instead), and no two actions of the window share a shortcut (Qt then
+// runs neither).
+void TestMainWindow::menusHaveDistinctAccessKeysAndShortcuts()
+{
+    const auto accessKey = [](const QString &text) -> QChar {
+        for (qsizetype i = text.indexOf(QLatin1Char('&')); i >= 0 && i + 1 < text.size(); i = text.indexOf(QLatin1Char('&'), i + 2))
+            if (text.at(i + 1) != QLatin1Char('&'))
+                return text.at(i + 1).toLower();
+        return {};
+    };
+    for (const Language language : {Language::English, Language::Korean}) {
+        m_window->setLanguage(language);
+        QList<QMenu *> menus;
+        QStringList titles;
+        for (QAction *top : m_window->menuBar()->actions())
+            if (top->menu()) {
+                menus << top->menu();
+                titles << top->text();
+            }
+        menus.append(m_window->menuBar()->findChildren<QMenu *>());
+        QSet<QChar> barKeys;
+        for (const QString &title : titles)
+            QVERIFY2(!barKeys.contains(accessKey(title)) && (barKeys.insert(accessKey(title)), true), qPrintable(title));
+        for (QMenu *menu : menus) {
+            QHash<QChar, QString> keys;
+            for (QAction *action : menu->actions()) {
+                if (action->isSeparator() || action->text().isEmpty())
+                    continue;
+                const QChar key = accessKey(action->text());
+                if (key.isNull())
+                    continue;  // a language named in its own script has none
+                QVERIFY2(!keys.contains(key), qPrintable(QStringLiteral("%1: %2 and %3").arg(menu->title(), keys.value(key), action->text())));
+                keys.insert(key, action->text());
+            }
+        }
+    }
+    QHash<QString, QString> shortcuts;
+    for (QAction *action : m_window->findChildren<QAction *>()) {
+        if (action->shortcutContext() == Qt::WidgetShortcut)
+            continue;  // a view's own key, live only while it has the focus
+        for (const QKeySequence &key : action->shortcuts()) {
+            const QString text = key.toString();
+            QVERIFY2(!shortcuts.contains(text), qPrintable(QStringLiteral("%1: %2 and %3").arg(text, shortcuts.value(text), action->objectName())));
+            shortcuts.insert(text, action->objectName());
+        }
+    }
 }
 
 // A snapshot is judged again when it opens, by today's catalog: a snapshot kept with another
