@@ -859,6 +859,10 @@ void TestDecoder::elisions_data()
     QTest::newRow("(생략) in parentheses")
         << bytes("{\"status\": \"DONE\",\n(생략)\n}") << bytes(R"({"status":"DONE"})") << QStringList{QString()}
         << bytes("Elision");
+    // A fuzzer's find: the container that lost members was overwritten by a repeated key.
+    QTest::newRow("a key repeated after its elided value")
+        << bytes("{\"cancels\": [{\"a\": 1,\n ... 3 more items \"b\": 2}], \"cancels\": null}") << bytes(R"({"cancels":null})")
+        << QStringList{} << bytes("Elision");
     QTest::newRow("unquoted keys and a mark, as console.log is trimmed")
         << bytes("{ status: 'DONE',\n  ...\n  amount: 22400 }") << bytes(R"({"status":"DONE","amount":22400})")
         << QStringList{QString()} << bytes("Elision,SingleQuotedString,UnquotedKey");

@@ -203,6 +203,13 @@ void commit(DecodeResult &result, std::vector<ParsedValue> &documents,
     result.documents.reserve(documents.size());
     for (std::size_t i = 0; i < documents.size(); ++i) {
         ParsedValue &document = documents[i];
+        // A repeated key keeps its last value: a container that lost members under an earlier
+        // one is gone, and no longer named as elided (the text still was: the document stays
+        // partial).
+        if (document.duplicateKeys)
+            std::erase_if(document.elided, [&document](const std::string &pointer) {
+                return !document.value.contains(Json::json_pointer(pointer));
+            });
         if (options.buildSourceMap) {
             if (document.duplicateKeys)
                 pruneStaleEntries(document.sourceMap);
