@@ -59,6 +59,27 @@ qint64 sketchEstimate(const std::vector<std::uint8_t> &registers)
     return qint64(std::llround(estimate));
 }
 
+// A spooled line: the share hash in 16 hex digits and a space (so a split need not parse the
+// rest), then the record's JSON.
+constexpr qsizetype spoolHashLength = 17;
+
+std::string spoolLine(std::uint64_t hash, const Json &record)
+{
+    char prefix[spoolHashLength + 1];
+    std::snprintf(prefix, sizeof prefix, "%016llx ", static_cast<unsigned long long>(hash));
+    return prefix + record.dump(-1, ' ', false, nlohmann::detail::error_handler_t::replace) + '\n';
+}
+
+// The hash a spooled line begins with; none for a line cut by a full disk before its record.
+std::optional<std::uint64_t> spoolHashOf(const QByteArray &line)
+{
+    bool ok = false;
+    const std::uint64_t hash = line.left(spoolHashLength - 1).toULongLong(&ok, 16);
+    if (!ok || line.size() <= spoolHashLength)
+        return std::nullopt;
+    return hash;
+}
+
 bool cancelStatus(const std::string &status)
 {
     return status == "CANCELED" || status == "PARTIAL_CANCELED";
@@ -131,9 +152,7 @@ void PeriodScan::start()
     m_perDay.clear();
     m_statusMix.clear();
     m_running = true;
-    QString folder = m_options.spoolFolder;
-    if (folder.isEmpty())
-        folder = QStandardPaths::writableLocation(QStandardPaths::CacheLocation);
+    const QString folder = spoolFolder();
     QString failure;
     if (folder.isEmpty() || !QDir().mkpath(folder)) {
         failure = tr("it cannot be made");
@@ -382,9 +401,7 @@ void PeriodScan::spool(const Json &record, std::size_t index, const std::string 
             return;
         }
     }
-    char prefix[18];
-    std::snprintf(prefix, sizeof prefix, "%016llx ", static_cast<unsigned long long>(hash));
-    const std::string text = prefix + line.dump(-1, ' ', false, nlohmann::detail::error_handler_t::replace) + '\n';
+    const std::string text = spoolLine(hash, line);
     if (file->write(text.data(), qint64(text.size())) != qint64(text.size()))
         m_spoolError = file->errorString();
 }
@@ -405,14 +422,17 @@ bool PeriodScan::closeSpool()
     return m_spoolError.isEmpty();
 }
 
+QString PeriodScan::spoolFolder() const
+{
+    return m_options.spoolFolder.isEmpty() ? QStandardPaths::writableLocation(QStandardPaths::CacheLocation) : m_options.spoolFolder;
+}
+
 void PeriodScan::failSpool(const QString &what)
 {
     m_spoolError = what;
     ApiError error;
     error.kind = ApiError::Kind::Configuration;
-    const QString folder = m_spool ? QFileInfo(m_spool->path()).absolutePath()
-                                   : (m_options.spoolFolder.isEmpty() ? QStandardPaths::writableLocation(QStandardPaths::CacheLocation)
-                                                                      : m_options.spoolFolder);
+    const QString folder = spoolFolder();  // where the scan's own folder is made
     error.detail = tr("The scan could not keep its working files in %1 (%2). Free some disk space there, or make it writable, "
                       "and scan again.")
                        .arg(QDir::toNativeSeparators(folder), what);
@@ -494,13 +514,12 @@ bool PeriodScan::split(const QString &path, int level)
     std::array<std::unique_ptr<QFile>, 16> parts;
     while (!in.atEnd()) {
         const QByteArray line = in.readLine();
-        bool ok = false;
-        const std::uint64_t hash = line.left(16).toULongLong(&ok, 16);
-        if (!ok)
+        const auto hash = spoolHashOf(line);
+        if (!hash)
             continue;  // a line cut by a full disk: nothing of it is known
-        std::unique_ptr<QFile> &part = parts[partOf(hash, level)];
+        std::unique_ptr<QFile> &part = parts[partOf(*hash, level)];
         if (!part) {
-            part = std::make_unique<QFile>(path + QStringLiteral("-%1").arg(partOf(hash, level), 0, 16));
+            part = std::make_unique<QFile>(path + QStringLiteral("-%1").arg(partOf(*hash, level), 0, 16));
             if (!part->open(QIODevice::WriteOnly)) {
                 m_spoolError = part->errorString();
                 return false;
@@ -540,15 +559,15 @@ bool PeriodScan::judge(const QString &path)
     std::string pointer;
     while (!file.atEnd()) {
         const QByteArray line = file.readLine();
-        bool ok = false;
-        const std::uint64_t hash = line.left(16).toULongLong(&ok, 16);
-        const Json record = ok && line.size() > 17 ? Json::parse(line.constData() + 17, line.constData() + line.size(), nullptr, false) : Json();
+        const auto hash = spoolHashOf(line);
+        const Json record =
+            hash ? Json::parse(line.constData() + spoolHashLength, line.constData() + line.size(), nullptr, false) : Json();
         if (!record.is_object())
             continue;  // a line cut by a full disk
         // A payment whose first record in the period is a cancel began before it: its approval
         // or deposit was not read (negative).
         const std::int32_t day = std::int32_t(record.value("d", std::int64_t(1)));
-        days.try_emplace(hash, cancelStatus(json::string(record, "status")) ? -day : day);
+        days.try_emplace(*hash, cancelStatus(json::string(record, "status")) ? -day : day);
         pointer = '/' + std::to_string(record.value("i", std::int64_t(0)));
         session->addToLedger({DocumentKind::Transactions, 0, pointer, record, {}});
     }

@@ -146,6 +146,7 @@ private:
     bool split(const QString &path, int level);
     bool judge(const QString &path);
     void failSpool(const QString &what);
+    QString spoolFolder() const;  // the option's, else the user's cache folder
 
     TossClient *m_client;
     const Catalog &m_catalog;
